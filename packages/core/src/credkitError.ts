@@ -1,0 +1,94 @@
+/**
+ * What went wrong, as a value a host can `switch` on.
+ *
+ * - `unsupported`: no WebAuthn here, or not a secure context.
+ * - `cancelled`: the person dismissed the prompt (or the browser would not say more).
+ * - `timed-out`: the prompt ran out of time.
+ * - `already-registered`: an excluded credential is on this authenticator (a host may treat it as success).
+ * - `constraint`: resident key or user verification demanded but unavailable.
+ * - `unsupported-algorithm`: the authenticator supports none of the offered algorithms.
+ * - `security`: the RP id does not match the page's origin.
+ * - `aborted`: the host (or the component) aborted the call.
+ * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed.
+ * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
+ * - `server`: the server answered with an error status or an unusable body.
+ * - `network`: the request never got an answer.
+ * - `unknown`: anything else; see `cause`.
+ */
+export type CredkitErrorCode =
+  | 'unsupported'
+  | 'cancelled'
+  | 'timed-out'
+  | 'already-registered'
+  | 'constraint'
+  | 'unsupported-algorithm'
+  | 'security'
+  | 'aborted'
+  | 'invalid-challenge'
+  | 'invalid-input'
+  | 'server'
+  | 'network'
+  | 'unknown';
+
+/** The step of a registration: fetching the challenge, the browser ceremony, or posting the result. */
+export type RegistrationPhase = 'challenge' | 'ceremony' | 'submitting';
+
+/** Default, human-readable text for each error code. Hosts may replace it (see `describeError`). */
+export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = {
+  unsupported: 'This browser cannot create passkeys here (WebAuthn is unavailable or the page is not secure).',
+  cancelled: 'The passkey prompt was dismissed. Nothing was registered.',
+  'timed-out': 'The passkey prompt timed out. Nothing was registered.',
+  'already-registered': 'This authenticator already holds a passkey for your account.',
+  constraint: 'This authenticator cannot meet the requirements (discoverable credential or user verification).',
+  'unsupported-algorithm': 'This authenticator supports none of the requested signature algorithms.',
+  security: 'The passkey request does not match this site (relying party id or origin).',
+  aborted: 'The registration was stopped before it finished.',
+  'invalid-challenge': 'The server sent a registration challenge that cannot be used.',
+  'invalid-input': 'The registration request is incomplete.',
+  server: 'The server refused the request.',
+  network: 'The server could not be reached. Check your connection and try again.',
+  unknown: 'Something went wrong while registering the passkey.',
+};
+
+/** Details carried by a {@link CredkitError}. */
+export interface CredkitErrorDetails {
+  /** A specific message; defaults to `defaultErrorMessages[code]`. */
+  message?: string;
+  /** The phase the failure happened in, when known. */
+  phase?: RegistrationPhase;
+  /** The original error (a DOMException, a TypeError from `fetch`, …). */
+  cause?: unknown;
+  /** For `server`: the HTTP status. */
+  status?: number;
+  /** For `server`: the server's own message (`error.message` of a Dfns error body). */
+  serverMessage?: string;
+}
+
+/** The one error type credkit throws: every failure is converted into it. */
+export class CredkitError extends Error {
+  override readonly name = 'CredkitError';
+  /** What went wrong; switch on this. */
+  readonly code: CredkitErrorCode;
+  /** The phase the failure happened in, when known. */
+  phase: RegistrationPhase | undefined;
+  /** For `server`: the HTTP status. */
+  readonly status: number | undefined;
+  /** For `server`: the server's own message. */
+  readonly serverMessage: string | undefined;
+
+  constructor(code: CredkitErrorCode, details: CredkitErrorDetails = {}) {
+    super(details.message ?? defaultErrorMessages[code], { cause: details.cause });
+    this.code = code;
+    this.phase = details.phase;
+    this.status = details.status;
+    this.serverMessage = details.serverMessage;
+  }
+}
+
+/** True when `value` is a {@link CredkitError} (also across bundle copies). */
+export function isCredkitError(value: unknown): value is CredkitError {
+  return (
+    value instanceof CredkitError ||
+    (value instanceof Error && value.name === 'CredkitError' && typeof (value as CredkitError).code === 'string')
+  );
+}

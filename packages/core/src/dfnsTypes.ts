@@ -1,0 +1,83 @@
+/** A relying party as WebAuthn wants it. `id` defaults to the page's effective domain. */
+export interface RelyingParty {
+  /** The RP id: the page's effective domain or a registrable suffix of it. */
+  id?: string;
+  /** A human-readable name shown by some authenticators. */
+  name: string;
+}
+
+/** A WebAuthn credential descriptor with a base64url id, as Dfns sends it. */
+export interface DfnsCredentialDescriptor {
+  type: 'public-key';
+  /** The credential id, base64url. */
+  id: string;
+}
+
+/** The Fido2 challenge returned by `POST /auth/credentials/init` (`CreateCredentialChallengeResponse`). */
+export interface Fido2CredentialChallenge {
+  kind: 'Fido2';
+  /** The Dfns user; `id` is a Dfns user id such as `us-2ba0h-…`. */
+  user: { id: string; displayName: string; name: string };
+  /** Opaque identifier to send back with the credential. */
+  challengeIdentifier: string;
+  /** An opaque ASCII string: its UTF-8 bytes are the WebAuthn challenge. */
+  challenge: string;
+  /** Deprecated by Dfns: the app knows its RP. */
+  rp?: { id: string; name: string };
+  authenticatorSelection: {
+    authenticatorAttachment?: 'platform' | 'cross-platform';
+    residentKey: 'required' | 'preferred' | 'discouraged';
+    requireResidentKey: boolean;
+    userVerification: 'required' | 'preferred' | 'discouraged';
+  };
+  attestation: 'none' | 'indirect' | 'direct' | 'enterprise';
+  pubKeyCredParams: { type: 'public-key'; alg: number }[];
+  excludeCredentials: DfnsCredentialDescriptor[];
+  /** Deprecated alias of `challengeIdentifier`. */
+  temporaryAuthenticationToken?: string;
+}
+
+/** The challenge response of `POST /auth/credentials/init` for the kinds credkit supports. */
+export type CreateCredentialChallengeResponse = Fido2CredentialChallenge;
+
+/** The credential kinds a Dfns credential can have. */
+export type CredentialKind = 'Fido2' | 'Key' | 'Password' | 'Totp' | 'RecoveryKey' | 'PasswordProtectedKey';
+
+/** `credentialInfo` of a Fido2 registration: all base64url, unpadded. */
+export interface Fido2CredentialInfo {
+  /** The credential id (base64url of `rawId`). */
+  credId: string;
+  /** base64url of the raw `clientDataJSON` bytes. */
+  clientData: string;
+  /** base64url of the whole CBOR `attestationObject`. */
+  attestationData: string;
+}
+
+/** The body of `POST /auth/credentials` (`CreateCredentialBody`) for a Fido2 credential. */
+export interface CreateCredentialBody {
+  credentialKind: 'Fido2';
+  credentialInfo: Fido2CredentialInfo;
+  credentialName: string;
+  challengeIdentifier: string;
+}
+
+/** The credential as Dfns returns it (`CreateCredentialResponse`), also the items of `GET /auth/credentials`. */
+export interface CreateCredentialResponse {
+  kind: CredentialKind;
+  /** = `credId` (base64url). */
+  credentialId: string;
+  /** The Dfns id, e.g. `cr-34514-nip9c-8bppvgqgj28dbodrc`. */
+  credentialUuid: string;
+  /** ISO 8601, UTC. */
+  dateCreated: string;
+  isActive: boolean;
+  name: string;
+  publicKey: string;
+  relyingPartyId: string;
+  origin: string;
+}
+
+/** The body of `GET /auth/credentials`. */
+export interface ListCredentialsResponse {
+  items: CreateCredentialResponse[];
+}

@@ -1,0 +1,115 @@
+import { CredkitError, isCredkitError } from './credkitError.ts';
+import { isRecord } from './shape.ts';
+
+/** One HTTP call, as credkit asks the host to make it. */
+export interface FetcherRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The API path, e.g. `/auth/credentials/init`; the host owns the base URL. */
+  path: string;
+  /** The JSON body, not yet serialised. */
+  body?: unknown;
+  /** Aborts the call. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The host's HTTP client: makes the call (adding base URL, auth headers, user-action signing)
+ * and resolves with the parsed JSON body, or rejects. A rejection that is not a CredkitError is
+ * classified: `AbortError` → `aborted`, `TypeError` → `network`, an object with a numeric
+ * `httpStatus` or `status` (such as the Dfns SDK's `DfnsError`) → `server`.
+ */
+export type Fetcher = (request: FetcherRequest) => Promise<unknown>;
+
+/** Options of {@link createFetcher}. */
+export interface CreateFetcherOptions {
+  /** The API's base URL, e.g. `https://api.dfns.io`. */
+  baseUrl: string;
+  /** Extra headers (e.g. `Authorization`), or a function that returns them per call. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** The `fetch` to use. @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+function serverMessageOf(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const nested = isRecord(body.error) ? body.error.message : undefined;
+  const message = nested ?? body.message;
+  return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+/** Builds the `server` error for an HTTP error status and its (parsed, if JSON) body. */
+export function serverError(status: number, body: unknown, cause?: unknown): CredkitError {
+  const serverMessage = serverMessageOf(body);
+  return new CredkitError('server', {
+    message: serverMessage ?? `The server refused the request (HTTP ${status}).`,
+    status,
+    serverMessage,
+    cause,
+  });
+}
+
+/** Any rejection of a host fetcher → a {@link CredkitError}. */
+export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitError {
+  if (isCredkitError(error)) return error;
+  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
+    return new CredkitError('aborted', { cause: error });
+  }
+  if (error instanceof TypeError) return new CredkitError('network', { cause: error });
+  if (isRecord(error)) {
+    const status = typeof error.httpStatus === 'number' ? error.httpStatus : error.status;
+    if (typeof status === 'number') {
+      const context = isRecord(error.context) ? error.context.body : undefined;
+      const body = context ?? { message: error.message };
+      return serverError(status, body, error);
+    }
+  }
+  return new CredkitError('unknown', { cause: error });
+}
+
+async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const text = await response.text();
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * A {@link Fetcher} on `fetch`: JSON in and out, `baseUrl` + `path`, the given headers.
+ * An error status becomes a `server` CredkitError carrying the status and the server's message
+ * (`{ "error": { "message" } }`, as Dfns sends it); a failed connection becomes `network`.
+ */
+export function createFetcher({ baseUrl, headers, fetch: fetchImpl }: CreateFetcherOptions): Fetcher {
+  const base = baseUrl.replace(/\/+$/, '');
+  return async ({ method, path, body, signal }) => {
+    const doFetch = fetchImpl ?? globalThis.fetch;
+    const extra = typeof headers === 'function' ? await headers() : headers;
+    const requestHeaders = new Headers(extra);
+    requestHeaders.set('Accept', 'application/json');
+    if (body !== undefined) requestHeaders.set('Content-Type', 'application/json');
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers: requestHeaders,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      throw toFetcherError(error, signal);
+    }
+    const parsed = await readJson(response).catch((error: unknown) => {
+      throw toFetcherError(error, signal);
+    });
+    if (!response.ok) throw serverError(response.status, parsed.ok ? parsed.value : undefined);
+    if (!parsed.ok) {
+      throw new CredkitError('server', {
+        message: `The server's answer to ${method} ${path} is not JSON.`,
+        status: response.status,
+      });
+    }
+    return parsed.value;
+  };
+}

@@ -1,0 +1,21 @@
+import type { Fido2CredentialChallenge } from './dfnsTypes.ts';
+
+/** A Fido2 challenge as the Dfns API sends it (shape of the contract; values invented). Test-only. */
+export function fido2ChallengeFixture(overrides: Partial<Fido2CredentialChallenge> = {}): Fido2CredentialChallenge {
+  return {
+    kind: 'Fido2',
+    user: { id: 'us-2ba0h-5gm9s-9lqqv3mcj4r2a1hn', displayName: 'Ada Lovelace', name: 'ada@example.com' },
+    challengeIdentifier: 'eyJ0eXAiOiJKV1QifQ.challenge-identifier',
+    challenge: '1c42f9a4404b77a51a7698405b9e48cda86b497e639198f2071f0cc982d9c650',
+    rp: { id: 'dfns.ninja', name: 'Dfns' },
+    authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
+    attestation: 'direct',
+    pubKeyCredParams: [
+      { type: 'public-key', alg: -7 },
+      { type: 'public-key', alg: -257 },
+    ],
+    excludeCredentials: [{ type: 'public-key', id: 'c1QEdgnPLJargwzy3cbYKny4Q18u0hr97unXsF3DiE8' }],
+    temporaryAuthenticationToken: 'eyJ0eXAiOiJKV1QifQ.challenge-identifier',
+    ...overrides,
+  };
+}
