@@ -1,11 +1,15 @@
 import { base64URLStringToBuffer, bufferToBase64URLString } from '@simplewebauthn/browser';
 
+/** True for an ArrayBuffer from any realm (an iframe's, a test environment's), where `instanceof` fails. */
+export function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
 /** base64url (RFC 4648 §5), unpadded, of the bytes. */
 export function toBase64url(bytes: ArrayBuffer | ArrayBufferView): string {
-  const buffer =
-    bytes instanceof ArrayBuffer
-      ? bytes
-      : (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice().buffer as ArrayBuffer);
+  const buffer = isArrayBuffer(bytes)
+    ? bytes
+    : (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice().buffer as ArrayBuffer);
   return bufferToBase64URLString(buffer);
 }
 

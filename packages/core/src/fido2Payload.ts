@@ -1,4 +1,4 @@
-import { toBase64url } from './base64url.ts';
+import { isArrayBuffer, toBase64url } from './base64url.ts';
 import { CredkitError } from './credkitError.ts';
 import type { Fido2CredentialInfo } from './dfnsTypes.ts';
 
@@ -11,9 +11,9 @@ export interface AttestationCredentialLike {
 function isAttestationCredential(value: unknown): value is AttestationCredentialLike {
   const candidate = value as Partial<AttestationCredentialLike> | null;
   return (
-    candidate?.rawId instanceof ArrayBuffer &&
-    candidate.response?.clientDataJSON instanceof ArrayBuffer &&
-    candidate.response.attestationObject instanceof ArrayBuffer
+    isArrayBuffer(candidate?.rawId) &&
+    isArrayBuffer(candidate?.response?.clientDataJSON) &&
+    isArrayBuffer(candidate?.response?.attestationObject)
   );
 }
 

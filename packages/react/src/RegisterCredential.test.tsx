@@ -1,0 +1,107 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { RegisterCredential } from './RegisterCredential.tsx';
+import { deferred, fakeCredentials, fakeFetcher, renderWithClient } from './testUtils.tsx';
+
+const rp = { id: 'localhost', name: 'credkit' };
+
+describe('RegisterCredential', () => {
+  it('should register with the typed name and announce success with that name', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    const onRegistered = vi.fn();
+    renderWithClient(
+      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onRegistered={onRegistered} />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Work laptop');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Work laptop” registered.'));
+    expect(screen.getByRole('status').closest('form')).toHaveAttribute('data-state', 'success');
+    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Work laptop' }));
+    expect(requests.at(-1)?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });
+    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('');
+  });
+
+  it('should disable the form and announce the phase while busy', async () => {
+    const user = userEvent.setup();
+    const ceremony = deferred<Credential | null>();
+    const { fetcher } = fakeFetcher();
+    renderWithClient(
+      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials(() => ceremony.promise)} />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Follow your browser’s prompt'));
+    const form = screen.getByRole('status').closest('form');
+    expect(form).toHaveAttribute('data-state', 'ceremony');
+    expect(form).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByRole('button', { name: 'Register passkey' })).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'Credential name' })).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveAttribute('aria-live', 'polite');
+    ceremony.reject(new DOMException('dismissed', 'NotAllowedError'));
+    await waitFor(() => expect(form).toHaveAttribute('data-state', 'error'));
+    expect(screen.getByRole('button', { name: 'Register passkey' })).toBeEnabled();
+  });
+
+  it("should show the server's message as an alert tied to the field", async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher({
+      'POST /auth/credentials': () => {
+        throw Object.assign(new Error('x'), {
+          httpStatus: 400,
+          context: { body: { error: { message: 'origin not allowed' } } },
+        });
+      },
+    });
+    const onError = vi.fn();
+    renderWithClient(
+      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onError={onError} />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('origin not allowed');
+    expect(alert).toHaveAttribute('data-code', 'server');
+    const field = screen.getByRole('textbox', { name: 'Credential name' });
+    expect(field).toHaveAttribute('aria-describedby', alert.id);
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'server', status: 400 }));
+  });
+
+  it('should ask for a name instead of sending an empty one', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Give the credential a name.');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('should accept other texts for the field and the button', () => {
+    const { fetcher } = fakeFetcher();
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} label="Nom de la clé" submitLabel="Enregistrer" />);
+    expect(screen.getByRole('textbox', { name: 'Nom de la clé' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeInTheDocument();
+  });
+
+  it('should run exactly one ceremony and one POST per click under StrictMode, double click included', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    const credentials = fakeCredentials();
+    renderWithClient(
+      <StrictMode>
+        <RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />
+      </StrictMode>,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.dblClick(screen.getByRole('button', { name: 'Register passkey' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('registered'));
+    expect(credentials.create).toHaveBeenCalledTimes(1);
+    expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,88 @@
+import type { CreateCredentialResponse, CredentialCreator, Fetcher, FetcherRequest } from '@credkit/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement, ReactNode } from 'react';
+import { vi } from 'vitest';
+
+export const createdCredential: CreateCredentialResponse = {
+  kind: 'Fido2',
+  credentialId: 'AQID',
+  credentialUuid: 'cr-34514-nip9c-8bppvgqgj28dbodrc',
+  dateCreated: '2026-11-24T00:00:00.000Z',
+  isActive: true,
+  name: 'Work laptop',
+  publicKey: '-----BEGIN PUBLIC KEY-----',
+  relyingPartyId: 'localhost',
+  origin: 'http://localhost:5173',
+};
+
+export const challengeResponse = {
+  kind: 'Fido2',
+  user: { id: 'us-1', displayName: 'Demo User', name: 'demo@credkit.dev' },
+  challengeIdentifier: 'ci-1',
+  challenge: 'abc123',
+  authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
+  attestation: 'none',
+  pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+  excludeCredentials: [],
+};
+
+/** A promise and its resolvers, to hold a step open while the test looks at the UI. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** A fetcher that records requests and answers like the Dfns API, each answer overridable. */
+export function fakeFetcher(answers: Partial<Record<string, (request: FetcherRequest) => unknown>> = {}) {
+  const requests: FetcherRequest[] = [];
+  const fetcher: Fetcher = vi.fn(async (request: FetcherRequest) => {
+    requests.push(request);
+    const key = `${request.method} ${request.path}`;
+    const answer = answers[key];
+    if (answer) return answer(request);
+    if (key === 'POST /auth/credentials/init') return challengeResponse;
+    if (key === 'POST /auth/credentials') {
+      return { ...createdCredential, name: (request.body as { credentialName: string }).credentialName };
+    }
+    if (key === 'GET /auth/credentials') return { items: [] };
+    throw new Error(`unexpected ${key}`);
+  });
+  return { fetcher, requests };
+}
+
+/** A credentials container whose `create` resolves with a well-formed attestation credential. */
+export function fakeCredentials(create?: CredentialCreator['create']): CredentialCreator {
+  const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+  return {
+    create: vi.fn(
+      create ??
+        (async () =>
+          ({
+            id: 'AQID',
+            rawId: new Uint8Array([1, 2, 3]).buffer,
+            type: 'public-key',
+            response: { clientDataJSON: bytes('{}'), attestationObject: bytes('cbor') },
+          }) as unknown as Credential),
+    ),
+  };
+}
+
+export function createTestQueryClient() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+}
+
+export function wrapperFor(client: QueryClient) {
+  return ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  );
+}
+
+export function renderWithClient(ui: ReactElement, client = createTestQueryClient()) {
+  return { client, ...render(ui, { wrapper: wrapperFor(client) }) };
+}

@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@credkit/source'] },
+  test: { name: 'react', environment: 'jsdom', setupFiles: ['./vitest.setup.ts'] },
+});
