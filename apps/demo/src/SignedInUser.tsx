@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetcher } from './config.ts';
+
+interface MockUser {
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+/** Who the demo is signed in as: the mock backend's seeded user (`GET /auth/users/me`, a mock-only route). */
+export function SignedInUser() {
+  const { data, error } = useQuery({
+    queryKey: ['demo', 'me'],
+    queryFn: ({ signal }) => fetcher({ method: 'GET', path: '/auth/users/me', signal }) as Promise<MockUser>,
+  });
+  if (error) return <p role="alert">Cannot reach the mock backend: {error.message}</p>;
+  if (!data) return <p>Signing in…</p>;
+  return (
+    <p data-testid="signed-in-user">
+      Signed in as <strong>{data.displayName}</strong> ({data.username}, <code>{data.userId}</code>)
+    </p>
+  );
+}

@@ -1,0 +1,6 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_CREDKIT_API_URL?: string;
+  readonly VITE_CREDKIT_TOKEN?: string;
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto';
+import { decodeAttestationObject, isoBase64URL } from '@simplewebauthn/server/helpers';
+import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
+
+interface CreateCredentialBody {
+  credentialKind: string;
+  credentialName: string;
+  challengeIdentifier: string;
+  credentialInfo: { credId: string; clientData: string; attestationData: string };
+}
+
+test.describe('registering a passkey through the demo', () => {
+  test('should register a passkey, list it, and hold it in the authenticator', async ({ page, authenticator }) => {
+    const inits = recordApiRequests(page, '/auth/credentials/init');
+    const posts = recordApiRequests(page, '/auth/credentials');
+    const name = `Laptop ${randomUUID().slice(0, 8)}`;
+    await page.goto('/');
+    await expect(page.getByTestId('signed-in-user')).toContainText('Demo User');
+
+    await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+
+    await expect(page.getByRole('status')).toHaveText(`Passkey “${name}” registered.`);
+    const listed = page.getByRole('list', { name: 'Credentials' }).getByRole('listitem').filter({ hasText: name });
+    await expect(listed).toHaveCount(1);
+    await expect(listed).toContainText('Fido2');
+
+    // The authenticator holds exactly the credential the page lists.
+    const held = await authenticator.credentials();
+    expect(held).toHaveLength(1);
+    const heldId = base64ToBase64url(held[0]?.credentialId ?? '');
+    await expect(listed).toHaveAttribute('data-credential-id', heldId);
+    expect(held[0]?.isResidentCredential).toBe(true);
+
+    expect(inits).toHaveLength(1);
+    expect(posts).toHaveLength(1);
+    const initAnswer = (await (await inits[0]?.response())?.json()) as {
+      challenge: string;
+      challengeIdentifier: string;
+    };
+    const body = posts[0]?.postDataJSON() as CreateCredentialBody;
+
+    // The body decodes per the Dfns contract.
+    expect(body.credentialKind).toBe('Fido2');
+    expect(body.credentialName).toBe(name);
+    expect(body.challengeIdentifier).toBe(initAnswer.challengeIdentifier);
+    expect(body.credentialInfo.credId).toBe(heldId);
+    for (const value of Object.values(body.credentialInfo)) expect(value).toMatch(/^[A-Za-z0-9_-]+$/);
+
+    const clientData = JSON.parse(isoBase64URL.toUTF8String(body.credentialInfo.clientData)) as Record<string, unknown>;
+    expect(clientData.type).toBe('webauthn.create');
+    expect(clientData.challenge).toBe(isoBase64URL.fromUTF8String(initAnswer.challenge));
+    expect(clientData.origin).toBe('http://localhost:5173');
+
+    const attestation = decodeAttestationObject(isoBase64URL.toBuffer(body.credentialInfo.attestationData));
+    expect(typeof attestation.get('fmt')).toBe('string');
+    expect(attestation.get('attStmt')).toBeInstanceOf(Map);
+    const authData = attestation.get('authData');
+    // rpIdHash (32) + flags (1) + signCount (4) + attested credential data: far more than the seed's 37 bytes.
+    expect(authData.length).toBeGreaterThan(37);
+  });
+
+  test('should say "already registered" when the same authenticator registers again', async ({
+    page,
+    authenticator,
+  }) => {
+    const posts = recordApiRequests(page, '/auth/credentials');
+    await page.goto('/');
+    const field = page.getByRole('textbox', { name: 'Credential name' });
+    const button = page.getByRole('button', { name: 'Register passkey' });
+
+    await field.fill(`First ${randomUUID().slice(0, 8)}`);
+    await button.click();
+    await expect(page.getByRole('status')).toContainText('registered.');
+
+    await field.fill(`Second ${randomUUID().slice(0, 8)}`);
+    await button.click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toHaveText('This authenticator already holds a passkey for your account.');
+    await expect(alert).toHaveAttribute('data-code', 'already-registered');
+    expect(posts).toHaveLength(1);
+    expect(await authenticator.credentials()).toHaveLength(1);
+  });
+});
