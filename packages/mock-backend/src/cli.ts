@@ -1,0 +1,16 @@
+// `pnpm mock`: the mock backend on http://localhost:8787 (PORT overrides), configured by MOCK_* variables.
+import { mockOptionsFromEnv, resolveMockOptions } from './config.ts';
+import { createMockBackend } from './createMockBackend.ts';
+
+const options = resolveMockOptions(mockOptionsFromEnv(process.env));
+const server = await createMockBackend(options).listen({ port: Number(process.env.PORT ?? 8787) });
+console.log(
+  `credkit mock backend listening on ${server.url} (rp ${options.rpId}, origins ${options.origins.join(', ')}, token ${options.token})`,
+);
+
+async function stop() {
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,52 @@
+/** Options of the mock backend; each has an environment variable for `pnpm mock`. */
+export interface MockBackendOptions {
+  /** Origins allowed by CORS and in `clientData.origin`. `MOCK_ORIGINS` (comma separated). @defaultValue ["http://localhost:5173"] */
+  origins?: string[];
+  /** The relying party id credentials are created for. `MOCK_RP_ID`. @defaultValue "localhost" */
+  rpId?: string;
+  /** The relying party name sent in challenges. `MOCK_RP_NAME`. @defaultValue "credkit demo" */
+  rpName?: string;
+  /** How long a challenge stays valid, in milliseconds. `MOCK_CHALLENGE_TTL_MS`. @defaultValue 300000 */
+  challengeTtlMs?: number;
+  /** The bearer token of the seeded demo user. `MOCK_TOKEN`. @defaultValue "demo-token" */
+  token?: string;
+  /** The clock, for expiry tests. @defaultValue Date.now */
+  now?: () => number;
+}
+
+/** The options with every default filled in. */
+export type ResolvedMockOptions = Required<MockBackendOptions>;
+
+/** Fills in the defaults. */
+export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
+  return {
+    origins: options.origins ?? ['http://localhost:5173'],
+    rpId: options.rpId ?? 'localhost',
+    rpName: options.rpName ?? 'credkit demo',
+    challengeTtlMs: options.challengeTtlMs ?? 5 * 60_000,
+    token: options.token ?? 'demo-token',
+    now: options.now ?? Date.now,
+  };
+}
+
+/** Reads `MOCK_ORIGINS`, `MOCK_RP_ID`, `MOCK_RP_NAME`, `MOCK_CHALLENGE_TTL_MS` and `MOCK_TOKEN`; unset ones keep their defaults. */
+export function mockOptionsFromEnv(env: Record<string, string | undefined>): MockBackendOptions {
+  const options: MockBackendOptions = {};
+  const origins = env.MOCK_ORIGINS?.split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  if (origins?.length) options.origins = origins;
+  if (env.MOCK_RP_ID) options.rpId = env.MOCK_RP_ID;
+  if (env.MOCK_RP_NAME) options.rpName = env.MOCK_RP_NAME;
+  if (env.MOCK_TOKEN) options.token = env.MOCK_TOKEN;
+  if (env.MOCK_CHALLENGE_TTL_MS) {
+    const ttl = Number(env.MOCK_CHALLENGE_TTL_MS);
+    if (!Number.isFinite(ttl) || ttl <= 0) {
+      throw new Error(
+        `MOCK_CHALLENGE_TTL_MS must be a positive number of milliseconds, got "${env.MOCK_CHALLENGE_TTL_MS}"`,
+      );
+    }
+    options.challengeTtlMs = ttl;
+  }
+  return options;
+}

@@ -1,0 +1,97 @@
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { isoCBOR } from '@simplewebauthn/server/helpers';
+
+/** Options of {@link createSoftwareAuthenticator}. */
+export interface SoftwareAuthenticatorOptions {
+  /** Whether it verifies the user (sets the UV flag). @defaultValue true */
+  userVerification?: boolean;
+}
+
+/** What to register: the Dfns challenge string and where the "browser" is. */
+export interface SoftwareRegistrationInput {
+  /** The Dfns challenge string; its UTF-8 bytes are signed over, as a browser does. */
+  challenge: string;
+  /** The RP id whose SHA-256 goes into authenticatorData. */
+  rpId: string;
+  /** The origin written into clientDataJSON. */
+  origin: string;
+  /** clientDataJSON `type`. @defaultValue "webauthn.create" */
+  type?: string;
+}
+
+/** A registration as Dfns `credentialInfo`: all base64url, unpadded. */
+export interface SoftwareCredentialInfo {
+  credId: string;
+  clientData: string;
+  attestationData: string;
+}
+
+const FLAG_UP = 0x01;
+const FLAG_UV = 0x04;
+const FLAG_AT = 0x40;
+
+function authenticatorData(rpId: string, flags: number, credentialId: Uint8Array, coseKey: Uint8Array): Uint8Array {
+  const idLength = Buffer.alloc(2);
+  idLength.writeUInt16BE(credentialId.length);
+  return Buffer.concat([
+    createHash('sha256').update(rpId).digest(),
+    Buffer.from([flags]),
+    Buffer.alloc(4), // signCount 0
+    Buffer.alloc(16), // AAGUID: zeros, as for "none" attestation
+    idLength,
+    credentialId,
+    coseKey,
+  ]);
+}
+
+/**
+ * A Node software authenticator for tests: creates ES256 credentials and returns `none`-attestation
+ * registrations exactly as a browser's `navigator.credentials.create` would, encoded as Dfns
+ * `credentialInfo` (clientData challenge = base64url of the UTF-8 of the Dfns challenge string).
+ */
+export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOptions = {}) {
+  const userVerification = options.userVerification ?? true;
+  return {
+    async register({
+      challenge,
+      rpId,
+      origin,
+      type = 'webauthn.create',
+    }: SoftwareRegistrationInput): Promise<SoftwareCredentialInfo> {
+      const keyPair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
+      const jwk = await webcrypto.subtle.exportKey('jwk', keyPair.publicKey);
+      const coseKey = isoCBOR.encode(
+        new Map<number, number | Uint8Array>([
+          [1, 2], // kty: EC2
+          [3, -7], // alg: ES256
+          [-1, 1], // crv: P-256
+          [-2, Buffer.from(jwk.x ?? '', 'base64url')],
+          [-3, Buffer.from(jwk.y ?? '', 'base64url')],
+        ]),
+      );
+      const credentialId = randomBytes(32);
+      const clientDataJSON = JSON.stringify({
+        type,
+        challenge: Buffer.from(challenge, 'utf8').toString('base64url'),
+        origin,
+        crossOrigin: false,
+      });
+      const flags = FLAG_UP | FLAG_AT | (userVerification ? FLAG_UV : 0);
+      const attestationObject = isoCBOR.encode(
+        new Map<string, unknown>([
+          ['fmt', 'none'],
+          ['attStmt', new Map()],
+          ['authData', authenticatorData(rpId, flags, credentialId, coseKey)],
+        ]) as never,
+      );
+      return {
+        credId: credentialId.toString('base64url'),
+        clientData: Buffer.from(clientDataJSON, 'utf8').toString('base64url'),
+        attestationData: Buffer.from(attestationObject).toString('base64url'),
+      };
+    },
+  };
+}
+
+/** A software authenticator. */
+export type SoftwareAuthenticator = ReturnType<typeof createSoftwareAuthenticator>;

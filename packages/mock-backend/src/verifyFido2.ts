@@ -1,0 +1,101 @@
+import { verifyRegistrationResponse } from '@simplewebauthn/server';
+import { decodeAttestationObject, isoBase64URL } from '@simplewebauthn/server/helpers';
+import type { IssuedChallenge } from './challenges.ts';
+import { badRequest } from './errors.ts';
+
+/** The Fido2 `credentialInfo` of a `POST /auth/credentials` body, already checked to be base64url strings. */
+export interface Fido2CredentialInfo {
+  credId: string;
+  clientData: string;
+  attestationData: string;
+}
+
+/** What a verified registration yields. */
+export interface VerifiedFido2Registration {
+  credentialId: string;
+  cosePublicKey: Uint8Array<ArrayBuffer>;
+  counter: number;
+  origin: string;
+}
+
+function decodeAttestation(attestationData: string): void {
+  const bytes = isoBase64URL.toBuffer(attestationData);
+  let decoded: Map<string, unknown> | undefined;
+  try {
+    decoded = decodeAttestationObject(bytes) as unknown as Map<string, unknown>;
+  } catch {
+    decoded = undefined;
+  }
+  const complete =
+    decoded instanceof Map &&
+    typeof decoded.get('fmt') === 'string' &&
+    decoded.get('attStmt') instanceof Map &&
+    decoded.get('authData') instanceof Uint8Array;
+  if (complete) return;
+  // 32-byte rpIdHash + flags + 4-byte counter: the bare authenticatorData of a sign-in, as in the Dfns seed example.
+  const hint =
+    bytes.length === 37
+      ? ' (37 bytes: this looks like bare authenticatorData, as in the Dfns reference example)'
+      : ` (${bytes.length} bytes)`;
+  throw badRequest(
+    `credentialInfo.attestationData is not a CBOR attestationObject with fmt, attStmt and authData${hint}: send the whole response.attestationObject, base64url-encoded`,
+  );
+}
+
+function originOf(clientData: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(isoBase64URL.toUTF8String(clientData));
+  } catch {
+    throw badRequest('credentialInfo.clientData does not decode to JSON: send base64url(response.clientDataJSON)');
+  }
+  const origin = (parsed as { origin?: unknown } | null)?.origin;
+  if (typeof origin !== 'string') throw badRequest('credentialInfo.clientData has no origin');
+  return origin;
+}
+
+/**
+ * Verifies a Fido2 registration against the challenge the mock issued, with `@simplewebauthn/server`:
+ * a complete attestationObject, an allowed origin, `webauthn.create`, the challenge
+ * (base64url of the UTF-8 of the issued string), the RP id hash, user verification when demanded,
+ * the attestation statement, and `credId` = the attested credential id. Throws 400s that say what failed.
+ */
+export async function verifyFido2Registration(
+  info: Fido2CredentialInfo,
+  issued: IssuedChallenge,
+  { origins, rpId }: { origins: string[]; rpId: string },
+): Promise<VerifiedFido2Registration> {
+  decodeAttestation(info.attestationData);
+  const origin = originOf(info.clientData);
+  if (!origins.includes(origin)) {
+    throw badRequest(`origin ${origin} is not allowed (allowed: ${origins.join(', ')})`);
+  }
+
+  let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
+  try {
+    verification = await verifyRegistrationResponse({
+      response: {
+        id: info.credId,
+        rawId: info.credId,
+        type: 'public-key',
+        response: { clientDataJSON: info.clientData, attestationObject: info.attestationData },
+        clientExtensionResults: {},
+      },
+      expectedChallenge: isoBase64URL.fromUTF8String(issued.challenge),
+      expectedOrigin: origins,
+      expectedRPID: rpId,
+      requireUserVerification: issued.userVerification === 'required',
+    });
+  } catch (error) {
+    throw badRequest(
+      `Fido2 registration failed verification: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (!verification.verified) throw badRequest('Fido2 registration failed verification: attestation not verified');
+
+  const { credential } = verification.registrationInfo;
+  if (credential.id !== info.credId) {
+    throw badRequest(`credentialInfo.credId (${info.credId}) is not the attested credential id (${credential.id})`);
+  }
+  return { credentialId: credential.id, cosePublicKey: credential.publicKey, counter: credential.counter, origin };
+}

@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@credkit/source'] },
+  ssr: { resolve: { conditions: ['@credkit/source'] } },
+  test: { name: 'mock-backend', environment: 'node' },
+});
