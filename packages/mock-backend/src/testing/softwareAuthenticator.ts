@@ -17,6 +17,8 @@ export interface SoftwareRegistrationInput {
   origin: string;
   /** clientDataJSON `type`. @defaultValue "webauthn.create" */
   type?: string;
+  /** The new credential's id (base64url), e.g. to re-register a known id. @defaultValue 32 random bytes */
+  credentialId?: string;
 }
 
 /** A registration as Dfns `credentialInfo`: all base64url, unpadded. */
@@ -57,6 +59,7 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
       rpId,
       origin,
       type = 'webauthn.create',
+      credentialId: wantedId,
     }: SoftwareRegistrationInput): Promise<SoftwareCredentialInfo> {
       const keyPair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
       const jwk = await webcrypto.subtle.exportKey('jwk', keyPair.publicKey);
@@ -69,7 +72,7 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
           [-3, Buffer.from(jwk.y ?? '', 'base64url')],
         ]),
       );
-      const credentialId = randomBytes(32);
+      const credentialId = wantedId === undefined ? randomBytes(32) : Buffer.from(wantedId, 'base64url');
       const clientDataJSON = JSON.stringify({
         type,
         challenge: Buffer.from(challenge, 'utf8').toString('base64url'),
