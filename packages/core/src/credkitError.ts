@@ -92,3 +92,13 @@ export function isCredkitError(value: unknown): value is CredkitError {
     (value instanceof Error && value.name === 'CredkitError' && typeof (value as CredkitError).code === 'string')
   );
 }
+
+/** Texts a host puts in place of the default messages, per code: a string, or a function of the error. */
+export type ErrorMessages = Partial<Record<CredkitErrorCode, string | ((error: CredkitError) => string)>>;
+
+/** The text to show a person for `error`: the host's message for its code if any, else the error's own. */
+export function describeError(error: CredkitError, messages?: ErrorMessages): string {
+  const custom = messages?.[error.code];
+  if (typeof custom === 'function') return custom(error);
+  return custom ?? error.message;
+}

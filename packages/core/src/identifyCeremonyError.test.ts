@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { toCreationOptions } from './creationOptions.ts';
 import { CredkitError } from './credkitError.ts';
 import { identifyCeremonyError } from './identifyCeremonyError.ts';
+import { fido2ChallengeFixture } from './testFixtures.ts';
 
-const publicKey = { timeout: 60_000 } as PublicKeyCredentialCreationOptions;
+const publicKey = toCreationOptions(fido2ChallengeFixture(), { rp: { id: 'localhost', name: 'credkit' } });
 const domError = (name: string, message = 'browser text') => new DOMException(message, name);
 
 function identify(error: unknown, elapsedMs = 1500, signal?: AbortSignal) {
@@ -43,11 +45,33 @@ describe('identifyCeremonyError', () => {
       controller.abort();
       expect(identify(domError('NotAllowedError'), 10, controller.signal).code).toBe('aborted');
     });
+    it("should use the abort reason's code when the reason is a CredkitError", () => {
+      const controller = new AbortController();
+      controller.abort(new CredkitError('cancelled'));
+      const result = identify(domError('AbortError'), 10, controller.signal);
+      expect([result.code, result.phase]).toEqual(['cancelled', 'ceremony']);
+    });
   });
 
   describe('ConstraintError', () => {
-    it('should be constraint', () => {
-      expect(identify(domError('ConstraintError')).code).toBe('constraint');
+    it('should be constraint, blaming the resident key when one is required', () => {
+      const result = identify(domError('ConstraintError'));
+      expect(result.code).toBe('constraint');
+      expect(result.message).toMatch(/discoverable passkey/);
+    });
+    it('should blame user verification when only that is required', () => {
+      const options = toCreationOptions(
+        fido2ChallengeFixture({
+          authenticatorSelection: {
+            residentKey: 'discouraged',
+            requireResidentKey: false,
+            userVerification: 'required',
+          },
+        }),
+        { rp: { name: 'x' } },
+      );
+      const result = identifyCeremonyError(domError('ConstraintError'), { publicKey: options, elapsedMs: 5 });
+      expect([result.code, result.message]).toEqual(['constraint', expect.stringMatching(/cannot verify you/)]);
     });
   });
 
@@ -55,11 +79,28 @@ describe('identifyCeremonyError', () => {
     it('should be unsupported-algorithm', () => {
       expect(identify(domError('NotSupportedError')).code).toBe('unsupported-algorithm');
     });
+    it('should be invalid-challenge when no pubKeyCredParams entry is of type public-key', () => {
+      const options = { ...publicKey, pubKeyCredParams: [] };
+      const result = identifyCeremonyError(domError('NotSupportedError'), { publicKey: options, elapsedMs: 5 });
+      expect(result.code).toBe('invalid-challenge');
+    });
   });
 
   describe('SecurityError', () => {
     it('should be security', () => {
       expect(identify(domError('SecurityError')).code).toBe('security');
+    });
+  });
+
+  describe('TypeError', () => {
+    it('should be invalid-challenge when user.id is longer than 64 bytes', () => {
+      const options = { ...publicKey, user: { ...publicKey.user, id: new Uint8Array(65) } };
+      const result = identifyCeremonyError(new TypeError('bad user id'), { publicKey: options, elapsedMs: 5 });
+      expect(result.code).toBe('invalid-challenge');
+      expect(result.message).toContain('65 bytes');
+    });
+    it('should be unknown otherwise', () => {
+      expect(identify(new TypeError('?')).code).toBe('unknown');
     });
   });
 

@@ -1,3 +1,4 @@
+import { abortError } from './abortError.ts';
 import { CredkitError } from './credkitError.ts';
 
 /** What the classifier knows about the ceremony that failed. */
@@ -19,8 +20,11 @@ const TIMEOUT_TOLERANCE = 0.95;
  */
 export function identifyCeremonyError(error: unknown, { publicKey, elapsedMs, signal }: CeremonyContext): CredkitError {
   const phase = 'ceremony';
-  if (error instanceof CredkitError) return error;
-  if (signal?.aborted) return new CredkitError('aborted', { phase, cause: error });
+  if (signal?.aborted) return abortError(signal, phase, error);
+  if (error instanceof CredkitError) {
+    error.phase ??= phase;
+    return error;
+  }
   const name = error instanceof Error || error instanceof DOMException ? error.name : undefined;
   switch (name) {
     case 'AbortError':
@@ -35,19 +39,55 @@ export function identifyCeremonyError(error: unknown, { publicKey, elapsedMs, si
       return new CredkitError(timedOut ? 'timed-out' : 'cancelled', { phase, cause: error });
     }
     // §6.3.2 steps 4–5: resident key or user verification required but not available.
-    case 'ConstraintError':
-      return new CredkitError('constraint', { phase, cause: error });
-    // §6.3.2 step 2: none of pubKeyCredParams is supported.
+    // (The branches follow @simplewebauthn/browser's identifyRegistrationError, which it does not export.)
+    case 'ConstraintError': {
+      const selection = publicKey.authenticatorSelection;
+      const message =
+        selection?.requireResidentKey === true || selection?.residentKey === 'required'
+          ? 'This authenticator cannot store a discoverable passkey, which this account requires.'
+          : selection?.userVerification === 'required'
+            ? 'This authenticator cannot verify you (no PIN or biometrics), which this account requires.'
+            : undefined;
+      return new CredkitError('constraint', { phase, cause: error, message });
+    }
+    // §5.1.3 step 10: no entry of type "public-key"; §6.3.2 step 2: none of the algorithms is supported.
     case 'NotSupportedError':
-      return new CredkitError('unsupported-algorithm', { phase, cause: error });
-    // §5.1.3 step 7–8: RP id is not a registrable suffix of the origin, or the context is insecure.
+      return publicKey.pubKeyCredParams.some((param) => param.type === 'public-key')
+        ? new CredkitError('unsupported-algorithm', { phase, cause: error })
+        : new CredkitError('invalid-challenge', {
+            phase,
+            cause: error,
+            message: 'The server sent a registration challenge whose pubKeyCredParams has no "public-key" entry.',
+          });
+    // §5.1.3 steps 7–8: the RP id is not a registrable suffix of the origin, or the context is insecure.
     case 'SecurityError':
-      return new CredkitError('security', { phase, cause: error });
-    default:
-      return new CredkitError('unknown', {
-        message: `Something went wrong while creating the passkey${name ? ` (${name})` : ''}.`,
+      return new CredkitError('security', {
         phase,
         cause: error,
+        message: securityMessage(publicKey.rp.id),
       });
+    // §5.1.3 step 5: user.id must be 1 to 64 bytes.
+    case 'TypeError': {
+      const idLength = (publicKey.user.id as ArrayBufferView | ArrayBuffer).byteLength;
+      if (idLength < 1 || idLength > 64) {
+        return new CredkitError('invalid-challenge', {
+          phase,
+          cause: error,
+          message: `The server sent a registration challenge whose user.id is ${idLength} bytes (1 to 64 allowed).`,
+        });
+      }
+      break;
+    }
   }
+  return new CredkitError('unknown', {
+    message: `Something went wrong while creating the passkey${name ? ` (${name})` : ''}.`,
+    phase,
+    cause: error,
+  });
+}
+
+function securityMessage(rpId: string | undefined): string | undefined {
+  const host = typeof location === 'undefined' ? undefined : location.hostname;
+  if (rpId === undefined || host === undefined) return undefined;
+  return `The passkey request is for "${rpId}", which this page (${host}) may not use: the relying party id must be the page's domain or a parent of it, on a secure origin.`;
 }

@@ -3,8 +3,8 @@ export { validateFido2Challenge } from './challenge.ts';
 export type { CreationOptionsInput } from './creationOptions.ts';
 export { DEFAULT_CEREMONY_TIMEOUT_MS, toCreationOptions } from './creationOptions.ts';
 export { validateCreateCredentialResponse, validateListCredentialsResponse } from './credentialResponse.ts';
-export type { CredkitErrorCode, CredkitErrorDetails, RegistrationPhase } from './credkitError.ts';
-export { CredkitError, defaultErrorMessages, isCredkitError } from './credkitError.ts';
+export type { CredkitErrorCode, CredkitErrorDetails, ErrorMessages, RegistrationPhase } from './credkitError.ts';
+export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './credkitError.ts';
 export type {
   CreateCredentialBody,
   CreateCredentialChallengeResponse,
@@ -25,5 +25,7 @@ export { identifyCeremonyError } from './identifyCeremonyError.ts';
 export { listCredentials } from './listCredentials.ts';
 export type { RegisterCredentialOptions } from './registerCredential.ts';
 export { fetchFido2Challenge, registerCredential } from './registerCredential.ts';
+export type { RunCeremonyOptions } from './runCeremony.ts';
+export { DEFAULT_WATCHDOG_GRACE_MS, runCeremony } from './runCeremony.ts';
 export type { CredentialCreator } from './webAuthnSupport.ts';
 export { isWebAuthnAvailable } from './webAuthnSupport.ts';

@@ -183,8 +183,9 @@ describe('registerCredential', () => {
   it('should pass the signal to every step and stop as aborted', async () => {
     const controller = new AbortController();
     const { fetcher, requests } = recordingFetcher();
+    let ceremonySignal: AbortSignal | undefined;
     const credentials = fakeCredentials(async (options) => {
-      expect(options.signal).toBe(controller.signal);
+      ceremonySignal = options.signal;
       controller.abort();
       throw new DOMException('aborted', 'AbortError');
     });
@@ -192,8 +193,42 @@ describe('registerCredential', () => {
       registerCredential({ fetcher, rp, credentialName: 'L', credentials, signal: controller.signal }),
     );
     expect([error.code, error.phase]).toEqual(['aborted', 'ceremony']);
+    expect(ceremonySignal?.aborted).toBe(true);
     expect(requests[0]?.signal).toBe(controller.signal);
     expect(requests).toHaveLength(1);
+  });
+
+  it('should call a challenge answer that is not JSON an invalid challenge', async () => {
+    const { fetcher } = recordingFetcher({
+      '/auth/credentials/init': () => {
+        throw new CredkitError('server', { status: 200, message: 'The answer is not JSON.' });
+      },
+    });
+    const error = await failure(
+      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+    );
+    expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
+  });
+
+  it('should end as the abort reason says when it is a CredkitError, in whatever phase', async () => {
+    const controller = new AbortController();
+    const { fetcher } = recordingFetcher({
+      '/auth/credentials/init': (request) =>
+        new Promise((_resolve, reject) => {
+          controller.abort(new CredkitError('cancelled'));
+          reject(request.signal?.reason);
+        }),
+    });
+    const error = await failure(
+      registerCredential({
+        fetcher,
+        rp,
+        credentialName: 'L',
+        credentials: fakeCredentials(),
+        signal: controller.signal,
+      }),
+    );
+    expect([error.code, error.phase]).toEqual(['cancelled', 'challenge']);
   });
 
   it('should not start when the signal is already aborted', async () => {

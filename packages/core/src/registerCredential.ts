@@ -1,3 +1,4 @@
+import { abortError } from './abortError.ts';
 import { validateFido2Challenge } from './challenge.ts';
 import { toCreationOptions } from './creationOptions.ts';
 import { validateCreateCredentialResponse } from './credentialResponse.ts';
@@ -10,7 +11,7 @@ import type {
 } from './dfnsTypes.ts';
 import { type Fetcher, toFetcherError } from './fetcher.ts';
 import { toFido2CredentialInfo } from './fido2Payload.ts';
-import { identifyCeremonyError } from './identifyCeremonyError.ts';
+import { runCeremony } from './runCeremony.ts';
 import { type CredentialCreator, resolveCredentialCreator } from './webAuthnSupport.ts';
 
 /** Options of {@link registerCredential}. */
@@ -31,6 +32,8 @@ export interface RegisterCredentialOptions {
   onPhase?: (phase: RegistrationPhase) => void;
   /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
+  /** How long after `timeout` a `create()` that never settles is abandoned as `timed-out`. @defaultValue 3000 */
+  watchdogGraceMs?: number;
 }
 
 /** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`). */
@@ -38,7 +41,16 @@ export async function fetchFido2Challenge(fetcher: Fetcher, signal?: AbortSignal
   const body = await inPhase('challenge', () =>
     fetcher({ method: 'POST', path: '/auth/credentials/init', body: { kind: 'Fido2' }, signal }).catch(
       (error: unknown) => {
-        throw toFetcherError(error, signal);
+        if (signal?.aborted) throw abortError(signal, 'challenge', error);
+        const fetcherError = toFetcherError(error, signal);
+        // A success status with a body that is not JSON is a challenge we cannot use.
+        if (fetcherError.code === 'server' && fetcherError.status !== undefined && fetcherError.status < 300) {
+          throw new CredkitError('invalid-challenge', {
+            message: `The server sent an invalid registration challenge: ${fetcherError.message}`,
+            cause: fetcherError,
+          });
+        }
+        throw fetcherError;
       },
     ),
   );
@@ -56,7 +68,7 @@ async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>): Prom
 }
 
 function throwIfAborted(signal: AbortSignal | undefined, phase: RegistrationPhase): void {
-  if (signal?.aborted) throw new CredkitError('aborted', { phase, cause: signal.reason });
+  if (signal?.aborted) throw abortError(signal, phase);
 }
 
 /**
@@ -72,16 +84,16 @@ export async function registerCredential(options: RegisterCredentialOptions): Pr
   const credentials = resolveCredentialCreator(options.credentials);
   throwIfAborted(signal, 'challenge');
 
-  onPhase?.('challenge');
-  const challenge = options.challenge ?? (await fetchFido2Challenge(fetcher, signal));
+  let challenge = options.challenge;
+  if (!challenge) {
+    onPhase?.('challenge');
+    challenge = await fetchFido2Challenge(fetcher, signal);
+  }
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
   const publicKey = toCreationOptions(challenge, { rp, timeout });
-  const startedAt = performance.now();
-  const credential = await credentials.create({ publicKey, signal }).catch((error: unknown) => {
-    throw identifyCeremonyError(error, { publicKey, elapsedMs: performance.now() - startedAt, signal });
-  });
+  const credential = await runCeremony({ credentials, publicKey, signal, watchdogGraceMs: options.watchdogGraceMs });
   const credentialInfo = toFido2CredentialInfo(credential);
   throwIfAborted(signal, 'ceremony');
 
@@ -95,7 +107,7 @@ export async function registerCredential(options: RegisterCredentialOptions): Pr
   return inPhase('submitting', async () => {
     const answer = await fetcher({ method: 'POST', path: '/auth/credentials', body, signal }).catch(
       (error: unknown) => {
-        throw toFetcherError(error, signal);
+        throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
       },
     );
     return validateCreateCredentialResponse(answer);

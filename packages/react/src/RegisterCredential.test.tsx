@@ -21,7 +21,9 @@ describe('RegisterCredential', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Work laptop” registered.'));
     expect(screen.getByRole('status').closest('form')).toHaveAttribute('data-state', 'success');
     expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Work laptop' }));
-    expect(requests.at(-1)?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });
+    const posts = requests.filter((r) => r.path === '/auth/credentials');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });
     expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('');
   });
 
@@ -79,7 +81,7 @@ describe('RegisterCredential', () => {
     renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Give the credential a name.');
-    expect(requests).toHaveLength(0);
+    expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
   });
 
   it('should accept other texts for the field and the button', () => {
@@ -103,5 +105,46 @@ describe('RegisterCredential', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('registered'));
     expect(credentials.create).toHaveBeenCalledTimes(1);
     expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(1);
+  });
+
+  it('should offer Cancel while the prompt is open, and end as cancelled when pressed', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    const credentials = fakeCredentials(
+      (options) =>
+        new Promise((_resolve, reject) =>
+          options.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+    );
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />);
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveAttribute('data-code', 'cancelled');
+    expect(alert).toHaveTextContent('Registration cancelled. Nothing was registered.');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
+  });
+
+  it("should show the host's text for an error code", async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher();
+    const credentials = fakeCredentials(async () => {
+      throw new DOMException('excluded', 'InvalidStateError');
+    });
+    renderWithClient(
+      <RegisterCredential
+        fetcher={fetcher}
+        rp={rp}
+        credentials={credentials}
+        errorMessages={{ 'already-registered': 'Déjà enregistrée.', server: (error) => `HTTP ${error.status}` }}
+      />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Déjà enregistrée.');
   });
 });

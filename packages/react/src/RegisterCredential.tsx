@@ -1,3 +1,4 @@
+import { describeError, type ErrorMessages } from '@credkit/core';
 import { type FormEvent, useId, useState } from 'react';
 import { type RegisterPasskeyPhase, type UseRegisterPasskeyOptions, useRegisterPasskey } from './useRegisterPasskey.ts';
 
@@ -9,6 +10,10 @@ export interface RegisterCredentialProps extends UseRegisterPasskeyOptions {
   submitLabel?: string;
   /** The name field's initial value. @defaultValue "" */
   defaultName?: string;
+  /** The Cancel button's text (shown while the browser prompt is open). @defaultValue "Cancel" */
+  cancelLabel?: string;
+  /** Texts shown in place of the default error messages, per error code. */
+  errorMessages?: ErrorMessages;
 }
 
 const statusText: Record<RegisterPasskeyPhase, string> = {
@@ -28,9 +33,11 @@ export function RegisterCredential({
   label = 'Credential name',
   submitLabel = 'Register passkey',
   defaultName = '',
+  cancelLabel = 'Cancel',
+  errorMessages,
   ...options
 }: RegisterCredentialProps) {
-  const { phase, isBusy, register, credential, error } = useRegisterPasskey({
+  const { phase, isBusy, register, cancel, credential, error } = useRegisterPasskey({
     ...options,
     onRegistered: (created) => {
       setName('');
@@ -53,7 +60,11 @@ export function RegisterCredential({
     register(name);
   };
 
-  const errorText = nameMissing ? 'Give the credential a name.' : phase === 'error' ? error?.message : undefined;
+  const errorText = nameMissing
+    ? 'Give the credential a name.'
+    : phase === 'error' && error
+      ? describeError(error, errorMessages)
+      : undefined;
   const announcement =
     phase === 'success' && credential ? `Passkey “${credential.name}” registered.` : statusText[phase];
 
@@ -78,6 +89,11 @@ export function RegisterCredential({
       <button type="submit" disabled={isBusy}>
         {submitLabel}
       </button>
+      {phase === 'challenge' || phase === 'ceremony' ? (
+        <button type="button" onClick={cancel} data-credkit-part="cancel">
+          {cancelLabel}
+        </button>
+      ) : null}
       <p role="status" aria-live="polite" data-credkit-part="status">
         {announcement}
       </p>

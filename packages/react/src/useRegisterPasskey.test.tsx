@@ -93,7 +93,7 @@ describe('useRegisterPasskey', () => {
     expect(result.current.error?.code).toBe('already-registered');
     expect(result.current.error?.phase).toBe('ceremony');
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(requests.map((r) => r.path)).toEqual(['/auth/credentials/init']);
+    expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
 
     act(() => result.current.reset());
     await waitFor(() => expect(result.current.phase).toBe('idle'));
@@ -114,7 +114,10 @@ describe('useRegisterPasskey', () => {
     await waitFor(() => expect(result.current.phase).toBe('ceremony'));
     act(() => result.current.register('Three'));
     expect(credentials.create).toHaveBeenCalledTimes(1);
-    expect(requests.filter((r) => r.path === '/auth/credentials/init')).toHaveLength(1);
+    ceremony.reject(new DOMException('dismissed', 'NotAllowedError'));
+    await waitFor(() => expect(result.current.phase).toBe('error'));
+    expect(credentials.create).toHaveBeenCalledTimes(1);
+    expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
   });
 
   it('should fail as network, not pause, when offline', async () => {
@@ -133,7 +136,7 @@ describe('useRegisterPasskey', () => {
     onlineSpy.mockRestore();
   });
 
-  it('should abort the running ceremony on cancel()', async () => {
+  it('should end as cancelled, with a message, when the person cancels', async () => {
     const { fetcher } = fakeFetcher();
     const credentials = fakeCredentials(
       (options) =>
@@ -148,7 +151,9 @@ describe('useRegisterPasskey', () => {
     await waitFor(() => expect(result.current.phase).toBe('ceremony'));
     act(() => result.current.cancel());
     await waitFor(() => expect(result.current.phase).toBe('error'));
-    expect(result.current.error?.code).toBe('aborted');
+    expect(result.current.error?.code).toBe('cancelled');
+    expect(result.current.error?.phase).toBe('ceremony');
+    expect(result.current.error?.message).toBe('Registration cancelled. Nothing was registered.');
   });
 
   it('should abort the ceremony on unmount, send no POST and not call onError', async () => {
@@ -172,7 +177,110 @@ describe('useRegisterPasskey', () => {
     unmount();
     await aborted.promise;
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(requests.map((r) => r.path)).toEqual(['/auth/credentials/init']);
+    expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  describe('challenge prefetch', () => {
+    it('should prefetch the challenge so the click reaches create() with no request in between', async () => {
+      const { fetcher, requests } = fakeFetcher();
+      let requestsAtCreate = -1;
+      const credentials = fakeCredentials(async () => {
+        requestsAtCreate = requests.length;
+        throw new DOMException('dismissed', 'NotAllowedError');
+      });
+      const { result } = renderHook(() => useRegisterPasskey({ fetcher, rp, credentials }), {
+        wrapper: wrapperFor(createTestQueryClient()),
+      });
+      await waitFor(() => expect(requests).toHaveLength(1));
+      expect(requests[0]?.path).toBe('/auth/credentials/init');
+      act(() => result.current.register('Key'));
+      await waitFor(() => expect(result.current.phase).toBe('error'));
+      expect(requestsAtCreate).toBe(1);
+    });
+
+    it('should use each challenge once and fetch a fresh one after every attempt', async () => {
+      let issued = 0;
+      const { fetcher, requests } = fakeFetcher({
+        'POST /auth/credentials/init': () => ({ ...challengeResponse, challengeIdentifier: `ci-${++issued}` }),
+      });
+      const { result } = renderHook(() => useRegisterPasskey({ fetcher, rp, credentials: fakeCredentials() }), {
+        wrapper: wrapperFor(createTestQueryClient()),
+      });
+      await waitFor(() => expect(issued).toBe(1));
+      act(() => result.current.register('One'));
+      await waitFor(() => expect(result.current.phase).toBe('success'));
+      await waitFor(() => expect(issued).toBe(2));
+      act(() => result.current.register('Two'));
+      await waitFor(() => expect(result.current.credential?.name).toBe('Two'));
+      const used = requests
+        .filter((r) => r.path === '/auth/credentials')
+        .map((r) => (r.body as { challengeIdentifier: string }).challengeIdentifier);
+      expect(used).toEqual(['ci-1', 'ci-2']);
+    });
+
+    it('should fetch the challenge in the click when the prefetch failed', async () => {
+      let calls = 0;
+      const { fetcher, requests } = fakeFetcher({
+        'POST /auth/credentials/init': () => {
+          calls += 1;
+          if (calls === 1) throw new TypeError('Failed to fetch');
+          return challengeResponse;
+        },
+      });
+      const { result } = renderHook(() => useRegisterPasskey({ fetcher, rp, credentials: fakeCredentials() }), {
+        wrapper: wrapperFor(createTestQueryClient()),
+      });
+      await waitFor(() => expect(calls).toBe(1));
+      act(() => result.current.register('Key'));
+      await waitFor(() => expect(result.current.phase).toBe('success'));
+      expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(1);
+    });
+
+    it('should not prefetch when told not to', async () => {
+      const { fetcher, requests } = fakeFetcher();
+      const { result } = renderHook(
+        () => useRegisterPasskey({ fetcher, rp, credentials: fakeCredentials(), prefetchChallenge: false }),
+        { wrapper: wrapperFor(createTestQueryClient()) },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(requests).toHaveLength(0);
+      act(() => result.current.register('Key'));
+      await waitFor(() => expect(result.current.phase).toBe('success'));
+      expect(requests.map((r) => r.path)).toEqual(['/auth/credentials/init', '/auth/credentials']);
+    });
+  });
+
+  it('should run the whole flow again with the same name and a fresh challenge on retry()', async () => {
+    let issued = 0;
+    const { fetcher, requests } = fakeFetcher({
+      'POST /auth/credentials/init': () => ({ ...challengeResponse, challengeIdentifier: `ci-${++issued}` }),
+    });
+    let attempts = 0;
+    const credentials = fakeCredentials(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new DOMException('dismissed', 'NotAllowedError');
+      const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+      return {
+        id: 'AQID',
+        rawId: new Uint8Array([1, 2, 3]).buffer,
+        type: 'public-key',
+        response: { clientDataJSON: bytes('{}'), attestationObject: bytes('cbor') },
+      } as unknown as Credential;
+    });
+    const { result } = renderHook(() => useRegisterPasskey({ fetcher, rp, credentials }), {
+      wrapper: wrapperFor(createTestQueryClient()),
+    });
+    act(() => result.current.register('Phone'));
+    await waitFor(() => expect(result.current.phase).toBe('error'));
+    expect(result.current.error?.code).toBe('cancelled');
+    act(() => result.current.retry());
+    await waitFor(() => expect(result.current.phase).toBe('success'));
+    const posts = requests.filter((r) => r.path === '/auth/credentials');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toMatchObject({ credentialName: 'Phone' });
+    expect(attempts).toBe(2);
+    const firstChallenge = 'ci-1';
+    expect((posts[0]?.body as { challengeIdentifier: string }).challengeIdentifier).not.toBe(firstChallenge);
   });
 });

@@ -3,14 +3,17 @@ import {
   type CredentialCreator,
   CredkitError,
   type Fetcher,
+  type Fido2CredentialChallenge,
+  fetchFido2Challenge,
   isCredkitError,
+  isWebAuthnAvailable,
   type RegistrationPhase,
   type RelyingParty,
   registerCredential,
 } from '@credkit/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { credentialsQueryKey } from './queryKeys.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
 
 /** Where a registration stands: `idle`, one of the core phases while busy, then `success` or `error`. */
 export type RegisterPasskeyPhase = 'idle' | RegistrationPhase | 'success' | 'error';
@@ -23,6 +26,15 @@ export interface UseRegisterPasskeyOptions {
   rp: RelyingParty;
   /** The ceremony timeout in milliseconds. @defaultValue 60000 */
   timeout?: number;
+  /** How long after `timeout` a ceremony that never settles is abandoned as `timed-out`. @defaultValue 3000 */
+  watchdogGraceMs?: number;
+  /**
+   * Fetch the challenge before the click, so the click goes straight to `navigator.credentials.create`
+   * (Safari spends the click's user activation on an awaited fetch). @defaultValue true
+   */
+  prefetchChallenge?: boolean;
+  /** How long a prefetched challenge is used (and how often it is refreshed), in ms; keep it under the server's TTL. @defaultValue 120000 */
+  challengeMaxAgeMs?: number;
   /** Called with the new credential once the server has stored it. */
   onRegistered?: (credential: CreateCredentialResponse) => void;
   /** Called with the error when a registration fails (not when the component's own unmount aborted it). */
@@ -39,7 +51,9 @@ export interface UseRegisterPasskeyResult {
   isBusy: boolean;
   /** Starts a registration; ignored while one is running. Errors become `error`, never a rejection. */
   register: (credentialName: string) => void;
-  /** Aborts the running registration, if any (it ends as an `aborted` error). */
+  /** After an error: runs the whole flow again, with the same name and a fresh challenge. */
+  retry: () => void;
+  /** The person gives up: aborts the running registration, which ends as a `cancelled` error. */
   cancel: () => void;
   /** Back to `idle`, forgetting the last credential or error. */
   reset: () => void;
@@ -49,10 +63,18 @@ export interface UseRegisterPasskeyResult {
   error: CredkitError | null;
 }
 
+interface RegisterVariables {
+  credentialName: string;
+  challenge: Fido2CredentialChallenge | undefined;
+}
+
+const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
+
 /**
  * Registers a passkey: `POST /auth/credentials/init` → `navigator.credentials.create` →
  * `POST /auth/credentials`, as a react-query mutation in the host's `QueryClientProvider`.
- * On success it invalidates {@link credentialsQueryKey}. The POST is never retried.
+ * The challenge is prefetched and used once; on success {@link credentialsQueryKey} is invalidated.
+ * The POST is never retried automatically.
  */
 export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegisterPasskeyResult {
   const queryClient = useQueryClient();
@@ -60,22 +82,51 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
   const controllerRef = useRef<AbortController | null>(null);
   const inFlightRef = useRef(false);
   const mountedRef = useRef(true);
+  const lastNameRef = useRef<string | null>(null);
+  const usedChallengesRef = useRef(new Set<string>());
+  // Nothing touches window/navigator during render: support is read after mount.
+  const [canCreate, setCanCreate] = useState(false);
+  const instanceId = useId();
+  const challengeKey = [...challengeQueryKeyPrefix, instanceId] as const;
+  const maxAgeMs = options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS;
 
   useEffect(() => {
     mountedRef.current = true;
+    setCanCreate(options.credentials !== undefined || isWebAuthnAvailable());
     return () => {
       mountedRef.current = false;
       controllerRef.current?.abort();
     };
-  }, []);
+  }, [options.credentials]);
 
-  const mutation = useMutation<CreateCredentialResponse, CredkitError, string>({
+  const challengeQuery = useQuery({
+    queryKey: challengeKey,
+    queryFn: ({ signal }) => fetchFido2Challenge(options.fetcher, signal),
+    enabled: canCreate && options.prefetchChallenge !== false,
+    staleTime: maxAgeMs,
+    gcTime: maxAgeMs,
+    refetchInterval: maxAgeMs,
+    refetchOnWindowFocus: false,
+    // A failed prefetch is not an error for the person: the click fetches again and reports that one.
+    retry: false,
+  });
+
+  const takeFreshChallenge = (): Fido2CredentialChallenge | undefined => {
+    const state = queryClient.getQueryState<Fido2CredentialChallenge>(challengeKey);
+    const challenge = state?.data;
+    if (!challenge || state.status !== 'success' || Date.now() - state.dataUpdatedAt >= maxAgeMs) return undefined;
+    if (usedChallengesRef.current.has(challenge.challengeIdentifier)) return undefined;
+    usedChallengesRef.current.add(challenge.challengeIdentifier);
+    return challenge;
+  };
+
+  const mutation = useMutation<CreateCredentialResponse, CredkitError, RegisterVariables>({
     mutationKey: ['credkit', 'registerPasskey'],
     // A registration that silently pauses while offline is a dead button: fail as `network` instead.
     networkMode: 'always',
     // Challenges are single-use: the POST must never be replayed.
     retry: 0,
-    mutationFn: async (credentialName) => {
+    mutationFn: async ({ credentialName, challenge }) => {
       const controller = new AbortController();
       controllerRef.current = controller;
       try {
@@ -83,8 +134,10 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
           fetcher: options.fetcher,
           rp: options.rp,
           timeout: options.timeout,
+          watchdogGraceMs: options.watchdogGraceMs,
           credentials: options.credentials,
           credentialName,
+          challenge,
           signal: controller.signal,
           onPhase: (phase) => {
             if (mountedRef.current) setStep(phase);
@@ -104,6 +157,10 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
     onError: (error) => {
       if (mountedRef.current) options.onError?.(error);
     },
+    onSettled: () => {
+      // A challenge is used once: whatever happened, get a fresh one for the next attempt.
+      if (mountedRef.current && challengeQuery.isEnabled) void challengeQuery.refetch();
+    },
   });
 
   const { mutate, reset } = mutation;
@@ -112,12 +169,23 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
       // A ref, not state: a second click in the same frame must see the first one.
       if (inFlightRef.current) return;
       inFlightRef.current = true;
-      setStep('challenge');
-      mutate(credentialName);
+      lastNameRef.current = credentialName;
+      const challenge = takeFreshChallenge();
+      setStep(challenge ? 'ceremony' : 'challenge');
+      mutate({ credentialName, challenge });
     },
+    // takeFreshChallenge reads refs and the query cache only.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
     [mutate],
   );
-  const cancel = useCallback(() => controllerRef.current?.abort(), []);
+  const retry = useCallback(() => {
+    if (lastNameRef.current !== null) register(lastNameRef.current);
+  }, [register]);
+  const cancel = useCallback(() => {
+    controllerRef.current?.abort(
+      new CredkitError('cancelled', { message: 'Registration cancelled. Nothing was registered.' }),
+    );
+  }, []);
 
   const phase: RegisterPasskeyPhase =
     mutation.status === 'pending' ? step : mutation.status === 'idle' ? 'idle' : mutation.status;
@@ -126,6 +194,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
     phase,
     isBusy: mutation.status === 'pending',
     register,
+    retry,
     cancel,
     reset,
     credential: mutation.data,
