@@ -174,8 +174,6 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
       setStep(challenge ? 'ceremony' : 'challenge');
       mutate({ credentialName, challenge });
     },
-    // takeFreshChallenge reads refs and the query cache only.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
     [mutate],
   );
   const retry = useCallback(() => {
