@@ -12,3 +12,12 @@ export const fetcher = createFetcher({
 
 /** The relying party: this page's own host name, which the mock expects as RP id (MOCK_RP_ID). */
 export const rp = { id: window.location.hostname, name: 'credkit demo' };
+
+// Test knobs, read from the URL: `?timeout=1500&grace=500` shortens the ceremony timeout and the watchdog.
+const params = new URLSearchParams(window.location.search);
+const positive = (value: string | null) => (value && Number(value) > 0 ? Number(value) : undefined);
+
+/** The ceremony timeout: `?timeout=` or credkit's default (60 s). */
+export const ceremonyTimeout = positive(params.get('timeout'));
+/** The watchdog grace after the timeout: `?grace=` or credkit's default (3 s). */
+export const watchdogGraceMs = positive(params.get('grace'));

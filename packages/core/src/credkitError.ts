@@ -36,7 +36,7 @@ export type RegistrationPhase = 'challenge' | 'ceremony' | 'submitting';
 /** Default, human-readable text for each error code. Hosts may replace it (see `describeError`). */
 export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = {
   unsupported: 'This browser cannot create passkeys here (WebAuthn is unavailable or the page is not secure).',
-  cancelled: 'The passkey prompt was dismissed. Nothing was registered.',
+  cancelled: 'The passkey prompt was closed, or verification did not succeed. Nothing was registered.',
   'timed-out': 'The passkey prompt timed out. Nothing was registered.',
   'already-registered': 'This authenticator already holds a passkey for your account.',
   constraint: 'This authenticator cannot meet the requirements (discoverable credential or user verification).',

@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+
+/** One thing the page did, in order: a click, a fetch, a `create()` call, its outcome, or its signal aborting. */
+export interface PageEvent {
+  type: 'click' | 'fetch' | 'create' | 'create-settled' | 'create-aborted';
+  detail: string;
+  t: number;
+}
+
+declare global {
+  interface Window {
+    __credkitEvents: PageEvent[];
+  }
+}
+
+/**
+ * Records, inside the page and in order, clicks, fetches and `navigator.credentials.create` calls
+ * (with their outcome and whether their signal was aborted). The ceremony still runs for real.
+ */
+export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}) {
+  await page.addInitScript(
+    ({ removeWebAuthn }) => {
+      const events: PageEvent[] = [];
+      window.__credkitEvents = events;
+      const record = (type: PageEvent['type'], detail: string) => events.push({ type, detail, t: performance.now() });
+
+      if (removeWebAuthn) {
+        // A browser without WebAuthn.
+        Reflect.deleteProperty(window, 'PublicKeyCredential');
+      }
+      document.addEventListener('click', (event) => record('click', (event.target as Element).tagName), true);
+
+      const originalFetch = window.fetch.bind(window);
+      window.fetch = (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        record('fetch', `${init?.method ?? 'GET'} ${new URL(url, location.href).pathname}`);
+        return originalFetch(input, init);
+      };
+
+      const container = navigator.credentials;
+      if (container?.create) {
+        const originalCreate = container.create.bind(container);
+        container.create = (options) => {
+          record('create', '');
+          options?.signal?.addEventListener('abort', () => record('create-aborted', String(options.signal?.reason)));
+          const result = originalCreate(options);
+          result.then(
+            () => record('create-settled', 'resolved'),
+            (error: Error) => record('create-settled', error.name),
+          );
+          return result;
+        };
+      }
+    },
+    { removeWebAuthn },
+  );
+
+  const events = () => page.evaluate(() => window.__credkitEvents);
+  return {
+    events,
+    /** How many times `navigator.credentials.create` was called. */
+    ceremonies: async () => (await events()).filter((event) => event.type === 'create').length,
+  };
+}
+
+/** Collects console errors and uncaught exceptions of the page. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
