@@ -48,8 +48,8 @@ export function App() {
         <section aria-labelledby="about-heading">
           <h2 id="about-heading">About</h2>
           <p>
-            This demo registers passkeys with <code>@credkit/react</code> against <code>@credkit/mock-backend</code>,
-            a Dfns-compatible server that verifies every registration.
+            This demo registers passkeys with <code>@credkit/react</code> against <code>@credkit/mock-backend</code>, a
+            Dfns-compatible server that verifies every registration.
           </p>
         </section>
       )}
