@@ -1,7 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, setupBackend, TOKEN } from './testHelpers.ts';
-import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
+import { expectDfnsError, init, ORIGIN, registration, setupBackend, TOKEN } from './testHelpers.ts';
 
 const SEED_FIDO2_INFO = {
   credId: 'c1QEdgnPLJargwzy3cbYKny4Q18u0hr97unXsF3DiE8',
@@ -9,45 +8,6 @@ const SEED_FIDO2_INFO = {
     'eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIiwiY2hhbGxlbmdlIjoiTVdNME1tWTVZVFEwTURSaU56ZGhOVEZoTnpZNU9EUXdOV0k1WlRRNFkyUmhPRFppTkRrM1pUWXpPVEU1T0dZeU1EY3haakJqWXprNE1tUTVZelkxTUEiLCJvcmlnaW4iOiJodHRwczovL2FwcC5kZm5zLm5pbmphIiwiY3Jvc3NPcmlnaW4iOmZhbHNlfQ',
   attestationData: 'WT-zFZUBbJHfBkmhzTlPf49LTn7asLeTQKhm_riCvFgFAAAAAA',
 };
-
-type Call = ReturnType<typeof setupBackend>['call'];
-
-async function init(call: Call) {
-  const response = await call('POST', '/auth/credentials/init', { kind: 'Fido2' });
-  expect(response.status).toBe(200);
-  return response.body as { challenge: string; challengeIdentifier: string; excludeCredentials: { id: string }[] };
-}
-
-async function registration(
-  call: Call,
-  {
-    origin = ORIGIN,
-    rpId = 'localhost',
-    type,
-    userVerification = true,
-    credentialId,
-  }: { origin?: string; rpId?: string; type?: string; userVerification?: boolean; credentialId?: string } = {},
-) {
-  const challenge = await init(call);
-  const credentialInfo = await createSoftwareAuthenticator({ userVerification }).register({
-    challenge: challenge.challenge,
-    rpId,
-    origin,
-    type,
-    credentialId,
-  });
-  return {
-    credentialKind: 'Fido2',
-    credentialName: 'Software key',
-    challengeIdentifier: challenge.challengeIdentifier,
-    credentialInfo,
-  };
-}
-
-function expectDfnsError(response: { status: number; body: unknown }, status: number, message: RegExp) {
-  expect(response.status).toBe(status);
-  expect(response.body).toEqual({ error: { message: expect.stringMatching(message) } });
-}
 
 describe('the mock backend', () => {
   describe('authentication', () => {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createChallengeStore } from './challenges.ts';
 import type { ResolvedMockOptions } from './config.ts';
@@ -10,6 +11,11 @@ import { createStore, type MockStore, type MockUser, type StoredCredential } fro
 import { verifyFido2Registration } from './verifyFido2.ts';
 
 const CREDENTIAL_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey', 'RecoveryKey', 'Password', 'Totp'];
+
+/** The largest request body the mock reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+/** The longest `credentialName` the mock stores. */
+export const MAX_CREDENTIAL_NAME_LENGTH = 256;
 
 /** The nine fields of Dfns' `CreateCredentialResponse`. */
 function toCredentialResponse(credential: StoredCredential) {
@@ -65,6 +71,22 @@ export function createApp(options: ResolvedMockOptions): {
     await next();
   });
 
+  // Bodies: JSON only, and at most 64 KiB (read as a stream, so a lying Content-Length doesn't help).
+  app.on(['POST', 'PUT'], '/auth/*', async (c, next) => {
+    const type = c.req.header('Content-Type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new DfnsHttpError(415, `Content-Type must be application/json, got ${type ? `"${type}"` : 'none'}`);
+    }
+    await next();
+  });
+  app.use(
+    '/auth/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(dfnsErrorBody(`Request body is larger than ${MAX_BODY_BYTES / 1024} KiB`), 413),
+    }),
+  );
+
   // Mock-only: who the bearer token belongs to, so a demo can say who is signed in.
   app.get('/auth/users/me', (c) => c.json(c.get('user')));
 
@@ -102,6 +124,12 @@ export function createApp(options: ResolvedMockOptions): {
     const body = await readJsonObject(c.req.raw);
     const challengeIdentifier = stringField(body.challengeIdentifier, 'challengeIdentifier');
     const credentialName = stringField(body.credentialName, 'credentialName');
+    if (credentialName.trim() === '') throw badRequest('credentialName must not be blank');
+    if (credentialName.length > MAX_CREDENTIAL_NAME_LENGTH) {
+      throw badRequest(
+        `credentialName is too long (${credentialName.length} characters, at most ${MAX_CREDENTIAL_NAME_LENGTH})`,
+      );
+    }
     const credentialKind = stringField(body.credentialKind, 'credentialKind');
     if (credentialKind !== 'Fido2') {
       throw badRequest(

@@ -1,5 +1,7 @@
+import { expect } from 'vitest';
 import type { MockBackendOptions } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
+import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 
 export const ORIGIN = 'http://localhost:5173';
 export const TOKEN = 'test-token';
@@ -20,4 +22,51 @@ export function setupBackend(options: MockBackendOptions = {}) {
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : undefined };
   }
   return { backend, call };
+}
+
+export type Call = ReturnType<typeof setupBackend>['call'];
+
+export async function init(call: Call) {
+  const response = await call('POST', '/auth/credentials/init', { kind: 'Fido2' });
+  expect(response.status).toBe(200);
+  return response.body as { challenge: string; challengeIdentifier: string; excludeCredentials: { id: string }[] };
+}
+
+export async function registration(
+  call: Call,
+  {
+    origin = ORIGIN,
+    rpId = 'localhost',
+    type,
+    userVerification = true,
+    credentialId,
+    attestation,
+  }: {
+    origin?: string;
+    rpId?: string;
+    type?: string;
+    userVerification?: boolean;
+    credentialId?: string;
+    attestation?: 'none' | 'packed';
+  } = {},
+) {
+  const challenge = await init(call);
+  const credentialInfo = await createSoftwareAuthenticator({ userVerification, attestation }).register({
+    challenge: challenge.challenge,
+    rpId,
+    origin,
+    type,
+    credentialId,
+  });
+  return {
+    credentialKind: 'Fido2',
+    credentialName: 'Software key',
+    challengeIdentifier: challenge.challengeIdentifier,
+    credentialInfo,
+  };
+}
+
+export function expectDfnsError(response: { status: number; body: unknown }, status: number, message: RegExp) {
+  expect(response.status).toBe(status);
+  expect(response.body).toEqual({ error: { message: expect.stringMatching(message) } });
 }

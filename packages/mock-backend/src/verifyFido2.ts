@@ -18,7 +18,7 @@ export interface VerifiedFido2Registration {
   origin: string;
 }
 
-function decodeAttestation(attestationData: string): void {
+function decodeAttestation(attestationData: string): string {
   const bytes = isoBase64URL.toBuffer(attestationData);
   let decoded: Map<string, unknown> | undefined;
   try {
@@ -31,7 +31,7 @@ function decodeAttestation(attestationData: string): void {
     typeof decoded.get('fmt') === 'string' &&
     decoded.get('attStmt') instanceof Map &&
     decoded.get('authData') instanceof Uint8Array;
-  if (complete) return;
+  if (complete) return decoded?.get('fmt') as string;
   // 32-byte rpIdHash + flags + 4-byte counter: the bare authenticatorData of a sign-in, as in the Dfns seed example.
   const hint =
     bytes.length === 37
@@ -65,7 +65,7 @@ export async function verifyFido2Registration(
   issued: IssuedChallenge,
   { origins, rpId }: { origins: string[]; rpId: string },
 ): Promise<VerifiedFido2Registration> {
-  decodeAttestation(info.attestationData);
+  const fmt = decodeAttestation(info.attestationData);
   const origin = originOf(info.clientData);
   if (!origins.includes(origin)) {
     throw badRequest(`origin ${origin} is not allowed (allowed: ${origins.join(', ')})`);
@@ -91,7 +91,11 @@ export async function verifyFido2Registration(
       `Fido2 registration failed verification: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  if (!verification.verified) throw badRequest('Fido2 registration failed verification: attestation not verified');
+  if (!verification.verified) {
+    throw badRequest(
+      `Fido2 registration failed verification: the "${fmt}" attestation signature does not match authenticatorData and the clientData hash`,
+    );
+  }
 
   const { credential } = verification.registrationInfo;
   if (credential.id !== info.credId) {

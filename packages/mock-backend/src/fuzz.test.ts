@@ -1,0 +1,125 @@
+// Property-based fuzzing of every endpoint: whatever arrives, the answer is a Dfns-shaped 4xx (or a
+// success), never a 5xx, and the server keeps serving. Bounded: FUZZ_RUNS requests per property.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ORIGIN, registration, setupBackend, TOKEN } from './testHelpers.ts';
+
+const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const ROUTES = ['/auth/credentials/init', '/auth/credentials', '/auth/users/me', '/auth/nothing', '/', '/auth'];
+
+const headerText = fc.string({
+  unit: fc.constantFrom(...'abcdefXYZ0189 -_/;=+.,:"\''.split('')),
+  maxLength: 40,
+});
+const authorization = fc.oneof(
+  fc.constant(`Bearer ${TOKEN}`),
+  fc.constant(undefined),
+  headerText,
+  headerText.map((token) => `Bearer ${token}`),
+);
+const contentType = fc.oneof(
+  fc.constant('application/json'),
+  fc.constant('application/json; charset=utf-8'),
+  fc.constant(undefined),
+  headerText,
+);
+const base64urlText = fc.string({ unit: fc.constantFrom(...'ABCxyz019-_'.split('')), maxLength: 120 });
+const nearlyValidBody = fc.record(
+  {
+    kind: fc.oneof(fc.constantFrom('Fido2', 'Key', 'Totp', ''), fc.jsonValue()),
+    credentialKind: fc.oneof(fc.constantFrom('Fido2', 'Key'), fc.jsonValue()),
+    credentialName: fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue()),
+    challengeIdentifier: fc.oneof(base64urlText, fc.jsonValue()),
+    credentialInfo: fc.oneof(
+      fc.record(
+        { credId: fc.oneof(base64urlText, fc.jsonValue()), clientData: base64urlText, attestationData: base64urlText },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    ),
+  },
+  { requiredKeys: [] },
+);
+const body = fc.oneof(
+  fc.constant(undefined),
+  fc.jsonValue().map((value) => JSON.stringify(value)),
+  nearlyValidBody.map((value) => JSON.stringify(value)),
+  fc.string({ maxLength: 200 }),
+  fc.uint8Array({ maxLength: 200 }),
+);
+
+async function expectStillServing(call: ReturnType<typeof setupBackend>['call']) {
+  const created = await call('POST', '/auth/credentials', await registration(call));
+  expect(created.status).toBe(200);
+}
+
+describe(`fuzzing the mock backend (${FUZZ_RUNS} requests per property)`, () => {
+  it('should never answer 5xx to arbitrary requests, and keep serving', async () => {
+    const { backend, call } = setupBackend();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'),
+        fc.oneof(fc.constantFrom(...ROUTES), fc.webPath()),
+        authorization,
+        contentType,
+        fc.option(fc.constantFrom(ORIGIN, 'https://evil.example', 'null')),
+        body,
+        async (method, path, auth, type, origin, payload) => {
+          const headers = new Headers();
+          if (auth !== undefined) headers.set('Authorization', auth);
+          if (type !== undefined) headers.set('Content-Type', type);
+          if (origin !== null) headers.set('Origin', origin);
+          const hasBody = payload !== undefined && method !== 'GET' && method !== 'OPTIONS';
+          const response = await backend.fetch(
+            new Request(`http://mock.test${path.startsWith('/') ? path : `/${path}`}`, {
+              method,
+              headers,
+              body: hasBody ? payload : undefined,
+            }),
+          );
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) {
+            const answer = (await response.json()) as { error?: { message?: unknown } };
+            expect(typeof answer.error?.message).toBe('string');
+          }
+        },
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    await expectStillServing(call);
+  });
+
+  it('should never answer 5xx to mutations of a real registration', async () => {
+    const { call } = setupBackend();
+    const fields = ['credId', 'clientData', 'attestationData'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        fc.oneof(base64urlText, fc.jsonValue()),
+        fc.nat(),
+        fc.nat(7),
+        fc.boolean(),
+        async (field, replacement, byteIndex, bit, flip) => {
+          const valid = await registration(call, { attestation: 'packed' });
+          const info: Record<string, unknown> = { ...valid.credentialInfo };
+          if (flip) {
+            const bytes = Buffer.from(valid.credentialInfo[field], 'base64url');
+            const index = byteIndex % bytes.length;
+            bytes[index] = (bytes[index] ?? 0) ^ (1 << bit);
+            info[field] = bytes.toString('base64url');
+          } else {
+            info[field] = replacement;
+          }
+          const response = await call('POST', '/auth/credentials', { ...valid, credentialInfo: info });
+          expect(response.status).toBeLessThan(500);
+          // A changed registration is never accepted (the packed signature covers every byte that matters).
+          if (JSON.stringify(info) !== JSON.stringify(valid.credentialInfo)) {
+            expect(response.status).toBeGreaterThanOrEqual(400);
+          }
+        },
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    await expectStillServing(call);
+  });
+});
