@@ -1,20 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CredkitError } from './credkitError.ts';
 import { createFetcher, toFetcherError } from './fetcher.ts';
+import { credkitRejection } from './testFixtures.ts';
 
 function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => respond(String(input), init ?? {}));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CredkitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CredkitError);
-  return error as CredkitError;
 }
 
 describe('createFetcher', () => {
@@ -52,7 +41,7 @@ describe('createFetcher', () => {
 
   it('should turn a Dfns error body into a server error with status and message', async () => {
     const fetch = fakeFetch(() => Response.json({ error: { message: 'Challenge expired' } }, { status: 400 }));
-    const error = await rejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
+    const error = await credkitRejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
     expect(error.code).toBe('server');
     expect(error.status).toBe(400);
     expect(error.serverMessage).toBe('Challenge expired');
@@ -61,20 +50,20 @@ describe('createFetcher', () => {
 
   it('should read a flat { message } body too', async () => {
     const fetch = fakeFetch(() => Response.json({ message: 'Not Authorized.' }, { status: 401 }));
-    const error = await rejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
+    const error = await credkitRejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
     expect([error.status, error.serverMessage]).toEqual([401, 'Not Authorized.']);
   });
 
   it('should keep the status when the error body is not JSON', async () => {
     const fetch = fakeFetch(() => new Response('<h1>Bad gateway</h1>', { status: 502 }));
-    const error = await rejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
+    const error = await credkitRejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
     expect([error.code, error.status, error.serverMessage]).toEqual(['server', 502, undefined]);
     expect(error.message).toContain('HTTP 502');
   });
 
   it('should refuse a success answer that is not JSON', async () => {
     const fetch = fakeFetch(() => new Response('<html>', { status: 200 }));
-    const error = await rejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/p' }));
+    const error = await credkitRejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/p' }));
     expect(error.code).toBe('server');
     expect(error.message).toContain('GET /p is not JSON');
   });
@@ -82,7 +71,7 @@ describe('createFetcher', () => {
   it('should be network when fetch fails to connect', async () => {
     const cause = new TypeError('Failed to fetch');
     const fetch = fakeFetch(() => Promise.reject(cause));
-    const error = await rejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
+    const error = await credkitRejection(createFetcher({ baseUrl: 'http://x', fetch })({ method: 'GET', path: '/' }));
     expect(error.code).toBe('network');
     expect(error.cause).toBe(cause);
   });
@@ -101,7 +90,7 @@ describe('createFetcher', () => {
       signal: controller.signal,
     });
     controller.abort();
-    expect((await rejection(pending)).code).toBe('aborted');
+    expect((await credkitRejection(pending)).code).toBe('aborted');
   });
 });
 

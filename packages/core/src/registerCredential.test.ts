@@ -4,7 +4,7 @@ import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialResponse } from './dfnsTypes.ts';
 import type { Fetcher, FetcherRequest } from './fetcher.ts';
 import { registerCredential } from './registerCredential.ts';
-import { fido2ChallengeFixture } from './testFixtures.ts';
+import { credkitRejection, fido2ChallengeFixture } from './testFixtures.ts';
 import type { CredentialCreator } from './webAuthnSupport.ts';
 
 const created: CreateCredentialResponse = {
@@ -47,17 +47,6 @@ function fakeCredentials(create?: (options: CredentialCreationOptions) => Promis
     ),
   };
   return creator;
-}
-
-async function failure(promise: Promise<unknown>): Promise<CredkitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CredkitError);
-  return error as CredkitError;
 }
 
 const rp = { id: 'localhost', name: 'credkit' };
@@ -109,7 +98,7 @@ describe('registerCredential', () => {
 
   it('should refuse an empty name before any request', async () => {
     const { fetcher, requests } = recordingFetcher();
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({ fetcher, rp, credentialName: '   ', credentials: fakeCredentials() }),
     );
     expect(error.code).toBe('invalid-input');
@@ -118,7 +107,7 @@ describe('registerCredential', () => {
 
   it('should be unsupported, with no request sent, when WebAuthn is absent', async () => {
     const { fetcher, requests } = recordingFetcher();
-    const error = await failure(registerCredential({ fetcher, rp, credentialName: 'Laptop' }));
+    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'Laptop' }));
     expect(error.code).toBe('unsupported');
     expect(requests).toHaveLength(0);
   });
@@ -126,7 +115,7 @@ describe('registerCredential', () => {
   it('should fail in the challenge phase, before any ceremony, when the challenge is malformed', async () => {
     const { fetcher } = recordingFetcher({ '/auth/credentials/init': () => ({ kind: 'Fido2' }) });
     const credentials = fakeCredentials();
-    const error = await failure(registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials }));
+    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials }));
     expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
     expect(error.message).toContain('user must be an object');
     expect(credentials.create).not.toHaveBeenCalled();
@@ -138,7 +127,7 @@ describe('registerCredential', () => {
         throw new CredkitError('server', { status: 500, serverMessage: 'boom', message: 'boom' });
       },
     });
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase, error.status]).toEqual(['server', 'challenge', 500]);
@@ -149,7 +138,7 @@ describe('registerCredential', () => {
     const credentials = fakeCredentials(async () => {
       throw new DOMException('The authenticator was previously registered', 'InvalidStateError');
     });
-    const error = await failure(registerCredential({ fetcher, rp, credentialName: 'L', credentials }));
+    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'L', credentials }));
     expect([error.code, error.phase]).toEqual(['already-registered', 'ceremony']);
     expect(requests.map(({ path }) => path)).toEqual(['/auth/credentials/init']);
   });
@@ -160,7 +149,7 @@ describe('registerCredential', () => {
         throw new CredkitError('server', { status: 400, serverMessage: 'origin is not allowed', message: 'x' });
       },
     });
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase, error.status, error.serverMessage]).toEqual([
@@ -173,7 +162,7 @@ describe('registerCredential', () => {
 
   it('should refuse a malformed answer to the POST, naming the field', async () => {
     const { fetcher } = recordingFetcher({ '/auth/credentials': () => ({ ...created, credentialId: 7 }) });
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase]).toEqual(['server', 'submitting']);
@@ -189,7 +178,7 @@ describe('registerCredential', () => {
       controller.abort();
       throw new DOMException('aborted', 'AbortError');
     });
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({ fetcher, rp, credentialName: 'L', credentials, signal: controller.signal }),
     );
     expect([error.code, error.phase]).toEqual(['aborted', 'ceremony']);
@@ -204,7 +193,7 @@ describe('registerCredential', () => {
         throw new CredkitError('server', { status: 200, message: 'The answer is not JSON.' });
       },
     });
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
@@ -219,7 +208,7 @@ describe('registerCredential', () => {
           reject(request.signal?.reason);
         }),
     });
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({
         fetcher,
         rp,
@@ -235,7 +224,7 @@ describe('registerCredential', () => {
     const controller = new AbortController();
     controller.abort();
     const { fetcher, requests } = recordingFetcher();
-    const error = await failure(
+    const error = await credkitRejection(
       registerCredential({
         fetcher,
         rp,

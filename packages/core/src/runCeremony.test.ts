@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toCreationOptions } from './creationOptions.ts';
 import { CredkitError } from './credkitError.ts';
 import { runCeremony } from './runCeremony.ts';
-import { fido2ChallengeFixture } from './testFixtures.ts';
+import { credkitRejection, fido2ChallengeFixture } from './testFixtures.ts';
 import type { CredentialCreator } from './webAuthnSupport.ts';
 
 const publicKey = toCreationOptions(fido2ChallengeFixture(), { rp: { name: 'credkit' }, timeout: 10_000 });
@@ -17,17 +17,6 @@ function hangingCredentials() {
     },
   };
   return { credentials, signals };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<CredkitError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(CredkitError);
-  return error as CredkitError;
 }
 
 describe('runCeremony', () => {
@@ -47,7 +36,7 @@ describe('runCeremony', () => {
     expect(settled).not.toHaveBeenCalled();
     expect(signals[0]?.aborted).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    const error = await rejectionOf(pending);
+    const error = await credkitRejection(pending);
     expect([error.code, error.phase]).toEqual(['timed-out', 'ceremony']);
     expect(signals[0]?.aborted).toBe(true);
   });
@@ -57,7 +46,7 @@ describe('runCeremony', () => {
     const controller = new AbortController();
     const pending = runCeremony({ credentials, publicKey, signal: controller.signal });
     controller.abort();
-    const error = await rejectionOf(pending);
+    const error = await credkitRejection(pending);
     expect(error.code).toBe('aborted');
     expect(signals[0]?.aborted).toBe(true);
   });
@@ -66,9 +55,9 @@ describe('runCeremony', () => {
     const { credentials, signals } = hangingCredentials();
     const first = new AbortController();
     const one = runCeremony({ credentials, publicKey, signal: first.signal });
-    const two = rejectionOf(runCeremony({ credentials, publicKey }));
+    const two = credkitRejection(runCeremony({ credentials, publicKey }));
     first.abort();
-    await rejectionOf(one);
+    await credkitRejection(one);
     expect(signals).toHaveLength(2);
     expect(signals[0]).not.toBe(signals[1]);
     expect(signals[1]?.aborted).toBe(false);
@@ -90,7 +79,7 @@ describe('runCeremony', () => {
           setTimeout(() => reject(new DOMException('timed out or not allowed', 'NotAllowedError')), 10_000),
         ),
     };
-    const pending = rejectionOf(runCeremony({ credentials, publicKey }));
+    const pending = credkitRejection(runCeremony({ credentials, publicKey }));
     await vi.advanceTimersByTimeAsync(10_000);
     expect((await pending).code).toBe('timed-out');
   });

@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { CredkitError } from './credkitError.ts';
 import type { Fido2CredentialChallenge } from './dfnsTypes.ts';
 
 /** A Fido2 challenge as the Dfns API sends it (shape of the contract; values invented). Test-only. */
@@ -18,4 +20,16 @@ export function fido2ChallengeFixture(overrides: Partial<Fido2CredentialChalleng
     temporaryAuthenticationToken: 'eyJ0eXAiOiJKV1QifQ.challenge-identifier',
     ...overrides,
   };
+}
+
+/** Waits for `promise` to reject and checks that it rejected with a CredkitError. Test-only. */
+export async function credkitRejection(promise: Promise<unknown>): Promise<CredkitError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(CredkitError);
+  return error as CredkitError;
 }
