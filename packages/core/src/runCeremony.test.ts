@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toCreationOptions } from './creationOptions.ts';
-import { CredkitError } from './credkitError.ts';
 import { runCeremony } from './runCeremony.ts';
 import { credkitRejection, fido2ChallengeFixture } from './testFixtures.ts';
 import type { CredentialCreator } from './webAuthnSupport.ts';
