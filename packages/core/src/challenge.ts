@@ -1,5 +1,10 @@
 import { CredkitError } from './credkitError.ts';
-import type { DfnsCredentialDescriptor, Fido2CredentialChallenge } from './dfnsTypes.ts';
+import type {
+  DfnsCredentialDescriptor,
+  Fido2CredentialChallenge,
+  KeyCredentialChallenge,
+  KeyCredentialKind,
+} from './dfnsTypes.ts';
 import { createShapeReader } from './shape.ts';
 
 const read = createShapeReader((problem) => {
@@ -79,4 +84,25 @@ export function validateFido2Challenge(value: unknown): Fido2CredentialChallenge
       temporaryAuthenticationToken: read.string(body.temporaryAuthenticationToken, 'temporaryAuthenticationToken'),
     }),
   };
+}
+
+/**
+ * Validates the body of `POST /auth/credentials/init` for a key kind (`Key`, `PasswordProtectedKey`,
+ * `RecoveryKey`): the fields a key registration uses must be there; unknown fields are kept.
+ */
+export function validateKeyChallenge(value: unknown, kind: KeyCredentialKind): KeyCredentialChallenge {
+  const body = read.record(value, 'challenge response');
+  const user = read.record(body.user, 'user');
+  return {
+    ...body,
+    kind: read.oneOf(body.kind, 'kind', [kind]),
+    user: {
+      ...user,
+      id: read.string(user.id, 'user.id', { minLength: 1 }),
+      name: read.string(user.name, 'user.name'),
+      displayName: read.string(user.displayName, 'user.displayName'),
+    },
+    challengeIdentifier: read.string(body.challengeIdentifier, 'challengeIdentifier', { minLength: 1 }),
+    challenge: read.string(body.challenge, 'challenge', { minLength: 1 }),
+  } as KeyCredentialChallenge;
 }

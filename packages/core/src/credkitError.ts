@@ -11,6 +11,7 @@
  * - `aborted`: the host (or the component) aborted the call.
  * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed.
  * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
+ * - `wrong-password`: an encrypted private key did not open with the password or recovery code given.
  * - `server`: the server answered with an error status or an unusable body.
  * - `network`: the request never got an answer.
  * - `unknown`: anything else; see `cause`.
@@ -26,6 +27,7 @@ export type CredkitErrorCode =
   | 'aborted'
   | 'invalid-challenge'
   | 'invalid-input'
+  | 'wrong-password'
   | 'server'
   | 'network'
   | 'unknown';
@@ -45,6 +47,7 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
   aborted: 'The registration was stopped before it finished.',
   'invalid-challenge': 'The server sent a registration challenge that cannot be used.',
   'invalid-input': 'The registration request is incomplete.',
+  'wrong-password': 'That password or recovery code does not open this key.',
   server: 'The server refused the request.',
   network: 'The server could not be reached. Check your connection and try again.',
   unknown: 'Something went wrong while registering the passkey.',

@@ -37,8 +37,24 @@ export interface Fido2CredentialChallenge {
   temporaryAuthenticationToken?: string;
 }
 
+/** The kinds of key credential: a key pair made in the browser with WebCrypto. */
+export type KeyCredentialKind = 'Key' | 'PasswordProtectedKey' | 'RecoveryKey';
+
+/** The challenge of `POST /auth/credentials/init` for a key kind: no authenticatorSelection / excludeCredentials. */
+export interface KeyCredentialChallenge {
+  kind: KeyCredentialKind;
+  user: { id: string; displayName: string; name: string };
+  challengeIdentifier: string;
+  /** An opaque ASCII string, signed (inside clientData) by the new key. */
+  challenge: string;
+  rp?: { id: string; name: string };
+  attestation?: string;
+  pubKeyCredParams?: { type: 'public-key'; alg: number }[];
+  temporaryAuthenticationToken?: string;
+}
+
 /** The challenge response of `POST /auth/credentials/init` for the kinds credkit supports. */
-export type CreateCredentialChallengeResponse = Fido2CredentialChallenge;
+export type CreateCredentialChallengeResponse = Fido2CredentialChallenge | KeyCredentialChallenge;
 
 /** The credential kinds a Dfns credential can have. */
 export type CredentialKind = 'Fido2' | 'Key' | 'Password' | 'Totp' | 'RecoveryKey' | 'PasswordProtectedKey';
@@ -53,13 +69,32 @@ export interface Fido2CredentialInfo {
   attestationData: string;
 }
 
-/** The body of `POST /auth/credentials` (`CreateCredentialBody`) for a Fido2 credential. */
-export interface CreateCredentialBody {
-  credentialKind: 'Fido2';
-  credentialInfo: Fido2CredentialInfo;
-  credentialName: string;
-  challengeIdentifier: string;
+/** `credentialInfo` of a key kind: all base64url, unpadded (see `@credkit/core/keys`). */
+export interface KeyCredentialInfo {
+  /** A unique id: base64url of 32 random bytes. */
+  credId: string;
+  /** base64url of the `{"type":"key.create",…}` clientData JSON the key signed (via its hash). */
+  clientData: string;
+  /** base64url of `{"publicKey":"<SPKI PEM>","signature":"<hex DER>","algorithm":"SHA256"}`. */
+  attestationData: string;
 }
+
+/** The body of `POST /auth/credentials` (`CreateCredentialBody`). */
+export type CreateCredentialBody =
+  | {
+      credentialKind: 'Fido2';
+      credentialInfo: Fido2CredentialInfo;
+      credentialName: string;
+      challengeIdentifier: string;
+    }
+  | {
+      credentialKind: KeyCredentialKind;
+      credentialInfo: KeyCredentialInfo;
+      credentialName: string;
+      challengeIdentifier: string;
+      /** The private key wrapped under the password or recovery code (PasswordProtectedKey, RecoveryKey). */
+      encryptedPrivateKey?: string;
+    };
 
 /** The credential as Dfns returns it (`CreateCredentialResponse`), also the items of `GET /auth/credentials`. */
 export interface CreateCredentialResponse {

@@ -1,5 +1,5 @@
 export { fromBase64url, toBase64url, utf8 } from './base64url.ts';
-export { validateFido2Challenge } from './challenge.ts';
+export { validateFido2Challenge, validateKeyChallenge } from './challenge.ts';
 export type { CreationOptionsInput } from './creationOptions.ts';
 export { DEFAULT_CEREMONY_TIMEOUT_MS, toCreationOptions } from './creationOptions.ts';
 export { validateCreateCredentialResponse, validateListCredentialsResponse } from './credentialResponse.ts';
@@ -13,6 +13,9 @@ export type {
   DfnsCredentialDescriptor,
   Fido2CredentialChallenge,
   Fido2CredentialInfo,
+  KeyCredentialChallenge,
+  KeyCredentialInfo,
+  KeyCredentialKind,
   ListCredentialsResponse,
   RelyingParty,
 } from './dfnsTypes.ts';

@@ -1,15 +1,9 @@
-import { abortError } from './abortError.ts';
 import { validateFido2Challenge } from './challenge.ts';
 import { toCreationOptions } from './creationOptions.ts';
-import { validateCreateCredentialResponse } from './credentialResponse.ts';
-import { CredkitError, type RegistrationPhase } from './credkitError.ts';
-import type {
-  CreateCredentialBody,
-  CreateCredentialResponse,
-  Fido2CredentialChallenge,
-  RelyingParty,
-} from './dfnsTypes.ts';
-import { type Fetcher, toFetcherError } from './fetcher.ts';
+import { checkCredentialName, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
+import type { RegistrationPhase } from './credkitError.ts';
+import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty } from './dfnsTypes.ts';
+import type { Fetcher } from './fetcher.ts';
 import { toFido2CredentialInfo } from './fido2Payload.ts';
 import { runCeremony } from './runCeremony.ts';
 import { type CredentialCreator, resolveCredentialCreator } from './webAuthnSupport.ts';
@@ -37,38 +31,8 @@ export interface RegisterCredentialOptions {
 }
 
 /** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`). */
-export async function fetchFido2Challenge(fetcher: Fetcher, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
-  const body = await inPhase('challenge', () =>
-    fetcher({ method: 'POST', path: '/auth/credentials/init', body: { kind: 'Fido2' }, signal }).catch(
-      (error: unknown) => {
-        if (signal?.aborted) throw abortError(signal, 'challenge', error);
-        const fetcherError = toFetcherError(error, signal);
-        // A success status with a body that is not JSON is a challenge we cannot use.
-        if (fetcherError.code === 'server' && fetcherError.status !== undefined && fetcherError.status < 300) {
-          throw new CredkitError('invalid-challenge', {
-            message: `The server sent an invalid registration challenge: ${fetcherError.message}`,
-            cause: fetcherError,
-          });
-        }
-        throw fetcherError;
-      },
-    ),
-  );
-  return validateFido2Challenge(body);
-}
-
-async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    const credkitError = error instanceof CredkitError ? error : new CredkitError('unknown', { cause: error });
-    credkitError.phase ??= phase;
-    throw credkitError;
-  }
-}
-
-function throwIfAborted(signal: AbortSignal | undefined, phase: RegistrationPhase): void {
-  if (signal?.aborted) throw abortError(signal, phase);
+export function fetchFido2Challenge(fetcher: Fetcher, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
+  return fetchChallenge(fetcher, 'Fido2', validateFido2Challenge, signal);
 }
 
 /**
@@ -77,10 +41,8 @@ function throwIfAborted(signal: AbortSignal | undefined, phase: RegistrationPhas
  * Resolves with the validated `CreateCredentialResponse`; rejects with a {@link CredkitError}.
  */
 export async function registerCredential(options: RegisterCredentialOptions): Promise<CreateCredentialResponse> {
-  const { fetcher, rp, credentialName, timeout, signal, onPhase } = options;
-  if (typeof credentialName !== 'string' || credentialName.trim() === '') {
-    throw new CredkitError('invalid-input', { message: 'Give the credential a name.' });
-  }
+  const { fetcher, rp, timeout, signal, onPhase } = options;
+  const credentialName = checkCredentialName(options.credentialName);
   const credentials = resolveCredentialCreator(options.credentials);
   throwIfAborted(signal, 'challenge');
 
@@ -98,18 +60,9 @@ export async function registerCredential(options: RegisterCredentialOptions): Pr
   throwIfAborted(signal, 'ceremony');
 
   onPhase?.('submitting');
-  const body: CreateCredentialBody = {
-    credentialKind: 'Fido2',
-    credentialInfo,
-    credentialName: credentialName.trim(),
-    challengeIdentifier: challenge.challengeIdentifier,
-  };
-  return inPhase('submitting', async () => {
-    const answer = await fetcher({ method: 'POST', path: '/auth/credentials', body, signal }).catch(
-      (error: unknown) => {
-        throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
-      },
-    );
-    return validateCreateCredentialResponse(answer);
-  });
+  return submitCredential(
+    fetcher,
+    { credentialKind: 'Fido2', credentialInfo, credentialName, challengeIdentifier: challenge.challengeIdentifier },
+    signal,
+  );
 }

@@ -1,0 +1,71 @@
+import { abortError } from './abortError.ts';
+import { validateCreateCredentialResponse } from './credentialResponse.ts';
+import { CredkitError, type RegistrationPhase } from './credkitError.ts';
+import type { CreateCredentialBody, CreateCredentialResponse, CredentialKind } from './dfnsTypes.ts';
+import { type Fetcher, toFetcherError } from './fetcher.ts';
+
+/** Runs `run`, turning any failure into a CredkitError tagged with `phase` (unless it has one). */
+export async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const credkitError = error instanceof CredkitError ? error : new CredkitError('unknown', { cause: error });
+    credkitError.phase ??= phase;
+    throw credkitError;
+  }
+}
+
+/** Throws the abort's CredkitError when `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined, phase: RegistrationPhase): void {
+  if (signal?.aborted) throw abortError(signal, phase);
+}
+
+/**
+ * `POST /auth/credentials/init` `{ kind }` → the challenge, checked by `validate`. A success status
+ * with a body that is not JSON is an `invalid-challenge`, like any other unusable challenge.
+ */
+export async function fetchChallenge<T>(
+  fetcher: Fetcher,
+  kind: CredentialKind,
+  validate: (value: unknown) => T,
+  signal?: AbortSignal,
+): Promise<T> {
+  const body = await inPhase('challenge', () =>
+    fetcher({ method: 'POST', path: '/auth/credentials/init', body: { kind }, signal }).catch((error: unknown) => {
+      if (signal?.aborted) throw abortError(signal, 'challenge', error);
+      const fetcherError = toFetcherError(error, signal);
+      if (fetcherError.code === 'server' && fetcherError.status !== undefined && fetcherError.status < 300) {
+        throw new CredkitError('invalid-challenge', {
+          message: `The server sent an invalid registration challenge: ${fetcherError.message}`,
+          cause: fetcherError,
+        });
+      }
+      throw fetcherError;
+    }),
+  );
+  return validate(body);
+}
+
+/** `POST /auth/credentials` with the body → the validated new credential (phase `submitting`). */
+export function submitCredential(
+  fetcher: Fetcher,
+  body: CreateCredentialBody,
+  signal?: AbortSignal,
+): Promise<CreateCredentialResponse> {
+  return inPhase('submitting', async () => {
+    const answer = await fetcher({ method: 'POST', path: '/auth/credentials', body, signal }).catch(
+      (error: unknown) => {
+        throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
+      },
+    );
+    return validateCreateCredentialResponse(answer);
+  });
+}
+
+/** Checks the credential name before anything is sent. */
+export function checkCredentialName(credentialName: unknown): string {
+  if (typeof credentialName !== 'string' || credentialName.trim() === '') {
+    throw new CredkitError('invalid-input', { message: 'Give the credential a name.' });
+  }
+  return credentialName.trim();
+}
