@@ -96,7 +96,7 @@ describe('the mock backend', () => {
       const { call } = setupBackend();
       expectDfnsError(await call('POST', '/auth/credentials/init', {}), 400, /kind is required/);
       expectDfnsError(await call('POST', '/auth/credentials/init', { kind: 'Magic' }), 400, /kind must be one of/);
-      expectDfnsError(await call('POST', '/auth/credentials/init', { kind: 'Key' }), 400, /Key is not supported/);
+      expectDfnsError(await call('POST', '/auth/credentials/init', { kind: 'Totp' }), 400, /Totp cannot be registered/);
     });
   });
 
@@ -285,13 +285,17 @@ describe('the mock backend', () => {
       expectDfnsError(await call('POST', '/auth/credentials', raw), 400, message);
     });
 
-    it('should refuse a kind it does not support yet', async () => {
+    it("should refuse a kind that is not the challenge's, or that cannot be registered", async () => {
       const { call } = setupBackend();
-      const body = await registration(call);
       expectDfnsError(
-        await call('POST', '/auth/credentials', { ...body, credentialKind: 'Key' }),
+        await call('POST', '/auth/credentials', { ...(await registration(call)), credentialKind: 'Key' }),
         400,
-        /Key is not supported/,
+        /credentialKind Key does not match the challenge's kind Fido2/,
+      );
+      expectDfnsError(
+        await call('POST', '/auth/credentials', { ...(await registration(call)), credentialKind: 'Password' }),
+        400,
+        /Password cannot be registered/,
       );
     });
   });

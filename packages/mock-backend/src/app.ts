@@ -1,21 +1,20 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { createChallengeStore } from './challenges.ts';
+import { createChallengeStore, type IssuedChallenge } from './challenges.ts';
 import type { ResolvedMockOptions } from './config.ts';
+import { type CreateCredentialBody, readCreateCredentialBody, registrableKind } from './createCredentialBody.ts';
 import { badRequest, DfnsHttpError, dfnsErrorBody } from './errors.ts';
 import { dfnsId } from './ids.ts';
 import { publicKeyToPem } from './publicKeyToPem.ts';
-import { base64urlField, objectField, readJsonObject, stringField } from './requestBody.ts';
+import { readJsonObject } from './requestBody.ts';
 import { createStore, type MockStore, type MockUser, type StoredCredential } from './store.ts';
 import { verifyFido2Registration } from './verifyFido2.ts';
-
-const CREDENTIAL_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey', 'RecoveryKey', 'Password', 'Totp'];
+import { verifyKeyCredential } from './verifyKeyCredential.ts';
 
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
-/** The longest `credentialName` the mock stores. */
-export const MAX_CREDENTIAL_NAME_LENGTH = 256;
+export { MAX_CREDENTIAL_NAME_LENGTH } from './createCredentialBody.ts';
 
 /** The nine fields of Dfns' `CreateCredentialResponse`. */
 function toCredentialResponse(credential: StoredCredential) {
@@ -37,6 +36,24 @@ export function createApp(options: ResolvedMockOptions): {
   const store = createStore(options.token);
   const challenges = createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now });
   const app = new Hono<{ Variables: { user: MockUser } }>();
+
+  /** Kind-specific verification → the stored fields it determines. */
+  async function verifyCredential(body: CreateCredentialBody, issued: IssuedChallenge, requestOrigin?: string) {
+    if (body.credentialKind === 'Fido2') {
+      const fido2 = await verifyFido2Registration(body.credentialInfo, issued, options);
+      return {
+        credentialId: fido2.credentialId,
+        publicKey: publicKeyToPem(fido2.cosePublicKey),
+        origin: fido2.origin,
+        cosePublicKey: fido2.cosePublicKey,
+        counter: fido2.counter,
+      };
+    }
+    const key = verifyKeyCredential(body.credentialInfo, issued, options);
+    // The Dfns SDK's key signer puts no origin in clientData: fall back to the request's.
+    const origin = key.origin ?? (requestOrigin && options.origins.includes(requestOrigin) ? requestOrigin : '');
+    return { credentialId: key.credentialId, publicKey: key.publicKeyPem, origin, counter: 0 };
+  }
 
   app.onError((error, c) => {
     if (error instanceof DfnsHttpError) return c.json(dfnsErrorBody(error.message), error.status);
@@ -93,80 +110,52 @@ export function createApp(options: ResolvedMockOptions): {
   app.post('/auth/credentials/init', async (c) => {
     const user = c.get('user');
     const body = await readJsonObject(c.req.raw);
-    const kind = stringField(body.kind, 'kind');
-    if (!CREDENTIAL_KINDS.includes(kind)) {
-      throw badRequest(`kind must be one of ${CREDENTIAL_KINDS.join(', ')}, got "${kind}"`);
-    }
-    if (kind !== 'Fido2') throw badRequest(`kind ${kind} is not supported by this mock backend yet (Fido2 is)`);
-
+    const kind = registrableKind(body.kind, 'kind');
     const userVerification = 'required';
     const issued = challenges.issue({ userId: user.userId, kind, userVerification });
-    return c.json({
+    const common = {
       kind,
       user: { id: user.userId, name: user.username, displayName: user.displayName },
       challengeIdentifier: issued.challengeIdentifier,
       challenge: issued.challenge,
       rp: { id: options.rpId, name: options.rpName },
-      authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification },
       attestation: 'none',
       pubKeyCredParams: [-7, -257, -8].map((alg) => ({ type: 'public-key', alg })),
+      temporaryAuthenticationToken: issued.challengeIdentifier,
+    };
+    if (kind !== 'Fido2') return c.json(common);
+    return c.json({
+      ...common,
+      authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification },
       excludeCredentials: store
         .credentialsOf(user.userId)
         .filter((credential) => credential.kind === 'Fido2')
         .map((credential) => ({ type: 'public-key', id: credential.credentialId })),
-      temporaryAuthenticationToken: issued.challengeIdentifier,
     });
   });
 
   // A change-inducing route: a later issue puts X-DFNS-USERACTION verification in front of it.
   app.post('/auth/credentials', async (c) => {
     const user = c.get('user');
-    const body = await readJsonObject(c.req.raw);
-    const challengeIdentifier = stringField(body.challengeIdentifier, 'challengeIdentifier');
-    const credentialName = stringField(body.credentialName, 'credentialName');
-    if (credentialName.trim() === '') throw badRequest('credentialName must not be blank');
-    if (credentialName.length > MAX_CREDENTIAL_NAME_LENGTH) {
-      throw badRequest(
-        `credentialName is too long (${credentialName.length} characters, at most ${MAX_CREDENTIAL_NAME_LENGTH})`,
-      );
+    const body = readCreateCredentialBody(await readJsonObject(c.req.raw));
+    const issued = challenges.consume(body.challengeIdentifier, user.userId);
+    if (issued.kind !== body.credentialKind) {
+      throw badRequest(`credentialKind ${body.credentialKind} does not match the challenge's kind ${issued.kind}`);
     }
-    const credentialKind = stringField(body.credentialKind, 'credentialKind');
-    if (credentialKind !== 'Fido2') {
-      throw badRequest(
-        CREDENTIAL_KINDS.includes(credentialKind)
-          ? `credentialKind ${credentialKind} is not supported by this mock backend yet (Fido2 is)`
-          : `credentialKind must be one of ${CREDENTIAL_KINDS.join(', ')}, got "${credentialKind}"`,
-      );
-    }
-    const info = objectField(body.credentialInfo, 'credentialInfo');
-    const credentialInfo = {
-      credId: base64urlField(info.credId, 'credentialInfo.credId'),
-      clientData: base64urlField(info.clientData, 'credentialInfo.clientData'),
-      attestationData: base64urlField(info.attestationData, 'credentialInfo.attestationData'),
-    };
-
-    const issued = challenges.consume(challengeIdentifier, user.userId);
-    if (issued.kind !== credentialKind) {
-      throw badRequest(`credentialKind ${credentialKind} does not match the challenge's kind ${issued.kind}`);
-    }
-    const verified = await verifyFido2Registration(credentialInfo, issued, options);
+    const verified = await verifyCredential(body, issued, c.req.header('Origin'));
     if (store.findCredential(user.userId, verified.credentialId)) {
       throw new DfnsHttpError(409, `credential ${verified.credentialId} is already registered for this user`);
     }
-
     const credential: StoredCredential = {
-      kind: 'Fido2',
-      credentialId: verified.credentialId,
+      ...verified,
+      kind: body.credentialKind,
       credentialUuid: dfnsId('cr'),
       dateCreated: new Date(options.now()).toISOString(),
       isActive: true,
-      name: credentialName,
-      publicKey: publicKeyToPem(verified.cosePublicKey),
+      name: body.credentialName,
       relyingPartyId: options.rpId,
-      origin: verified.origin,
       userId: user.userId,
-      cosePublicKey: verified.cosePublicKey,
-      counter: verified.counter,
+      ...(body.encryptedPrivateKey !== undefined && { encryptedPrivateKey: body.encryptedPrivateKey }),
     };
     store.addCredential(credential);
     return c.json(toCredentialResponse(credential));

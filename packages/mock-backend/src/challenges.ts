@@ -8,7 +8,7 @@ export interface IssuedChallenge {
   /** The opaque ASCII string sent to the client; its UTF-8 bytes are the WebAuthn challenge. */
   challenge: string;
   userId: string;
-  kind: 'Fido2';
+  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey';
   userVerification: 'required' | 'preferred' | 'discouraged';
   expiresAt: number;
 }

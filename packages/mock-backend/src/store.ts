@@ -11,7 +11,7 @@ export interface MockUser {
 
 /** A stored credential, as `CreateCredentialResponse` plus what the mock keeps for itself. */
 export interface StoredCredential {
-  kind: 'Fido2';
+  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey';
   credentialId: string;
   credentialUuid: string;
   dateCreated: string;
@@ -21,9 +21,11 @@ export interface StoredCredential {
   relyingPartyId: string;
   origin: string;
   userId: string;
-  /** The COSE public key and counter, for later sign-ins and user-action signing. */
-  cosePublicKey: Uint8Array<ArrayBuffer>;
+  /** Fido2: the COSE public key and counter, for later sign-ins and user-action signing. */
+  cosePublicKey?: Uint8Array<ArrayBuffer>;
   counter: number;
+  /** PasswordProtectedKey, RecoveryKey: the wrapped private key, stored opaque. */
+  encryptedPrivateKey?: string;
 }
 
 /** The in-memory users, their tokens and credentials. Gone when the process ends. */

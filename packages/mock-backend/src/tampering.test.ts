@@ -140,4 +140,22 @@ describe('the mock backend refuses tampered registrations', () => {
     const { call } = setupBackend();
     expectDfnsError(await call('POST', '/auth/credentials', { ...(await packed(call)), [field]: value }), 400, message);
   });
+
+  it('should refuse every single-bit flip of a packed attestationObject', { timeout: 60_000 }, async () => {
+    const { call } = setupBackend();
+    const size = Buffer.from((await packed(call)).credentialInfo.attestationData, 'base64url').length;
+    const accepted: string[] = [];
+    for (let index = 0; index < size; index += 1) {
+      for (let bit = 0; bit < 8; bit += 1) {
+        const body = await packed(call);
+        const bytes = Buffer.from(body.credentialInfo.attestationData, 'base64url');
+        if (index >= bytes.length) continue;
+        body.credentialInfo.attestationData = flipBit(body.credentialInfo.attestationData, index, bit);
+        const response = await call('POST', '/auth/credentials', body);
+        expect(response.status).toBeLessThan(500);
+        if (response.status < 400) accepted.push(`byte ${index} bit ${bit}`);
+      }
+    }
+    expect(accepted).toEqual([]);
+  });
 });

@@ -1,7 +1,8 @@
 import { verifyRegistrationResponse } from '@simplewebauthn/server';
-import { decodeAttestationObject, isoBase64URL } from '@simplewebauthn/server/helpers';
+import { decodeAttestationObject, isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
 import type { IssuedChallenge } from './challenges.ts';
 import { badRequest } from './errors.ts';
+import { isStrictDerEcdsaSignature } from './strictDer.ts';
 
 /** The Fido2 `credentialInfo` of a `POST /auth/credentials` body, already checked to be base64url strings. */
 export interface Fido2CredentialInfo {
@@ -31,7 +32,19 @@ function decodeAttestation(attestationData: string): string {
     typeof decoded.get('fmt') === 'string' &&
     decoded.get('attStmt') instanceof Map &&
     decoded.get('authData') instanceof Uint8Array;
-  if (complete) return decoded?.get('fmt') as string;
+  if (complete && decoded) {
+    // Lenient CBOR decoding accepts a length that runs past the end, or trailing bytes: re-encoding
+    // must give back exactly what was sent, so that every bit of it counts.
+    if (Buffer.compare(Buffer.from(isoCBOR.encode(decoded as never)), Buffer.from(bytes)) !== 0) {
+      throw badRequest('credentialInfo.attestationData is not canonical CBOR (a length or trailing bytes are off)');
+    }
+    const sig = (decoded.get('attStmt') as Map<string, unknown>).get('sig');
+    const alg = (decoded.get('attStmt') as Map<string, unknown>).get('alg');
+    if (sig instanceof Uint8Array && alg === -7 && !isStrictDerEcdsaSignature(sig)) {
+      throw badRequest('credentialInfo.attestationData attStmt.sig is not a strict DER ECDSA signature');
+    }
+    return decoded.get('fmt') as string;
+  }
   // 32-byte rpIdHash + flags + 4-byte counter: the bare authenticatorData of a sign-in, as in the Dfns seed example.
   const hint =
     bytes.length === 37

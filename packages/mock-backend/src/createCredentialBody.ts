@@ -1,0 +1,77 @@
+import { badRequest } from './errors.ts';
+import { base64urlField, objectField, stringField } from './requestBody.ts';
+
+/** The kinds of credential `POST /auth/credentials` accepts. */
+export const REGISTRABLE_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey', 'RecoveryKey'] as const;
+/** A kind of credential `POST /auth/credentials` accepts. */
+export type RegistrableKind = (typeof REGISTRABLE_KINDS)[number];
+/** Every kind Dfns knows, registrable here or not. */
+export const CREDENTIAL_KINDS = [...REGISTRABLE_KINDS, 'Password', 'Totp'];
+
+/** The longest `credentialName` the mock stores. */
+export const MAX_CREDENTIAL_NAME_LENGTH = 256;
+/** The longest `encryptedPrivateKey` the mock stores. */
+export const MAX_ENCRYPTED_PRIVATE_KEY_LENGTH = 16 * 1024;
+
+/** A `POST /auth/credentials` body whose every field has the right shape. */
+export interface CreateCredentialBody {
+  challengeIdentifier: string;
+  credentialName: string;
+  credentialKind: RegistrableKind;
+  credentialInfo: { credId: string; clientData: string; attestationData: string };
+  encryptedPrivateKey: string | undefined;
+}
+
+/** Reads a kind field: one Dfns knows and this mock registers, else a 400 that says which. */
+export function registrableKind(value: unknown, field: string): RegistrableKind {
+  const kind = stringField(value, field);
+  if (!CREDENTIAL_KINDS.includes(kind)) {
+    throw badRequest(`${field} must be one of ${CREDENTIAL_KINDS.join(', ')}, got "${kind}"`);
+  }
+  if (!(REGISTRABLE_KINDS as readonly string[]).includes(kind)) {
+    throw badRequest(`${field} ${kind} cannot be registered here (Dfns has deprecated it)`);
+  }
+  return kind as RegistrableKind;
+}
+
+function readEncryptedPrivateKey(value: unknown, kind: RegistrableKind): string | undefined {
+  if (value === undefined) {
+    if (kind === 'PasswordProtectedKey') throw badRequest('encryptedPrivateKey is required for a PasswordProtectedKey');
+    return undefined;
+  }
+  if (kind !== 'PasswordProtectedKey' && kind !== 'RecoveryKey') {
+    throw badRequest('encryptedPrivateKey is only accepted for PasswordProtectedKey and RecoveryKey');
+  }
+  const text = stringField(value, 'encryptedPrivateKey');
+  if (text.length > MAX_ENCRYPTED_PRIVATE_KEY_LENGTH || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) {
+    throw badRequest(
+      `encryptedPrivateKey must be standard base64 of at most ${MAX_ENCRYPTED_PRIVATE_KEY_LENGTH} characters`,
+    );
+  }
+  return text;
+}
+
+/** Checks the shape of a `POST /auth/credentials` body; each problem is a 400 that names the field. */
+export function readCreateCredentialBody(body: Record<string, unknown>): CreateCredentialBody {
+  const challengeIdentifier = stringField(body.challengeIdentifier, 'challengeIdentifier');
+  const credentialName = stringField(body.credentialName, 'credentialName');
+  if (credentialName.trim() === '') throw badRequest('credentialName must not be blank');
+  if (credentialName.length > MAX_CREDENTIAL_NAME_LENGTH) {
+    throw badRequest(
+      `credentialName is too long (${credentialName.length} characters, at most ${MAX_CREDENTIAL_NAME_LENGTH})`,
+    );
+  }
+  const credentialKind = registrableKind(body.credentialKind, 'credentialKind');
+  const info = objectField(body.credentialInfo, 'credentialInfo');
+  return {
+    challengeIdentifier,
+    credentialName,
+    credentialKind,
+    credentialInfo: {
+      credId: base64urlField(info.credId, 'credentialInfo.credId'),
+      clientData: base64urlField(info.clientData, 'credentialInfo.clientData'),
+      attestationData: base64urlField(info.attestationData, 'credentialInfo.attestationData'),
+    },
+    encryptedPrivateKey: readEncryptedPrivateKey(body.encryptedPrivateKey, credentialKind),
+  };
+}
