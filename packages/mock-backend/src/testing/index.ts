@@ -5,3 +5,5 @@ export type {
   SoftwareRegistrationInput,
 } from './softwareAuthenticator.ts';
 export { createSoftwareAuthenticator } from './softwareAuthenticator.ts';
+export type { SoftwareKeyCredentialInput } from './softwareKeySigner.ts';
+export { createSoftwareKeyCredential } from './softwareKeySigner.ts';
