@@ -46,9 +46,15 @@ export function fakeFetcher(answers: Partial<Record<string, (request: FetcherReq
     const key = `${request.method} ${request.path}`;
     const answer = answers[key];
     if (answer) return answer(request);
-    if (key === 'POST /auth/credentials/init') return challengeResponse;
+    if (key === 'POST /auth/credentials/init') {
+      const { kind } = request.body as { kind: string };
+      if (kind === 'Fido2') return challengeResponse;
+      const { authenticatorSelection: _a, excludeCredentials: _e, ...keyChallenge } = challengeResponse;
+      return { ...keyChallenge, kind };
+    }
     if (key === 'POST /auth/credentials') {
-      return { ...createdCredential, name: (request.body as { credentialName: string }).credentialName };
+      const body = request.body as { credentialName: string; credentialKind: CreateCredentialResponse['kind'] };
+      return { ...createdCredential, name: body.credentialName, kind: body.credentialKind };
     }
     if (key === 'GET /auth/credentials') return { items: [] };
     throw new Error(`unexpected ${key}`);

@@ -7,6 +7,7 @@ import {
   fetchFido2Challenge,
   isCredkitError,
   isWebAuthnAvailable,
+  type KeyCredentialKind,
   type RegistrationPhase,
   type RelyingParty,
   registerCredential,
@@ -18,8 +19,24 @@ import { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
 /** Where a registration stands: `idle`, one of the core phases while busy, then `success` or `error`. */
 export type RegisterPasskeyPhase = 'idle' | RegistrationPhase | 'success' | 'error';
 
+/** The kinds of credential the hook registers. */
+export type RegistrableCredentialKind = 'Fido2' | KeyCredentialKind;
+
+/** The secret that protects a PasswordProtectedKey or a RecoveryKey; never sent. */
+export interface CredentialSecret {
+  /** PasswordProtectedKey: the password that wraps the private key. */
+  password?: string;
+  /** RecoveryKey: the recovery code that wraps the private key. */
+  recoveryCode?: string;
+}
+
 /** Options of {@link useRegisterPasskey}. */
 export interface UseRegisterPasskeyOptions {
+  /**
+   * What to register: a passkey (`Fido2`), or a key made in the browser (`Key`,
+   * `PasswordProtectedKey`, `RecoveryKey`; their code loads on first use). @defaultValue "Fido2"
+   */
+  kind?: RegistrableCredentialKind;
   /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
   fetcher: Fetcher;
   /** The relying party the passkey is created for. */
@@ -35,8 +52,8 @@ export interface UseRegisterPasskeyOptions {
   prefetchChallenge?: boolean;
   /** How long a prefetched challenge is used (and how often it is refreshed), in ms; keep it under the server's TTL. @defaultValue 120000 */
   challengeMaxAgeMs?: number;
-  /** Called with the new credential once the server has stored it. */
-  onRegistered?: (credential: CreateCredentialResponse) => void;
+  /** Called with the new credential once the server has stored it (and, for key kinds, the key pair). */
+  onRegistered?: (credential: CreateCredentialResponse, key?: RegisteredKey) => void;
   /** Called with the error when a registration fails (not when the component's own unmount aborted it). */
   onError?: (error: CredkitError) => void;
   /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
@@ -49,8 +66,11 @@ export interface UseRegisterPasskeyResult {
   phase: RegisterPasskeyPhase;
   /** True while a registration runs (`challenge`, `ceremony` or `submitting`). */
   isBusy: boolean;
-  /** Starts a registration; ignored while one is running. Errors become `error`, never a rejection. */
-  register: (credentialName: string) => void;
+  /**
+   * Starts a registration; ignored while one is running. Errors become `error`, never a rejection.
+   * PasswordProtectedKey and RecoveryKey need their secret.
+   */
+  register: (credentialName: string, secret?: CredentialSecret) => void;
   /** After an error: runs the whole flow again, with the same name and a fresh challenge. */
   retry: () => void;
   /** The person gives up: aborts the running registration, which ends as a `cancelled` error. */
@@ -59,13 +79,27 @@ export interface UseRegisterPasskeyResult {
   reset: () => void;
   /** The credential created by the last successful registration. */
   credential: CreateCredentialResponse | undefined;
+  /** Key kinds: the key pair of the last registration (non-extractable private key), for the host to keep. */
+  key: RegisteredKey | undefined;
   /** The error of the last failed registration. */
   error: CredkitError | null;
+}
+
+/** What a key registration leaves with the host. */
+export interface RegisteredKey {
+  keyPair: CryptoKeyPair;
+  /** PasswordProtectedKey, RecoveryKey: the wrapped private key the server stores. */
+  encryptedPrivateKey?: string;
 }
 
 interface RegisterVariables {
   credentialName: string;
   challenge: Fido2CredentialChallenge | undefined;
+}
+
+interface RegisterResult {
+  credential: CreateCredentialResponse;
+  key?: RegisteredKey;
 }
 
 const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
@@ -82,22 +116,23 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
   const controllerRef = useRef<AbortController | null>(null);
   const inFlightRef = useRef(false);
   const mountedRef = useRef(true);
-  const lastNameRef = useRef<string | null>(null);
+  const lastAttemptRef = useRef<{ credentialName: string; secret: CredentialSecret | undefined } | null>(null);
   const usedChallengesRef = useRef(new Set<string>());
   // Nothing touches window/navigator during render: support is read after mount.
   const [canCreate, setCanCreate] = useState(false);
   const instanceId = useId();
   const challengeKey = [...challengeQueryKeyPrefix, instanceId] as const;
   const maxAgeMs = options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS;
+  const kind = options.kind ?? 'Fido2';
 
   useEffect(() => {
     mountedRef.current = true;
-    setCanCreate(options.credentials !== undefined || isWebAuthnAvailable());
+    setCanCreate(kind === 'Fido2' && (options.credentials !== undefined || isWebAuthnAvailable()));
     return () => {
       mountedRef.current = false;
       controllerRef.current?.abort();
     };
-  }, [options.credentials]);
+  }, [options.credentials, kind]);
 
   const challengeQuery = useQuery({
     queryKey: challengeKey,
@@ -120,17 +155,35 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
     return challenge;
   };
 
-  const mutation = useMutation<CreateCredentialResponse, CredkitError, RegisterVariables>({
+  const mutation = useMutation<RegisterResult, CredkitError, RegisterVariables>({
     mutationKey: ['credkit', 'registerPasskey'],
     // A registration that silently pauses while offline is a dead button: fail as `network` instead.
     networkMode: 'always',
     // Challenges are single-use: the POST must never be replayed.
     retry: 0,
     mutationFn: async ({ credentialName, challenge }) => {
+      // The secret stays out of the mutation's variables, which react-query keeps in its cache.
+      const secret = lastAttemptRef.current?.secret;
       const controller = new AbortController();
       controllerRef.current = controller;
+      const onPhase = (phase: RegistrationPhase) => {
+        if (mountedRef.current) setStep(phase);
+      };
       try {
-        return await registerCredential({
+        if (kind !== 'Fido2') {
+          // Key kinds load their WebCrypto code on first use: Fido2-only apps never download it.
+          const { registerKeyCredential } = await import('@credkit/core/keys');
+          const { credential, ...key } = await registerKeyCredential({
+            fetcher: options.fetcher,
+            kind,
+            credentialName,
+            ...secret,
+            signal: controller.signal,
+            onPhase,
+          });
+          return { credential, key };
+        }
+        const credential = await registerCredential({
           fetcher: options.fetcher,
           rp: options.rp,
           timeout: options.timeout,
@@ -139,10 +192,9 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
           credentialName,
           challenge,
           signal: controller.signal,
-          onPhase: (phase) => {
-            if (mountedRef.current) setStep(phase);
-          },
+          onPhase,
         });
+        return { credential };
       } catch (error) {
         throw isCredkitError(error) ? error : new CredkitError('unknown', { cause: error });
       } finally {
@@ -150,8 +202,10 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
         inFlightRef.current = false;
       }
     },
-    onSuccess: async (credential) => {
-      options.onRegistered?.(credential);
+    onSuccess: async ({ credential, key }) => {
+      lastAttemptRef.current = null;
+      if (key) options.onRegistered?.(credential, key);
+      else options.onRegistered?.(credential);
       await queryClient.invalidateQueries({ queryKey: credentialsQueryKey });
     },
     onError: (error) => {
@@ -165,11 +219,11 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
 
   const { mutate, reset } = mutation;
   const register = useCallback(
-    (credentialName: string) => {
+    (credentialName: string, secret?: CredentialSecret) => {
       // A ref, not state: a second click in the same frame must see the first one.
       if (inFlightRef.current) return;
       inFlightRef.current = true;
-      lastNameRef.current = credentialName;
+      lastAttemptRef.current = { credentialName, secret };
       const challenge = takeFreshChallenge();
       setStep(challenge ? 'ceremony' : 'challenge');
       mutate({ credentialName, challenge });
@@ -177,7 +231,8 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
     [mutate],
   );
   const retry = useCallback(() => {
-    if (lastNameRef.current !== null) register(lastNameRef.current);
+    const last = lastAttemptRef.current;
+    if (last) register(last.credentialName, last.secret);
   }, [register]);
   const cancel = useCallback(() => {
     controllerRef.current?.abort(
@@ -195,7 +250,8 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
     retry,
     cancel,
     reset,
-    credential: mutation.data,
+    credential: mutation.data?.credential,
+    key: mutation.data?.key,
     error: mutation.error,
   };
 }

@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RegisterCredential } from './RegisterCredential.tsx';
+import { fakeFetcher, renderWithClient } from './testUtils.tsx';
+
+const rp = { id: 'localhost', name: 'credkit' };
+const posts = (requests: ReturnType<typeof fakeFetcher>['requests']) =>
+  requests.filter((request) => request.path === '/auth/credentials');
+
+describe('RegisterCredential for key kinds', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('should register a Key and give the host its non-extractable key pair', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    const onRegistered = vi.fn();
+    renderWithClient(<RegisterCredential kind="Key" fetcher={fetcher} rp={rp} onRegistered={onRegistered} />);
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Server key');
+    await user.click(screen.getByRole('button', { name: 'Create key' }));
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Key “Server key” registered.'));
+    expect(posts(requests)[0]?.body).toMatchObject({ credentialKind: 'Key', credentialName: 'Server key' });
+    const [, key] = onRegistered.mock.calls[0] ?? [];
+    expect(key.keyPair.privateKey.extractable).toBe(false);
+  });
+
+  it('should ask for a password twice and say clearly when they differ', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
+    await user.type(screen.getByLabelText('Password'), 'long enough password');
+    await user.type(screen.getByLabelText('Confirm password'), 'long enough passw0rd');
+    await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
+
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('The passwords do not match.');
+    expect(screen.getByLabelText('Confirm password')).toHaveAttribute('aria-describedby', alert.id);
+    expect(screen.getByLabelText('Confirm password')).toHaveAttribute('aria-invalid', 'true');
+    expect(posts(requests)).toHaveLength(0);
+
+    await user.clear(screen.getByLabelText('Password'));
+    await user.type(screen.getByLabelText('Password'), 'short');
+    await user.clear(screen.getByLabelText('Confirm password'));
+    await user.type(screen.getByLabelText('Confirm password'), 'short');
+    await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
+    expect(screen.getByRole('alert')).toHaveTextContent('Use a password of at least 8 characters.');
+  });
+
+  it('should register a PasswordProtectedKey without ever sending the password', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
+
+    await waitFor(
+      () => expect(screen.getByRole('status')).toHaveTextContent('Password-protected key “Backup” registered.'),
+      { timeout: 5000 },
+    );
+    expect(posts(requests)[0]?.body).toHaveProperty('encryptedPrivateKey');
+    expect(JSON.stringify(requests)).not.toContain('correct horse battery');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+  });
+
+  it('should show the recovery code once and register only after the person confirms saving it', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential kind="RecoveryKey" fetcher={fetcher} rp={rp} />);
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
+    await user.click(screen.getByRole('button', { name: 'Create recovery key' }));
+
+    const step = await screen.findByRole('group', { name: 'Save your recovery code' });
+    const code = within(step).getByLabelText('Recovery code').textContent ?? '';
+    expect(code).toMatch(/^D1-([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
+    const finish = within(step).getByRole('button', { name: 'Finish registration' });
+    expect(finish).toBeDisabled();
+    expect(posts(requests)).toHaveLength(0);
+
+    await user.click(within(step).getByRole('button', { name: 'Copy' }));
+    expect(writeText).toHaveBeenCalledWith(code);
+    expect(step).toHaveTextContent('Copied to the clipboard.');
+
+    await user.click(within(step).getByRole('checkbox', { name: 'I have saved my recovery code' }));
+    expect(finish).toBeEnabled();
+    await user.click(finish);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Recovery key “Recovery” registered.'), {
+      timeout: 5000,
+    });
+    expect(posts(requests)).toHaveLength(1);
+    expect(posts(requests)[0]?.body).toMatchObject({ credentialKind: 'RecoveryKey' });
+    expect(JSON.stringify(requests)).not.toContain(code);
+    expect(screen.queryByText(code)).not.toBeInTheDocument();
+  });
+
+  it('should discard the code and register nothing when the person backs out', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential kind="RecoveryKey" fetcher={fetcher} rp={rp} />);
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
+    await user.click(screen.getByRole('button', { name: 'Create recovery key' }));
+    await user.click(await screen.findByRole('button', { name: 'Discard code' }));
+    expect(screen.queryByRole('group', { name: 'Save your recovery code' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create recovery key' })).toBeEnabled();
+    expect(requests).toHaveLength(0);
+  });
+});
