@@ -51,9 +51,18 @@ export function RecoveryCodeStep({ code, credentialName, busy, onConfirm, onCanc
         somewhere safe.
       </p>
       <p>
-        <code data-credkit-part="recovery-code-value" aria-label="Recovery code">
-          {code}
-        </code>
+        <label htmlFor={`${id}-code`}>Recovery code</label>{' '}
+        <input
+          id={`${id}-code`}
+          data-credkit-part="recovery-code-value"
+          type="text"
+          readOnly
+          value={code}
+          size={code.length}
+          spellCheck={false}
+          autoComplete="off"
+          onFocus={(event) => event.currentTarget.select()}
+        />
       </p>
       <p>
         <button type="button" onClick={copy}>
