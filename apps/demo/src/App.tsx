@@ -1,7 +1,9 @@
-import { RegisterCredential } from '@credkit/react';
+import { RegisterCredential, type RegistrableCredentialKind } from '@credkit/react';
 import { useEffect, useState } from 'react';
 import { CredentialList } from './CredentialList.tsx';
 import { ceremonyTimeout, fetcher, rp, watchdogGraceMs } from './config.ts';
+import { heldKeys } from './heldKeys.ts';
+import { KindPicker } from './KindPicker.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
 
 type View = 'passkeys' | 'about';
@@ -12,6 +14,7 @@ function viewFromHash(): View {
 
 export function App() {
   const [view, setView] = useState<View>(viewFromHash);
+  const [kind, setKind] = useState<RegistrableCredentialKind>('Fido2');
   useEffect(() => {
     const onHashChange = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHashChange);
@@ -36,8 +39,19 @@ export function App() {
       {view === 'passkeys' ? (
         <>
           <section aria-labelledby="register-heading">
-            <h2 id="register-heading">Add a passkey</h2>
-            <RegisterCredential fetcher={fetcher} rp={rp} timeout={ceremonyTimeout} watchdogGraceMs={watchdogGraceMs} />
+            <h2 id="register-heading">Add a credential</h2>
+            <KindPicker value={kind} onChange={setKind} />
+            <RegisterCredential
+              key={kind}
+              kind={kind}
+              fetcher={fetcher}
+              rp={rp}
+              timeout={ceremonyTimeout}
+              watchdogGraceMs={watchdogGraceMs}
+              onRegistered={(credential, key) => {
+                if (key) heldKeys.set(credential.credentialId, key.keyPair);
+              }}
+            />
           </section>
           <section aria-labelledby="credentials-heading">
             <h2 id="credentials-heading">Your credentials</h2>

@@ -1,11 +1,16 @@
 'use client';
 
-export { credentialsQueryKey } from './queryKeys.ts';
+export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
+export type { RecoveryCodeStepProps } from './RecoveryCodeStep.tsx';
+export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
 export type { RegisterCredentialProps } from './RegisterCredential.tsx';
-export { RegisterCredential } from './RegisterCredential.tsx';
+export { MIN_PASSWORD_LENGTH, RegisterCredential } from './RegisterCredential.tsx';
 export { useCredentials } from './useCredentials.ts';
 export type {
+  CredentialSecret,
+  RegisteredKey,
   RegisterPasskeyPhase,
+  RegistrableCredentialKind,
   UseRegisterPasskeyOptions,
   UseRegisterPasskeyResult,
 } from './useRegisterPasskey.ts';
