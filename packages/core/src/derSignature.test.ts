@@ -1,4 +1,4 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, type JsonWebKey as NodeJsonWebKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { rawSignatureToDer } from './derSignature.ts';
 
@@ -24,7 +24,7 @@ describe('rawSignatureToDer', () => {
   it('should give signatures that OpenSSL verifies', async () => {
     const keyPair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
     const publicKey = createPublicKey({
-      key: (await crypto.subtle.exportKey('jwk', keyPair.publicKey)) as JsonWebKey & { kty: string },
+      key: (await crypto.subtle.exportKey('jwk', keyPair.publicKey)) as NodeJsonWebKey,
       format: 'jwk',
     });
     for (let round = 0; round < 20; round += 1) {
