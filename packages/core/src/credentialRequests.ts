@@ -3,6 +3,7 @@ import { validateCreateCredentialResponse } from './credentialResponse.ts';
 import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialBody, CreateCredentialResponse, CredentialKind } from './dfnsTypes.ts';
 import { type Fetcher, toFetcherError } from './fetcher.ts';
+import { obtainUserAction, type UserActionSigner } from './userAction.ts';
 
 /** Runs `run`, turning any failure into a CredkitError tagged with `phase` (unless it has one). */
 export async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>): Promise<T> {
@@ -46,18 +47,43 @@ export async function fetchChallenge<T>(
   return validate(body);
 }
 
-/** `POST /auth/credentials` with the body → the validated new credential (phase `submitting`). */
-export function submitCredential(
+/** How {@link submitCredential} sends. */
+export interface SubmitOptions {
+  signal?: AbortSignal;
+  /** Confirms the change with an existing credential (Dfns user-action signing) first. */
+  userActionSigner?: UserActionSigner;
+  onPhase?: (phase: RegistrationPhase) => void;
+}
+
+/**
+ * `POST /auth/credentials` with the body → the validated new credential. With a signer, the phase
+ * `signing` comes first (init → sign → action), then `submitting` with `X-DFNS-USERACTION`.
+ */
+export async function submitCredential(
   fetcher: Fetcher,
   body: CreateCredentialBody,
-  signal?: AbortSignal,
+  { signal, userActionSigner, onPhase }: SubmitOptions = {},
 ): Promise<CreateCredentialResponse> {
-  return inPhase('submitting', async () => {
-    const answer = await fetcher({ method: 'POST', path: '/auth/credentials', body, signal }).catch(
-      (error: unknown) => {
-        throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
-      },
+  const request = { method: 'POST', path: '/auth/credentials', body, signal } as const;
+  const send = async () => {
+    if (!userActionSigner) {
+      onPhase?.('submitting');
+      return fetcher(request);
+    }
+    const bodyText = JSON.stringify(body);
+    onPhase?.('signing');
+    const userAction = await inPhase('signing', () =>
+      obtainUserAction(fetcher, userActionSigner, { ...request, bodyText }, signal),
     );
+    throwIfAborted(signal, 'signing');
+    onPhase?.('submitting');
+    return fetcher({ ...request, bodyText, headers: { 'X-DFNS-USERACTION': userAction } });
+  };
+  return inPhase('submitting', async () => {
+    const answer = await send().catch((error: unknown) => {
+      if (error instanceof CredkitError) throw error;
+      throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
+    });
     return validateCreateCredentialResponse(answer);
   });
 }

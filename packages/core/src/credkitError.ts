@@ -12,6 +12,8 @@
  * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed.
  * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
  * - `wrong-password`: an encrypted private key did not open with the password or recovery code given.
+ * - `no-signing-credential`: the user has no existing credential this signer can confirm the change with.
+ * - `forbidden`: HTTP 403, e.g. the user-action signature is missing or invalid, or the token may not do this.
  * - `server`: the server answered with an error status or an unusable body.
  * - `network`: the request never got an answer.
  * - `unknown`: anything else; see `cause`.
@@ -28,12 +30,17 @@ export type CredkitErrorCode =
   | 'invalid-challenge'
   | 'invalid-input'
   | 'wrong-password'
+  | 'no-signing-credential'
+  | 'forbidden'
   | 'server'
   | 'network'
   | 'unknown';
 
-/** The step of a registration: fetching the challenge, the browser ceremony, or posting the result. */
-export type RegistrationPhase = 'challenge' | 'ceremony' | 'submitting';
+/**
+ * The step of a registration: fetching the challenge, the browser ceremony (or key generation),
+ * confirming with an existing credential (user-action signing), or posting the result.
+ */
+export type RegistrationPhase = 'challenge' | 'ceremony' | 'signing' | 'submitting';
 
 /** Default, human-readable text for each error code. Hosts may replace it (see `describeError`). */
 export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = {
@@ -48,6 +55,8 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
   'invalid-challenge': 'The server sent a registration challenge that cannot be used.',
   'invalid-input': 'The registration request is incomplete.',
   'wrong-password': 'That password or recovery code does not open this key.',
+  'no-signing-credential': 'No existing passkey of your account is available here to confirm this change.',
+  forbidden: 'The server did not allow this change.',
   server: 'The server refused the request.',
   network: 'The server could not be reached. Check your connection and try again.',
   unknown: 'Something went wrong while registering the passkey.',

@@ -102,7 +102,7 @@ describe('toFetcherError', () => {
     });
     const error = toFetcherError(dfnsError);
     expect([error.code, error.status, error.serverMessage]).toEqual([
-      'server',
+      'forbidden',
       403,
       'user action signature is missing or invalid',
     ]);

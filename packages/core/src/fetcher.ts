@@ -8,6 +8,13 @@ export interface FetcherRequest {
   path: string;
   /** The JSON body, not yet serialised. */
   body?: unknown;
+  /**
+   * The body already serialised: when present, send exactly these bytes (a user-action signature
+   * covers them). It is `JSON.stringify(body)`.
+   */
+  bodyText?: string;
+  /** Extra headers for this call (e.g. `X-DFNS-USERACTION`, or the registration's temporary token). */
+  headers?: Record<string, string>;
   /** Aborts the call. */
   signal?: AbortSignal;
 }
@@ -40,7 +47,7 @@ function serverMessageOf(body: unknown): string | undefined {
 /** Builds the `server` error for an HTTP error status and its (parsed, if JSON) body. */
 export function serverError(status: number, body: unknown, cause?: unknown): CredkitError {
   const serverMessage = serverMessageOf(body);
-  return new CredkitError('server', {
+  return new CredkitError(status === 403 ? 'forbidden' : 'server', {
     message: serverMessage ?? `The server refused the request (HTTP ${status}).`,
     status,
     serverMessage,
@@ -83,18 +90,20 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
  */
 export function createFetcher({ baseUrl, headers, fetch: fetchImpl }: CreateFetcherOptions): Fetcher {
   const base = baseUrl.replace(/\/+$/, '');
-  return async ({ method, path, body, signal }) => {
+  return async ({ method, path, body, bodyText, headers: callHeaders, signal }) => {
     const doFetch = fetchImpl ?? globalThis.fetch;
     const extra = typeof headers === 'function' ? await headers() : headers;
     const requestHeaders = new Headers(extra);
+    for (const [name, value] of Object.entries(callHeaders ?? {})) requestHeaders.set(name, value);
     requestHeaders.set('Accept', 'application/json');
-    if (body !== undefined) requestHeaders.set('Content-Type', 'application/json');
+    const text = bodyText ?? (body === undefined ? undefined : JSON.stringify(body));
+    if (text !== undefined) requestHeaders.set('Content-Type', 'application/json');
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
         method,
         headers: requestHeaders,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: text,
         signal,
       });
     } catch (error) {

@@ -28,7 +28,27 @@ export { identifyCeremonyError } from './identifyCeremonyError.ts';
 export { listCredentials } from './listCredentials.ts';
 export type { RegisterCredentialOptions } from './registerCredential.ts';
 export { fetchFido2Challenge, registerCredential } from './registerCredential.ts';
+export type { RegisterUserOptions, UserRegistration } from './registerUser.ts';
+export { registerUser, validateRegistrationChallenge } from './registerUser.ts';
 export type { RunCeremonyOptions } from './runCeremony.ts';
-export { DEFAULT_WATCHDOG_GRACE_MS, runCeremony } from './runCeremony.ts';
+export { runCeremony } from './runCeremony.ts';
+export type {
+  AllowedCredential,
+  UserActionAssertion,
+  UserActionChallenge,
+  UserActionRequest,
+  UserActionSigner,
+} from './userAction.ts';
+export {
+  isChangeInducing,
+  obtainUserAction,
+  sendSigned,
+  validateUserActionChallenge,
+  withUserActionSigning,
+} from './userAction.ts';
 export type { CredentialCreator } from './webAuthnSupport.ts';
 export { isWebAuthnAvailable } from './webAuthnSupport.ts';
+export type { CredentialGetter, WebAuthnUserActionSignerOptions } from './webAuthnUserActionSigner.ts';
+export { createWebAuthnUserActionSigner } from './webAuthnUserActionSigner.ts';
+export type { WatchdogOptions } from './withWatchdog.ts';
+export { DEFAULT_WATCHDOG_GRACE_MS, withWatchdog } from './withWatchdog.ts';

@@ -3,6 +3,8 @@
 export { rawSignatureToDer } from './derSignature.ts';
 export type { KeyCredentialInput } from './keyCredentialInfo.ts';
 export { createKeyCredentialInfo, KEY_ALGORITHM } from './keyCredentialInfo.ts';
+export type { KeyUserActionSignerOptions } from './keyUserActionSigner.ts';
+export { createKeyUserActionSigner } from './keyUserActionSigner.ts';
 export { spkiToPem } from './pem.ts';
 export type { WrappedPrivateKey } from './privateKeyWrapping.ts';
 export { MIN_WRAP_ITERATIONS, unwrapPrivateKey, unwrapPrivateKeyBytes, wrapPrivateKey } from './privateKeyWrapping.ts';

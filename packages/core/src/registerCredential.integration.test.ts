@@ -34,7 +34,12 @@ function softwareCredentials(origin = ORIGIN): CredentialCreator {
 }
 
 function setup() {
-  const backend = createMockBackend({ origins: [ORIGIN], rpId: 'localhost', token: 'test-token' });
+  const backend = createMockBackend({
+    origins: [ORIGIN],
+    rpId: 'localhost',
+    token: 'test-token',
+    userActionSigning: 'off',
+  });
   const fetcher = createFetcher({
     baseUrl: 'http://mock.test',
     headers: { Authorization: 'Bearer test-token' },

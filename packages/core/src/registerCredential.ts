@@ -6,6 +6,7 @@ import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty }
 import type { Fetcher } from './fetcher.ts';
 import { toFido2CredentialInfo } from './fido2Payload.ts';
 import { runCeremony } from './runCeremony.ts';
+import type { UserActionSigner } from './userAction.ts';
 import { type CredentialCreator, resolveCredentialCreator } from './webAuthnSupport.ts';
 
 /** Options of {@link registerCredential}. */
@@ -18,6 +19,11 @@ export interface RegisterCredentialOptions {
   credentialName: string;
   /** The ceremony timeout in milliseconds. @defaultValue 60000 */
   timeout?: number;
+  /**
+   * Confirms the change with one of the user's existing credentials (Dfns user-action signing:
+   * `X-DFNS-USERACTION`), as Dfns requires for `POST /auth/credentials`. Adds the phase `signing`.
+   */
+  userActionSigner?: UserActionSigner;
   /** Aborts the whole registration, whichever phase it is in. */
   signal?: AbortSignal;
   /** A challenge fetched beforehand with {@link fetchFido2Challenge}; fetched now when absent. */
@@ -59,10 +65,9 @@ export async function registerCredential(options: RegisterCredentialOptions): Pr
   const credentialInfo = toFido2CredentialInfo(credential);
   throwIfAborted(signal, 'ceremony');
 
-  onPhase?.('submitting');
   return submitCredential(
     fetcher,
     { credentialKind: 'Fido2', credentialInfo, credentialName, challengeIdentifier: challenge.challengeIdentifier },
-    signal,
+    { signal, onPhase, userActionSigner: options.userActionSigner },
   );
 }

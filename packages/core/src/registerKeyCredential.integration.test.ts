@@ -12,7 +12,7 @@ import { credkitRejection } from './testFixtures.ts';
 const ORIGIN = 'http://localhost:5173';
 
 function setup() {
-  const backend = createMockBackend({ origins: [ORIGIN], token: 't' });
+  const backend = createMockBackend({ origins: [ORIGIN], token: 't', userActionSigning: 'off' });
   const sent: FetcherRequest[] = [];
   const fetch = createFetcher({
     baseUrl: 'http://mock.test',

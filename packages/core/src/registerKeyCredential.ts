@@ -6,6 +6,7 @@ import type { Fetcher } from './fetcher.ts';
 import { createKeyCredentialInfo, KEY_ALGORITHM } from './keyCredentialInfo.ts';
 import { wrapPrivateKey } from './privateKeyWrapping.ts';
 import { normalizeRecoveryCode } from './recoveryCode.ts';
+import type { UserActionSigner } from './userAction.ts';
 
 /** Options of {@link registerKeyCredential}. */
 export interface RegisterKeyCredentialOptions {
@@ -23,6 +24,11 @@ export interface RegisterKeyCredentialOptions {
   iterations?: number;
   /** The origin written into clientData. @defaultValue location.origin */
   origin?: string;
+  /**
+   * Confirms the change with one of the user's existing credentials (Dfns user-action signing:
+   * `X-DFNS-USERACTION`), as Dfns requires for `POST /auth/credentials`. Adds the phase `signing`.
+   */
+  userActionSigner?: UserActionSigner;
   /** Aborts the whole registration. */
   signal?: AbortSignal;
   /** A challenge of this kind fetched beforehand with {@link fetchKeyChallenge}. */
@@ -117,7 +123,6 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   const credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
   throwIfAborted(signal, 'ceremony');
 
-  onPhase?.('submitting');
   const credential = await submitCredential(
     fetcher,
     {
@@ -127,7 +132,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
       challengeIdentifier: challenge.challengeIdentifier,
       ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
     },
-    signal,
+    { signal, onPhase, userActionSigner: options.userActionSigner },
   );
   return { credential, keyPair, ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }) };
 }

@@ -1,59 +1,45 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { createChallengeStore, type IssuedChallenge } from './challenges.ts';
+import { createChallengeStore } from './challenges.ts';
 import type { ResolvedMockOptions } from './config.ts';
-import { type CreateCredentialBody, readCreateCredentialBody, registrableKind } from './createCredentialBody.ts';
-import { badRequest, DfnsHttpError, dfnsErrorBody } from './errors.ts';
-import { dfnsId } from './ids.ts';
-import { publicKeyToPem } from './publicKeyToPem.ts';
-import { readJsonObject } from './requestBody.ts';
-import { createStore, type MockStore, type MockUser, type StoredCredential } from './store.ts';
-import { verifyFido2Registration } from './verifyFido2.ts';
-import { verifyKeyCredential } from './verifyKeyCredential.ts';
+import type { MockContext } from './context.ts';
+import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
+import { credentialRoutes } from './routes/credentials.ts';
+import { registrationRoutes } from './routes/registration.ts';
+import { userActionRoutes } from './routes/userAction.ts';
+import { createStore } from './store.ts';
+import { createTokenStore } from './tokens.ts';
+import { createUserActionTokens } from './userActionTokens.ts';
+
+export { MAX_CREDENTIAL_NAME_LENGTH } from './createCredentialBody.ts';
 
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
-export { MAX_CREDENTIAL_NAME_LENGTH } from './createCredentialBody.ts';
 
-/** The nine fields of Dfns' `CreateCredentialResponse`. */
-function toCredentialResponse(credential: StoredCredential) {
-  const { kind, credentialId, credentialUuid, dateCreated, isActive, name, publicKey, relyingPartyId, origin } =
-    credential;
-  return { kind, credentialId, credentialUuid, dateCreated, isActive, name, publicKey, relyingPartyId, origin };
+/** Builds the context (in-memory state) of one mock backend, with its demo user and token. */
+export function createContext(options: ResolvedMockOptions): MockContext {
+  const store = createStore(options.orgId);
+  const tokens = createTokenStore(options.now);
+  tokens.alias(options.token, {
+    kind: 'EndUser',
+    userId: store.demoUser.userId,
+    orgId: options.orgId,
+    expiresAt: Number.POSITIVE_INFINITY,
+  });
+  return {
+    options,
+    store,
+    tokens,
+    challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
+    userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
+  };
 }
 
-function bearerToken(header: string | undefined): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return match?.[1];
-}
-
-/** Builds the Hono app of the mock backend, with its own in-memory store. */
-export function createApp(options: ResolvedMockOptions): {
-  app: Hono<{ Variables: { user: MockUser } }>;
-  store: MockStore;
-} {
-  const store = createStore(options.token);
-  const challenges = createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now });
-  const app = new Hono<{ Variables: { user: MockUser } }>();
-
-  /** Kind-specific verification → the stored fields it determines. */
-  async function verifyCredential(body: CreateCredentialBody, issued: IssuedChallenge, requestOrigin?: string) {
-    if (body.credentialKind === 'Fido2') {
-      const fido2 = await verifyFido2Registration(body.credentialInfo, issued, options);
-      return {
-        credentialId: fido2.credentialId,
-        publicKey: publicKeyToPem(fido2.cosePublicKey),
-        origin: fido2.origin,
-        cosePublicKey: fido2.cosePublicKey,
-        counter: fido2.counter,
-      };
-    }
-    const key = verifyKeyCredential(body.credentialInfo, issued, options);
-    // The Dfns SDK's key signer puts no origin in clientData: fall back to the request's.
-    const origin = key.origin ?? (requestOrigin && options.origins.includes(requestOrigin) ? requestOrigin : '');
-    return { credentialId: key.credentialId, publicKey: key.publicKeyPem, origin, counter: 0 };
-  }
+/** Builds the Hono app of the mock backend over a context. */
+export function createApp(ctx: MockContext): Hono {
+  const { options } = ctx;
+  const app = new Hono();
 
   app.onError((error, c) => {
     if (error instanceof DfnsHttpError) return c.json(dfnsErrorBody(error.message), error.status);
@@ -62,7 +48,7 @@ export function createApp(options: ResolvedMockOptions): {
   });
   app.notFound((c) => c.json(dfnsErrorBody(`Route not found: ${c.req.method} ${c.req.path}`), 404));
 
-  // CORS first, so preflights need no token.
+  // CORS first, so preflights need no token. The X-DFNS-* headers older SDKs send are accepted.
   app.use(
     '*',
     cors({
@@ -80,14 +66,6 @@ export function createApp(options: ResolvedMockOptions): {
     }),
   );
 
-  app.use('/auth/*', async (c, next) => {
-    const token = bearerToken(c.req.header('Authorization'));
-    const user = token === undefined ? undefined : store.userByToken(token);
-    if (!user) throw new DfnsHttpError(401, 'Not Authorized.');
-    c.set('user', user);
-    await next();
-  });
-
   // Bodies: JSON only, and at most 64 KiB (read as a stream, so a lying Content-Length doesn't help).
   app.on(['POST', 'PUT'], '/auth/*', async (c, next) => {
     const type = c.req.header('Content-Type') ?? '';
@@ -104,66 +82,8 @@ export function createApp(options: ResolvedMockOptions): {
     }),
   );
 
-  // Mock-only: who the bearer token belongs to, so a demo can say who is signed in.
-  app.get('/auth/users/me', (c) => c.json(c.get('user')));
-
-  app.post('/auth/credentials/init', async (c) => {
-    const user = c.get('user');
-    const body = await readJsonObject(c.req.raw);
-    const kind = registrableKind(body.kind, 'kind');
-    const userVerification = 'required';
-    const issued = challenges.issue({ userId: user.userId, kind, userVerification });
-    const common = {
-      kind,
-      user: { id: user.userId, name: user.username, displayName: user.displayName },
-      challengeIdentifier: issued.challengeIdentifier,
-      challenge: issued.challenge,
-      rp: { id: options.rpId, name: options.rpName },
-      attestation: 'none',
-      pubKeyCredParams: [-7, -257, -8].map((alg) => ({ type: 'public-key', alg })),
-      temporaryAuthenticationToken: issued.challengeIdentifier,
-    };
-    if (kind !== 'Fido2') return c.json(common);
-    return c.json({
-      ...common,
-      authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification },
-      excludeCredentials: store
-        .credentialsOf(user.userId)
-        .filter((credential) => credential.kind === 'Fido2')
-        .map((credential) => ({ type: 'public-key', id: credential.credentialId })),
-    });
-  });
-
-  // A change-inducing route: a later issue puts X-DFNS-USERACTION verification in front of it.
-  app.post('/auth/credentials', async (c) => {
-    const user = c.get('user');
-    const body = readCreateCredentialBody(await readJsonObject(c.req.raw));
-    const issued = challenges.consume(body.challengeIdentifier, user.userId);
-    if (issued.kind !== body.credentialKind) {
-      throw badRequest(`credentialKind ${body.credentialKind} does not match the challenge's kind ${issued.kind}`);
-    }
-    const verified = await verifyCredential(body, issued, c.req.header('Origin'));
-    if (store.findCredential(user.userId, verified.credentialId)) {
-      throw new DfnsHttpError(409, `credential ${verified.credentialId} is already registered for this user`);
-    }
-    const credential: StoredCredential = {
-      ...verified,
-      kind: body.credentialKind,
-      credentialUuid: dfnsId('cr'),
-      dateCreated: new Date(options.now()).toISOString(),
-      isActive: true,
-      name: body.credentialName,
-      relyingPartyId: options.rpId,
-      userId: user.userId,
-      ...(body.encryptedPrivateKey !== undefined && { encryptedPrivateKey: body.encryptedPrivateKey }),
-    };
-    store.addCredential(credential);
-    return c.json(toCredentialResponse(credential));
-  });
-
-  app.get('/auth/credentials', (c) =>
-    c.json({ items: store.credentialsOf(c.get('user').userId).map(toCredentialResponse) }),
-  );
-
-  return { app, store };
+  app.route('/', registrationRoutes(ctx));
+  app.route('/', userActionRoutes(ctx));
+  app.route('/', credentialRoutes(ctx));
+  return app;
 }

@@ -7,10 +7,21 @@ export interface IssuedChallenge {
   challengeIdentifier: string;
   /** The opaque ASCII string sent to the client; its UTF-8 bytes are the WebAuthn challenge. */
   challenge: string;
+  /** The user it was issued to (for registration: the user being registered). */
   userId: string;
-  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey';
+  /** What it is for: a credential of a kind, a user registration, or a user action. */
+  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey' | 'Registration' | 'UserAction';
   userVerification: 'required' | 'preferred' | 'discouraged';
   expiresAt: number;
+  /** UserAction: the request it authorises. */
+  action?: UserActionTarget;
+}
+
+/** The request a user action authorises: method, path and the SHA-256 of the exact body bytes. */
+export interface UserActionTarget {
+  method: string;
+  path: string;
+  payloadHash: string;
 }
 
 /**
@@ -28,7 +39,7 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
   }
 
   return {
-    issue(input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification'>): IssuedChallenge {
+    issue(input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action'>): IssuedChallenge {
       const time = now();
       forgetOld(time);
       const issued: IssuedChallenge = {

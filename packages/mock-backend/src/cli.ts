@@ -5,7 +5,7 @@ import { createMockBackend } from './createMockBackend.ts';
 const options = resolveMockOptions(mockOptionsFromEnv(process.env));
 const server = await createMockBackend(options).listen({ port: Number(process.env.PORT ?? 8787) });
 console.log(
-  `credkit mock backend listening on ${server.url} (rp ${options.rpId}, origins ${options.origins.join(', ')}, token ${options.token})`,
+  `credkit mock backend listening on ${server.url} (rp ${options.rpId}, origins ${options.origins.join(', ')}, org ${options.orgId}, token ${options.token}, user-action signing ${options.userActionSigning})`,
 );
 
 async function stop() {

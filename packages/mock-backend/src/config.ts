@@ -12,10 +12,25 @@ export interface MockBackendOptions {
   token?: string;
   /** The clock, for expiry tests. @defaultValue Date.now */
   now?: () => number;
+  /**
+   * Whether change-inducing calls (`POST /auth/credentials`) need an `X-DFNS-USERACTION` token, as at
+   * Dfns. `off` suits simple embeds. `MOCK_USER_ACTION` (`required` or `off`). @defaultValue "required"
+   */
+  userActionSigning?: 'required' | 'off';
+  /** The organisation id users register into (`POST /auth/registration/init`). `MOCK_ORG_ID`. */
+  orgId?: string;
+  /** When set, user registration demands this registration code; otherwise any non-empty code. `MOCK_REGISTRATION_CODE`. */
+  registrationCode?: string;
+  /** How long a user-action token lives, in milliseconds. @defaultValue 120000 */
+  userActionTtlMs?: number;
 }
 
+/** The organisation id of the mock when none is configured. */
+export const DEFAULT_ORG_ID = 'or-credk-itmck-0000000000000000';
+
 /** The options with every default filled in. */
-export type ResolvedMockOptions = Required<MockBackendOptions>;
+export type ResolvedMockOptions = Required<Omit<MockBackendOptions, 'registrationCode'>> &
+  Pick<MockBackendOptions, 'registrationCode'>;
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
@@ -26,10 +41,17 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     challengeTtlMs: options.challengeTtlMs ?? 5 * 60_000,
     token: options.token ?? 'demo-token',
     now: options.now ?? Date.now,
+    userActionSigning: options.userActionSigning ?? 'required',
+    orgId: options.orgId ?? DEFAULT_ORG_ID,
+    registrationCode: options.registrationCode,
+    userActionTtlMs: options.userActionTtlMs ?? 120_000,
   };
 }
 
-/** Reads `MOCK_ORIGINS`, `MOCK_RP_ID`, `MOCK_RP_NAME`, `MOCK_CHALLENGE_TTL_MS` and `MOCK_TOKEN`; unset ones keep their defaults. */
+/**
+ * Reads `MOCK_ORIGINS`, `MOCK_RP_ID`, `MOCK_RP_NAME`, `MOCK_CHALLENGE_TTL_MS`, `MOCK_TOKEN`,
+ * `MOCK_USER_ACTION`, `MOCK_ORG_ID` and `MOCK_REGISTRATION_CODE`; unset ones keep their defaults.
+ */
 export function mockOptionsFromEnv(env: Record<string, string | undefined>): MockBackendOptions {
   const options: MockBackendOptions = {};
   const origins = env.MOCK_ORIGINS?.split(',')
@@ -39,6 +61,14 @@ export function mockOptionsFromEnv(env: Record<string, string | undefined>): Moc
   if (env.MOCK_RP_ID) options.rpId = env.MOCK_RP_ID;
   if (env.MOCK_RP_NAME) options.rpName = env.MOCK_RP_NAME;
   if (env.MOCK_TOKEN) options.token = env.MOCK_TOKEN;
+  if (env.MOCK_ORG_ID) options.orgId = env.MOCK_ORG_ID;
+  if (env.MOCK_REGISTRATION_CODE) options.registrationCode = env.MOCK_REGISTRATION_CODE;
+  if (env.MOCK_USER_ACTION) {
+    if (env.MOCK_USER_ACTION !== 'required' && env.MOCK_USER_ACTION !== 'off') {
+      throw new Error(`MOCK_USER_ACTION must be "required" or "off", got "${env.MOCK_USER_ACTION}"`);
+    }
+    options.userActionSigning = env.MOCK_USER_ACTION;
+  }
   if (env.MOCK_CHALLENGE_TTL_MS) {
     const ttl = Number(env.MOCK_CHALLENGE_TTL_MS);
     if (!Number.isFinite(ttl) || ttl <= 0) {

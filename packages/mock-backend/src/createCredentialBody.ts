@@ -75,3 +75,39 @@ export function readCreateCredentialBody(body: Record<string, unknown>): CreateC
     encryptedPrivateKey: readEncryptedPrivateKey(body.encryptedPrivateKey, credentialKind),
   };
 }
+
+/** The first factor of a user registration (`firstFactorCredential`), every field checked. */
+export interface FirstFactorCredential {
+  credentialKind: 'Fido2' | 'Key' | 'PasswordProtectedKey';
+  credentialInfo: { credId: string; clientData: string; attestationData: string };
+  credentialName: string | undefined;
+  encryptedPrivateKey: string | undefined;
+}
+
+/** Checks `firstFactorCredential` of `POST /auth/registration(/enduser)`. */
+export function readFirstFactorCredential(body: Record<string, unknown>): FirstFactorCredential {
+  const first = objectField(body.firstFactorCredential, 'firstFactorCredential');
+  const kind = registrableKind(first.credentialKind, 'firstFactorCredential.credentialKind');
+  if (kind === 'RecoveryKey')
+    throw badRequest('firstFactorCredential.credentialKind RecoveryKey cannot be a first factor');
+  const info = objectField(first.credentialInfo, 'firstFactorCredential.credentialInfo');
+  const name =
+    first.credentialName === undefined
+      ? undefined
+      : stringField(first.credentialName, 'firstFactorCredential.credentialName');
+  if (name !== undefined && name.length > MAX_CREDENTIAL_NAME_LENGTH) {
+    throw badRequest(
+      `firstFactorCredential.credentialName is too long (at most ${MAX_CREDENTIAL_NAME_LENGTH} characters)`,
+    );
+  }
+  return {
+    credentialKind: kind,
+    credentialInfo: {
+      credId: base64urlField(info.credId, 'firstFactorCredential.credentialInfo.credId'),
+      clientData: base64urlField(info.clientData, 'firstFactorCredential.credentialInfo.clientData'),
+      attestationData: base64urlField(info.attestationData, 'firstFactorCredential.credentialInfo.attestationData'),
+    },
+    credentialName: name,
+    encryptedPrivateKey: readEncryptedPrivateKey(first.encryptedPrivateKey, kind),
+  };
+}

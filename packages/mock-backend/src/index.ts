@@ -1,5 +1,5 @@
 export type { MockBackendOptions } from './config.ts';
-export { mockOptionsFromEnv } from './config.ts';
-export type { MockBackend, MockServer } from './createMockBackend.ts';
+export { DEFAULT_ORG_ID, mockOptionsFromEnv } from './config.ts';
+export type { MintableTokenKind, MockBackend, MockServer } from './createMockBackend.ts';
 export { createMockBackend } from './createMockBackend.ts';
 export { publicKeyToPem } from './publicKeyToPem.ts';

@@ -10,8 +10,7 @@ function describe(value: unknown): string {
 }
 
 /** Parses a request body that must be a JSON object; anything else is a 400 that says what it got. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
+export function parseJsonObject(text: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -17,38 +17,40 @@ export interface StoredCredential {
   dateCreated: string;
   isActive: boolean;
   name: string;
+  /** SPKI PEM. */
   publicKey: string;
   relyingPartyId: string;
   origin: string;
   userId: string;
-  /** Fido2: the COSE public key and counter, for later sign-ins and user-action signing. */
+  /** Fido2: the COSE public key and signature counter, for user-action signing. */
   cosePublicKey?: Uint8Array<ArrayBuffer>;
   counter: number;
   /** PasswordProtectedKey, RecoveryKey: the wrapped private key, stored opaque. */
   encryptedPrivateKey?: string;
 }
 
-/** The in-memory users, their tokens and credentials. Gone when the process ends. */
-export function createStore(demoToken: string) {
+/** The in-memory users and credentials, with a seeded demo user. Gone when the process ends. */
+export function createStore(orgId: string) {
   const users = new Map<string, MockUser>();
-  const tokens = new Map<string, string>();
   const credentials: StoredCredential[] = [];
 
-  const demoUser: MockUser = {
-    userId: dfnsId('us'),
-    username: 'demo@credkit.dev',
-    displayName: 'Demo User',
-    orgId: dfnsId('or'),
-    kind: 'EndUser',
-  };
-  users.set(demoUser.userId, demoUser);
-  tokens.set(demoToken, demoUser.userId);
+  function addUser(user: Omit<MockUser, 'userId' | 'orgId'>, userId = dfnsId('us')): MockUser {
+    const created: MockUser = { ...user, userId, orgId };
+    users.set(created.userId, created);
+    return created;
+  }
+
+  const demoUser = addUser({ username: 'demo@credkit.dev', displayName: 'Demo User', kind: 'EndUser' });
 
   return {
     demoUser,
-    userByToken(token: string): MockUser | undefined {
-      const userId = tokens.get(token);
-      return userId === undefined ? undefined : users.get(userId);
+    addUser,
+    user(userId: string): MockUser | undefined {
+      return users.get(userId);
+    },
+    userByName(username: string): MockUser | undefined {
+      for (const user of users.values()) if (user.username === username) return user;
+      return undefined;
     },
     credentialsOf(userId: string): StoredCredential[] {
       return credentials.filter((credential) => credential.userId === userId);

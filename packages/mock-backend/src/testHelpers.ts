@@ -8,7 +8,14 @@ export const TOKEN = 'test-token';
 
 /** An in-process mock backend and a JSON client for it. Test-only. */
 export function setupBackend(options: MockBackendOptions = {}) {
-  const backend = createMockBackend({ origins: [ORIGIN], rpId: 'localhost', token: TOKEN, ...options });
+  const backend = createMockBackend({
+    origins: [ORIGIN],
+    rpId: 'localhost',
+    token: TOKEN,
+    // Most tests are about one call; user-action signing has its own tests.
+    userActionSigning: 'off',
+    ...options,
+  });
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await backend.fetch(
       new Request(`http://mock.test${path}`, {

@@ -58,21 +58,7 @@ export function verifyKeyCredential(
   { origins }: { origins: string[] },
 ): VerifiedKeyCredential {
   const clientDataBytes = Buffer.from(info.clientData, 'base64url');
-  const clientData = decodeJsonObject(info.clientData, 'credentialInfo.clientData');
-  if (clientData.type !== 'key.create') {
-    throw badRequest(`credentialInfo.clientData type must be "key.create", got ${JSON.stringify(clientData.type)}`);
-  }
-  const accepted = [issued.challenge, Buffer.from(issued.challenge, 'utf8').toString('base64url')];
-  if (typeof clientData.challenge !== 'string' || !accepted.includes(clientData.challenge)) {
-    throw badRequest('credentialInfo.clientData challenge does not match the issued challenge');
-  }
-  const origin = clientData.origin;
-  if (origin !== undefined && (typeof origin !== 'string' || !origins.includes(origin))) {
-    throw badRequest(`origin ${String(origin)} is not allowed (allowed: ${origins.join(', ')})`);
-  }
-  if (clientData.crossOrigin !== undefined && clientData.crossOrigin !== false) {
-    throw badRequest('credentialInfo.clientData crossOrigin must be false');
-  }
+  const origin = checkKeyClientData(info.clientData, 'key.create', issued, origins, 'credentialInfo.clientData');
 
   const attestation = decodeJsonObject(info.attestationData, 'credentialInfo.attestationData');
   if (attestation.algorithm !== undefined && attestation.algorithm !== 'SHA256') {
@@ -106,6 +92,68 @@ export function verifyKeyCredential(
   return {
     credentialId: info.credId,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    origin: typeof origin === 'string' ? origin : undefined,
+    origin,
   };
+}
+
+/**
+ * Checks a key credential's clientData: `type`, the issued challenge (raw string or base64url of its
+ * UTF-8), an allowed `origin` when present, `crossOrigin` false when present. Returns the origin.
+ */
+function checkKeyClientData(
+  encoded: string,
+  type: 'key.create' | 'key.get',
+  issued: IssuedChallenge,
+  origins: string[],
+  field: string,
+): string | undefined {
+  const clientData = decodeJsonObject(encoded, field);
+  if (clientData.type !== type) {
+    throw badRequest(`${field} type must be "${type}", got ${JSON.stringify(clientData.type)}`);
+  }
+  const accepted = [issued.challenge, Buffer.from(issued.challenge, 'utf8').toString('base64url')];
+  if (typeof clientData.challenge !== 'string' || !accepted.includes(clientData.challenge)) {
+    throw badRequest(`${field} challenge does not match the issued challenge`);
+  }
+  const origin = clientData.origin;
+  if (origin !== undefined && (typeof origin !== 'string' || !origins.includes(origin))) {
+    throw badRequest(`origin ${String(origin)} is not allowed (allowed: ${origins.join(', ')})`);
+  }
+  if (clientData.crossOrigin !== undefined && clientData.crossOrigin !== false) {
+    throw badRequest(`${field} crossOrigin must be false`);
+  }
+  return origin;
+}
+
+/** A Key / PasswordProtectedKey assertion of a user action, as Dfns and its SDK's key signers send it. */
+export interface KeyAssertion {
+  credId: string;
+  clientData: string;
+  /** base64url of the DER ECDSA-SHA256 signature over the clientData bytes. */
+  signature: string;
+}
+
+/**
+ * Verifies a key credential's signature of a user-action challenge: clientData
+ * `{"type":"key.get","challenge":…}` and a DER ECDSA-SHA256 signature over its bytes by the stored key.
+ */
+export function verifyKeyAssertion(
+  assertion: KeyAssertion,
+  publicKeyPem: string,
+  issued: IssuedChallenge,
+  { origins }: { origins: string[] },
+): void {
+  checkKeyClientData(assertion.clientData, 'key.get', issued, origins, 'firstFactor.credentialAssertion.clientData');
+  let valid = false;
+  try {
+    valid = verify(
+      'sha256',
+      Buffer.from(assertion.clientData, 'base64url'),
+      { key: createPublicKey(publicKeyPem), dsaEncoding: 'der' },
+      Buffer.from(assertion.signature, 'base64url'),
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw badRequest('firstFactor.credentialAssertion.signature does not verify with the credential key');
 }

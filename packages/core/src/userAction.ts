@@ -1,0 +1,176 @@
+import { abortError } from './abortError.ts';
+import { CredkitError, type RegistrationPhase } from './credkitError.ts';
+import { type Fetcher, type FetcherRequest, toFetcherError } from './fetcher.ts';
+import { createShapeReader, isRecord } from './shape.ts';
+
+/** A credential the user may sign a user action with. */
+export interface AllowedCredential {
+  type: 'public-key';
+  id: string;
+  /** PasswordProtectedKey: the wrapped private key. */
+  encryptedPrivateKey?: string;
+}
+
+/** The challenge of `POST /auth/action/init` (`CreateUserActionChallengeResponse`). */
+export interface UserActionChallenge {
+  /** An opaque string: its UTF-8 bytes are what the credential signs. */
+  challenge: string;
+  challengeIdentifier: string;
+  userVerification: 'required' | 'preferred' | 'discouraged';
+  allowCredentials: {
+    webauthn: AllowedCredential[];
+    key: AllowedCredential[];
+    passwordProtectedKey?: AllowedCredential[];
+  };
+  rp?: { id: string; name: string };
+  [field: string]: unknown;
+}
+
+/** The `firstFactor` of `POST /auth/action`: an assertion of an existing credential. */
+export type UserActionAssertion =
+  | {
+      kind: 'Fido2';
+      credentialAssertion: {
+        credId: string;
+        clientData: string;
+        authenticatorData: string;
+        signature: string;
+        userHandle?: string;
+      };
+    }
+  | {
+      kind: 'Key' | 'PasswordProtectedKey';
+      credentialAssertion: { credId: string; clientData: string; signature: string; algorithm?: string };
+    };
+
+/** Signs a user-action challenge with one of the user's existing credentials. */
+export interface UserActionSigner {
+  sign(challenge: UserActionChallenge, signal?: AbortSignal): Promise<UserActionAssertion>;
+}
+
+/** The request a user action authorises. */
+export interface UserActionRequest {
+  method: FetcherRequest['method'];
+  path: string;
+  /** The exact body text that will be sent. */
+  bodyText: string;
+}
+
+const read = createShapeReader((problem) => {
+  throw new CredkitError('server', { message: `The server sent an invalid user-action challenge: ${problem}.` });
+});
+
+function readAllowed(value: unknown, path: string): AllowedCredential[] {
+  if (value === undefined) return [];
+  return read.array(value, path, (entry, at) => {
+    const item = read.record(entry, at);
+    const encryptedPrivateKey = read.optionalString(item.encryptedPrivateKey, `${at}.encryptedPrivateKey`);
+    return {
+      type: 'public-key',
+      id: read.string(item.id, `${at}.id`, { minLength: 1 }),
+      ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
+    };
+  });
+}
+
+/** Validates `POST /auth/action/init`'s answer. */
+export function validateUserActionChallenge(value: unknown): UserActionChallenge {
+  const body = read.record(value, 'response');
+  const allow = read.record(body.allowCredentials, 'allowCredentials');
+  return {
+    ...body,
+    challenge: read.string(body.challenge, 'challenge', { minLength: 1 }),
+    challengeIdentifier: read.string(body.challengeIdentifier, 'challengeIdentifier', { minLength: 1 }),
+    userVerification: read.oneOf(body.userVerification ?? 'required', 'userVerification', [
+      'required',
+      'preferred',
+      'discouraged',
+    ]),
+    allowCredentials: {
+      webauthn: readAllowed(allow.webauthn, 'allowCredentials.webauthn'),
+      key: readAllowed(allow.key, 'allowCredentials.key'),
+      passwordProtectedKey: readAllowed(allow.passwordProtectedKey, 'allowCredentials.passwordProtectedKey'),
+    },
+  };
+}
+
+async function call(fetcher: Fetcher, request: FetcherRequest): Promise<unknown> {
+  const { signal } = request;
+  return fetcher(request).catch((error: unknown) => {
+    const failure = signal?.aborted ? abortError(signal, 'signing', error) : toFetcherError(error, signal);
+    failure.phase ??= 'signing';
+    throw failure;
+  });
+}
+
+/**
+ * Dfns user-action signing for one request: `POST /auth/action/init` (with the exact body text) →
+ * the signer's assertion → `POST /auth/action` → the `X-DFNS-USERACTION` token for that request.
+ */
+export async function obtainUserAction(
+  fetcher: Fetcher,
+  signer: UserActionSigner,
+  { method, path, bodyText }: UserActionRequest,
+  signal?: AbortSignal,
+): Promise<string> {
+  const challenge = validateUserActionChallenge(
+    await call(fetcher, {
+      method: 'POST',
+      path: '/auth/action/init',
+      body: {
+        userActionPayload: bodyText,
+        userActionHttpMethod: method,
+        userActionHttpPath: path,
+        userActionServerKind: 'Api',
+      },
+      signal,
+    }),
+  );
+  const firstFactor = await signer.sign(challenge, signal);
+  const answer = await call(fetcher, {
+    method: 'POST',
+    path: '/auth/action',
+    body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+    signal,
+  });
+  if (!isRecord(answer) || typeof answer.userAction !== 'string' || answer.userAction === '') {
+    throw new CredkitError('server', { message: 'The server sent no userAction token.', phase: 'signing' });
+  }
+  return answer.userAction;
+}
+
+/**
+ * Sends a change-inducing request with Dfns user-action signing: the body is serialised **once**,
+ * that text is signed and sent byte for byte with `X-DFNS-USERACTION`.
+ */
+export async function sendSigned(
+  fetcher: Fetcher,
+  signer: UserActionSigner,
+  request: FetcherRequest,
+  onPhase?: (phase: RegistrationPhase) => void,
+): Promise<unknown> {
+  const bodyText = request.bodyText ?? JSON.stringify(request.body ?? {});
+  onPhase?.('signing');
+  const userAction = await obtainUserAction(fetcher, signer, { ...request, bodyText }, request.signal);
+  return fetcher({ ...request, bodyText, headers: { ...request.headers, 'X-DFNS-USERACTION': userAction } });
+}
+
+// Calls that Dfns does not sign: reading, and the signing and sign-in flows themselves.
+const UNSIGNED_PATHS = /^\/auth\/(action|login|registration|credentials\/init|credentials\/code\/init)(\/|$)/;
+
+/** True for the calls Dfns wants a user action for: any method but GET, outside the auth flows. */
+export function isChangeInducing({ method, path }: Pick<FetcherRequest, 'method' | 'path'>): boolean {
+  return method !== 'GET' && !UNSIGNED_PATHS.test(path);
+}
+
+/**
+ * Wraps a host fetcher so that every change-inducing request (see {@link isChangeInducing}) runs
+ * init → sign → action → the request with `X-DFNS-USERACTION`, the same body bytes signed and sent.
+ */
+export function withUserActionSigning(
+  fetcher: Fetcher,
+  signer: UserActionSigner,
+  { shouldSign = isChangeInducing }: { shouldSign?: (request: FetcherRequest) => boolean } = {},
+): Fetcher {
+  return (request) => (shouldSign(request) ? sendSigned(fetcher, signer, request) : fetcher(request));
+}

@@ -1,0 +1,64 @@
+import { CredkitError, type RegistrationPhase } from './credkitError.ts';
+
+/** How long after its own timeout credkit still waits for a WebAuthn call before abandoning it. */
+export const DEFAULT_WATCHDOG_GRACE_MS = 3_000;
+
+/** Options of {@link withWatchdog}. */
+export interface WatchdogOptions<T> {
+  /** Starts the browser call with the signal to abort it by. */
+  start: (signal: AbortSignal) => Promise<T>;
+  /** The call's own timeout, in milliseconds. */
+  timeoutMs: number;
+  /** Extra wait after the timeout. @defaultValue 3000 */
+  graceMs?: number;
+  /** The caller's signal: aborting it ends the call at once, even if the browser ignores it. */
+  signal?: AbortSignal;
+  /** The phase the call belongs to (for the `timed-out` error). */
+  phase: RegistrationPhase;
+  /** Turns the call's failure into a CredkitError. */
+  classify: (error: unknown, elapsedMs: number, signal: AbortSignal) => CredkitError;
+}
+
+/**
+ * Runs a WebAuthn call with its own AbortController (one per call, never shared) and settles no later
+ * than the caller's abort or `timeout + grace`: some browsers leave a call pending forever and ignore
+ * `timeout`; the watchdog then aborts it and reports `timed-out`.
+ */
+export async function withWatchdog<T>({
+  start,
+  timeoutMs,
+  graceMs = DEFAULT_WATCHDOG_GRACE_MS,
+  signal,
+  phase,
+  classify,
+}: WatchdogOptions<T>): Promise<T> {
+  const controller = new AbortController();
+  const startedAt = performance.now();
+  let watchdogFired = false;
+  let stopAbandon: (() => void) | undefined;
+
+  const abandon = new Promise<never>((_resolve, reject) => {
+    const onAbort = () => reject(controller.signal.reason);
+    controller.signal.addEventListener('abort', onAbort, { once: true });
+    stopAbandon = () => controller.signal.removeEventListener('abort', onAbort);
+  });
+  const forwardAbort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) forwardAbort();
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  const timer = setTimeout(() => {
+    watchdogFired = true;
+    controller.abort(new DOMException('credkit watchdog: the WebAuthn call outlived its timeout', 'TimeoutError'));
+  }, timeoutMs + graceMs);
+
+  try {
+    return await Promise.race([start(controller.signal), abandon]);
+  } catch (error) {
+    if (watchdogFired) return Promise.reject(new CredkitError('timed-out', { phase, cause: error }));
+    return Promise.reject(classify(error, performance.now() - startedAt, controller.signal));
+  } finally {
+    clearTimeout(timer);
+    stopAbandon?.();
+    signal?.removeEventListener('abort', forwardAbort);
+    abandon.catch(() => undefined);
+  }
+}

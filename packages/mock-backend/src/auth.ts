@@ -1,0 +1,61 @@
+import { createMiddleware } from 'hono/factory';
+import type { MockContext, MockEnv } from './context.ts';
+import { DfnsHttpError } from './errors.ts';
+import type { TokenGrant, TokenKind } from './tokens.ts';
+import { payloadHash } from './userActionTokens.ts';
+
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
+}
+
+/** The live grant of the request's bearer token, or a 401 `Not Authorized.`. */
+export function grantOf(ctx: MockContext, header: string | undefined, kinds?: TokenKind[]): TokenGrant {
+  const token = bearerToken(header);
+  const grant = token === undefined ? undefined : ctx.tokens.grantOf(token);
+  if (!grant || (kinds && !kinds.includes(grant.kind))) throw new DfnsHttpError(401, 'Not Authorized.');
+  return grant;
+}
+
+/**
+ * Needs a user's bearer token (not a registration token). Token kinds in `refuse` get a 403: as the
+ * Dfns reference says, personal access tokens and service accounts may not create credentials.
+ */
+export function requireUser(ctx: MockContext, { refuse = [] }: { refuse?: TokenKind[] } = {}) {
+  return createMiddleware<MockEnv>(async (c, next) => {
+    const grant = grantOf(ctx, c.req.header('Authorization'), [
+      'EndUser',
+      'CustomerEmployee',
+      'PersonalAccessToken',
+      'ServiceAccount',
+    ]);
+    const user = ctx.store.user(grant.userId);
+    if (!user) throw new DfnsHttpError(401, 'Not Authorized.');
+    if (refuse.includes(grant.kind)) {
+      throw new DfnsHttpError(403, `A ${grant.kind} token is not allowed to call ${c.req.method} ${c.req.path}`);
+    }
+    c.set('user', user);
+    c.set('tokenKind', grant.kind);
+    await next();
+  });
+}
+
+/** The Dfns answer to a missing, replayed, expired or mismatched `X-DFNS-USERACTION`. */
+export const USER_ACTION_REFUSED = 'user action signature is missing or invalid';
+
+/**
+ * A change-inducing route: needs an `X-DFNS-USERACTION` token issued to this user for this method,
+ * path and exact body bytes; the token is spent. Off when `userActionSigning` is `off`.
+ */
+export function requireUserAction(ctx: MockContext) {
+  return createMiddleware<MockEnv>(async (c, next) => {
+    if (ctx.options.userActionSigning !== 'off') {
+      const token = c.req.header('X-DFNS-USERACTION');
+      const request = { method: c.req.method, path: c.req.path, payloadHash: payloadHash(await c.req.text()) };
+      if (!token || !ctx.userActions.consume(token, c.get('user').userId, request)) {
+        throw new DfnsHttpError(403, USER_ACTION_REFUSED);
+      }
+    }
+    await next();
+  });
+}

@@ -1,0 +1,8 @@
+import type { StoredCredential } from './store.ts';
+
+/** The nine fields of Dfns' `CreateCredentialResponse`. */
+export function toCredentialResponse(credential: StoredCredential) {
+  const { kind, credentialId, credentialUuid, dateCreated, isActive, name, publicKey, relyingPartyId, origin } =
+    credential;
+  return { kind, credentialId, credentialUuid, dateCreated, isActive, name, publicKey, relyingPartyId, origin };
+}

@@ -1,0 +1,105 @@
+import { Hono } from 'hono';
+import { grantOf } from '../auth.ts';
+import type { MockContext } from '../context.ts';
+import { readFirstFactorCredential } from '../createCredentialBody.ts';
+import { badRequest, DfnsHttpError } from '../errors.ts';
+import { dfnsId } from '../ids.ts';
+import { storeCredential } from '../newCredential.ts';
+import { parseJsonObject, stringField } from '../requestBody.ts';
+import { verifyCredential } from '../verifyCredential.ts';
+import { fido2ChallengeFields } from './credentials.ts';
+
+const AUTH_TOKEN_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * User registration: `POST /auth/registration/init` (no auth) → a challenge and a temporary token;
+ * `POST /auth/registration` or `/auth/registration/enduser` (Bearer = that token) with the first
+ * factor (Fido2, Key or PasswordProtectedKey) → the new user; `/enduser` also signs them in.
+ */
+export function registrationRoutes(ctx: MockContext) {
+  const { options, store, tokens, challenges } = ctx;
+  const pending = new Map<string, { username: string; challengeIdentifier: string }>();
+  const app = new Hono();
+
+  app.post('/auth/registration/init', async (c) => {
+    const body = parseJsonObject(await c.req.text());
+    const orgId = stringField(body.orgId, 'orgId');
+    const username = stringField(body.username, 'username');
+    const registrationCode = stringField(body.registrationCode, 'registrationCode');
+    if (orgId !== options.orgId) throw badRequest(`orgId ${orgId} is not an organisation of this server`);
+    if (options.registrationCode !== undefined && registrationCode !== options.registrationCode) {
+      throw badRequest('registrationCode is not valid for this username');
+    }
+    if (store.userByName(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
+
+    const userId = dfnsId('us');
+    const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
+    pending.set(userId, { username, challengeIdentifier: issued.challengeIdentifier });
+    const temporaryAuthenticationToken = tokens.mint({
+      kind: 'Registration',
+      userId,
+      orgId,
+      expiresAt: issued.expiresAt,
+    });
+    return c.json({
+      user: { id: userId, displayName: username, name: username },
+      temporaryAuthenticationToken,
+      challenge: issued.challenge,
+      rp: { id: options.rpId, name: options.rpName },
+      supportedCredentialKinds: { firstFactor: ['Fido2', 'Key', 'PasswordProtectedKey'], secondFactor: [] },
+      ...fido2ChallengeFields(ctx, undefined),
+      otpUrl: '',
+    });
+  });
+
+  const complete = async (request: Request, header: string | undefined) => {
+    const grant = grantOf(ctx, header, ['Registration']);
+    const registration = pending.get(grant.userId);
+    if (!registration) throw new DfnsHttpError(401, 'Not Authorized.');
+    const first = readFirstFactorCredential(parseJsonObject(await request.text()));
+    const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
+    pending.delete(grant.userId);
+    const verified = await verifyCredential(
+      ctx,
+      { credentialKind: first.credentialKind, credentialInfo: first.credentialInfo },
+      issued,
+      request.headers.get('Origin') ?? undefined,
+    );
+    if (store.userByName(registration.username)) {
+      throw new DfnsHttpError(409, `username ${registration.username} is already registered`);
+    }
+    const user = store.addUser(
+      { username: registration.username, displayName: registration.username, kind: 'EndUser' },
+      grant.userId,
+    );
+    const credential = storeCredential(ctx, user.userId, verified, {
+      kind: first.credentialKind,
+      name: first.credentialName ?? `${first.credentialKind} of ${user.username}`,
+      encryptedPrivateKey: first.encryptedPrivateKey,
+    });
+    return {
+      user,
+      answer: {
+        credential: { uuid: credential.credentialUuid, kind: credential.kind, name: credential.name },
+        user: { id: user.userId, username: user.username, orgId: user.orgId },
+      },
+    };
+  };
+
+  app.post('/auth/registration', async (c) =>
+    c.json((await complete(c.req.raw, c.req.header('Authorization'))).answer),
+  );
+
+  app.post('/auth/registration/enduser', async (c) => {
+    const { user, answer } = await complete(c.req.raw, c.req.header('Authorization'));
+    const token = tokens.mint({
+      kind: 'EndUser',
+      userId: user.userId,
+      orgId: user.orgId,
+      expiresAt: options.now() + AUTH_TOKEN_TTL_MS,
+    });
+    return c.json({ ...answer, authentication: { token }, wallets: [] });
+  });
+
+  return app;
+}

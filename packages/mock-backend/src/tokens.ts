@@ -1,0 +1,56 @@
+import { createHmac, randomBytes } from 'node:crypto';
+
+/** The kinds of bearer token Dfns hands out, and the mock's registration token. */
+export type TokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccessToken' | 'ServiceAccount' | 'Registration';
+
+/** What a bearer token stands for. */
+export interface TokenGrant {
+  kind: TokenKind;
+  userId: string;
+  orgId: string;
+  expiresAt: number;
+}
+
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/**
+ * Bearer tokens, JWT-shaped like Dfns' (the Dfns SDK reads the `orgId` claim under
+ * `https://custom/app_metadata`), HMAC-signed with a per-instance secret, and looked up in memory.
+ */
+export function createTokenStore(now: () => number) {
+  const secret = randomBytes(32);
+  const grants = new Map<string, TokenGrant>();
+  return {
+    mint(grant: TokenGrant): string {
+      const payload = {
+        iss: 'https://credkit.mock/',
+        sub: grant.userId,
+        iat: Math.floor(now() / 1000),
+        exp: Math.floor(grant.expiresAt / 1000),
+        jti: randomBytes(12).toString('base64url'),
+        'https://custom/app_metadata': { orgId: grant.orgId, userId: grant.userId, tokenKind: grant.kind },
+      };
+      const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
+      const token = `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+      grants.set(token, grant);
+      return token;
+    },
+    /** Adds a fixed token (like `demo-token`) for a grant. */
+    alias(token: string, grant: TokenGrant): void {
+      grants.set(token, grant);
+    },
+    /** The live grant of a token, if any. */
+    grantOf(token: string): TokenGrant | undefined {
+      const grant = grants.get(token);
+      if (!grant) return undefined;
+      if (now() > grant.expiresAt) {
+        grants.delete(token);
+        return undefined;
+      }
+      return grant;
+    },
+  };
+}
+
+/** The mock's token store. */
+export type TokenStore = ReturnType<typeof createTokenStore>;

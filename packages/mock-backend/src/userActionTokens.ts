@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { UserActionTarget } from './challenges.ts';
+import { randomToken } from './ids.ts';
+
+interface IssuedUserAction {
+  userId: string;
+  target: UserActionTarget;
+  expiresAt: number;
+}
+
+/** SHA-256 (hex) of the exact body bytes a user action is bound to. */
+export function payloadHash(body: string): string {
+  return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+/**
+ * `X-DFNS-USERACTION` tokens: single-use, short-lived, bound to the user, the HTTP method, the path
+ * and the exact payload bytes of the one request they authorise.
+ */
+export function createUserActionTokens({ ttlMs, now }: { ttlMs: number; now: () => number }) {
+  const issued = new Map<string, IssuedUserAction>();
+  return {
+    issue(userId: string, target: UserActionTarget): string {
+      const token = `ua-${randomToken(32)}`;
+      issued.set(token, { userId, target, expiresAt: now() + ttlMs });
+      return token;
+    },
+    /** Spends the token if it authorises exactly this request; false otherwise (and it is spent anyway). */
+    consume(token: string, userId: string, request: UserActionTarget): boolean {
+      const action = issued.get(token);
+      issued.delete(token);
+      return (
+        action !== undefined &&
+        now() <= action.expiresAt &&
+        action.userId === userId &&
+        action.target.method === request.method &&
+        action.target.path === request.path &&
+        action.target.payloadHash === request.payloadHash
+      );
+    },
+  };
+}
+
+/** The mock's user-action tokens. */
+export type UserActionTokens = ReturnType<typeof createUserActionTokens>;

@@ -1,0 +1,38 @@
+import type { IssuedChallenge } from './challenges.ts';
+import type { MockContext } from './context.ts';
+import type { CreateCredentialBody } from './createCredentialBody.ts';
+import { publicKeyToPem } from './publicKeyToPem.ts';
+import { verifyFido2Registration } from './verifyFido2.ts';
+import { verifyKeyCredential } from './verifyKeyCredential.ts';
+
+/** The stored fields a verified credential determines. */
+export interface VerifiedCredential {
+  credentialId: string;
+  publicKey: string;
+  origin: string;
+  cosePublicKey?: Uint8Array<ArrayBuffer>;
+  counter: number;
+}
+
+/** Verifies a new credential of any kind against the challenge it answers. */
+export async function verifyCredential(
+  { options }: MockContext,
+  body: Pick<CreateCredentialBody, 'credentialKind' | 'credentialInfo'>,
+  issued: IssuedChallenge,
+  requestOrigin: string | undefined,
+): Promise<VerifiedCredential> {
+  if (body.credentialKind === 'Fido2') {
+    const fido2 = await verifyFido2Registration(body.credentialInfo, issued, options);
+    return {
+      credentialId: fido2.credentialId,
+      publicKey: publicKeyToPem(fido2.cosePublicKey),
+      origin: fido2.origin,
+      cosePublicKey: fido2.cosePublicKey,
+      counter: fido2.counter,
+    };
+  }
+  const key = verifyKeyCredential(body.credentialInfo, issued, options);
+  // The Dfns SDK's key signer puts no origin in clientData: fall back to the request's, if allowed.
+  const origin = key.origin ?? (requestOrigin && options.origins.includes(requestOrigin) ? requestOrigin : '');
+  return { credentialId: key.credentialId, publicKey: key.publicKeyPem, origin, counter: 0 };
+}
