@@ -47,6 +47,7 @@ const KIND_TEXT: Record<RegistrableCredentialKind, { noun: string; submit: strin
 function statusText(phase: RegisterPasskeyPhase, kind: RegistrableCredentialKind): string {
   if (phase === 'challenge') return 'Preparing the request…';
   if (phase === 'ceremony') return KIND_TEXT[kind].working;
+  if (phase === 'signing') return 'Confirm with an existing passkey…';
   if (phase === 'submitting') return `Saving the ${KIND_TEXT[kind].noun.toLowerCase()}…`;
   return '';
 }
@@ -203,7 +204,7 @@ export function RegisterCredential({
           {submitLabel}
         </button>
       )}
-      {phase === 'challenge' || (phase === 'ceremony' && kind === 'Fido2') ? (
+      {phase === 'challenge' || phase === 'signing' || (phase === 'ceremony' && kind === 'Fido2') ? (
         <button type="button" onClick={cancel} data-credkit-part="cancel">
           {cancelLabel}
         </button>

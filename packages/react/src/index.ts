@@ -15,3 +15,5 @@ export type {
   UseRegisterPasskeyResult,
 } from './useRegisterPasskey.ts';
 export { useRegisterPasskey } from './useRegisterPasskey.ts';
+export type { UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
+export { useRegisterUser } from './useRegisterUser.ts';

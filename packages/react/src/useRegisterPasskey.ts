@@ -11,6 +11,7 @@ import {
   type RegistrationPhase,
   type RelyingParty,
   registerCredential,
+  type UserActionSigner,
 } from '@credkit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -58,6 +59,11 @@ export interface UseRegisterPasskeyOptions {
   onError?: (error: CredkitError) => void;
   /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
+  /**
+   * Confirms the new credential with one of the user's existing ones (Dfns user-action signing), as
+   * Dfns requires: e.g. `createWebAuthnUserActionSigner()`. Adds the phase `signing`.
+   */
+  userActionSigner?: UserActionSigner;
 }
 
 /** What {@link useRegisterPasskey} returns. */
@@ -178,6 +184,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
             kind,
             credentialName,
             ...secret,
+            userActionSigner: options.userActionSigner,
             signal: controller.signal,
             onPhase,
           });
@@ -191,6 +198,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
           credentials: options.credentials,
           credentialName,
           challenge,
+          userActionSigner: options.userActionSigner,
           signal: controller.signal,
           onPhase,
         });
