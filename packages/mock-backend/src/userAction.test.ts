@@ -1,27 +1,13 @@
 import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { USER_ACTION_REFUSED } from './auth.ts';
-import { createMockBackend } from './createMockBackend.ts';
-import { expectDfnsError, ORIGIN, TOKEN } from './testHelpers.ts';
+import { expectDfnsError, ORIGIN, setupBackend, TOKEN } from './testHelpers.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
 
 /** A backend with user-action signing required (the default), and a JSON client for it. */
 async function setup(options: { now?: () => number; userActionTtlMs?: number } = {}) {
-  const backend = createMockBackend({ origins: [ORIGIN], token: TOKEN, ...options });
-  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await backend.fetch(
-      new Request(`http://mock.test${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', Origin: ORIGIN, ...headers },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      }),
-    );
-    const text = await response.text();
-    // biome-ignore lint/suspicious/noExplicitAny: tests read answers field by field
-    return { status: response.status, body: text ? (JSON.parse(text) as any) : undefined };
-  }
-  return { backend, call };
+  return setupBackend({ userActionSigning: 'required', ...options });
 }
 
 type Call = Awaited<ReturnType<typeof setup>>['call'];
