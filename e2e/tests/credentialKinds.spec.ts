@@ -6,7 +6,7 @@ import { expect, test } from './fixtures.ts';
 function recordApiBodies(page: Page): string[] {
   const bodies: string[] = [];
   page.on('request', (request: Request) => {
-    if (new URL(request.url()).port === '8787') bodies.push(request.postData() ?? '');
+    if (['8787', '8788'].includes(new URL(request.url()).port)) bodies.push(request.postData() ?? '');
   });
   return bodies;
 }
@@ -32,7 +32,7 @@ async function expectListed(page: Page, name: string, kind: string) {
 test.describe('every credential kind through the demo', () => {
   test('a Key', async ({ page }) => {
     const posts = createPosts(page);
-    await page.goto('/');
+    await page.goto('/?embed');
     await pickKind(page, 'Key');
     const name = `Key ${randomUUID().slice(0, 8)}`;
     await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
@@ -50,7 +50,7 @@ test.describe('every credential kind through the demo', () => {
     const bodies = recordApiBodies(page);
     const posts = createPosts(page);
     const password = `pw-${randomUUID()}`;
-    await page.goto('/');
+    await page.goto('/?embed');
     await pickKind(page, 'Password-protected key');
     const name = `Backup ${randomUUID().slice(0, 8)}`;
     await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
@@ -77,7 +77,7 @@ test.describe('every credential kind through the demo', () => {
   }) => {
     const bodies = recordApiBodies(page);
     const posts = createPosts(page);
-    await page.goto('/');
+    await page.goto('/?embed');
     await pickKind(page, 'Recovery key');
     const name = `Recovery ${randomUUID().slice(0, 8)}`;
     await page.getByRole('textbox', { name: 'Credential name' }).fill(name);

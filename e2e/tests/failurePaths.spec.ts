@@ -29,7 +29,7 @@ test.describe('every failure path, in a real browser', () => {
     await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
     await page.getByRole('button', { name: 'Cancel' }).click();
 
@@ -44,7 +44,7 @@ test.describe('every failure path, in a real browser', () => {
     await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/?timeout=1500');
+    await page.goto('/?embed&timeout=1500');
     await startRegistration(page);
 
     await expectError(page, 'timed-out', 'The passkey prompt timed out. Nothing was registered.');
@@ -57,7 +57,7 @@ test.describe('every failure path, in a real browser', () => {
     // WebAuthn never enabled over CDP: Chromium leaves create() pending and ignores its timeout.
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/?timeout=1000&grace=500');
+    await page.goto('/?embed&timeout=1000&grace=500');
     const started = Date.now();
     await startRegistration(page);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
@@ -73,7 +73,7 @@ test.describe('every failure path, in a real browser', () => {
     await addVirtualAuthenticator(page, { isUserVerified: false });
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
 
     // Chromium answers NotAllowedError at once (the spec's answer to failed verification), not ConstraintError.
@@ -90,7 +90,7 @@ test.describe('every failure path, in a real browser', () => {
   test('an excluded credential is already on the authenticator', async ({ page, authenticator }) => {
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
     await expect(page.getByRole('status')).toContainText('registered.');
     await startRegistration(page);
@@ -106,7 +106,7 @@ test.describe('every failure path, in a real browser', () => {
     await page.route(INIT, (route) => fulfillWith(route, 500, '{"error":{"message":"Challenge service unavailable"}}'));
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
 
     await expectError(page, 'server', 'Challenge service unavailable');
@@ -123,7 +123,7 @@ test.describe('every failure path, in a real browser', () => {
     );
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
 
     await expectError(page, 'server', 'Credential name is already in use');
@@ -138,7 +138,7 @@ test.describe('every failure path, in a real browser', () => {
     );
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
 
     await expectError(page, 'network', 'The server could not be reached. Check your connection and try again.');
@@ -151,7 +151,7 @@ test.describe('every failure path, in a real browser', () => {
     await page.route(INIT, (route) => route.abort('internetdisconnected'));
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
 
     await expectError(page, 'network', 'The server could not be reached. Check your connection and try again.');
@@ -181,7 +181,7 @@ test.describe('every failure path, in a real browser', () => {
       });
       const probe = await instrumentPage(page);
       const posts = recordApiRequests(page, '/auth/credentials');
-      await page.goto('/');
+      await page.goto('/?embed');
       await startRegistration(page);
 
       const alert = page.getByRole('alert');
@@ -196,7 +196,7 @@ test.describe('every failure path, in a real browser', () => {
   test('a double click registers once', async ({ page, authenticator }) => {
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     const name = `Double ${randomUUID().slice(0, 8)}`;
     await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
     await page.getByRole('button', { name: 'Register passkey' }).dblclick();
@@ -212,7 +212,7 @@ test.describe('every failure path, in a real browser', () => {
     const errors = collectPageErrors(page);
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
     await expect.poll(probe.ceremonies).toBe(1);
@@ -238,7 +238,7 @@ test.describe('every failure path, in a real browser', () => {
     // The demo renders inside <StrictMode> (apps/demo/src/main.tsx), so effects run twice in dev.
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     const name = await startRegistration(page);
 
     await expect(page.getByRole('status')).toHaveText(`Passkey “${name}” registered.`);
@@ -252,7 +252,7 @@ test.describe('every failure path, in a real browser', () => {
     const probe = await instrumentPage(page, { removeWebAuthn: true });
     const inits = recordApiRequests(page, '/auth/credentials/init');
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await startRegistration(page);
 
     await expectError(
@@ -269,7 +269,7 @@ test.describe('every failure path, in a real browser', () => {
     await addVirtualAuthenticator(page);
     const probe = await instrumentPage(page);
     const warm = page.waitForResponse((response) => new URL(response.url()).pathname === '/auth/credentials/init');
-    await page.goto('/');
+    await page.goto('/?embed');
     await warm;
     const name = await startRegistration(page);
     await expect(page.getByRole('status')).toHaveText(`Passkey “${name}” registered.`);

@@ -17,6 +17,8 @@ export interface VirtualAuthenticator {
 }
 
 export interface AuthenticatorOptions {
+  /** `internal` (a platform authenticator: one per page at most) or `usb` (a security key). @defaultValue "internal" */
+  transport?: 'internal' | 'usb';
   hasUserVerification?: boolean;
   isUserVerified?: boolean;
   automaticPresenceSimulation?: boolean;
@@ -31,7 +33,7 @@ export async function addVirtualAuthenticator(
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: {
       protocol: 'ctap2',
-      transport: 'internal',
+      transport: options.transport ?? 'internal',
       hasResidentKey: true,
       hasUserVerification: options.hasUserVerification ?? true,
       isUserVerified: options.isUserVerified ?? true,

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, recordApiRequests, test } from './fixtures.ts';
 
-const API = 'http://localhost:8787';
+// The simple-embed mock (user-action signing off): these tests are about the registration checks.
+const API = 'http://localhost:8788';
 const headers = { Authorization: 'Bearer demo-token', 'Content-Type': 'application/json' };
 
 test.describe('the mock backend refuses what a real Dfns backend would', () => {
   test('should refuse a replayed registration with a Dfns-shaped 400', async ({ page, authenticator, request }) => {
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     await page.getByRole('textbox', { name: 'Credential name' }).fill(`Replay ${randomUUID().slice(0, 8)}`);
     await page.getByRole('button', { name: 'Register passkey' }).click();
     await expect(page.getByRole('status')).toContainText('registered.');

@@ -14,7 +14,7 @@ test.describe('registering a passkey through the demo', () => {
     const inits = recordApiRequests(page, '/auth/credentials/init');
     const posts = recordApiRequests(page, '/auth/credentials');
     const name = `Laptop ${randomUUID().slice(0, 8)}`;
-    await page.goto('/');
+    await page.goto('/?embed');
     await expect(page.getByTestId('signed-in-user')).toContainText('Demo User');
 
     await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
@@ -68,7 +68,7 @@ test.describe('registering a passkey through the demo', () => {
     authenticator,
   }) => {
     const posts = recordApiRequests(page, '/auth/credentials');
-    await page.goto('/');
+    await page.goto('/?embed');
     const field = page.getByRole('textbox', { name: 'Credential name' });
     const button = page.getByRole('button', { name: 'Register passkey' });
 

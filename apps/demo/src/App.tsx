@@ -1,10 +1,12 @@
 import { RegisterCredential, type RegistrableCredentialKind } from '@credkit/react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { CredentialList } from './CredentialList.tsx';
-import { ceremonyTimeout, fetcher, rp, watchdogGraceMs } from './config.ts';
+import { ceremonyTimeout, embed, fetcher, rp, session, userActionSigner, watchdogGraceMs } from './config.ts';
 import { heldKeys } from './heldKeys.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
+import { SignUp } from './SignUp.tsx';
 
 type View = 'passkeys' | 'about';
 
@@ -12,20 +14,38 @@ function viewFromHash(): View {
   return window.location.hash === '#about' ? 'about' : 'passkeys';
 }
 
-export function App() {
+function useHashView(): View {
   const [view, setView] = useState<View>(viewFromHash);
-  const [kind, setKind] = useState<RegistrableCredentialKind>('Fido2');
   useEffect(() => {
     const onHashChange = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
+  return view;
+}
+
+export function App() {
+  const view = useHashView();
+  const queryClient = useQueryClient();
+  const [token, setToken] = useState(session.token);
+  const [kind, setKind] = useState<RegistrableCredentialKind>('Fido2');
+
+  const signIn = (newToken: string) => {
+    session.signIn(newToken);
+    queryClient.clear();
+    setToken(newToken);
+  };
+  const signOut = () => {
+    session.signOut();
+    queryClient.clear();
+    setToken(null);
+  };
 
   return (
     <main>
       <header>
         <h1>credkit demo</h1>
-        <SignedInUser />
+        {token ? <SignedInUser onSignOut={embed ? undefined : signOut} /> : null}
         <nav aria-label="Demo">
           <a href="#passkeys" aria-current={view === 'passkeys' ? 'page' : undefined}>
             Passkeys
@@ -36,7 +56,20 @@ export function App() {
           </a>
         </nav>
       </header>
-      {view === 'passkeys' ? (
+      {view === 'about' ? (
+        <section aria-labelledby="about-heading">
+          <h2 id="about-heading">About</h2>
+          <p>
+            This demo registers credentials with <code>@credkit/react</code> against <code>@credkit/mock-backend</code>,
+            a Dfns-compatible server that verifies every registration.{' '}
+            {embed
+              ? 'This is the simple embed: user-action signing is off.'
+              : 'Each new credential is confirmed with one of your passkeys (Dfns user-action signing).'}
+          </p>
+        </section>
+      ) : !token ? (
+        <SignUp onSignedUp={signIn} />
+      ) : (
         <>
           <section aria-labelledby="register-heading">
             <h2 id="register-heading">Add a credential</h2>
@@ -48,6 +81,7 @@ export function App() {
               rp={rp}
               timeout={ceremonyTimeout}
               watchdogGraceMs={watchdogGraceMs}
+              userActionSigner={userActionSigner}
               onRegistered={(credential, key) => {
                 if (key) heldKeys.set(credential.credentialId, key.keyPair);
               }}
@@ -58,14 +92,6 @@ export function App() {
             <CredentialList />
           </section>
         </>
-      ) : (
-        <section aria-labelledby="about-heading">
-          <h2 id="about-heading">About</h2>
-          <p>
-            This demo registers passkeys with <code>@credkit/react</code> against <code>@credkit/mock-backend</code>, a
-            Dfns-compatible server that verifies every registration.
-          </p>
-        </section>
       )}
     </main>
   );

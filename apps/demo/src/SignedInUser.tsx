@@ -8,7 +8,7 @@ interface MockUser {
 }
 
 /** Who the demo is signed in as: the mock backend's seeded user (`GET /auth/users/me`, a mock-only route). */
-export function SignedInUser() {
+export function SignedInUser({ onSignOut }: { onSignOut?: () => void }) {
   const { data, error } = useQuery({
     queryKey: ['demo', 'me'],
     queryFn: ({ signal }) => fetcher({ method: 'GET', path: '/auth/users/me', signal }) as Promise<MockUser>,
@@ -17,7 +17,12 @@ export function SignedInUser() {
   if (!data) return <p>Signing in…</p>;
   return (
     <p data-testid="signed-in-user">
-      Signed in as <strong>{data.displayName}</strong> ({data.username}, <code>{data.userId}</code>)
+      Signed in as <strong>{data.displayName}</strong> ({data.username}, <code>{data.userId}</code>){' '}
+      {onSignOut ? (
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      ) : null}
     </p>
   );
 }

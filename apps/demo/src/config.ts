@@ -1,20 +1,53 @@
-import { createFetcher } from '@credkit/core';
+import { createFetcher, createWebAuthnUserActionSigner } from '@credkit/core';
 
-/** Where the demo finds the (mock) Dfns API, and with which token it calls it. */
-export const apiBaseUrl = import.meta.env.VITE_CREDKIT_API_URL ?? 'http://localhost:8787';
-export const apiToken = import.meta.env.VITE_CREDKIT_TOKEN ?? 'demo-token';
+const params = new URLSearchParams(window.location.search);
 
-/** The host owns HTTP: base URL and the bearer token here; user-action signing would go here too. */
+/**
+ * `/?embed`: the credentials component on its own, against a mock with user-action signing off and
+ * a seeded user (the "simple embed"). Otherwise the whole Dfns flow: sign up, then add credentials,
+ * each confirmed with an existing passkey.
+ */
+export const embed = params.has('embed');
+
+/** Where the demo finds the (mock) Dfns API. */
+export const apiBaseUrl = embed
+  ? (import.meta.env.VITE_CREDKIT_EMBED_API_URL ?? 'http://localhost:8788')
+  : (import.meta.env.VITE_CREDKIT_API_URL ?? 'http://localhost:8787');
+
+/** The organisation users sign up into (the mock's default, `DEFAULT_ORG_ID` of @credkit/mock-backend). */
+export const orgId = import.meta.env.VITE_CREDKIT_ORG_ID ?? 'or-credk-itmck-0000000000000000';
+
+const TOKEN_KEY = 'credkit-demo-token';
+
+/** The signed-in user's token: for the browser session (a reload keeps you signed in while the mock runs). */
+export const session = {
+  token(): string | null {
+    return embed ? (import.meta.env.VITE_CREDKIT_TOKEN ?? 'demo-token') : sessionStorage.getItem(TOKEN_KEY);
+  },
+  signIn(token: string) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  signOut() {
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
+};
+
+/** The host owns HTTP: base URL and the bearer token, read per call. */
 export const fetcher = createFetcher({
   baseUrl: apiBaseUrl,
-  headers: { Authorization: `Bearer ${apiToken}` },
+  headers: (): Record<string, string> => {
+    const token = session.token();
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  },
 });
 
 /** The relying party: this page's own host name, which the mock expects as RP id (MOCK_RP_ID). */
 export const rp = { id: window.location.hostname, name: 'credkit demo' };
 
+/** Confirms each new credential with one of the user's passkeys (Dfns user-action signing). */
+export const userActionSigner = embed ? undefined : createWebAuthnUserActionSigner({ rpId: rp.id });
+
 // Test knobs, read from the URL: `?timeout=1500&grace=500` shortens the ceremony timeout and the watchdog.
-const params = new URLSearchParams(window.location.search);
 const positive = (value: string | null) => (value && Number(value) > 0 ? Number(value) : undefined);
 
 /** The ceremony timeout: `?timeout=` or credkit's default (60 s). */
