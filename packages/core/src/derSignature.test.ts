@@ -9,7 +9,7 @@ describe('rawSignatureToDer', () => {
     const r = new Uint8Array(32).fill(0x11);
     const s = new Uint8Array(32).fill(0x22);
     expect(hex(rawSignatureToDer(new Uint8Array([...r, ...s])))).toBe(
-      `3044` + `0220${'11'.repeat(32)}` + `0220${'22'.repeat(32)}`,
+      `3044${`0220${'11'.repeat(32)}`}${`0220${'22'.repeat(32)}`}`,
     );
   });
 
@@ -17,7 +17,7 @@ describe('rawSignatureToDer', () => {
     const r = new Uint8Array(32).fill(0x80);
     const s = new Uint8Array([0, 0, ...new Uint8Array(30).fill(0x01)]);
     expect(hex(rawSignatureToDer(new Uint8Array([...r, ...s])))).toBe(
-      `3043` + `022100${'80'.repeat(32)}` + `021e${'01'.repeat(30)}`,
+      `3043${`022100${'80'.repeat(32)}`}${`021e${'01'.repeat(30)}`}`,
     );
   });
 
