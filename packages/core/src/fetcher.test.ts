@@ -24,6 +24,17 @@ describe('createFetcher', () => {
     expect(headers.get('content-type')).toBe('application/json');
   });
 
+  it('should send per-call headers, the exact bodyText, and the extra fetch options', async () => {
+    const fetch = fakeFetch(() => Response.json({}));
+    const fetcher = createFetcher({ baseUrl: 'http://x', headers: { A: '1' }, fetch, init: { credentials: 'include' } });
+    await fetcher({ method: 'POST', path: '/p', body: { a: 1 }, bodyText: '{"a": 1}', headers: { B: '2' } });
+    const [, init] = fetch.mock.calls[0] ?? [];
+    expect(init?.body).toBe('{"a": 1}');
+    expect(init?.credentials).toBe('include');
+    const headers = new Headers(init?.headers);
+    expect([headers.get('a'), headers.get('b')]).toEqual(['1', '2']);
+  });
+
   it('should ask for headers per call when given a function', async () => {
     let token = 'one';
     const fetch = fakeFetch(() => Response.json({}));

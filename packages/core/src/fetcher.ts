@@ -35,6 +35,8 @@ export interface CreateFetcherOptions {
   headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
   /** The `fetch` to use. @defaultValue globalThis.fetch */
   fetch?: typeof fetch;
+  /** Other `fetch` options for every call, e.g. `{ credentials: 'include' }` for a cookie session. */
+  init?: Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal'>;
 }
 
 function serverMessageOf(body: unknown): string | undefined {
@@ -88,7 +90,7 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
  * An error status becomes a `server` CredkitError carrying the status and the server's message
  * (`{ "error": { "message" } }`, as Dfns sends it); a failed connection becomes `network`.
  */
-export function createFetcher({ baseUrl, headers, fetch: fetchImpl }: CreateFetcherOptions): Fetcher {
+export function createFetcher({ baseUrl, headers, fetch: fetchImpl, init }: CreateFetcherOptions): Fetcher {
   const base = baseUrl.replace(/\/+$/, '');
   return async ({ method, path, body, bodyText, headers: callHeaders, signal }) => {
     const doFetch = fetchImpl ?? globalThis.fetch;
@@ -101,6 +103,7 @@ export function createFetcher({ baseUrl, headers, fetch: fetchImpl }: CreateFetc
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
+        ...init,
         method,
         headers: requestHeaders,
         body: text,
