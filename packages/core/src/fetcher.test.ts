@@ -26,7 +26,12 @@ describe('createFetcher', () => {
 
   it('should send per-call headers, the exact bodyText, and the extra fetch options', async () => {
     const fetch = fakeFetch(() => Response.json({}));
-    const fetcher = createFetcher({ baseUrl: 'http://x', headers: { A: '1' }, fetch, init: { credentials: 'include' } });
+    const fetcher = createFetcher({
+      baseUrl: 'http://x',
+      headers: { A: '1' },
+      fetch,
+      init: { credentials: 'include' },
+    });
     await fetcher({ method: 'POST', path: '/p', body: { a: 1 }, bodyText: '{"a": 1}', headers: { B: '2' } });
     const [, init] = fetch.mock.calls[0] ?? [];
     expect(init?.body).toBe('{"a": 1}');
