@@ -248,18 +248,19 @@ test.describe('every failure path, in a real browser', () => {
     expect(await authenticator.credentials()).toHaveLength(1);
   });
 
-  test('WebAuthn is absent', async ({ page }) => {
+  test('WebAuthn is absent: a clear fallback, no dead button, no request', async ({ page }) => {
     const probe = await instrumentPage(page, { removeWebAuthn: true });
     const inits = recordApiRequests(page, '/auth/credentials/init');
     const posts = recordApiRequests(page, '/auth/credentials');
     await page.goto('/?embed');
-    await startRegistration(page);
 
-    await expectError(
-      page,
-      'unsupported',
-      'This browser cannot create passkeys here (WebAuthn is unavailable or the page is not secure).',
+    await expect(page.locator('[data-credkit-part="unsupported"]')).toHaveText(
+      'This browser cannot create passkeys here (WebAuthn is unavailable or the page is not secure). Try another browser or device.',
     );
+    await expect(page.getByRole('button', { name: 'Register passkey' })).toHaveCount(0);
+    // Key kinds need no WebAuthn: they stay available.
+    await page.getByRole('radio', { name: /^Key \(/ }).check();
+    await expect(page.getByRole('button', { name: 'Create key' })).toBeEnabled();
     expect(await probe.ceremonies()).toBe(0);
     expect(inits).toHaveLength(0);
     expect(posts).toHaveLength(0);

@@ -86,7 +86,15 @@ describe('RegisterCredential', () => {
 
   it('should accept other texts for the field and the button', () => {
     const { fetcher } = fakeFetcher();
-    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} label="Nom de la clé" submitLabel="Enregistrer" />);
+    renderWithClient(
+      <RegisterCredential
+        fetcher={fetcher}
+        rp={rp}
+        credentials={fakeCredentials()}
+        label="Nom de la clé"
+        submitLabel="Enregistrer"
+      />,
+    );
     expect(screen.getByRole('textbox', { name: 'Nom de la clé' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeInTheDocument();
   });
@@ -146,5 +154,16 @@ describe('RegisterCredential', () => {
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Déjà enregistrée.');
+  });
+
+  it('should show a clear fallback, not a dead button, where WebAuthn is missing', async () => {
+    // jsdom has no PublicKeyCredential: the capability check finds no WebAuthn.
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} />);
+    expect(
+      await screen.findByText(/This browser cannot create passkeys here .* Try another browser or device\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Register passkey' })).not.toBeInTheDocument();
+    expect(requests).toHaveLength(0);
   });
 });

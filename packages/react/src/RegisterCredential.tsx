@@ -1,4 +1,4 @@
-import { describeError, type ErrorMessages } from '@credkit/core';
+import { CredkitError, describeError, type ErrorMessages } from '@credkit/core';
 import { type FormEvent, useId, useState } from 'react';
 import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
 import {
@@ -7,6 +7,7 @@ import {
   type UseRegisterPasskeyOptions,
   useRegisterPasskey,
 } from './useRegisterPasskey.ts';
+import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
 /** Props of {@link RegisterCredential}: the hook's options plus the texts. */
 export interface RegisterCredentialProps extends UseRegisterPasskeyOptions {
@@ -87,6 +88,7 @@ export function RegisterCredential({
       else options.onRegistered?.(created);
     },
   });
+  const capabilities = useWebAuthnCapabilities();
   const id = useId();
   const ids = {
     name: `${id}-name`,
@@ -128,6 +130,17 @@ export function RegisterCredential({
       ? `${KIND_TEXT[kind].noun} “${credential.name}” registered.`
       : statusText(phase, kind);
   const showRecoveryStep = kind === 'RecoveryKey' && recoveryCode !== null;
+
+  // No WebAuthn here: say so instead of offering a button that cannot work.
+  if (kind === 'Fido2' && capabilities.webAuthn === false && !options.credentials) {
+    return (
+      <div data-credkit="register-credential" data-kind={kind} data-state="unsupported">
+        <p data-credkit-part="unsupported">
+          {describeError(new CredkitError('unsupported'), errorMessages)} Try another browser or device.
+        </p>
+      </div>
+    );
+  }
 
   return (
     <form

@@ -17,3 +17,9 @@ export type {
 export { useRegisterPasskey } from './useRegisterPasskey.ts';
 export type { UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
 export { useRegisterUser } from './useRegisterUser.ts';
+export type { Capability, WebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
+export {
+  capabilitiesQueryKey,
+  detectWebAuthnCapabilities,
+  useWebAuthnCapabilities,
+} from './useWebAuthnCapabilities.ts';

@@ -1,0 +1,47 @@
+// @vitest-environment node
+// Server rendering: importing and rendering credkit's React parts touches neither window nor navigator.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import * as credkitReact from './index.ts';
+
+describe('server rendering', () => {
+  it('should run in Node with no window or navigator', () => {
+    expect(typeof window).toBe('undefined');
+    expect(typeof document).toBe('undefined');
+  });
+
+  it('should render <RegisterCredential> to a string, idle, with its field, button and live region', () => {
+    const fetcher = async () => {
+      throw new Error('no request may be sent during server rendering');
+    };
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <credkitReact.RegisterCredential fetcher={fetcher} rp={{ name: 'credkit' }} />
+      </QueryClientProvider>,
+    );
+    expect(html).toContain('data-state="idle"');
+    expect(html).toContain('Credential name');
+    expect(html).toContain('Register passkey');
+    expect(html).toContain('role="status"');
+  });
+
+  it('should report every capability as unknown on the server', () => {
+    let seen: unknown;
+    function Probe() {
+      seen = credkitReact.useWebAuthnCapabilities();
+      return null;
+    }
+    renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <Probe />
+      </QueryClientProvider>,
+    );
+    expect(seen).toEqual({
+      webAuthn: 'unknown',
+      platformAuthenticator: 'unknown',
+      conditionalCreate: 'unknown',
+      hints: 'unknown',
+    });
+  });
+});
