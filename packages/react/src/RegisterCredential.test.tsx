@@ -25,6 +25,8 @@ describe('RegisterCredential', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });
     expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('');
+    // The sheet closed: focus is on the outcome.
+    expect(screen.getByRole('status')).toHaveFocus();
   });
 
   it('should disable the form and announce the phase while busy', async () => {
@@ -73,6 +75,7 @@ describe('RegisterCredential', () => {
     expect(field).toHaveAttribute('aria-describedby', alert.id);
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'server', status: 400 }));
+    expect(alert).toHaveFocus();
   });
 
   it('should ask for a name instead of sending an empty one', async () => {

@@ -1,5 +1,5 @@
 import { CredkitError, describeError, type ErrorMessages } from '@credkit/core';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
 import {
   type RegisterPasskeyPhase,
@@ -89,6 +89,13 @@ export function RegisterCredential({
     },
   });
   const capabilities = useWebAuthnCapabilities();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  // When the browser's sheet closes, put the person where the outcome is: the success message or the error.
+  useEffect(() => {
+    if (phase === 'success') statusRef.current?.focus();
+    if (phase === 'error') errorRef.current?.focus();
+  }, [phase]);
   const id = useId();
   const ids = {
     name: `${id}-name`,
@@ -222,11 +229,18 @@ export function RegisterCredential({
           {cancelLabel}
         </button>
       ) : null}
-      <p role="status" aria-live="polite" data-credkit-part="status">
+      <p role="status" aria-live="polite" data-credkit-part="status" tabIndex={-1} ref={statusRef}>
         {announcement}
       </p>
       {errorText ? (
-        <p role="alert" id={ids.error} data-credkit-part="error" data-code={localError ? 'invalid-input' : error?.code}>
+        <p
+          role="alert"
+          id={ids.error}
+          data-credkit-part="error"
+          data-code={localError ? 'invalid-input' : error?.code}
+          tabIndex={-1}
+          ref={errorRef}
+        >
           {errorText}
         </p>
       ) : null}

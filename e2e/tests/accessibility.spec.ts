@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
+import { instrumentPage } from './instrumentation.ts';
+
+/** Runs axe-core on the page as it is now; fails with the rules and the elements when anything is found. */
+async function expectNoViolations(page: Page, state: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const found = violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`,
+  );
+  expect(found, `axe violations in state "${state}"`).toEqual([]);
+}
+
+async function fillName(page: Page, name = `Key ${randomUUID().slice(0, 8)}`) {
+  await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
+  return name;
+}
+
+test.describe('accessibility: axe-core finds nothing in any state', () => {
+  test('idle, busy and cancelled, with focus on the outcome', async ({ page }) => {
+    await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+    await page.goto('/?embed');
+    await expectNoViolations(page, 'idle');
+
+    await fillName(page);
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await expectNoViolations(page, 'busy (ceremony)');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('alert')).toBeFocused();
+    await expectNoViolations(page, 'error: cancelled');
+  });
+
+  test('success and already registered', async ({ page, authenticator }) => {
+    await page.goto('/?embed');
+    const name = await fillName(page);
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+    await expect(page.getByRole('status')).toHaveText(`Passkey “${name}” registered.`);
+    await expect(page.getByRole('status')).toBeFocused();
+    await expectNoViolations(page, 'success');
+
+    await fillName(page);
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+    await expect(page.getByRole('alert')).toHaveAttribute('data-code', 'already-registered');
+    await expectNoViolations(page, 'error: already registered');
+    expect(await authenticator.credentials()).toHaveLength(1);
+  });
+
+  test('a server error and a missing name', async ({ page }) => {
+    await addVirtualAuthenticator(page);
+    await page.route('**/auth/credentials/init', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, status: 500, body: '{"error":{"message":"Challenge service unavailable"}}' });
+    });
+    await page.goto('/?embed');
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Give the credential a name.');
+    await expectNoViolations(page, 'error: missing name');
+    await fillName(page);
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Challenge service unavailable');
+    await expectNoViolations(page, 'error: server');
+  });
+
+  test('password fields with a mismatch, and the recovery code step', async ({ page }) => {
+    await page.goto('/?embed');
+    await page.getByRole('radio', { name: /^Password-protected key \(/ }).check();
+    await fillName(page);
+    await page.getByLabel('Password', { exact: true }).fill('long enough password');
+    await page.getByLabel('Confirm password').fill('another password');
+    await page.getByRole('button', { name: 'Create password-protected key' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The passwords do not match.');
+    await expectNoViolations(page, 'error: password mismatch');
+
+    await page.getByRole('radio', { name: /^Recovery key \(/ }).check();
+    await fillName(page);
+    await page.getByRole('button', { name: 'Create recovery key' }).click();
+    await expect(page.getByRole('group', { name: 'Save your recovery code' })).toBeVisible();
+    await expectNoViolations(page, 'recovery code');
+  });
+
+  test('sign-up', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Sign up with a passkey' })).toBeVisible();
+    await expectNoViolations(page, 'sign-up');
+  });
+
+  test('no WebAuthn', async ({ page }) => {
+    await instrumentPage(page, { removeWebAuthn: true });
+    await page.goto('/?embed');
+    await expect(page.locator('[data-credkit-part="unsupported"]')).toBeVisible();
+    await expectNoViolations(page, 'unsupported');
+  });
+
+  test('the whole flow by keyboard alone', async ({ page, authenticator }) => {
+    await page.goto('/?embed');
+    const field = page.getByRole('textbox', { name: 'Credential name' });
+    await field.focus();
+    await page.keyboard.type('Typed by keyboard');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toHaveText('Passkey “Typed by keyboard” registered.');
+    await expect(page.getByRole('status')).toBeFocused();
+    expect(await authenticator.credentials()).toHaveLength(1);
+  });
+});
