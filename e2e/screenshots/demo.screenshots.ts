@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { addVirtualAuthenticator, expect, test } from '../tests/fixtures.ts';
+
+const out = (name: string) => fileURLToPath(new URL(`../../docs/screenshots/${name}.png`, import.meta.url));
+const shot = (page: Page, name: string) => page.locator('main').screenshot({ path: out(name), animations: 'disabled' });
+
+test('the demo, state by state', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Username').fill('ada@example.com');
+  await shot(page, '1-sign-up');
+
+  const authenticator = await addVirtualAuthenticator(page);
+  await page.getByLabel('Username').fill(`ada-${randomUUID().slice(0, 4)}@example.com`);
+  await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Credentials' })).toBeVisible();
+  await shot(page, '2-signed-in');
+
+  await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
+    authenticatorId: authenticator.id,
+    enabled: false,
+  });
+  await page.getByRole('textbox', { name: 'Credential name' }).fill('Work laptop');
+  await page.getByRole('button', { name: 'Register passkey' }).click();
+  await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await shot(page, '3-busy');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shot(page, '4-cancelled');
+
+  await page.getByRole('radio', { name: /^Recovery key \(/ }).check();
+  await page.getByRole('textbox', { name: 'Credential name' }).fill('Recovery');
+  await page.getByRole('button', { name: 'Create recovery key' }).click();
+  await expect(page.getByRole('group', { name: 'Save your recovery code' })).toBeVisible();
+  await shot(page, '5-recovery-code');
+});
+
+test('the simple embed after a registration', async ({ page }) => {
+  await addVirtualAuthenticator(page);
+  await page.goto('/?embed');
+  await page.getByRole('textbox', { name: 'Credential name' }).fill('Security key');
+  await page.getByRole('button', { name: 'Register passkey' }).click();
+  await expect(page.getByRole('status')).toHaveText('Passkey “Security key” registered.');
+  await shot(page, '6-embed-success');
+});
