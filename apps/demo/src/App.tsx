@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { CredentialList } from './CredentialList.tsx';
 import { ceremonyTimeout, embed, fetcher, rp, session, userActionSigner, watchdogGraceMs } from './config.ts';
+import { frenchMessages } from './french.ts';
 import { heldKeys } from './heldKeys.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
@@ -29,6 +30,7 @@ export function App() {
   const queryClient = useQueryClient();
   const [token, setToken] = useState(session.token);
   const [kind, setKind] = useState<RegistrableCredentialKind>('Fido2');
+  const [language, setLanguage] = useState<'en' | 'fr'>('en');
 
   const signIn = (newToken: string) => {
     session.signIn(newToken);
@@ -55,6 +57,13 @@ export function App() {
             About
           </a>
         </nav>
+        <p>
+          <label htmlFor="language">Component language</label>{' '}
+          <select id="language" value={language} onChange={(event) => setLanguage(event.target.value as 'en' | 'fr')}>
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </p>
       </header>
       {view === 'about' ? (
         <section aria-labelledby="about-heading">
@@ -74,18 +83,21 @@ export function App() {
           <section aria-labelledby="register-heading">
             <h2 id="register-heading">Add a credential</h2>
             <KindPicker value={kind} onChange={setKind} />
-            <RegisterCredential
-              key={kind}
-              kind={kind}
-              fetcher={fetcher}
-              rp={rp}
-              timeout={ceremonyTimeout}
-              watchdogGraceMs={watchdogGraceMs}
-              userActionSigner={userActionSigner}
-              onRegistered={(credential, key) => {
-                if (key) heldKeys.set(credential.credentialId, key.keyPair);
-              }}
-            />
+            <div lang={language}>
+              <RegisterCredential
+                key={kind}
+                kind={kind}
+                fetcher={fetcher}
+                rp={rp}
+                timeout={ceremonyTimeout}
+                watchdogGraceMs={watchdogGraceMs}
+                userActionSigner={userActionSigner}
+                messages={language === 'fr' ? frenchMessages : undefined}
+                onRegistered={(credential, key) => {
+                  if (key) heldKeys.set(credential.credentialId, key.keyPair);
+                }}
+              />
+            </div>
           </section>
           <section aria-labelledby="credentials-heading">
             <h2 id="credentials-heading">Your credentials</h2>

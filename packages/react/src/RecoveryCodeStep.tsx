@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { englishMessages, type RecoveryCodeMessages } from './messages.ts';
 
 /** Props of {@link RecoveryCodeStep}. */
 export interface RecoveryCodeStepProps {
@@ -12,13 +13,22 @@ export interface RecoveryCodeStepProps {
   onConfirm: () => void;
   /** The person backs out: the code is discarded, nothing is registered. */
   onCancel: () => void;
+  /** The step's texts. @defaultValue English */
+  messages?: RecoveryCodeMessages;
 }
 
 /**
  * Shows a new recovery code once, with Copy and Download (.txt) actions; the registration goes on
  * only after the person confirms they saved it.
  */
-export function RecoveryCodeStep({ code, credentialName, busy, onConfirm, onCancel }: RecoveryCodeStepProps) {
+export function RecoveryCodeStep({
+  code,
+  credentialName,
+  busy,
+  onConfirm,
+  onCancel,
+  messages: text = englishMessages.recovery,
+}: RecoveryCodeStepProps) {
   const id = useId();
   const [saved, setSaved] = useState(false);
   const [feedback, setFeedback] = useState('');
@@ -26,32 +36,28 @@ export function RecoveryCodeStep({ code, credentialName, busy, onConfirm, onCanc
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(code);
-      setFeedback('Copied to the clipboard.');
+      setFeedback(text.copied);
     } catch {
-      setFeedback('Copying is not allowed here: select the code and copy it by hand.');
+      setFeedback(text.copyFailed);
     }
   };
 
   const download = () => {
-    const text = `Recovery code for "${credentialName}"\n\n${code}\n\nKeep it offline and private: it opens your recovery key.\n`;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+    const url = URL.createObjectURL(new Blob([text.file(credentialName, code)], { type: 'text/plain' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = `recovery-code-${credentialName.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'credkit'}.txt`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
-    setFeedback('Downloaded.');
+    setFeedback(text.downloaded);
   };
 
   return (
     <fieldset data-credkit-part="recovery-code" aria-describedby={`${id}-help`}>
-      <legend>Save your recovery code</legend>
-      <p id={`${id}-help`}>
-        It is shown only once and cannot be recovered. Anyone who has it can use this recovery key: keep it offline,
-        somewhere safe.
-      </p>
+      <legend>{text.legend}</legend>
+      <p id={`${id}-help`}>{text.help}</p>
       <p>
-        <label htmlFor={`${id}-code`}>Recovery code</label>{' '}
+        <label htmlFor={`${id}-code`}>{text.codeLabel}</label>{' '}
         <input
           id={`${id}-code`}
           data-credkit-part="recovery-code-value"
@@ -66,23 +72,23 @@ export function RecoveryCodeStep({ code, credentialName, busy, onConfirm, onCanc
       </p>
       <p>
         <button type="button" onClick={copy}>
-          Copy
+          {text.copy}
         </button>{' '}
         <button type="button" onClick={download}>
-          Download .txt
+          {text.download}
         </button>{' '}
         <span aria-live="polite">{feedback}</span>
       </p>
       <label>
-        <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} disabled={busy} /> I
-        have saved my recovery code
+        <input type="checkbox" checked={saved} onChange={(event) => setSaved(event.target.checked)} disabled={busy} />{' '}
+        {text.saved}
       </label>
       <p>
         <button type="button" onClick={onConfirm} disabled={!saved || busy}>
-          Finish registration
+          {text.finish}
         </button>{' '}
         <button type="button" onClick={onCancel} disabled={busy}>
-          Discard code
+          {text.discard}
         </button>
       </p>
     </fieldset>

@@ -1,12 +1,8 @@
 import { CredkitError, describeError, type ErrorMessages } from '@credkit/core';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { mergeMessages, type RegisterCredentialMessagesInput } from './messages.ts';
 import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
-import {
-  type RegisterPasskeyPhase,
-  type RegistrableCredentialKind,
-  type UseRegisterPasskeyOptions,
-  useRegisterPasskey,
-} from './useRegisterPasskey.ts';
+import { type UseRegisterPasskeyOptions, useRegisterPasskey } from './useRegisterPasskey.ts';
 import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
 /** Props of {@link RegisterCredential}: the hook's options plus the texts. */
@@ -19,39 +15,14 @@ export interface RegisterCredentialProps extends UseRegisterPasskeyOptions {
   defaultName?: string;
   /** The Cancel button's text (shown while the browser prompt is open). @defaultValue "Cancel" */
   cancelLabel?: string;
-  /** Texts shown in place of the default error messages, per error code. */
+  /** Texts shown in place of the default error messages, per error code (same as `messages.errors`). */
   errorMessages?: ErrorMessages;
+  /** Every text of the component, by phase, kind and error code: e.g. a translation. English by default. */
+  messages?: RegisterCredentialMessagesInput;
 }
 
 /** The shortest password a PasswordProtectedKey accepts. */
 export const MIN_PASSWORD_LENGTH = 8;
-
-const KIND_TEXT: Record<RegistrableCredentialKind, { noun: string; submit: string; working: string }> = {
-  Fido2: {
-    noun: 'Passkey',
-    submit: 'Register passkey',
-    working: 'Follow your browser’s prompt to create the passkey…',
-  },
-  Key: { noun: 'Key', submit: 'Create key', working: 'Creating the key…' },
-  PasswordProtectedKey: {
-    noun: 'Password-protected key',
-    submit: 'Create password-protected key',
-    working: 'Creating the key and encrypting it with your password…',
-  },
-  RecoveryKey: {
-    noun: 'Recovery key',
-    submit: 'Create recovery key',
-    working: 'Creating the key and encrypting it with your recovery code…',
-  },
-};
-
-function statusText(phase: RegisterPasskeyPhase, kind: RegistrableCredentialKind): string {
-  if (phase === 'challenge') return 'Preparing the request…';
-  if (phase === 'ceremony') return KIND_TEXT[kind].working;
-  if (phase === 'signing') return 'Confirm with an existing passkey…';
-  if (phase === 'submitting') return `Saving the ${KIND_TEXT[kind].noun.toLowerCase()}…`;
-  return '';
-}
 
 type LocalError = { field: 'name' | 'password' | 'confirmation'; message: string };
 
@@ -63,13 +34,16 @@ type LocalError = { field: 'name' | 'password' | 'confirmation'; message: string
  */
 export function RegisterCredential({
   kind = 'Fido2',
-  label = 'Credential name',
-  submitLabel = KIND_TEXT[kind].submit,
+  label,
+  submitLabel,
   defaultName = '',
-  cancelLabel = 'Cancel',
+  cancelLabel,
   errorMessages,
+  messages: messagesInput,
   ...options
 }: RegisterCredentialProps) {
+  const text = mergeMessages(messagesInput);
+  const errorTexts = { ...text.errors, ...errorMessages };
   const [name, setName] = useState(defaultName);
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -105,12 +79,12 @@ export function RegisterCredential({
   };
 
   const check = (): LocalError | null => {
-    if (name.trim() === '') return { field: 'name', message: 'Give the credential a name.' };
+    if (name.trim() === '') return { field: 'name', message: text.nameMissing };
     if (kind !== 'PasswordProtectedKey') return null;
     if (password.length < MIN_PASSWORD_LENGTH) {
-      return { field: 'password', message: `Use a password of at least ${MIN_PASSWORD_LENGTH} characters.` };
+      return { field: 'password', message: text.passwordTooShort(MIN_PASSWORD_LENGTH) };
     }
-    if (password !== confirmation) return { field: 'confirmation', message: 'The passwords do not match.' };
+    if (password !== confirmation) return { field: 'confirmation', message: text.passwordMismatch };
     return null;
   };
 
@@ -127,15 +101,18 @@ export function RegisterCredential({
     register(name, kind === 'PasswordProtectedKey' ? { password } : undefined);
   };
 
-  const errorText =
-    localError?.message ?? (phase === 'error' && error ? describeError(error, errorMessages) : undefined);
+  const errorText = localError?.message ?? (phase === 'error' && error ? describeError(error, errorTexts) : undefined);
   // A local problem points at its field; a registration error at the name field.
   const describedBy = (field: LocalError['field']) =>
     errorText && (localError?.field ?? 'name') === field ? ids.error : undefined;
   const announcement =
     phase === 'success' && credential
-      ? `${KIND_TEXT[kind].noun} “${credential.name}” registered.`
-      : statusText(phase, kind);
+      ? text.registered(kind, credential.name)
+      : phase === 'challenge' || phase === 'signing'
+        ? text.status[phase]
+        : phase === 'ceremony' || phase === 'submitting'
+          ? text.status[phase][kind]
+          : '';
   const showRecoveryStep = kind === 'RecoveryKey' && recoveryCode !== null;
 
   // No WebAuthn here: say so instead of offering a button that cannot work.
@@ -143,7 +120,7 @@ export function RegisterCredential({
     return (
       <div data-credkit="register-credential" data-kind={kind} data-state="unsupported">
         <p data-credkit-part="unsupported">
-          {describeError(new CredkitError('unsupported'), errorMessages)} Try another browser or device.
+          {describeError(new CredkitError('unsupported'), errorTexts)} {text.unsupportedHint}
         </p>
       </div>
     );
@@ -158,7 +135,7 @@ export function RegisterCredential({
       onSubmit={onSubmit}
       noValidate
     >
-      <label htmlFor={ids.name}>{label}</label>
+      <label htmlFor={ids.name}>{label ?? text.nameLabel}</label>
       <input
         id={ids.name}
         name="credentialName"
@@ -176,7 +153,7 @@ export function RegisterCredential({
       />
       {kind === 'PasswordProtectedKey' ? (
         <>
-          <label htmlFor={ids.password}>Password</label>
+          <label htmlFor={ids.password}>{text.passwordLabel}</label>
           <input
             id={ids.password}
             name="password"
@@ -193,7 +170,7 @@ export function RegisterCredential({
             aria-invalid={describedBy('password') ? true : undefined}
             aria-describedby={describedBy('password')}
           />
-          <label htmlFor={ids.confirmation}>Confirm password</label>
+          <label htmlFor={ids.confirmation}>{text.confirmationLabel}</label>
           <input
             id={ids.confirmation}
             name="passwordConfirmation"
@@ -216,17 +193,18 @@ export function RegisterCredential({
           code={recoveryCode}
           credentialName={name}
           busy={isBusy}
+          messages={text.recovery}
           onConfirm={() => register(name, { recoveryCode })}
           onCancel={() => setRecoveryCode(null)}
         />
       ) : (
         <button type="submit" disabled={isBusy}>
-          {submitLabel}
+          {submitLabel ?? text.submit[kind]}
         </button>
       )}
       {phase === 'challenge' || phase === 'signing' || (phase === 'ceremony' && kind === 'Fido2') ? (
         <button type="button" onClick={cancel} data-credkit-part="cancel">
-          {cancelLabel}
+          {cancelLabel ?? text.cancel}
         </button>
       ) : null}
       <p role="status" aria-live="polite" data-credkit-part="status" tabIndex={-1} ref={statusRef}>

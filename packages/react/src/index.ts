@@ -1,5 +1,7 @@
 'use client';
 
+export type { RecoveryCodeMessages, RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
+export { englishMessages, mergeMessages } from './messages.ts';
 export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
 export type { RecoveryCodeStepProps } from './RecoveryCodeStep.tsx';
 export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';

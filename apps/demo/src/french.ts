@@ -1,0 +1,76 @@
+import type { RegisterCredentialMessages } from '@credkit/react';
+
+const NOM = {
+  Fido2: 'Clé d’accès',
+  Key: 'Clé',
+  PasswordProtectedKey: 'Clé protégée par mot de passe',
+  RecoveryKey: 'Clé de récupération',
+} as const;
+
+/** Every text of `<RegisterCredential>` in French: the type makes sure none is missing. */
+export const frenchMessages: RegisterCredentialMessages = {
+  nameLabel: 'Nom de l’identifiant',
+  passwordLabel: 'Mot de passe',
+  confirmationLabel: 'Confirmez le mot de passe',
+  submit: {
+    Fido2: 'Enregistrer la clé d’accès',
+    Key: 'Créer la clé',
+    PasswordProtectedKey: 'Créer la clé protégée',
+    RecoveryKey: 'Créer la clé de récupération',
+  },
+  cancel: 'Annuler',
+  status: {
+    challenge: 'Préparation de la demande…',
+    ceremony: {
+      Fido2: 'Suivez les instructions de votre navigateur pour créer la clé d’accès…',
+      Key: 'Création de la clé…',
+      PasswordProtectedKey: 'Création de la clé et chiffrement avec votre mot de passe…',
+      RecoveryKey: 'Création de la clé et chiffrement avec votre code de récupération…',
+    },
+    signing: 'Confirmez avec une clé d’accès existante…',
+    submitting: {
+      Fido2: 'Enregistrement de la clé d’accès…',
+      Key: 'Enregistrement de la clé…',
+      PasswordProtectedKey: 'Enregistrement de la clé protégée…',
+      RecoveryKey: 'Enregistrement de la clé de récupération…',
+    },
+  },
+  registered: (kind, name) => `${NOM[kind]} « ${name} » enregistrée.`,
+  nameMissing: 'Donnez un nom à l’identifiant.',
+  passwordTooShort: (minLength) => `Choisissez un mot de passe d’au moins ${minLength} caractères.`,
+  passwordMismatch: 'Les mots de passe ne correspondent pas.',
+  unsupportedHint: 'Essayez un autre navigateur ou appareil.',
+  recovery: {
+    legend: 'Conservez votre code de récupération',
+    help: 'Il n’est affiché qu’une fois. Quiconque le détient peut utiliser cette clé : gardez-le hors ligne, en lieu sûr.',
+    codeLabel: 'Code de récupération',
+    copy: 'Copier',
+    copied: 'Copié dans le presse-papiers.',
+    copyFailed: 'Copie impossible ici : sélectionnez le code et copiez-le à la main.',
+    download: 'Télécharger (.txt)',
+    downloaded: 'Téléchargé.',
+    file: (credentialName, code) =>
+      `Code de récupération de « ${credentialName} »\n\n${code}\n\nGardez-le hors ligne : il ouvre votre clé de récupération.\n`,
+    saved: 'J’ai conservé mon code de récupération',
+    finish: 'Terminer l’enregistrement',
+    discard: 'Abandonner ce code',
+  },
+  errors: {
+    unsupported: 'Ce navigateur ne peut pas créer de clé d’accès ici (WebAuthn absent ou page non sécurisée).',
+    cancelled: 'La demande a été fermée ou la vérification a échoué. Rien n’a été enregistré.',
+    'timed-out': 'Le délai est dépassé. Rien n’a été enregistré.',
+    'already-registered': 'Cet appareil détient déjà une clé d’accès pour votre compte.',
+    constraint: 'Cet appareil ne remplit pas les conditions demandées.',
+    'unsupported-algorithm': 'Cet appareil ne prend en charge aucun des algorithmes demandés.',
+    security: 'La demande ne correspond pas à ce site.',
+    aborted: 'L’enregistrement a été interrompu.',
+    'invalid-challenge': 'Le serveur a envoyé une demande inutilisable.',
+    'invalid-input': 'La demande est incomplète.',
+    'wrong-password': 'Ce mot de passe ou ce code n’ouvre pas cette clé.',
+    'no-signing-credential': 'Aucune clé d’accès de votre compte n’est disponible ici pour confirmer.',
+    forbidden: (error) => `Le serveur a refusé ce changement (${error.serverMessage ?? error.status}).`,
+    server: (error) => `Le serveur a refusé la demande : ${error.serverMessage ?? `HTTP ${error.status}`}.`,
+    network: 'Le serveur est injoignable. Vérifiez votre connexion.',
+    unknown: 'Une erreur est survenue pendant l’enregistrement.',
+  },
+};

@@ -1,0 +1,125 @@
+import type { ErrorMessages } from '@credkit/core';
+import type { RegistrableCredentialKind } from './useRegisterPasskey.ts';
+
+/** The texts of the recovery code step. */
+export interface RecoveryCodeMessages {
+  legend: string;
+  help: string;
+  codeLabel: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  download: string;
+  downloaded: string;
+  /** The downloaded file's text. */
+  file: (credentialName: string, code: string) => string;
+  saved: string;
+  finish: string;
+  discard: string;
+}
+
+/** Every text `<RegisterCredential>` shows, by phase, kind and error code. */
+export interface RegisterCredentialMessages {
+  nameLabel: string;
+  passwordLabel: string;
+  confirmationLabel: string;
+  submit: Record<RegistrableCredentialKind, string>;
+  cancel: string;
+  /** Live-region text per busy phase; `ceremony` and `submitting` per kind. */
+  status: {
+    challenge: string;
+    ceremony: Record<RegistrableCredentialKind, string>;
+    signing: string;
+    submitting: Record<RegistrableCredentialKind, string>;
+  };
+  /** The success announcement. */
+  registered: (kind: RegistrableCredentialKind, name: string) => string;
+  nameMissing: string;
+  passwordTooShort: (minLength: number) => string;
+  passwordMismatch: string;
+  /** After the `unsupported` error text, in the fallback shown where WebAuthn is missing. */
+  unsupportedHint: string;
+  recovery: RecoveryCodeMessages;
+  /** Per error code; the core's default messages otherwise. */
+  errors: ErrorMessages;
+}
+
+/** Some of the texts, to replace the defaults: each group merges with the English one. */
+export type RegisterCredentialMessagesInput = {
+  [K in keyof RegisterCredentialMessages]?: RegisterCredentialMessages[K] extends (...args: never[]) => unknown
+    ? RegisterCredentialMessages[K]
+    : RegisterCredentialMessages[K] extends object
+      ? Partial<RegisterCredentialMessages[K]>
+      : RegisterCredentialMessages[K];
+};
+
+const NOUN: Record<RegistrableCredentialKind, string> = {
+  Fido2: 'Passkey',
+  Key: 'Key',
+  PasswordProtectedKey: 'Password-protected key',
+  RecoveryKey: 'Recovery key',
+};
+
+/** The default, English texts. */
+export const englishMessages: RegisterCredentialMessages = {
+  nameLabel: 'Credential name',
+  passwordLabel: 'Password',
+  confirmationLabel: 'Confirm password',
+  submit: {
+    Fido2: 'Register passkey',
+    Key: 'Create key',
+    PasswordProtectedKey: 'Create password-protected key',
+    RecoveryKey: 'Create recovery key',
+  },
+  cancel: 'Cancel',
+  status: {
+    challenge: 'Preparing the request…',
+    ceremony: {
+      Fido2: 'Follow your browser’s prompt to create the passkey…',
+      Key: 'Creating the key…',
+      PasswordProtectedKey: 'Creating the key and encrypting it with your password…',
+      RecoveryKey: 'Creating the key and encrypting it with your recovery code…',
+    },
+    signing: 'Confirm with an existing passkey…',
+    submitting: {
+      Fido2: 'Saving the passkey…',
+      Key: 'Saving the key…',
+      PasswordProtectedKey: 'Saving the password-protected key…',
+      RecoveryKey: 'Saving the recovery key…',
+    },
+  },
+  registered: (kind, name) => `${NOUN[kind]} “${name}” registered.`,
+  nameMissing: 'Give the credential a name.',
+  passwordTooShort: (minLength) => `Use a password of at least ${minLength} characters.`,
+  passwordMismatch: 'The passwords do not match.',
+  unsupportedHint: 'Try another browser or device.',
+  recovery: {
+    legend: 'Save your recovery code',
+    help: 'It is shown only once and cannot be recovered. Anyone who has it can use this recovery key: keep it offline, somewhere safe.',
+    codeLabel: 'Recovery code',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    copyFailed: 'Copying is not allowed here: select the code and copy it by hand.',
+    download: 'Download .txt',
+    downloaded: 'Downloaded.',
+    file: (credentialName, code) =>
+      `Recovery code for "${credentialName}"\n\n${code}\n\nKeep it offline and private: it opens your recovery key.\n`,
+    saved: 'I have saved my recovery code',
+    finish: 'Finish registration',
+    discard: 'Discard code',
+  },
+  errors: {},
+};
+
+/** The English texts with `input`'s in place, group by group. */
+export function mergeMessages(input: RegisterCredentialMessagesInput = {}): RegisterCredentialMessages {
+  const merged: Record<string, unknown> = { ...englishMessages };
+  for (const [key, value] of Object.entries(input)) {
+    const base = (englishMessages as unknown as Record<string, unknown>)[key];
+    merged[key] =
+      typeof value === 'object' && value !== null && typeof base === 'object' && base !== null
+        ? { ...base, ...value }
+        : value;
+  }
+  return merged as unknown as RegisterCredentialMessages;
+}
