@@ -81,6 +81,14 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'recovery code');
   });
 
+  test('dark colour scheme', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.goto('/?embed');
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoViolations(page, 'dark, with an error');
+  });
+
   test('sign-up', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Sign up with a passkey' })).toBeVisible();

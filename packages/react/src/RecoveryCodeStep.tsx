@@ -15,6 +15,8 @@ export interface RecoveryCodeStepProps {
   onCancel: () => void;
   /** The step's texts. @defaultValue English */
   messages?: RecoveryCodeMessages;
+  /** A class for the step's fieldset. */
+  className?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export function RecoveryCodeStep({
   onConfirm,
   onCancel,
   messages: text = englishMessages.recovery,
+  className,
 }: RecoveryCodeStepProps) {
   const id = useId();
   const [saved, setSaved] = useState(false);
@@ -53,7 +56,7 @@ export function RecoveryCodeStep({
   };
 
   return (
-    <fieldset data-credkit-part="recovery-code" aria-describedby={`${id}-help`}>
+    <fieldset data-credkit-part="recovery-code" className={className} aria-describedby={`${id}-help`}>
       <legend>{text.legend}</legend>
       <p id={`${id}-help`}>{text.help}</p>
       <p>

@@ -169,4 +169,27 @@ describe('RegisterCredential', () => {
     expect(screen.queryByRole('button', { name: 'Register passkey' })).not.toBeInTheDocument();
     expect(requests).toHaveLength(0);
   });
+
+  it('should name its parts for styling: data-credkit-part, data-phase, className and classNames', () => {
+    const { fetcher } = fakeFetcher();
+    renderWithClient(
+      <RegisterCredential
+        fetcher={fetcher}
+        rp={rp}
+        credentials={fakeCredentials()}
+        className="my-form"
+        classNames={{ input: 'my-input', submit: 'my-button', status: 'my-status' }}
+      />,
+    );
+    const form = screen.getByRole('status').closest('form');
+    expect(form).toHaveClass('my-form');
+    expect(form).toHaveAttribute('data-phase', 'idle');
+    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveAttribute('data-credkit-part', 'input');
+    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveClass('my-input');
+    expect(screen.getByRole('button', { name: 'Register passkey' })).toHaveClass('my-button');
+    expect(screen.getByRole('status')).toHaveClass('my-status');
+    expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle');
+    // No inline styles anywhere: a strict CSP (style-src without 'unsafe-inline') is fine.
+    expect(form?.querySelectorAll('[style]')).toHaveLength(0);
+  });
 });

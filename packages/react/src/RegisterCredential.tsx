@@ -19,7 +19,22 @@ export interface RegisterCredentialProps extends UseRegisterPasskeyOptions {
   errorMessages?: ErrorMessages;
   /** Every text of the component, by phase, kind and error code: e.g. a translation. English by default. */
   messages?: RegisterCredentialMessagesInput;
+  /** A class for the root element (the form). */
+  className?: string;
+  /** Classes per part; every part also carries `data-credkit-part="<part>"` to style by attribute. */
+  classNames?: Partial<Record<RegisterCredentialPart, string>>;
 }
+
+/** The parts of `<RegisterCredential>` that `classNames` (and `data-credkit-part`) name. */
+export type RegisterCredentialPart =
+  | 'label'
+  | 'input'
+  | 'submit'
+  | 'cancel'
+  | 'status'
+  | 'error'
+  | 'unsupported'
+  | 'recoveryCode';
 
 /** The shortest password a PasswordProtectedKey accepts. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -40,6 +55,8 @@ export function RegisterCredential({
   cancelLabel,
   errorMessages,
   messages: messagesInput,
+  className,
+  classNames = {},
   ...options
 }: RegisterCredentialProps) {
   const text = mergeMessages(messagesInput);
@@ -118,8 +135,14 @@ export function RegisterCredential({
   // No WebAuthn here: say so instead of offering a button that cannot work.
   if (kind === 'Fido2' && capabilities.webAuthn === false && !options.credentials) {
     return (
-      <div data-credkit="register-credential" data-kind={kind} data-state="unsupported">
-        <p data-credkit-part="unsupported">
+      <div
+        data-credkit="register-credential"
+        data-kind={kind}
+        data-state="unsupported"
+        data-phase="unsupported"
+        className={className}
+      >
+        <p data-credkit-part="unsupported" className={classNames.unsupported}>
           {describeError(new CredkitError('unsupported'), errorTexts)} {text.unsupportedHint}
         </p>
       </div>
@@ -131,13 +154,19 @@ export function RegisterCredential({
       data-credkit="register-credential"
       data-kind={kind}
       data-state={phase}
+      data-phase={phase}
+      className={className}
       aria-busy={isBusy}
       onSubmit={onSubmit}
       noValidate
     >
-      <label htmlFor={ids.name}>{label ?? text.nameLabel}</label>
+      <label htmlFor={ids.name} data-credkit-part="label" className={classNames.label}>
+        {label ?? text.nameLabel}
+      </label>
       <input
         id={ids.name}
+        data-credkit-part="input"
+        className={classNames.input}
         name="credentialName"
         type="text"
         autoComplete="off"
@@ -153,9 +182,13 @@ export function RegisterCredential({
       />
       {kind === 'PasswordProtectedKey' ? (
         <>
-          <label htmlFor={ids.password}>{text.passwordLabel}</label>
+          <label htmlFor={ids.password} data-credkit-part="label" className={classNames.label}>
+            {text.passwordLabel}
+          </label>
           <input
             id={ids.password}
+            data-credkit-part="input"
+            className={classNames.input}
             name="password"
             type="password"
             autoComplete="new-password"
@@ -170,9 +203,13 @@ export function RegisterCredential({
             aria-invalid={describedBy('password') ? true : undefined}
             aria-describedby={describedBy('password')}
           />
-          <label htmlFor={ids.confirmation}>{text.confirmationLabel}</label>
+          <label htmlFor={ids.confirmation} data-credkit-part="label" className={classNames.label}>
+            {text.confirmationLabel}
+          </label>
           <input
             id={ids.confirmation}
+            data-credkit-part="input"
+            className={classNames.input}
             name="passwordConfirmation"
             type="password"
             autoComplete="new-password"
@@ -194,20 +231,29 @@ export function RegisterCredential({
           credentialName={name}
           busy={isBusy}
           messages={text.recovery}
+          className={classNames.recoveryCode}
           onConfirm={() => register(name, { recoveryCode })}
           onCancel={() => setRecoveryCode(null)}
         />
       ) : (
-        <button type="submit" disabled={isBusy}>
+        <button type="submit" disabled={isBusy} data-credkit-part="submit" className={classNames.submit}>
           {submitLabel ?? text.submit[kind]}
         </button>
       )}
       {phase === 'challenge' || phase === 'signing' || (phase === 'ceremony' && kind === 'Fido2') ? (
-        <button type="button" onClick={cancel} data-credkit-part="cancel">
+        <button type="button" onClick={cancel} data-credkit-part="cancel" className={classNames.cancel}>
           {cancelLabel ?? text.cancel}
         </button>
       ) : null}
-      <p role="status" aria-live="polite" data-credkit-part="status" tabIndex={-1} ref={statusRef}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-credkit-part="status"
+        data-state={phase}
+        className={classNames.status}
+        tabIndex={-1}
+        ref={statusRef}
+      >
         {announcement}
       </p>
       {errorText ? (
@@ -215,6 +261,7 @@ export function RegisterCredential({
           role="alert"
           id={ids.error}
           data-credkit-part="error"
+          className={classNames.error}
           data-code={localError ? 'invalid-input' : error?.code}
           tabIndex={-1}
           ref={errorRef}

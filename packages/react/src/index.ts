@@ -5,7 +5,7 @@ export { englishMessages, mergeMessages } from './messages.ts';
 export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
 export type { RecoveryCodeStepProps } from './RecoveryCodeStep.tsx';
 export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
-export type { RegisterCredentialProps } from './RegisterCredential.tsx';
+export type { RegisterCredentialPart, RegisterCredentialProps } from './RegisterCredential.tsx';
 export { MIN_PASSWORD_LENGTH, RegisterCredential } from './RegisterCredential.tsx';
 export { useCredentials } from './useCredentials.ts';
 export type {
