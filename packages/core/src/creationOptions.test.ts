@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64url } from './base64url.ts';
-import { DEFAULT_CEREMONY_TIMEOUT_MS, toCreationOptions } from './creationOptions.ts';
+import {
+  creationOptionsFromJSON,
+  DEFAULT_CEREMONY_TIMEOUT_MS,
+  nativeCreationOptionsParser,
+  parseCreationOptions,
+  toCreationOptions,
+  toCreationOptionsJSON,
+} from './creationOptions.ts';
+import type { Fido2CredentialChallenge } from './dfnsTypes.ts';
 import { fido2ChallengeFixture } from './testFixtures.ts';
 
 const bytes = (value: BufferSource | undefined) =>
@@ -42,5 +50,99 @@ describe('toCreationOptions', () => {
     expect(custom.timeout).toBe(5000);
     expect(custom.rp).toEqual({ name: 'credkit' });
     expect(custom.rp).not.toHaveProperty('id');
+  });
+});
+
+describe('toCreationOptionsJSON', () => {
+  const rp = { id: 'localhost', name: 'credkit' };
+
+  it('should give base64url of the UTF-8 bytes for challenge and user.id, and drop Dfns-only members', () => {
+    const challenge = fido2ChallengeFixture();
+    const json = toCreationOptionsJSON(challenge, { rp });
+    expect(json.challenge).toBe(Buffer.from(challenge.challenge, 'utf8').toString('base64url'));
+    expect(json.user.id).toBe(Buffer.from('us-2ba0h-5gm9s-9lqqv3mcj4r2a1hn', 'utf8').toString('base64url'));
+    expect(json.excludeCredentials).toEqual([
+      { type: 'public-key', id: 'c1QEdgnPLJargwzy3cbYKny4Q18u0hr97unXsF3DiE8' },
+    ]);
+    for (const member of ['kind', 'challengeIdentifier', 'temporaryAuthenticationToken']) {
+      expect(json).not.toHaveProperty(member);
+    }
+    expect(json.rp).toEqual(rp);
+  });
+
+  it('should keep members it does not know: extensions, hints, future ones', () => {
+    const challenge = {
+      ...fido2ChallengeFixture(),
+      extensions: { credProps: true },
+      hints: ['security-key'],
+      futureOption: { x: 1 },
+    } as Fido2CredentialChallenge;
+    const json = toCreationOptionsJSON(challenge, { rp }) as PublicKeyCredentialCreationOptionsJSON &
+      Record<string, unknown>;
+    expect(json.extensions).toEqual({ credProps: true });
+    expect(json.hints).toEqual(['security-key']);
+    expect(json.futureOption).toEqual({ x: 1 });
+    const options = creationOptionsFromJSON(json) as PublicKeyCredentialCreationOptions & Record<string, unknown>;
+    expect(options.extensions).toEqual({ credProps: true });
+    expect(options.hints).toEqual(['security-key']);
+    expect(options.futureOption).toEqual({ x: 1 });
+  });
+
+  it('should drop padding from excluded ids and refuse ids outside the base64url alphabet', () => {
+    const padded = fido2ChallengeFixture({ excludeCredentials: [{ type: 'public-key', id: 'AQI=' }] });
+    expect(toCreationOptionsJSON(padded, { rp }).excludeCredentials).toEqual([{ type: 'public-key', id: 'AQI' }]);
+    const broken = fido2ChallengeFixture({ excludeCredentials: [{ type: 'public-key', id: 'a+b/' }] });
+    expect(() => toCreationOptionsJSON(broken, { rp })).toThrow(TypeError);
+  });
+
+  it.each([
+    ['this-device', ['client-device'], 'platform'],
+    ['security-key', ['security-key'], 'cross-platform'],
+    ['phone', ['hybrid'], 'cross-platform'],
+  ] as const)('should steer %s with hints %j and the legacy attachment %s', (choice, hints, attachment) => {
+    const json = toCreationOptionsJSON(fido2ChallengeFixture(), { rp, authenticator: choice });
+    expect(json.hints).toEqual(hints);
+    expect(json.authenticatorSelection).toEqual({
+      residentKey: 'required',
+      requireResidentKey: true,
+      userVerification: 'required',
+      authenticatorAttachment: attachment,
+    });
+  });
+
+  it('should send no hints and leave the attachment alone without a choice', () => {
+    const json = toCreationOptionsJSON(fido2ChallengeFixture(), { rp });
+    expect(json).not.toHaveProperty('hints');
+    expect(json.authenticatorSelection).not.toHaveProperty('authenticatorAttachment');
+  });
+});
+
+describe('parseCreationOptions', () => {
+  const json = toCreationOptionsJSON(fido2ChallengeFixture(), { rp: { id: 'localhost', name: 'credkit' } });
+
+  it("should use the browser's parser when there is one", () => {
+    const parsed = { challenge: new Uint8Array([1]) } as unknown as PublicKeyCredentialCreationOptions;
+    const seen: unknown[] = [];
+    const result = parseCreationOptions(json, (input) => {
+      seen.push(input);
+      return parsed;
+    });
+    expect(result).toBe(parsed);
+    expect(seen).toEqual([json]);
+  });
+
+  it('should fall back to the manual path, with the same bytes, when the parser throws', () => {
+    const result = parseCreationOptions(json, () => {
+      throw new TypeError('broken by an extension');
+    });
+    expect(bytes(result.challenge)).toEqual([...Buffer.from(fido2ChallengeFixture().challenge, 'utf8')]);
+    expect(result).toEqual(creationOptionsFromJSON(json));
+  });
+
+  it('should decode manually where there is no PublicKeyCredential (Node)', () => {
+    expect(nativeCreationOptionsParser()).toBeUndefined();
+    expect(toCreationOptions(fido2ChallengeFixture(), { rp: { name: 'credkit' } })).toEqual(
+      creationOptionsFromJSON(toCreationOptionsJSON(fido2ChallengeFixture(), { rp: { name: 'credkit' } })),
+    );
   });
 });

@@ -25,3 +25,38 @@ describe('toFido2CredentialInfo', () => {
     }
   });
 });
+
+describe('toFido2CredentialInfo with toJSON()', () => {
+  const rawId = buffer(0xfb, 0xff, 0xbf, 0x01);
+  const clientDataJSON = buffer(0x7b, 0x7d);
+  const attestationObject = buffer(0xa3, 0x63);
+  const manual = { credId: '-_-_AQ', clientData: 'e30', attestationData: 'o2M' };
+
+  it("should use the credential's own toJSON() when it answers with base64url members", () => {
+    const info = toFido2CredentialInfo({
+      rawId,
+      response: { clientDataJSON, attestationObject },
+      toJSON: () => ({ id: 'x', rawId: 'AAAA', response: { clientDataJSON: 'BBBB', attestationObject: 'CCCC' } }),
+    });
+    expect(info).toEqual({ credId: 'AAAA', clientData: 'BBBB', attestationData: 'CCCC' });
+  });
+
+  it.each([
+    [
+      'toJSON() throws (getPublicKey() broken by an extension)',
+      () => {
+        throw new DOMException('broken', 'NotSupportedError');
+      },
+    ],
+    ['toJSON() answers nothing', () => undefined],
+    ['toJSON() lacks the attestationObject', () => ({ rawId: 'AAAA', response: { clientDataJSON: 'BBBB' } })],
+    [
+      'toJSON() answers standard base64',
+      () => ({ rawId: '+/+/AQ==', response: { clientDataJSON: 'e30=', attestationObject: 'o2M=' } }),
+    ],
+    ['toJSON is not a function', 'not a function'],
+  ])('should encode the ArrayBuffers itself when %s', (_, toJSON) => {
+    const info = toFido2CredentialInfo({ rawId, response: { clientDataJSON, attestationObject }, toJSON });
+    expect(info).toEqual(manual);
+  });
+});

@@ -1,7 +1,20 @@
+export type { AuthenticatorChoice, AuthenticatorSteering, PublicKeyCredentialHint } from './authenticatorChoice.ts';
+export {
+  AUTHENTICATOR_CHOICES,
+  availableAuthenticatorChoices,
+  toAuthenticatorSteering,
+} from './authenticatorChoice.ts';
 export { fromBase64url, toBase64url, utf8 } from './base64url.ts';
 export { validateFido2Challenge, validateKeyChallenge } from './challenge.ts';
-export type { CreationOptionsInput } from './creationOptions.ts';
-export { DEFAULT_CEREMONY_TIMEOUT_MS, toCreationOptions } from './creationOptions.ts';
+export type { CreationOptionsInput, CreationOptionsParser } from './creationOptions.ts';
+export {
+  creationOptionsFromJSON,
+  DEFAULT_CEREMONY_TIMEOUT_MS,
+  nativeCreationOptionsParser,
+  parseCreationOptions,
+  toCreationOptions,
+  toCreationOptionsJSON,
+} from './creationOptions.ts';
 export { validateCreateCredentialResponse, validateListCredentialsResponse } from './credentialResponse.ts';
 export type { CredkitErrorCode, CredkitErrorDetails, ErrorMessages, RegistrationPhase } from './credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './credkitError.ts';
@@ -46,6 +59,8 @@ export {
   validateUserActionChallenge,
   withUserActionSigning,
 } from './userAction.ts';
+export type { Capability, WebAuthnCapabilities } from './webAuthnCapabilities.ts';
+export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webAuthnCapabilities.ts';
 export type { CredentialCreator } from './webAuthnSupport.ts';
 export { isWebAuthnAvailable } from './webAuthnSupport.ts';
 export type { CredentialGetter, WebAuthnUserActionSignerOptions } from './webAuthnUserActionSigner.ts';

@@ -236,4 +236,30 @@ describe('registerCredential', () => {
     expect(error.code).toBe('aborted');
     expect(requests).toHaveLength(0);
   });
+
+  it('should pass the authenticator choice as hints + attachment, and conditional mediation to create()', async () => {
+    const { fetcher } = recordingFetcher();
+    const credentials = fakeCredentials();
+    await registerCredential({
+      fetcher,
+      rp,
+      credentialName: 'Phone',
+      credentials,
+      authenticator: 'phone',
+      mediation: 'conditional',
+    });
+    const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
+    expect(request).toMatchObject({ mediation: 'conditional' });
+    expect((request?.publicKey as { hints?: string[] } | undefined)?.hints).toEqual(['hybrid']);
+    expect(request?.publicKey?.authenticatorSelection?.authenticatorAttachment).toBe('cross-platform');
+  });
+
+  it('should not send mediation for a modal registration', async () => {
+    const { fetcher } = recordingFetcher();
+    const credentials = fakeCredentials();
+    await registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials });
+    const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
+    expect(request).not.toHaveProperty('mediation');
+    expect(request?.publicKey).not.toHaveProperty('hints');
+  });
 });

@@ -1,3 +1,4 @@
+import type { AuthenticatorChoice } from './authenticatorChoice.ts';
 import { validateFido2Challenge } from './challenge.ts';
 import { toCreationOptions } from './creationOptions.ts';
 import { checkCredentialName, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
@@ -7,6 +8,7 @@ import type { Fetcher } from './fetcher.ts';
 import { toFido2CredentialInfo } from './fido2Payload.ts';
 import { runCeremony } from './runCeremony.ts';
 import type { UserActionSigner } from './userAction.ts';
+import type { detectWebAuthnCapabilities } from './webAuthnCapabilities.ts';
 import { type CredentialCreator, resolveCredentialCreator } from './webAuthnSupport.ts';
 
 /** Options of {@link registerCredential}. */
@@ -34,6 +36,14 @@ export interface RegisterCredentialOptions {
   credentials?: CredentialCreator;
   /** How long after `timeout` a `create()` that never settles is abandoned as `timed-out`. @defaultValue 3000 */
   watchdogGraceMs?: number;
+  /** Where the person wants the passkey ("This device", "Security key", "Phone or tablet"): `hints` + `authenticatorAttachment`. */
+  authenticator?: AuthenticatorChoice;
+  /**
+   * `'conditional'`: conditional create, the automatic passkey upgrade right after a password
+   * sign-in (check `conditionalCreate` in {@link detectWebAuthnCapabilities} first). No sheet is
+   * shown; the password manager creates the passkey or the call fails.
+   */
+  mediation?: 'conditional';
 }
 
 /** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`). */
@@ -60,8 +70,14 @@ export async function registerCredential(options: RegisterCredentialOptions): Pr
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
-  const publicKey = toCreationOptions(challenge, { rp, timeout });
-  const credential = await runCeremony({ credentials, publicKey, signal, watchdogGraceMs: options.watchdogGraceMs });
+  const publicKey = toCreationOptions(challenge, { rp, timeout, authenticator: options.authenticator });
+  const credential = await runCeremony({
+    credentials,
+    publicKey,
+    signal,
+    watchdogGraceMs: options.watchdogGraceMs,
+    mediation: options.mediation,
+  });
   const credentialInfo = toFido2CredentialInfo(credential);
   throwIfAborted(signal, 'ceremony');
 

@@ -11,6 +11,8 @@ export interface RunCeremonyOptions {
   signal?: AbortSignal;
   /** Extra wait after `publicKey.timeout`. @defaultValue 3000 */
   watchdogGraceMs?: number;
+  /** `'conditional'`: conditional create (automatic passkey upgrade), no modal sheet. */
+  mediation?: 'conditional';
 }
 
 /**
@@ -22,9 +24,15 @@ export function runCeremony({
   publicKey,
   signal,
   watchdogGraceMs,
+  mediation,
 }: RunCeremonyOptions): Promise<Credential | null> {
   return withWatchdog({
-    start: (ceremonySignal) => credentials.create({ publicKey, signal: ceremonySignal }),
+    start: (ceremonySignal) => {
+      const request: CredentialCreationOptions = { publicKey, signal: ceremonySignal };
+      // TypeScript's DOM library (5.9) lacks `mediation` on CredentialCreationOptions; browsers read it.
+      if (mediation) Object.assign(request, { mediation });
+      return credentials.create(request);
+    },
     timeoutMs: publicKey.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS,
     graceMs: watchdogGraceMs,
     signal,

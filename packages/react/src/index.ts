@@ -19,9 +19,4 @@ export type {
 export { useRegisterPasskey } from './useRegisterPasskey.ts';
 export type { UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
 export { useRegisterUser } from './useRegisterUser.ts';
-export type { Capability, WebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
-export {
-  capabilitiesQueryKey,
-  detectWebAuthnCapabilities,
-  useWebAuthnCapabilities,
-} from './useWebAuthnCapabilities.ts';
+export { capabilitiesQueryKey, useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';

@@ -41,7 +41,9 @@ describe('server rendering', () => {
       webAuthn: 'unknown',
       platformAuthenticator: 'unknown',
       conditionalCreate: 'unknown',
+      hybridTransport: 'unknown',
       hints: 'unknown',
+      nativeJSON: 'unknown',
     });
   });
 });

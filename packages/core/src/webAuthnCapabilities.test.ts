@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webAuthnCapabilities.ts';
+
+/** A browser-like global scope with the given PublicKeyCredential; restored after each test. */
+function browserWith(publicKeyCredential: object | undefined) {
+  vi.stubGlobal('window', { isSecureContext: true, PublicKeyCredential: publicKeyCredential });
+  vi.stubGlobal('navigator', { credentials: { create: () => Promise.resolve(null) } });
+}
+
+const PublicKeyCredentialLike = (methods: object) => Object.assign(function PublicKeyCredential() {}, methods);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('detectWebAuthnCapabilities', () => {
+  it('should say false for everything where there is no WebAuthn (Node, or an insecure page)', async () => {
+    await expect(detectWebAuthnCapabilities()).resolves.toEqual({
+      webAuthn: false,
+      platformAuthenticator: false,
+      conditionalCreate: false,
+      hybridTransport: false,
+      hints: false,
+      nativeJSON: false,
+    });
+  });
+
+  it("should read the browser's client capabilities (Chromium 156's answer)", async () => {
+    browserWith(
+      PublicKeyCredentialLike({
+        isUserVerifyingPlatformAuthenticatorAvailable: async () => true,
+        getClientCapabilities: async () => ({
+          conditionalCreate: true,
+          hybridTransport: false,
+          passkeyPlatformAuthenticator: true,
+          userVerifyingPlatformAuthenticator: true,
+        }),
+        parseCreationOptionsFromJSON: () => ({}),
+      }),
+    );
+    await expect(detectWebAuthnCapabilities()).resolves.toEqual({
+      webAuthn: true,
+      platformAuthenticator: true,
+      conditionalCreate: true,
+      hybridTransport: false,
+      hints: 'unknown',
+      nativeJSON: true,
+    });
+  });
+
+  it('should survive L3 methods that throw or reject (broken by an extension), reporting unknown', async () => {
+    browserWith(
+      PublicKeyCredentialLike({
+        isUserVerifyingPlatformAuthenticatorAvailable: () => {
+          throw new TypeError('broken');
+        },
+        getClientCapabilities: () => Promise.reject(new TypeError('broken')),
+      }),
+    );
+    await expect(detectWebAuthnCapabilities()).resolves.toEqual({
+      ...UNKNOWN_CAPABILITIES,
+      webAuthn: true,
+      nativeJSON: false,
+    });
+  });
+});

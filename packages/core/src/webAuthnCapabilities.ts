@@ -1,0 +1,74 @@
+import { isWebAuthnAvailable } from './webAuthnSupport.ts';
+
+/** A capability: known to be there, known not to be, or not known (on the server, or before detection). */
+export type Capability = boolean | 'unknown';
+
+/** What this browser can do for passkey registration. */
+export interface WebAuthnCapabilities {
+  /** WebAuthn in a secure context. */
+  webAuthn: Capability;
+  /** A user-verifying platform authenticator (Touch ID, Windows Hello, Android…). */
+  platformAuthenticator: Capability;
+  /** Conditional create (automatic passkey upgrade after a password sign-in). */
+  conditionalCreate: Capability;
+  /** Cross-device registration with a phone or tablet (the hybrid transport). */
+  hybridTransport: Capability;
+  /**
+   * Registration `hints` (`client-device`, `security-key`, `hybrid`). No browser reports this
+   * one yet, so it is `'unknown'` unless one does; credkit always sends the legacy
+   * `authenticatorAttachment` beside the hints, so choices steer either way.
+   */
+  hints: Capability;
+  /** `PublicKeyCredential.parseCreationOptionsFromJSON` (WebAuthn L3), used when present. */
+  nativeJSON: Capability;
+}
+
+/** Every capability `'unknown'`: what the server renders, and the browser until detection ran. */
+export const UNKNOWN_CAPABILITIES: Readonly<WebAuthnCapabilities> = Object.freeze({
+  webAuthn: 'unknown',
+  platformAuthenticator: 'unknown',
+  conditionalCreate: 'unknown',
+  hybridTransport: 'unknown',
+  hints: 'unknown',
+  nativeJSON: 'unknown',
+});
+
+type L3PublicKeyCredential = typeof PublicKeyCredential & {
+  getClientCapabilities?: () => Promise<Record<string, boolean | undefined>>;
+};
+
+const reported = (client: Record<string, boolean | undefined> | undefined, name: string): Capability =>
+  typeof client?.[name] === 'boolean' ? (client[name] as boolean) : 'unknown';
+
+/** Detects what this browser can do (call it in the browser, after render; never throws). */
+export async function detectWebAuthnCapabilities(): Promise<WebAuthnCapabilities> {
+  if (!isWebAuthnAvailable()) {
+    return {
+      webAuthn: false,
+      platformAuthenticator: false,
+      conditionalCreate: false,
+      hybridTransport: false,
+      hints: false,
+      nativeJSON: false,
+    };
+  }
+  const credential = window.PublicKeyCredential as L3PublicKeyCredential;
+  // WebAuthn L3 methods are guarded: password-manager extensions are known to replace and break them.
+  const client = await Promise.resolve()
+    .then(() => credential.getClientCapabilities?.())
+    .catch(() => undefined);
+  const platformAuthenticator = await Promise.resolve()
+    .then(() => credential.isUserVerifyingPlatformAuthenticatorAvailable())
+    .then(
+      (available): Capability => available === true,
+      (): Capability => 'unknown',
+    );
+  return {
+    webAuthn: true,
+    platformAuthenticator: client?.userVerifyingPlatformAuthenticator ?? platformAuthenticator,
+    conditionalCreate: client ? client.conditionalCreate === true : 'unknown',
+    hybridTransport: reported(client, 'hybridTransport'),
+    hints: Object.keys(client ?? {}).some((name) => name.startsWith('hint')) ? true : 'unknown',
+    nativeJSON: typeof credential.parseCreationOptionsFromJSON === 'function',
+  };
+}
