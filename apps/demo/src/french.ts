@@ -40,6 +40,12 @@ export const frenchMessages: RegisterCredentialMessages = {
   passwordTooShort: (minLength) => `Choisissez un mot de passe d’au moins ${minLength} caractères.`,
   passwordMismatch: 'Les mots de passe ne correspondent pas.',
   unsupportedHint: 'Essayez un autre navigateur ou appareil.',
+  choicesLegend: 'Où garder la clé d’accès',
+  choices: {
+    'this-device': 'Cet appareil',
+    'security-key': 'Clé de sécurité',
+    phone: 'Téléphone ou tablette',
+  },
   recovery: {
     legend: 'Conservez votre code de récupération',
     help: 'Il n’est affiché qu’une fois. Quiconque le détient peut utiliser cette clé : gardez-le hors ligne, en lieu sûr.',

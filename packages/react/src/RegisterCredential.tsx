@@ -1,8 +1,20 @@
-import { CredkitError, describeError, type ErrorMessages } from '@credkit/core';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { mergeMessages, type RegisterCredentialMessagesInput } from './messages.ts';
+import {
+  type AuthenticatorChoice,
+  availableAuthenticatorChoices,
+  CredkitError,
+  describeError,
+  type ErrorMessages,
+  type WebAuthnCapabilities,
+} from '@credkit/core';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
+import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from './messages.ts';
 import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
-import { type UseRegisterPasskeyOptions, useRegisterPasskey } from './useRegisterPasskey.ts';
+import {
+  type UseRegisterPasskeyOptions,
+  type UseRegisterPasskeyResult,
+  useRegisterPasskey,
+} from './useRegisterPasskey.ts';
 import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
 /** Props of {@link RegisterCredential}: the hook's options plus the texts. */
@@ -23,6 +35,35 @@ export interface RegisterCredentialProps extends UseRegisterPasskeyOptions {
   className?: string;
   /** Classes per part; every part also carries `data-credkit-part="<part>"` to style by attribute. */
   classNames?: Partial<Record<RegisterCredentialPart, string>>;
+  /**
+   * Fido2: the authenticator choices to offer ("This device", "Security key", "Phone or tablet"),
+   * in this order; those the browser cannot honour are hidden, and none is shown for fewer than two.
+   * @defaultValue none: the browser decides
+   */
+  authenticatorChoices?: readonly AuthenticatorChoice[];
+  /**
+   * Own the markup: a function that gets the state and the actions and returns what to render
+   * (the component then renders nothing of its own). The logic stays in the hook.
+   */
+  children?: (props: RegisterCredentialRenderProps) => ReactNode;
+}
+
+/** What a render-prop `children` of {@link RegisterCredential} gets: the hook's result and the texts to show. */
+export interface RegisterCredentialRenderProps extends UseRegisterPasskeyResult {
+  /** The live-region text for the current phase (empty when idle or failed). */
+  announcement: string;
+  /** The error text for the person, already through `messages.errors` / `errorMessages`. */
+  errorText: string | undefined;
+  /** Every text, merged with the English defaults. */
+  messages: RegisterCredentialMessages;
+  /** What the browser can do (`'unknown'` on the server and before detection). */
+  capabilities: WebAuthnCapabilities;
+  /** The authenticator choices the browser can honour, from `authenticatorChoices`. */
+  choices: AuthenticatorChoice[];
+  /** The selected authenticator choice. */
+  authenticator: AuthenticatorChoice | undefined;
+  /** Selects an authenticator choice for the next registration. */
+  setAuthenticator: (choice: AuthenticatorChoice) => void;
 }
 
 /** The parts of `<RegisterCredential>` that `classNames` (and `data-credkit-part`) name. */
@@ -34,6 +75,7 @@ export type RegisterCredentialPart =
   | 'status'
   | 'error'
   | 'unsupported'
+  | 'choices'
   | 'recoveryCode';
 
 /** The shortest password a PasswordProtectedKey accepts. */
@@ -57,6 +99,8 @@ export function RegisterCredential({
   messages: messagesInput,
   className,
   classNames = {},
+  authenticatorChoices,
+  children,
   ...options
 }: RegisterCredentialProps) {
   const text = mergeMessages(messagesInput);
@@ -66,8 +110,15 @@ export function RegisterCredential({
   const [confirmation, setConfirmation] = useState('');
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [localError, setLocalError] = useState<LocalError | null>(null);
-  const { phase, isBusy, register, cancel, credential, error } = useRegisterPasskey({
+  const capabilities = useWebAuthnCapabilities();
+  const choices =
+    kind === 'Fido2' && authenticatorChoices ? availableAuthenticatorChoices(capabilities, authenticatorChoices) : [];
+  const [picked, setAuthenticator] = useState<AuthenticatorChoice | undefined>(undefined);
+  // The person's pick while it is still on offer, else the first choice offered.
+  const authenticator = picked && choices.includes(picked) ? picked : choices[0];
+  const hook = useRegisterPasskey({
     ...options,
+    authenticator: authenticator ?? options.authenticator,
     kind,
     onRegistered: (created, key) => {
       setName('');
@@ -79,7 +130,7 @@ export function RegisterCredential({
       else options.onRegistered?.(created);
     },
   });
-  const capabilities = useWebAuthnCapabilities();
+  const { phase, isBusy, register, cancel, credential, error } = hook;
   const statusRef = useRef<HTMLParagraphElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   // When the browser's sheet closes, put the person where the outcome is: the success message or the error.
@@ -131,6 +182,19 @@ export function RegisterCredential({
           ? text.status[phase][kind]
           : '';
   const showRecoveryStep = kind === 'RecoveryKey' && recoveryCode !== null;
+
+  if (children) {
+    return children({
+      ...hook,
+      announcement,
+      errorText,
+      messages: text,
+      capabilities,
+      choices,
+      authenticator,
+      setAuthenticator,
+    });
+  }
 
   // No WebAuthn here: say so instead of offering a button that cannot work.
   if (kind === 'Fido2' && capabilities.webAuthn === false && !options.credentials) {
@@ -225,6 +289,15 @@ export function RegisterCredential({
           />
         </>
       ) : null}
+      <AuthenticatorChoices
+        choices={choices}
+        value={authenticator}
+        onChange={setAuthenticator}
+        legend={text.choicesLegend}
+        labels={text.choices}
+        disabled={isBusy}
+        className={classNames.choices}
+      />
       {showRecoveryStep ? (
         <RecoveryCodeStep
           code={recoveryCode}

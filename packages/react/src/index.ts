@@ -1,12 +1,24 @@
 'use client';
 
+export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
+export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 export type { RecoveryCodeMessages, RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
 export type { RecoveryCodeStepProps } from './RecoveryCodeStep.tsx';
 export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
-export type { RegisterCredentialPart, RegisterCredentialProps } from './RegisterCredential.tsx';
+export type {
+  RegisterCredentialPart,
+  RegisterCredentialProps,
+  RegisterCredentialRenderProps,
+} from './RegisterCredential.tsx';
 export { MIN_PASSWORD_LENGTH, RegisterCredential } from './RegisterCredential.tsx';
+export type {
+  ConditionalRegistrationStatus,
+  UseConditionalRegistrationOptions,
+  UseConditionalRegistrationResult,
+} from './useConditionalRegistration.ts';
+export { useConditionalRegistration } from './useConditionalRegistration.ts';
 export { useCredentials } from './useCredentials.ts';
 export type {
   CredentialSecret,

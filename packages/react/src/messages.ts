@@ -1,4 +1,4 @@
-import type { ErrorMessages } from '@credkit/core';
+import type { AuthenticatorChoice, ErrorMessages } from '@credkit/core';
 import type { RegistrableCredentialKind } from './useRegisterPasskey.ts';
 
 /** The texts of the recovery code step. */
@@ -39,6 +39,10 @@ export interface RegisterCredentialMessages {
   passwordMismatch: string;
   /** After the `unsupported` error text, in the fallback shown where WebAuthn is missing. */
   unsupportedHint: string;
+  /** The legend of the authenticator choices ("Where to keep the passkey"). */
+  choicesLegend: string;
+  /** The label of each authenticator choice. */
+  choices: Record<AuthenticatorChoice, string>;
   recovery: RecoveryCodeMessages;
   /** Per error code; the core's default messages otherwise. */
   errors: ErrorMessages;
@@ -93,6 +97,12 @@ export const englishMessages: RegisterCredentialMessages = {
   passwordTooShort: (minLength) => `Use a password of at least ${minLength} characters.`,
   passwordMismatch: 'The passwords do not match.',
   unsupportedHint: 'Try another browser or device.',
+  choicesLegend: 'Where to keep the passkey',
+  choices: {
+    'this-device': 'This device',
+    'security-key': 'Security key',
+    phone: 'Phone or tablet',
+  },
   recovery: {
     legend: 'Save your recovery code',
     help: 'It is shown only once and cannot be recovered. Anyone who has it can use this recovery key: keep it offline, somewhere safe.',

@@ -1,4 +1,5 @@
 import {
+  type AuthenticatorChoice,
   type CreateCredentialResponse,
   type CredentialCreator,
   CredkitError,
@@ -44,6 +45,11 @@ export interface UseRegisterPasskeyOptions {
   rp: RelyingParty;
   /** The ceremony timeout in milliseconds. @defaultValue 60000 */
   timeout?: number;
+  /**
+   * Fido2: where the person wants the passkey ("This device", "Security key", "Phone or tablet"),
+   * sent as WebAuthn `hints` plus the legacy `authenticatorAttachment`. @defaultValue the browser decides
+   */
+  authenticator?: AuthenticatorChoice;
   /** How long after `timeout` a ceremony that never settles is abandoned as `timed-out`. @defaultValue 3000 */
   watchdogGraceMs?: number;
   /**
@@ -194,6 +200,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
           fetcher: options.fetcher,
           rp: options.rp,
           timeout: options.timeout,
+          authenticator: options.authenticator,
           watchdogGraceMs: options.watchdogGraceMs,
           credentials: options.credentials,
           credentialName,

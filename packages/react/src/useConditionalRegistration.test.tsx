@@ -1,0 +1,68 @@
+import { UNKNOWN_CAPABILITIES, type WebAuthnCapabilities } from '@credkit/core';
+import { render, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { createTestQueryClient, fakeCredentials, fakeFetcher, wrapperFor } from './testUtils.tsx';
+import { type UseConditionalRegistrationOptions, useConditionalRegistration } from './useConditionalRegistration.ts';
+import { capabilitiesQueryKey } from './useWebAuthnCapabilities.ts';
+
+const rp = { id: 'localhost', name: 'credkit' };
+
+function setup(capabilities: Partial<WebAuthnCapabilities>, options: Partial<UseConditionalRegistrationOptions> = {}) {
+  const client = createTestQueryClient();
+  client.setQueryData(capabilitiesQueryKey, { ...UNKNOWN_CAPABILITIES, webAuthn: true, ...capabilities });
+  const { fetcher, requests } = fakeFetcher();
+  const credentials = options.credentials ?? fakeCredentials();
+  const seen: string[] = [];
+  function Upgrade() {
+    const { status } = useConditionalRegistration({ fetcher, rp, credentialName: 'Upgraded', credentials, ...options });
+    seen.push(status);
+    return <p data-status={status}>{status}</p>;
+  }
+  const Wrapper = wrapperFor(client);
+  const view = render(
+    <StrictMode>
+      <Wrapper>
+        <Upgrade />
+      </Wrapper>
+    </StrictMode>,
+  );
+  const status = () => view.container.querySelector('p')?.getAttribute('data-status');
+  return { requests, credentials, status, seen };
+}
+
+describe('useConditionalRegistration', () => {
+  it('should ask once with mediation "conditional" under StrictMode and register the passkey', async () => {
+    const onRegistered = vi.fn();
+    const { requests, credentials, status } = setup({ conditionalCreate: true }, { onRegistered });
+    await waitFor(() => expect(status()).toBe('registered'));
+    expect(credentials.create).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(credentials.create).mock.calls[0]?.[0]).toMatchObject({ mediation: 'conditional' });
+    expect(requests.filter((request) => request.path === '/auth/credentials/init')).toHaveLength(1);
+    expect(requests.filter((request) => request.path === '/auth/credentials')).toHaveLength(1);
+    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Upgraded' }));
+  });
+
+  it('should do nothing where the browser has no conditional create', async () => {
+    const { requests, credentials, status } = setup({ conditionalCreate: false });
+    await waitFor(() => expect(status()).toBe('unsupported'));
+    expect(credentials.create).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('should fail silently (status and onError only) when the password manager declines', async () => {
+    const onError = vi.fn();
+    const credentials = fakeCredentials(() => Promise.reject(new DOMException('declined', 'NotAllowedError')));
+    const { requests, status } = setup({ conditionalCreate: true }, { credentials, onError });
+    await waitFor(() => expect(status()).toBe('failed'));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'cancelled' }));
+    expect(requests.filter((request) => request.path === '/auth/credentials')).toHaveLength(0);
+  });
+
+  it('should wait while disabled (before the password sign-in)', async () => {
+    const { credentials, status } = setup({ conditionalCreate: true }, { enabled: false });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status()).toBe('idle');
+    expect(credentials.create).not.toHaveBeenCalled();
+  });
+});
