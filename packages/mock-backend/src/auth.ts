@@ -51,7 +51,7 @@ export function requireUserAction(ctx: MockContext) {
   return createMiddleware<MockEnv>(async (c, next) => {
     if (ctx.options.userActionSigning !== 'off') {
       const token = c.req.header('X-DFNS-USERACTION');
-      const request = { method: c.req.method, path: c.req.path, payloadHash: payloadHash(await c.req.text()) };
+      const request = { method: c.req.method, path: c.req.path, payloadHash: await payloadHash(await c.req.text()) };
       if (!token || !ctx.userActions.consume(token, c.get('user').userId, request)) {
         throw new DfnsHttpError(403, USER_ACTION_REFUSED);
       }

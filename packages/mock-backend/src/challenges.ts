@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { isoUint8Array } from '@simplewebauthn/server/helpers';
 import { badRequest, DfnsHttpError } from './errors.ts';
 import { randomToken } from './ids.ts';
+import { randomBytes } from './randomBytes.ts';
 
 /** A challenge the mock issued. */
 export interface IssuedChallenge {
@@ -45,7 +46,7 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
       const issued: IssuedChallenge = {
         ...input,
         challengeIdentifier: randomToken(32),
-        challenge: randomBytes(32).toString('hex'),
+        challenge: isoUint8Array.toHex(randomBytes(32)),
         expiresAt: time + ttlMs,
       };
       pending.set(issued.challengeIdentifier, issued);

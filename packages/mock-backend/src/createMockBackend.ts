@@ -21,7 +21,7 @@ export interface MockBackend {
    * user) may create credentials; `PersonalAccessToken` and `ServiceAccount` are refused with 403.
    * The token belongs to the demo user unless `userId` names another.
    */
-  mintToken: (kind: MintableTokenKind, options?: { userId?: string; ttlMs?: number }) => string;
+  mintToken: (kind: MintableTokenKind, options?: { userId?: string; ttlMs?: number }) => Promise<string>;
   /** The seeded demo user's id. */
   demoUserId: string;
 }

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { randomBytes } from './randomBytes.ts';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -13,5 +14,5 @@ export function dfnsId(prefix: 'us' | 'cr' | 'or'): string {
 
 /** base64url of `size` random bytes. */
 export function randomToken(size = 32): string {
-  return randomBytes(size).toString('base64url');
+  return isoBase64URL.fromBuffer(randomBytes(size));
 }

@@ -1,4 +1,4 @@
-import { createPublicKey, webcrypto } from 'node:crypto';
+import { createHash, createPublicKey, verify, webcrypto } from 'node:crypto';
 import { BrowserKeySigner } from '@dfns/sdk-browser';
 import { describe, expect, it } from 'vitest';
 import { type Call, expectDfnsError, ORIGIN, setupBackend } from './testHelpers.ts';
@@ -127,6 +127,39 @@ describe('key credentials in the mock backend', () => {
     const clientData = JSON.parse(Buffer.from(tampered.credentialInfo.clientData, 'base64url').toString());
     tampered.credentialInfo.clientData = Buffer.from(JSON.stringify({ ...clientData, extra: 1 })).toString('base64url');
     expectDfnsError(await call('POST', '/auth/credentials', tampered), 400, /signature does not verify/);
+  });
+
+  it("should refuse a signature in lenient DER, as Node's OpenSSL verification does, though r and s are right", async () => {
+    const { call } = setupBackend();
+    const variants = [
+      // A needless leading zero in r.
+      (der: Buffer) =>
+        Buffer.concat([Buffer.from([0x30, der.length - 1, 0x02, (der[3] ?? 0) + 1, 0x00]), der.subarray(4)]),
+      // The sequence length in long form.
+      (der: Buffer) => Buffer.concat([Buffer.from([0x30, 0x81]), der.subarray(1)]),
+      // A byte after the sequence.
+      (der: Buffer) => Buffer.concat([der, Buffer.from([0x00])]),
+    ];
+    for (const lenient of variants) {
+      const body = await keyBody(call, 'Key');
+      const attestation = JSON.parse(Buffer.from(body.credentialInfo.attestationData, 'base64url').toString());
+      const der = Buffer.from(attestation.signature, 'hex');
+      const fingerprint = Buffer.from(
+        JSON.stringify({
+          clientDataHash: createHash('sha256')
+            .update(Buffer.from(body.credentialInfo.clientData, 'base64url'))
+            .digest('hex'),
+          publicKey: attestation.publicKey,
+        }),
+      );
+      const key = { key: createPublicKey(attestation.publicKey), dsaEncoding: 'der' } as const;
+      expect(verify('sha256', fingerprint, key, der)).toBe(true);
+      expect(verify('sha256', fingerprint, key, lenient(der))).toBe(false);
+
+      attestation.signature = lenient(der).toString('hex');
+      body.credentialInfo.attestationData = Buffer.from(JSON.stringify(attestation)).toString('base64url');
+      expectDfnsError(await call('POST', '/auth/credentials', body), 400, /signature does not verify/);
+    }
   });
 
   it('should refuse a public key that is not P-256 and an algorithm that is not SHA256', async () => {

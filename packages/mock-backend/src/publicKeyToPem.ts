@@ -1,30 +1,44 @@
-import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { cose, decodeCredentialPublicKey } from '@simplewebauthn/server/helpers';
+import { cose, decodeCredentialPublicKey, isoBase64URL } from '@simplewebauthn/server/helpers';
+import { spkiToPem } from './spki.ts';
 
 const CURVES: Record<number, string> = { 1: 'P-256', 2: 'P-384', 3: 'P-521', 6: 'Ed25519' };
 
 function bytes(map: Map<number, unknown>, label: number): string {
   const value = map.get(label);
   if (!(value instanceof Uint8Array)) throw new Error(`COSE key parameter ${label} is missing`);
-  return Buffer.from(value).toString('base64url');
+  return isoBase64URL.fromBuffer(new Uint8Array(value));
 }
 
-/** A COSE public key (from the attestation) → SPKI PEM, the form the mock returns as `publicKey`. */
-export function publicKeyToPem(cosePublicKey: Uint8Array<ArrayBuffer>): string {
-  const key = decodeCredentialPublicKey(cosePublicKey) as unknown as Map<number, unknown>;
+type ImportAlgorithm = AlgorithmIdentifier | EcKeyImportParams | RsaHashedImportParams;
+
+/** The JWK of a COSE public key, and the WebCrypto algorithm that imports it. */
+function toJwk(key: Map<number, unknown>): { jwk: JsonWebKey; algorithm: ImportAlgorithm } {
   const kty = key.get(cose.COSEKEYS.kty);
-  let jwk: JsonWebKey;
   if (kty === cose.COSEKTY.EC2 || kty === cose.COSEKTY.OKP) {
     const crv = CURVES[key.get(cose.COSEKEYS.crv) as number];
     if (!crv) throw new Error('unsupported COSE curve');
-    jwk =
-      kty === cose.COSEKTY.EC2
-        ? { kty: 'EC', crv, x: bytes(key, cose.COSEKEYS.x), y: bytes(key, cose.COSEKEYS.y) }
-        : { kty: 'OKP', crv, x: bytes(key, cose.COSEKEYS.x) };
-  } else if (kty === cose.COSEKTY.RSA) {
-    jwk = { kty: 'RSA', n: bytes(key, cose.COSEKEYS.n), e: bytes(key, cose.COSEKEYS.e) };
-  } else {
-    throw new Error(`unsupported COSE key type ${String(kty)}`);
+    return kty === cose.COSEKTY.EC2
+      ? {
+          jwk: { kty: 'EC', crv, x: bytes(key, cose.COSEKEYS.x), y: bytes(key, cose.COSEKEYS.y) },
+          algorithm: { name: 'ECDSA', namedCurve: crv },
+        }
+      : { jwk: { kty: 'OKP', crv, x: bytes(key, cose.COSEKEYS.x) }, algorithm: { name: crv } };
   }
-  return createPublicKey({ key: jwk, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
+  if (kty === cose.COSEKTY.RSA) {
+    return {
+      jwk: { kty: 'RSA', n: bytes(key, cose.COSEKEYS.n), e: bytes(key, cose.COSEKEYS.e) },
+      algorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    };
+  }
+  throw new Error(`unsupported COSE key type ${String(kty)}`);
+}
+
+/**
+ * A COSE public key (from the attestation) → SPKI PEM, the form the mock returns as `publicKey`.
+ * WebCrypto imports the key (so a point off its curve is refused) and exports it as SPKI.
+ */
+export async function publicKeyToPem(cosePublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
+  const { jwk, algorithm } = toJwk(decodeCredentialPublicKey(cosePublicKey) as unknown as Map<number, unknown>);
+  const key = await globalThis.crypto.subtle.importKey('jwk', jwk, algorithm, true, ['verify']);
+  return spkiToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', key)));
 }

@@ -20,3 +20,24 @@ export function isStrictDerEcdsaSignature(signature: Uint8Array): boolean {
   const afterS = afterR === undefined ? undefined : readInteger(signature, afterR);
   return afterS === signature.length;
 }
+
+/**
+ * A strict-DER ECDSA signature → IEEE P1363 `r || s`, each left-padded to `size` bytes (32 for P-256):
+ * the form WebCrypto verifies. Undefined when the signature is not strict DER or an integer is wider
+ * than `size` (then it cannot be below the curve order, and the signature is invalid anyway).
+ */
+export function derEcdsaSignatureToP1363(signature: Uint8Array, size: number): Uint8Array<ArrayBuffer> | undefined {
+  if (!isStrictDerEcdsaSignature(signature)) return undefined;
+  const p1363 = new Uint8Array(2 * size);
+  let offset = 2;
+  for (const half of [0, 1]) {
+    const length = signature[offset + 1] ?? 0;
+    let integer = signature.subarray(offset + 2, offset + 2 + length);
+    offset += 2 + length;
+    // Strict DER has a leading zero only before a high bit; P1363 has none.
+    if (integer[0] === 0) integer = integer.subarray(1);
+    if (integer.length > size) return undefined;
+    p1363.set(integer, half * size + size - integer.length);
+  }
+  return p1363;
+}

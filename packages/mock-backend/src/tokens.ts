@@ -1,4 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
+import { randomBytes } from './randomBytes.ts';
 
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
 export type TokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccessToken' | 'ServiceAccount' | 'Registration';
@@ -11,27 +12,32 @@ export interface TokenGrant {
   expiresAt: number;
 }
 
-const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const b64 = (value: unknown) => isoBase64URL.fromUTF8String(JSON.stringify(value));
 
 /**
  * Bearer tokens, JWT-shaped like Dfns' (the Dfns SDK reads the `orgId` claim under
  * `https://custom/app_metadata`), HMAC-signed with a per-instance secret, and looked up in memory.
  */
 export function createTokenStore(now: () => number) {
-  const secret = randomBytes(32);
+  const secret = globalThis.crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const grants = new Map<string, TokenGrant>();
   return {
-    mint(grant: TokenGrant): string {
+    async mint(grant: TokenGrant): Promise<string> {
       const payload = {
         iss: 'https://credkit.mock/',
         sub: grant.userId,
         iat: Math.floor(now() / 1000),
         exp: Math.floor(grant.expiresAt / 1000),
-        jti: randomBytes(12).toString('base64url'),
+        jti: isoBase64URL.fromBuffer(randomBytes(12)),
         'https://custom/app_metadata': { orgId: grant.orgId, userId: grant.userId, tokenKind: grant.kind },
       };
       const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;
-      const token = `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
+      const signature = await globalThis.crypto.subtle.sign(
+        'HMAC',
+        await secret,
+        isoUint8Array.fromUTF8String(unsigned),
+      );
+      const token = `${unsigned}.${isoBase64URL.fromBuffer(new Uint8Array(signature))}`;
       grants.set(token, grant);
       return token;
     },

@@ -216,7 +216,7 @@ describe('user-action signing', () => {
       /missing or invalid/,
     );
     const mine = await userAction(call, auth, { method: 'POST', path: '/auth/credentials', body });
-    const otherUser = backend.mintToken('EndUser');
+    const otherUser = await backend.mintToken('EndUser');
     expectDfnsError(
       await call('POST', '/auth/credentials', body, {
         Authorization: `Bearer ${otherUser}`,
@@ -298,7 +298,7 @@ describe('token kinds', () => {
   it('should let end users and organisation users create credentials, and refuse PATs and service accounts', async () => {
     const { call, backend } = await setup();
     for (const kind of ['EndUser', 'CustomerEmployee'] as const) {
-      const token = backend.mintToken(kind);
+      const token = await backend.mintToken(kind);
       const init = await call(
         'POST',
         '/auth/credentials/init',
@@ -308,7 +308,7 @@ describe('token kinds', () => {
       expect(init.status).toBe(200);
     }
     for (const kind of ['PersonalAccessToken', 'ServiceAccount'] as const) {
-      const token = backend.mintToken(kind);
+      const token = await backend.mintToken(kind);
       const headers = { Authorization: `Bearer ${token}` };
       expectDfnsError(await call('POST', '/auth/credentials/init', { kind: 'Fido2' }, headers), 403, new RegExp(kind));
       expectDfnsError(await call('POST', '/auth/credentials', {}, headers), 403, new RegExp(kind));
@@ -318,7 +318,7 @@ describe('token kinds', () => {
 
   it('should mint JWT-shaped tokens carrying the org id where the Dfns SDK reads it', async () => {
     const { backend } = await setup();
-    const token = backend.mintToken('EndUser');
+    const token = await backend.mintToken('EndUser');
     const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
     expect(payload['https://custom/app_metadata']).toMatchObject({ orgId: 'or-credk-itmck-0000000000000000' });
   });

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { isoUint8Array } from '@simplewebauthn/server/helpers';
 import type { UserActionTarget } from './challenges.ts';
 import { randomToken } from './ids.ts';
+import { sha256Hex } from './sha256Hex.ts';
 
 interface IssuedUserAction {
   userId: string;
@@ -9,8 +10,8 @@ interface IssuedUserAction {
 }
 
 /** SHA-256 (hex) of the exact body bytes a user action is bound to. */
-export function payloadHash(body: string): string {
-  return createHash('sha256').update(body, 'utf8').digest('hex');
+export async function payloadHash(body: string): Promise<string> {
+  return sha256Hex(isoUint8Array.fromUTF8String(body));
 }
 
 /**

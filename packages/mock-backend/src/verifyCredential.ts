@@ -25,13 +25,13 @@ export async function verifyCredential(
     const fido2 = await verifyFido2Registration(body.credentialInfo, issued, options);
     return {
       credentialId: fido2.credentialId,
-      publicKey: publicKeyToPem(fido2.cosePublicKey),
+      publicKey: await publicKeyToPem(fido2.cosePublicKey),
       origin: fido2.origin,
       cosePublicKey: fido2.cosePublicKey,
       counter: fido2.counter,
     };
   }
-  const key = verifyKeyCredential(body.credentialInfo, issued, options);
+  const key = await verifyKeyCredential(body.credentialInfo, issued, options);
   // The Dfns SDK's key signer puts no origin in clientData: fall back to the request's, if allowed.
   const origin = key.origin ?? (requestOrigin && options.origins.includes(requestOrigin) ? requestOrigin : '');
   return { credentialId: key.credentialId, publicKey: key.publicKeyPem, origin, counter: 0 };

@@ -1,5 +1,5 @@
 import { verifyRegistrationResponse } from '@simplewebauthn/server';
-import { decodeAttestationObject, isoBase64URL, isoCBOR } from '@simplewebauthn/server/helpers';
+import { decodeAttestationObject, isoBase64URL, isoCBOR, isoUint8Array } from '@simplewebauthn/server/helpers';
 import type { IssuedChallenge } from './challenges.ts';
 import { badRequest } from './errors.ts';
 import { isStrictDerEcdsaSignature } from './strictDer.ts';
@@ -35,7 +35,7 @@ function decodeAttestation(attestationData: string): string {
   if (complete && decoded) {
     // Lenient CBOR decoding accepts a length that runs past the end, or trailing bytes: re-encoding
     // must give back exactly what was sent, so that every bit of it counts.
-    if (Buffer.compare(Buffer.from(isoCBOR.encode(decoded as never)), Buffer.from(bytes)) !== 0) {
+    if (!isoUint8Array.areEqual(isoCBOR.encode(decoded as never), bytes)) {
       throw badRequest('credentialInfo.attestationData is not canonical CBOR (a length or trailing bytes are off)');
     }
     const sig = (decoded.get('attStmt') as Map<string, unknown>).get('sig');

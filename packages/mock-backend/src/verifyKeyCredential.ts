@@ -1,6 +1,8 @@
-import { createHash, createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
 import type { IssuedChallenge } from './challenges.ts';
+import { exportSpkiPem, importP256PublicKey, verifyDerEcdsaSha256 } from './ecdsaP256.ts';
 import { badRequest } from './errors.ts';
+import { sha256Hex } from './sha256Hex.ts';
 
 /** The `credentialInfo` of a key kind, already checked to be base64url strings. */
 export interface KeyCredentialInfo {
@@ -21,7 +23,7 @@ export interface VerifiedKeyCredential {
 function decodeJsonObject(base64url: string, field: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(base64url, 'base64url').toString('utf8'));
+    value = JSON.parse(isoBase64URL.toUTF8String(base64url));
   } catch {
     throw badRequest(`${field} does not decode to JSON`);
   }
@@ -31,18 +33,15 @@ function decodeJsonObject(base64url: string, field: string): Record<string, unkn
   return value as Record<string, unknown>;
 }
 
-function importPublicKey(pem: unknown): KeyObject {
+async function importPublicKey(pem: unknown): Promise<CryptoKey> {
   if (typeof pem !== 'string') throw badRequest('credentialInfo.attestationData.publicKey is required (a PEM string)');
-  let key: KeyObject;
-  try {
-    key = createPublicKey(pem);
-  } catch {
-    throw badRequest('credentialInfo.attestationData.publicKey is not a PEM public key');
-  }
-  if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
-    throw badRequest('credentialInfo.attestationData.publicKey must be an ECDSA P-256 key');
-  }
-  return key;
+  const imported = await importP256PublicKey(pem);
+  if ('key' in imported) return imported.key;
+  throw badRequest(
+    imported.refused === 'not-p256'
+      ? 'credentialInfo.attestationData.publicKey must be an ECDSA P-256 key'
+      : 'credentialInfo.attestationData.publicKey is not a PEM public key',
+  );
 }
 
 /**
@@ -52,12 +51,12 @@ function importPublicKey(pem: unknown): KeyObject {
  * origin (when present) is allowed, and the DER ECDSA-SHA256 signature in attestationData verifies
  * with its PEM public key over `{"clientDataHash":"<hex sha256 of the clientData bytes>","publicKey":PEM}`.
  */
-export function verifyKeyCredential(
+export async function verifyKeyCredential(
   info: KeyCredentialInfo,
   issued: IssuedChallenge,
   { origins }: { origins: string[] },
-): VerifiedKeyCredential {
-  const clientDataBytes = Buffer.from(info.clientData, 'base64url');
+): Promise<VerifiedKeyCredential> {
+  const clientDataBytes = isoBase64URL.toBuffer(info.clientData);
   const origin = checkKeyClientData(info.clientData, 'key.create', issued, origins, 'credentialInfo.clientData');
 
   const attestation = decodeJsonObject(info.attestationData, 'credentialInfo.attestationData');
@@ -66,32 +65,22 @@ export function verifyKeyCredential(
       `credentialInfo.attestationData.algorithm must be "SHA256", got ${JSON.stringify(attestation.algorithm)}`,
     );
   }
-  const publicKey = importPublicKey(attestation.publicKey);
+  const publicKey = await importPublicKey(attestation.publicKey);
   const signature = attestation.signature;
   if (typeof signature !== 'string' || !/^([0-9a-fA-F]{2})+$/.test(signature)) {
     throw badRequest('credentialInfo.attestationData.signature is required (hex of a DER ECDSA signature)');
   }
   const fingerprint = JSON.stringify({
-    clientDataHash: createHash('sha256').update(clientDataBytes).digest('hex'),
+    clientDataHash: await sha256Hex(clientDataBytes),
     publicKey: attestation.publicKey,
   });
-  let valid = false;
-  try {
-    valid = verify(
-      'sha256',
-      Buffer.from(fingerprint, 'utf8'),
-      { key: publicKey, dsaEncoding: 'der' },
-      Buffer.from(signature, 'hex'),
-    );
-  } catch {
-    valid = false;
-  }
-  if (!valid) {
+  const signatureBytes = isoUint8Array.fromHex(signature);
+  if (!(await verifyDerEcdsaSha256(publicKey, signatureBytes, isoUint8Array.fromUTF8String(fingerprint)))) {
     throw badRequest('credentialInfo.attestationData.signature does not verify over the credential fingerprint');
   }
   return {
     credentialId: info.credId,
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    publicKeyPem: await exportSpkiPem(publicKey),
     origin,
   };
 }
@@ -111,7 +100,7 @@ function checkKeyClientData(
   if (clientData.type !== type) {
     throw badRequest(`${field} type must be "${type}", got ${JSON.stringify(clientData.type)}`);
   }
-  const accepted = [issued.challenge, Buffer.from(issued.challenge, 'utf8').toString('base64url')];
+  const accepted = [issued.challenge, isoBase64URL.fromUTF8String(issued.challenge)];
   if (typeof clientData.challenge !== 'string' || !accepted.includes(clientData.challenge)) {
     throw badRequest(`${field} challenge does not match the issued challenge`);
   }
@@ -137,23 +126,20 @@ export interface KeyAssertion {
  * Verifies a key credential's signature of a user-action challenge: clientData
  * `{"type":"key.get","challenge":…}` and a DER ECDSA-SHA256 signature over its bytes by the stored key.
  */
-export function verifyKeyAssertion(
+export async function verifyKeyAssertion(
   assertion: KeyAssertion,
   publicKeyPem: string,
   issued: IssuedChallenge,
   { origins }: { origins: string[] },
-): void {
+): Promise<void> {
   checkKeyClientData(assertion.clientData, 'key.get', issued, origins, 'firstFactor.credentialAssertion.clientData');
-  let valid = false;
-  try {
-    valid = verify(
-      'sha256',
-      Buffer.from(assertion.clientData, 'base64url'),
-      { key: createPublicKey(publicKeyPem), dsaEncoding: 'der' },
-      Buffer.from(assertion.signature, 'base64url'),
-    );
-  } catch {
-    valid = false;
-  }
+  const imported = await importP256PublicKey(publicKeyPem);
+  const valid =
+    'key' in imported &&
+    (await verifyDerEcdsaSha256(
+      imported.key,
+      isoBase64URL.toBuffer(assertion.signature),
+      isoBase64URL.toBuffer(assertion.clientData),
+    ));
   if (!valid) throw badRequest('firstFactor.credentialAssertion.signature does not verify with the credential key');
 }

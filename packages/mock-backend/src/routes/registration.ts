@@ -35,7 +35,7 @@ export function registrationRoutes(ctx: MockContext) {
     const userId = dfnsId('us');
     const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
     pending.set(userId, { username, challengeIdentifier: issued.challengeIdentifier });
-    const temporaryAuthenticationToken = tokens.mint({
+    const temporaryAuthenticationToken = await tokens.mint({
       kind: 'Registration',
       userId,
       orgId,
@@ -92,7 +92,7 @@ export function registrationRoutes(ctx: MockContext) {
 
   app.post('/auth/registration/enduser', async (c) => {
     const { user, answer } = await complete(c.req.raw, c.req.header('Authorization'));
-    const token = tokens.mint({
+    const token = await tokens.mint({
       kind: 'EndUser',
       userId: user.userId,
       orgId: user.orgId,

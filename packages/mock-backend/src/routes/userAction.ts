@@ -36,7 +36,7 @@ export function userActionRoutes(ctx: MockContext) {
       userId: user.userId,
       kind: 'UserAction',
       userVerification: 'required',
-      action: { method, path, payloadHash: payloadHash(payload) },
+      action: { method, path, payloadHash: await payloadHash(payload) },
     });
     const credentials = store.credentialsOf(user.userId);
     return c.json({
@@ -116,7 +116,7 @@ export function userActionRoutes(ctx: MockContext) {
       if (!verification.verified) throw badRequest('Fido2 assertion failed verification');
       credential.counter = verification.authenticationInfo.newCounter;
     } else {
-      verifyKeyAssertion({ credId, clientData, signature }, credential.publicKey, issued, options);
+      await verifyKeyAssertion({ credId, clientData, signature }, credential.publicKey, issued, options);
     }
     return c.json({ userAction: userActions.issue(user.userId, issued.action) });
   });

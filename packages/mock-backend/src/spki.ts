@@ -1,0 +1,53 @@
+import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
+
+const PEM = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----\s*$/;
+const EC_PUBLIC_KEY = '2a8648ce3d0201'; // 1.2.840.10045.2.1
+const P256 = '2a8648ce3d030107'; // 1.2.840.10045.3.1.7
+
+/** SPKI DER → PEM, exactly as Node's `KeyObject.export({ type: 'spki', format: 'pem' })` writes it. */
+export function spkiToPem(spki: Uint8Array<ArrayBuffer>): string {
+  const lines = isoBase64URL.fromBuffer(spki, 'base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
+}
+
+/** The DER inside a `-----BEGIN PUBLIC KEY-----` PEM (line breaks anywhere), or undefined when it is not one. */
+export function pemToSpki(pem: string): Uint8Array<ArrayBuffer> | undefined {
+  const base64 = PEM.exec(pem)?.[1]?.replace(/\s+/g, '');
+  if (!base64 || base64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) return undefined;
+  return new Uint8Array(isoBase64URL.toBuffer(base64, 'base64'));
+}
+
+/** One DER element at `offset`: its tag and where its contents start and end (definite lengths up to 64 KiB). */
+function element(bytes: Uint8Array, offset: number, end = bytes.length) {
+  const tag = bytes[offset];
+  let length = bytes[offset + 1];
+  let start = offset + 2;
+  if (tag === undefined || length === undefined) return undefined;
+  if (length & 0x80) {
+    const size = length & 0x7f;
+    if (size === 0 || size > 2 || start + size > end) return undefined;
+    length = 0;
+    for (let i = 0; i < size; i++) length = length * 256 + (bytes[start + i] ?? 0);
+    start += size;
+  }
+  return start + length > end ? undefined : { tag, start, end: start + length };
+}
+
+/**
+ * What a SubjectPublicKeyInfo holds: `ecdsa-p256` (id-ecPublicKey on prime256v1), `other` (any other
+ * algorithm), or undefined when the bytes are not `SEQUENCE { SEQUENCE { OID, … }, BIT STRING }`.
+ */
+export function spkiKeyKind(spki: Uint8Array<ArrayBuffer>): 'ecdsa-p256' | 'other' | undefined {
+  const outer = element(spki, 0);
+  if (outer?.tag !== 0x30 || outer.end !== spki.length) return undefined;
+  const algorithm = element(spki, outer.start, outer.end);
+  if (algorithm?.tag !== 0x30) return undefined;
+  const key = element(spki, algorithm.end, outer.end);
+  if (key?.tag !== 0x03 || key.end !== outer.end) return undefined;
+  const oid = element(spki, algorithm.start, algorithm.end);
+  if (oid?.tag !== 0x06) return undefined;
+  const curve = element(spki, oid.end, algorithm.end);
+  const hex = (part: { start: number; end: number } | undefined) =>
+    part ? isoUint8Array.toHex(spki.subarray(part.start, part.end)) : '';
+  return hex(oid) === EC_PUBLIC_KEY && curve?.tag === 0x06 && hex(curve) === P256 ? 'ecdsa-p256' : 'other';
+}
