@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    // Every package's own config, plus @credkit/react's suite once more against React 18.
+    projects: ['packages/*', 'packages/react/vitest.react18.config.ts'],
   },
 });
