@@ -32,6 +32,7 @@ export type MintableTokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccess
 /**
  * Creates a Dfns-compatible credentials backend with an in-memory store and a seeded demo user
  * whose bearer token is `options.token` (default `demo-token`). It verifies every registration for real.
+ * Node only (`listen` serves over HTTP); `@credkit/mock-backend/handler` has the same backend without it.
  */
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const ctx = createContext(resolveMockOptions(options));

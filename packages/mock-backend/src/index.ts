@@ -2,4 +2,6 @@ export type { MockBackendOptions } from './config.ts';
 export { DEFAULT_ORG_ID, mockOptionsFromEnv } from './config.ts';
 export type { MintableTokenKind, MockBackend, MockServer } from './createMockBackend.ts';
 export { createMockBackend } from './createMockBackend.ts';
+export type { MockHandler } from './createMockHandler.ts';
+export { createMockHandler } from './createMockHandler.ts';
 export { publicKeyToPem } from './publicKeyToPem.ts';
