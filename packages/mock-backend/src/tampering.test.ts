@@ -82,6 +82,17 @@ describe('the mock backend refuses tampered registrations', () => {
     expectDfnsError(await call('POST', '/auth/credentials', body), 400, /RP ID/i);
   });
 
+  it('should refuse a credential public key off its curve with a 400 (with fmt none, nothing signs it)', async () => {
+    const { call } = setupBackend();
+    const body = await registration(call);
+    body.credentialInfo.attestationData = editAttestation(body.credentialInfo.attestationData, (parts) => {
+      const authData = Buffer.from(parts.authData);
+      authData[authData.length - 1] = (authData[authData.length - 1] ?? 0) ^ 1; // last byte of the COSE key's y
+      parts.authData = authData;
+    });
+    expectDfnsError(await call('POST', '/auth/credentials', body), 400, /public key .*cannot be imported/);
+  });
+
   it('should refuse a missing UV flag when verification was demanded', async () => {
     const { call } = setupBackend();
     expectDfnsError(

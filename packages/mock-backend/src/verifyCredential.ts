@@ -1,6 +1,7 @@
 import type { IssuedChallenge } from './challenges.ts';
 import type { MockContext } from './context.ts';
 import type { CreateCredentialBody } from './createCredentialBody.ts';
+import { badRequest } from './errors.ts';
 import { publicKeyToPem } from './publicKeyToPem.ts';
 import { verifyFido2Registration } from './verifyFido2.ts';
 import { verifyKeyCredential } from './verifyKeyCredential.ts';
@@ -23,9 +24,18 @@ export async function verifyCredential(
 ): Promise<VerifiedCredential> {
   if (body.credentialKind === 'Fido2') {
     const fido2 = await verifyFido2Registration(body.credentialInfo, issued, options);
+    let publicKey: string;
+    try {
+      publicKey = await publicKeyToPem(fido2.cosePublicKey);
+    } catch (error) {
+      // With `fmt: "none"` nothing signs the key: a point off its curve gets this far, and is bad input.
+      throw badRequest(
+        `credentialInfo.attestationData: the credential public key cannot be imported (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
     return {
       credentialId: fido2.credentialId,
-      publicKey: await publicKeyToPem(fido2.cosePublicKey),
+      publicKey,
       origin: fido2.origin,
       cosePublicKey: fido2.cosePublicKey,
       counter: fido2.counter,
