@@ -41,7 +41,18 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}
       if (container?.create) {
         const originalCreate = container.create.bind(container);
         container.create = (options) => {
-          record('create', '');
+          const publicKey = options?.publicKey as
+            | (PublicKeyCredentialCreationOptions & { hints?: string[] })
+            | undefined;
+          // What was asked for: the mediation (conditional create), the hints and the legacy attachment.
+          record(
+            'create',
+            JSON.stringify({
+              mediation: (options as { mediation?: string } | undefined)?.mediation,
+              hints: publicKey?.hints,
+              attachment: publicKey?.authenticatorSelection?.authenticatorAttachment,
+            }),
+          );
           options?.signal?.addEventListener('abort', () => record('create-aborted', String(options.signal?.reason)));
           const result = originalCreate(options);
           result.then(

@@ -45,6 +45,10 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
       });
       await route.continue();
     });
+    await page
+      .getByRole('group', { name: 'Where to keep the passkey' })
+      .getByRole('radio', { name: 'Security key' })
+      .check();
     await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
     await page.getByRole('button', { name: 'Register passkey' }).click();
 

@@ -2,10 +2,21 @@ import { RegisterCredential, type RegistrableCredentialKind } from '@credkit/rea
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { CredentialList } from './CredentialList.tsx';
-import { ceremonyTimeout, embed, fetcher, rp, session, userActionSigner, watchdogGraceMs } from './config.ts';
+import {
+  authenticatorChoices,
+  ceremonyTimeout,
+  embed,
+  fetcher,
+  rp,
+  session,
+  upgrade,
+  userActionSigner,
+  watchdogGraceMs,
+} from './config.ts';
 import { frenchMessages } from './french.ts';
 import { heldKeys } from './heldKeys.ts';
 import { KindPicker } from './KindPicker.tsx';
+import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
 import { SignUp } from './SignUp.tsx';
 
@@ -80,6 +91,7 @@ export function App() {
         <SignUp onSignedUp={signIn} />
       ) : (
         <>
+          {upgrade ? <PasskeyUpgrade /> : null}
           <section aria-labelledby="register-heading">
             <h2 id="register-heading">Add a credential</h2>
             <KindPicker value={kind} onChange={setKind} />
@@ -92,6 +104,7 @@ export function App() {
                 timeout={ceremonyTimeout}
                 watchdogGraceMs={watchdogGraceMs}
                 userActionSigner={userActionSigner}
+                authenticatorChoices={authenticatorChoices}
                 messages={language === 'fr' ? frenchMessages : undefined}
                 onRegistered={(credential, key) => {
                   if (key) heldKeys.set(credential.credentialId, key.keyPair);

@@ -1,4 +1,5 @@
-import { createFetcher, createWebAuthnUserActionSigner } from '@credkit/core';
+import { type AuthenticatorChoice, createFetcher, createWebAuthnUserActionSigner } from '@credkit/core';
+import { browserMockApiUrl, mockInBrowser, tokenStorage } from './mockApi.ts';
 
 const params = new URLSearchParams(window.location.search);
 
@@ -9,26 +10,39 @@ const params = new URLSearchParams(window.location.search);
  */
 export const embed = params.has('embed');
 
-/** Where the demo finds the (mock) Dfns API. */
-export const apiBaseUrl = embed
-  ? (import.meta.env.VITE_CREDKIT_EMBED_API_URL ?? 'http://localhost:8788')
-  : (import.meta.env.VITE_CREDKIT_API_URL ?? 'http://localhost:8787');
+/** `/?embed&upgrade`: also try an automatic passkey upgrade (conditional create), as after a password sign-in. */
+export const upgrade = params.has('upgrade');
+
+/** `/?choices=this-device,security-key,phone`: the authenticator choices offered (all three by default). */
+export const authenticatorChoices = (params.get('choices') ?? 'this-device,security-key,phone')
+  .split(',')
+  .filter((choice): choice is AuthenticatorChoice => ['this-device', 'security-key', 'phone'].includes(choice));
+
+/** Where the demo finds the (mock) Dfns API: the Node mocks, or (static build) the mock in this page. */
+export const apiBaseUrl = mockInBrowser
+  ? browserMockApiUrl(embed ? 'embed' : 'full')
+  : embed
+    ? (import.meta.env.VITE_CREDKIT_EMBED_API_URL ?? 'http://localhost:8788')
+    : (import.meta.env.VITE_CREDKIT_API_URL ?? 'http://localhost:8787');
 
 /** The organisation users sign up into (the mock's default, `DEFAULT_ORG_ID` of @credkit/mock-backend). */
 export const orgId = import.meta.env.VITE_CREDKIT_ORG_ID ?? 'or-credk-itmck-0000000000000000';
 
 const TOKEN_KEY = 'credkit-demo-token';
 
-/** The signed-in user's token: for the browser session (a reload keeps you signed in while the mock runs). */
+/**
+ * The signed-in user's token: for the browser session (a reload keeps you signed in while the mock runs),
+ * or, with the mock in the page (static build), until a reload restarts it.
+ */
 export const session = {
   token(): string | null {
-    return embed ? (import.meta.env.VITE_CREDKIT_TOKEN ?? 'demo-token') : sessionStorage.getItem(TOKEN_KEY);
+    return embed ? (import.meta.env.VITE_CREDKIT_TOKEN ?? 'demo-token') : tokenStorage.getItem(TOKEN_KEY);
   },
   signIn(token: string) {
-    sessionStorage.setItem(TOKEN_KEY, token);
+    tokenStorage.setItem(TOKEN_KEY, token);
   },
   signOut() {
-    sessionStorage.removeItem(TOKEN_KEY);
+    tokenStorage.removeItem(TOKEN_KEY);
   },
 };
 

@@ -1,0 +1,19 @@
+import { useConditionalRegistration } from '@credkit/react';
+import { fetcher, rp } from './config.ts';
+
+/**
+ * `/?embed&upgrade`: what a host runs right after a password sign-in. The password manager may
+ * create a passkey without a prompt (conditional create); nothing is shown unless it did.
+ */
+export function PasskeyUpgrade() {
+  const { status, credential } = useConditionalRegistration({
+    fetcher,
+    rp,
+    credentialName: 'Automatic passkey',
+  });
+  return (
+    <p data-testid="passkey-upgrade" data-status={status}>
+      {status === 'registered' && credential ? `Your password manager created the passkey “${credential.name}”.` : null}
+    </p>
+  );
+}
