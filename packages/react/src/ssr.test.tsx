@@ -1,5 +1,6 @@
 // @vitest-environment node
 // Server rendering: importing and rendering credkit's React parts touches neither window nor navigator.
+import { readFileSync } from 'node:fs';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,27 @@ describe('server rendering', () => {
   it('should run in Node with no window or navigator', () => {
     expect(typeof window).toBe('undefined');
     expect(typeof document).toBe('undefined');
+  });
+
+  it("should mark the entry 'use client' (Next.js App Router) as its first statement", () => {
+    const entry = readFileSync(new URL('./index.ts', import.meta.url), 'utf8');
+    expect(entry.trimStart().startsWith("'use client';")).toBe(true);
+  });
+
+  it('should render the authenticator choices on the server without deciding for the browser', () => {
+    const html = renderToString(
+      <QueryClientProvider client={new QueryClient()}>
+        <credkitReact.RegisterCredential
+          fetcher={async () => ({})}
+          rp={{ name: 'credkit' }}
+          authenticatorChoices={['this-device', 'security-key', 'phone']}
+        />
+      </QueryClientProvider>,
+    );
+    // Capabilities are unknown on the server: every choice is offered, the first one selected.
+    expect(html).toContain('This device');
+    expect(html).toContain('Security key');
+    expect(html).toContain('Phone or tablet');
   });
 
   it('should render <RegisterCredential> to a string, idle, with its field, button and live region', () => {
