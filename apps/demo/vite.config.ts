@@ -1,8 +1,9 @@
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, loadEnv, type Plugin } from 'vite';
 
+const here = fileURLToPath(new URL('.', import.meta.url));
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
@@ -28,7 +29,7 @@ function noNodeBuiltins(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react(), noNodeBuiltins()],
   // Relative asset URLs: the static build works under any path of any static host.
   base: './',
@@ -39,9 +40,13 @@ export default defineConfig({
   optimizeDeps: { include: ['@dfns/sdk', '@dfns/sdk-browser'] },
   build: {
     rollupOptions: {
+      // The interop page is dev-only when the mock runs in the page: @dfns/sdk resolves its paths against
+      // the origin (`new URL('/auth/…', baseUrl)`), dropping the `<base>mock-api/full` the mock lives under.
       input: {
         main: entry('./index.html'),
-        interop: entry('./interop.html'),
+        ...(loadEnv(mode, here, 'VITE_CREDKIT_').VITE_CREDKIT_MOCK !== 'browser' && {
+          interop: entry('./interop.html'),
+        }),
       },
       // @simplewebauthn/server (in the mock) imports the CommonJS reflect-metadata polyfill before
       // tsyringe, which checks for it as it loads: without strict order, Rolldown runs that check
@@ -51,4 +56,4 @@ export default defineConfig({
   },
   // `vite preview` serves the static build (dist/) on its own port, next to the dev server's.
   preview: { host: 'localhost', port: 4173, strictPort: true },
-});
+}));
