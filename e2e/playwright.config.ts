@@ -1,10 +1,31 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './findChromium.mjs';
+import type { MockApi } from './tests/fixtures.ts';
 
 const chromium = findChromium();
 const isCI = Boolean(process.env.CI);
 
-export default defineConfig({
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: chromium?.executablePath,
+    // Flags that keep Debian's Chromium quiet on a machine with no outside network.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
+
+/** The static build, served as is: its mock API runs in the page, behind a Service Worker. */
+const STATIC_URL = 'http://localhost:4173';
+
+export default defineConfig<{ mockApi: MockApi }>({
   testDir: './tests',
   forbidOnly: isCI,
   retries: 0,
@@ -12,37 +33,47 @@ export default defineConfig({
   reporter: [['list'], ['html', { open: 'never' }]],
   timeout: 30_000,
   use: {
-    baseURL: 'http://localhost:5173',
     trace: 'retain-on-failure',
   },
   projects: [
     {
-      name: 'chromium',
+      // `pnpm demo`: Vite's dev server, the Node mocks on :8787 and :8788.
+      name: 'dev',
       use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: chromium?.executablePath,
-          // Flags that keep Debian's Chromium quiet on a machine with no outside network.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        ...browser,
+        baseURL: 'http://localhost:5173',
+        mockApi: { full: 'http://localhost:8787', embed: 'http://localhost:8788', inPage: false },
+      },
+    },
+    {
+      // `pnpm --filter @credkit/demo build`, served by a plain static server (`vite preview`).
+      name: 'static',
+      use: {
+        ...browser,
+        baseURL: STATIC_URL,
+        mockApi: { full: `${STATIC_URL}/mock-api/full`, embed: `${STATIC_URL}/mock-api/embed`, inPage: true },
       },
     },
   ],
-  webServer: {
-    command: 'pnpm demo',
-    cwd: '..',
-    url: 'http://localhost:5173',
-    reuseExistingServer: !isCI,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'pnpm demo',
+      cwd: '..',
+      url: 'http://localhost:5173',
+      reuseExistingServer: !isCI,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // Builds first, so the static project always tests the current sources.
+      command: 'pnpm --filter @credkit/demo build && pnpm --filter @credkit/demo preview',
+      cwd: '..',
+      url: STATIC_URL,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -8,8 +8,11 @@ export default defineConfig({
   testMatch: '**/*.screenshots.ts',
   reporter: 'list',
   workers: 1,
-  projects: (base.projects ?? []).map((project) => ({
-    ...project,
-    use: { ...project.use, viewport: { width: 900, height: 720 }, colorScheme: 'light' },
-  })),
+  // The README's pictures come from the dev server's demo.
+  projects: (base.projects ?? [])
+    .filter((project) => project.name === 'dev')
+    .map((project) => ({
+      ...project,
+      use: { ...project.use, viewport: { width: 900, height: 720 }, colorScheme: 'light' },
+    })),
 });

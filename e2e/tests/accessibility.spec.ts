@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
 import { instrumentPage } from './instrumentation.ts';
+import { interceptApi } from './interceptApi.ts';
 
 /** Runs axe-core on the page as it is now; fails with the rules and the elements when anything is found. */
 async function expectNoViolations(page: Page, state: string) {
@@ -50,10 +51,9 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
 
   test('a server error and a missing name', async ({ page }) => {
     await addVirtualAuthenticator(page);
-    await page.route('**/auth/credentials/init', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, status: 500, body: '{"error":{"message":"Challenge service unavailable"}}' });
-    });
+    await interceptApi(page, '/auth/credentials/init', () => ({
+      fulfill: { status: 500, body: '{"error":{"message":"Challenge service unavailable"}}' },
+    }));
     await page.goto('/?embed');
     await page.getByRole('button', { name: 'Register passkey' }).click();
     await expect(page.getByRole('alert')).toHaveText('Give the credential a name.');

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Page, Request } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, type MockApi, test } from './fixtures.ts';
 
-/** Every request body the page sent to the API, as text. */
-function recordApiBodies(page: Page): string[] {
+/** Every request body the page sent to the mock API, as text. */
+function recordApiBodies(page: Page, mockApi: MockApi): string[] {
   const bodies: string[] = [];
   page.on('request', (request: Request) => {
-    if (['8787', '8788'].includes(new URL(request.url()).port)) bodies.push(request.postData() ?? '');
+    if ([mockApi.full, mockApi.embed].some((api) => request.url().startsWith(api))) {
+      bodies.push(request.postData() ?? '');
+    }
   });
   return bodies;
 }
@@ -14,7 +16,9 @@ function recordApiBodies(page: Page): string[] {
 function createPosts(page: Page): Request[] {
   const posts: Request[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/auth/credentials') posts.push(request);
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/auth/credentials')) {
+      posts.push(request);
+    }
   });
   return posts;
 }
@@ -43,11 +47,12 @@ test.describe('every credential kind through the demo', () => {
     const body = posts[0]?.postDataJSON() as { credentialKind: string; credentialInfo: { clientData: string } };
     expect(body.credentialKind).toBe('Key');
     const clientData = JSON.parse(Buffer.from(body.credentialInfo.clientData, 'base64url').toString());
-    expect(clientData).toMatchObject({ type: 'key.create', origin: 'http://localhost:5173', crossOrigin: false });
+    const origin = new URL(page.url()).origin;
+    expect(clientData).toMatchObject({ type: 'key.create', origin, crossOrigin: false });
   });
 
-  test('a PasswordProtectedKey, whose password never leaves the page', async ({ page }) => {
-    const bodies = recordApiBodies(page);
+  test('a PasswordProtectedKey, whose password never leaves the page', async ({ page, mockApi }) => {
+    const bodies = recordApiBodies(page, mockApi);
     const posts = createPosts(page);
     const password = `pw-${randomUUID()}`;
     await page.goto('/?embed');
@@ -74,8 +79,9 @@ test.describe('every credential kind through the demo', () => {
 
   test('a RecoveryKey: the code is shown once, and nothing is registered until the person says it is saved', async ({
     page,
+    mockApi,
   }) => {
-    const bodies = recordApiBodies(page);
+    const bodies = recordApiBodies(page, mockApi);
     const posts = createPosts(page);
     await page.goto('/?embed');
     await pickKind(page, 'Recovery key');

@@ -8,6 +8,11 @@ interface InteropWindow {
 }
 
 test.describe('the published Dfns browser SDK against the mock', () => {
+  test.skip(
+    ({ mockApi }) => mockApi.inPage,
+    '/interop.html is dev-only: @dfns/sdk resolves its paths against the origin (new URL("/auth/…", baseUrl)), so it cannot reach the static build\'s mock under <base>mock-api/full.',
+  );
+
   test('@dfns/sdk-browser WebAuthnSigner registers a Fido2 credential (user sign-up), verified by the mock', async ({
     page,
     authenticator,

@@ -55,16 +55,27 @@ export function base64ToBase64url(value: string): string {
   return value.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Records the requests the page sends to the mock backend's API. */
+/** Records the requests the page sends to the mock backend's API (`path` ends the URL's path: `/auth/credentials`). */
 export function recordApiRequests(page: Page, path: string, method = 'POST'): Request[] {
   const seen: Request[] = [];
   page.on('request', (request) => {
-    if (request.method() === method && new URL(request.url()).pathname === path) seen.push(request);
+    if (request.method() === method && new URL(request.url()).pathname.endsWith(path)) seen.push(request);
   });
   return seen;
 }
 
-export const test = base.extend<{ authenticator: VirtualAuthenticator }>({
+/** Where the demo under test finds its mock API: a project option (playwright.config.ts). */
+export interface MockApi {
+  /** The Dfns flow: user-action signing required. */
+  full: string;
+  /** The simple embed: signing off, the seeded user's token `demo-token`. */
+  embed: string;
+  /** The mock runs in the page (the static build): it has no port of its own and starts afresh on each load. */
+  inPage: boolean;
+}
+
+export const test = base.extend<{ authenticator: VirtualAuthenticator; mockApi: MockApi }>({
+  mockApi: [{ full: 'http://localhost:8787', embed: 'http://localhost:8788', inPage: false }, { option: true }],
   authenticator: async ({ page }, use) => {
     // A fresh authenticator per test: the virtual one holds at most 3 resident keys.
     const authenticator = await addVirtualAuthenticator(page);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { addVirtualAuthenticator, base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
+import { interceptApi } from './interceptApi.ts';
 
 async function signUp(page: Page) {
   const username = `user-${randomUUID().slice(0, 8)}@example.com`;
@@ -17,6 +18,7 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
   test('sign up with a passkey, add a second one confirmed with the first, see both', async ({
     page,
     authenticator,
+    mockApi,
   }) => {
     const actionInits = recordApiRequests(page, '/auth/action/init');
     const posts = recordApiRequests(page, '/auth/credentials');
@@ -35,7 +37,7 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
       enabled: false,
     });
     let madeOnSecurityKey = 0;
-    await page.route('**/auth/action/init', async (route) => {
+    await interceptApi(page, '/auth/action/init', async () => {
       await expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…');
       madeOnSecurityKey = (await securityKey.credentials()).length;
       await securityKey.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: securityKey.id });
@@ -43,7 +45,7 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
         authenticatorId: authenticator.id,
         enabled: true,
       });
-      await route.continue();
+      return { continue: true };
     });
     await page
       .getByRole('group', { name: 'Where to keep the passkey' })
@@ -65,16 +67,21 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
       base64ToBase64url(first?.credentialId ?? ''),
     );
 
-    // Reload: still signed in (the token lives for the browser session).
     await page.reload();
-    await expect(page.getByTestId('signed-in-user')).toBeVisible();
-    await expect(listItems(page)).toHaveCount(2);
+    if (mockApi.inPage) {
+      // The static build's mock lives in the page: a reload starts it afresh, and the demo signs out.
+      await expect(page.getByRole('button', { name: 'Sign up with a passkey' })).toBeVisible();
+    } else {
+      // Still signed in: the token lives for the browser session, and the Node mock still knows it.
+      await expect(page.getByTestId('signed-in-user')).toBeVisible();
+      await expect(listItems(page)).toHaveCount(2);
+    }
   });
 
   test('a user-action token is refused with 403 for another body, and when replayed', async ({
     page,
     authenticator,
-    request,
+    mockApi,
   }) => {
     await signUp(page);
     expect(await authenticator.credentials()).toHaveLength(1);
@@ -82,11 +89,13 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
 
     // In flight, someone changes the signed body: the token no longer matches its bytes.
     let tampered = false;
-    await page.route('**/auth/credentials', async (route) => {
-      if (route.request().method() !== 'POST' || tampered) return route.fallback();
+    await interceptApi(page, '/auth/credentials', ({ method, body }) => {
+      if (method !== 'POST' || tampered) return { continue: true };
       tampered = true;
-      const body = route.request().postDataJSON() as Record<string, unknown>;
-      await route.continue({ postData: JSON.stringify({ ...body, credentialName: 'Renamed in flight' }) });
+      return {
+        continue: true,
+        body: JSON.stringify({ ...JSON.parse(body ?? '{}'), credentialName: 'Renamed in flight' }),
+      };
     });
     await page.getByRole('textbox', { name: 'Credential name' }).fill('Server key');
     await page.getByRole('button', { name: 'Create key' }).click();
@@ -102,11 +111,26 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
     await expect(listItems(page)).toHaveCount(2);
     const sent = posts[0];
     if (!sent) throw new Error('the registration was not posted');
-    const replay = await request.post('http://localhost:8787/auth/credentials', {
-      headers: await sent.allHeaders(),
-      data: sent.postData() ?? '',
+    // Sent from the page, where both builds' mocks answer (the static build's has no port of its own).
+    const headers = await sent.allHeaders();
+    const replay = await page.evaluate(
+      async ({ url, headers, body }) => {
+        const response = await fetch(url, { method: 'POST', headers, body });
+        return { status: response.status, body: (await response.json()) as unknown };
+      },
+      {
+        url: `${mockApi.full}/auth/credentials`,
+        headers: {
+          Authorization: headers.authorization ?? '',
+          'Content-Type': headers['content-type'] ?? '',
+          'X-DFNS-USERACTION': headers['x-dfns-useraction'] ?? '',
+        },
+        body: sent.postData() ?? '',
+      },
+    );
+    expect(replay).toEqual({
+      status: 403,
+      body: { error: { message: 'user action signature is missing or invalid' } },
     });
-    expect(replay.status()).toBe(403);
-    expect(await replay.json()).toEqual({ error: { message: 'user action signature is missing or invalid' } });
   });
 });

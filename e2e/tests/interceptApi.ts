@@ -1,0 +1,51 @@
+import type { Page } from '@playwright/test';
+
+/** A call the page makes to the API, as the interceptor sees it. */
+export interface InterceptedCall {
+  method: string;
+  url: string;
+  body: string | null;
+}
+
+/** What becomes of it: sent on (with another body, if given), or answered here with a status and a body. */
+export type InterceptAction = { continue: true; body?: string } | { fulfill: { status: number; body: string } };
+
+let bindings = 0;
+
+/**
+ * Intercepts the page's `fetch` calls whose path ends with `path`, inside the page, before any
+ * Service Worker or network: `page.route` never sees the requests the static build's Service Worker
+ * answers, so the journeys that run against both builds stage their interruptions here. `handler`
+ * runs in the test; the call waits for it.
+ */
+export async function interceptApi(
+  page: Page,
+  path: string,
+  handler: (call: InterceptedCall) => InterceptAction | Promise<InterceptAction>,
+): Promise<void> {
+  bindings += 1;
+  const binding = `__credkitIntercept${bindings}`;
+  await page.exposeFunction(binding, handler);
+  const install = ({ binding, path }: { binding: string; path: string }) => {
+    const next = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (!new URL(request.url).pathname.endsWith(path)) return next(input, init);
+      const body = typeof init?.body === 'string' ? init.body : await request.clone().text();
+      const call = { method: request.method, url: request.url, body: request.method === 'GET' ? null : body };
+      const action = await (window as unknown as Record<string, (call: unknown) => Promise<InterceptAction>>)[
+        binding
+      ]?.(call);
+      if (action && 'fulfill' in action) {
+        return new Response(action.fulfill.body, {
+          status: action.fulfill.status,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      return action?.body === undefined ? next(input, init) : next(new Request(request, { body: action.body }));
+    };
+  };
+  // In the pages to come, and in the one already open.
+  await page.addInitScript(install, { binding, path });
+  await page.evaluate(install, { binding, path });
+}
