@@ -1,4 +1,5 @@
-import { base64URLStringToBuffer, bufferToBase64URLString } from '@simplewebauthn/browser';
+// Our own codec, not @simplewebauthn/browser's helpers: importing those bundles its module-level
+// WebAuthnAbortService singleton too (the package has no `sideEffects: false`). Same bytes, same errors.
 
 /** True for an ArrayBuffer from any realm (an iframe's, a test environment's), where `instanceof` fails. */
 export function isArrayBuffer(value: unknown): value is ArrayBuffer {
@@ -7,16 +8,21 @@ export function isArrayBuffer(value: unknown): value is ArrayBuffer {
 
 /** base64url (RFC 4648 §5), unpadded, of the bytes. */
 export function toBase64url(bytes: ArrayBuffer | ArrayBufferView): string {
-  const buffer = isArrayBuffer(bytes)
-    ? bytes
-    : (new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength).slice().buffer as ArrayBuffer);
-  return bufferToBase64URLString(buffer);
+  const view = isArrayBuffer(bytes)
+    ? new Uint8Array(bytes)
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let binary = '';
+  for (const byte of view) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=/g, '');
 }
 
 /** The bytes of a base64url string (padding tolerated). Throws on characters outside the alphabet. */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) throw new TypeError('not a base64url string');
-  return new Uint8Array(base64URLStringToBuffer(text));
+  const base64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  // atob throws (InvalidCharacterError) on a length that is 1 mod 4, as before.
+  const binary = atob(base64.padEnd(base64.length + ((4 - (base64.length % 4)) % 4), '='));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
 }
 
 /** The UTF-8 bytes of a string. */
