@@ -1,0 +1,211 @@
+// Bundle sizes (issue 7): what an app ships for credkit's registration path, against the anchors.
+// Each row is a tiny virtual entry built with esbuild as an app's bundler would (minified ESM for
+// browsers, workspace sources through the `@credkit/source` condition), then gzipped at level 9.
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile, type OutputFile, type Plugin } from 'esbuild';
+
+/** One measured bundle. Sizes in bytes; 1 kB = 1000 B throughout. */
+export interface BundleSize {
+  /** What the row measures, e.g. "core: Fido2 registration path". */
+  name: string;
+  /** Minified size: the entry chunk plus the chunks it imports statically (lazy chunks not counted). */
+  bytes: number;
+  /**
+   * The same chunks gzipped together at level 9. Together, not one by one: esbuild moves the code the
+   * entry shares with a lazy chunk into a chunk of its own, which Rollup (Vite) keeps in the entry chunk.
+   */
+  gzipBytes: number;
+  /** The most `gzipBytes` may be. */
+  budgetGzipBytes?: number;
+  /** The source files that put code in those chunks, relative to the repository root. */
+  modules: string[];
+}
+
+interface Entry {
+  name: string;
+  /** The virtual module's source: imports the measured API and uses it (re-export). */
+  source: string;
+  budgetGzipBytes?: number;
+  /** Modules this row must not contain (see {@link treeShakingViolations}). */
+  forbidden?: readonly RegExp[];
+  /** Also report the chunks this entry loads on first use, as a row of their own. */
+  lazyRow?: string;
+}
+
+/** Key-kind crypto: `@credkit/core/keys` and what only it uses. A Fido2 path must load none of it up front. */
+const KEY_KIND_MODULES: readonly RegExp[] = [
+  /packages\/core\/src\/(keys|keyCredentialInfo|keyUserActionSigner|privateKeyWrapping|recoveryCode|registerKeyCredential|derSignature|pem|hex|base64)\.ts$/,
+];
+/** The recovery-code UI, which only the component (for the RecoveryKey kind) needs. */
+const RECOVERY_UI_MODULES: readonly RegExp[] = [/packages\/react\/src\/RecoveryCodeStep\.tsx$/];
+
+/** The row every ratio is taken against. */
+export const REFERENCE_ROW = '@simplewebauthn/browser startRegistration';
+
+const KEY_KINDS_ROW = 'key kinds (loaded on first use)';
+
+// A host always needs a Fetcher to call its backend, so every credkit row ships `createFetcher` too.
+const ENTRIES: readonly Entry[] = [
+  {
+    name: 'core: Fido2 registration path',
+    source: "export { createFetcher, registerCredential } from '@credkit/core';",
+    budgetGzipBytes: 3000,
+    forbidden: [...KEY_KIND_MODULES, ...RECOVERY_UI_MODULES],
+  },
+  {
+    name: 'core + useRegisterPasskey',
+    source: "export { createFetcher } from '@credkit/core';\nexport { useRegisterPasskey } from '@credkit/react';",
+    forbidden: [...KEY_KIND_MODULES, ...RECOVERY_UI_MODULES],
+  },
+  {
+    name: 'core + <RegisterCredential>',
+    source: "export { createFetcher } from '@credkit/core';\nexport { RegisterCredential } from '@credkit/react';",
+    budgetGzipBytes: 4500,
+    // The component offers every kind, so its recovery-code step is in; the key crypto is still lazy.
+    forbidden: KEY_KIND_MODULES,
+    lazyRow: KEY_KINDS_ROW,
+  },
+  { name: REFERENCE_ROW, source: "export { startRegistration } from '@simplewebauthn/browser';" },
+  { name: '@dfns/sdk-browser WebAuthnSigner', source: "export { WebAuthnSigner } from '@dfns/sdk-browser';" },
+  { name: '@github/webauthn-json create', source: "export { create } from '@github/webauthn-json';" },
+];
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BENCH = fileURLToPath(new URL('../', import.meta.url));
+const VIRTUAL = 'credkit-bench-entry';
+
+function virtualEntry(source: string): Plugin {
+  return {
+    name: 'virtual-entry',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: new RegExp(`^${VIRTUAL}$`) }, () => ({ path: VIRTUAL, namespace: VIRTUAL }));
+      // Resolved from bench/, whose node_modules holds the workspace packages and the anchors.
+      pluginBuild.onLoad({ filter: /.*/, namespace: VIRTUAL }, () => ({
+        contents: source,
+        loader: 'js',
+        resolveDir: BENCH,
+      }));
+    },
+  };
+}
+
+interface Chunks {
+  bytes: number;
+  gzipBytes: number;
+  modules: string[];
+}
+
+function measureChunks(paths: Iterable<string>, files: Map<string, OutputFile>, metafile: Metafile): Chunks {
+  const contents: Uint8Array[] = [];
+  const modules = new Set<string>();
+  for (const path of paths) {
+    const file = files.get(path);
+    if (!file) throw new Error(`esbuild wrote no ${path}`);
+    contents.push(file.contents);
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[path]?.inputs ?? {})) {
+      if (bytesInOutput > 0 && !input.startsWith(`${VIRTUAL}:`)) modules.add(input);
+    }
+  }
+  const code = Buffer.concat(contents);
+  return { bytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, modules: [...modules].sort() };
+}
+
+/** The chunk and every chunk it imports, following only the kinds of import given. */
+function closure(start: Iterable<string>, metafile: Metafile, follow: (kind: string) => boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...start];
+  for (let path = queue.pop(); path !== undefined; path = queue.pop()) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const { path: imported, kind, external } of metafile.outputs[path]?.imports ?? []) {
+      if (!external && follow(kind)) queue.push(imported);
+    }
+  }
+  return seen;
+}
+
+async function measureEntry(entry: Entry): Promise<BundleSize[]> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [{ in: VIRTUAL, out: 'entry' }],
+    plugins: [virtualEntry(entry.source)],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    // The lazy `import('@credkit/core/keys')` stays its own chunk, as in an app's build.
+    splitting: true,
+    outdir: 'out',
+    write: false,
+    metafile: true,
+    conditions: ['@credkit/source'],
+    external: ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query'],
+    logLevel: 'silent',
+  });
+  const { metafile } = result;
+  const files = new Map(result.outputFiles.map((file) => [file.path.slice(ROOT.length), file]));
+  // The lazily imported chunks have an `entryPoint` too: pick ours.
+  const entryChunk = Object.keys(metafile.outputs).find(
+    (path) => metafile.outputs[path]?.entryPoint === `${VIRTUAL}:${VIRTUAL}`,
+  );
+  if (!entryChunk) throw new Error(`${entry.name}: esbuild made no entry chunk`);
+
+  const up = closure([entryChunk], metafile, (kind) => kind === 'import-statement');
+  const main = measureChunks(up, files, metafile);
+  const rows: BundleSize[] = [{ name: entry.name, ...main, budgetGzipBytes: entry.budgetGzipBytes }];
+  if (entry.lazyRow) {
+    const all = closure([entryChunk], metafile, (kind) => kind === 'import-statement' || kind === 'dynamic-import');
+    const lazy = [...all].filter((path) => !up.has(path) && path.endsWith('.js'));
+    rows.push({ name: entry.lazyRow, ...measureChunks(lazy, files, metafile) });
+  }
+  return rows;
+}
+
+/** Throws unless the credkit rows were built from the workspace's TypeScript sources (not a stale `dist`). */
+function assertSourcesUsed(sizes: readonly BundleSize[]): void {
+  for (const size of sizes) {
+    if (!size.name.startsWith('core')) continue;
+    const stale = size.modules.filter((path) => /packages\/(core|react)\/dist\//.test(path));
+    if (stale.length > 0 || !size.modules.some((path) => path.startsWith('packages/core/src/'))) {
+      throw new Error(`${size.name}: not built from packages/*/src (check the @credkit/source condition): ${stale}`);
+    }
+  }
+}
+
+/** Builds every row (credkit's registration paths and the anchors) and measures it. */
+export async function measureBundleSizes(): Promise<BundleSize[]> {
+  const sizes = (await Promise.all(ENTRIES.map(measureEntry))).flat();
+  assertSourcesUsed(sizes);
+  return sizes;
+}
+
+/** The modules each row has but must not: key-kind crypto or the recovery-code UI in a Fido2-only path. */
+export function treeShakingViolations(sizes: readonly BundleSize[]): { name: string; modules: string[] }[] {
+  return sizes.flatMap((size) => {
+    const forbidden = ENTRIES.find((entry) => entry.name === size.name)?.forbidden ?? [];
+    const modules = size.modules.filter((path) => forbidden.some((pattern) => pattern.test(path)));
+    return modules.length > 0 ? [{ name: size.name, modules }] : [];
+  });
+}
+
+/** The rows whose gzip size is over their budget. */
+export function overBudget(sizes: readonly BundleSize[]): BundleSize[] {
+  return sizes.filter((size) => size.budgetGzipBytes !== undefined && size.gzipBytes > size.budgetGzipBytes);
+}
+
+/** A markdown table of the sizes: minified and gzip bytes, budget, and the ratio to SimpleWebAuthn's `startRegistration`. */
+export function bundleSizeTable(sizes: readonly BundleSize[]): string {
+  const reference = sizes.find((size) => size.name === REFERENCE_ROW)?.gzipBytes;
+  const lines = [
+    `| bundle | min (B) | gzip (B) | budget gzip (B) | gzip vs ${REFERENCE_ROW} |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const size of sizes) {
+    const budget = size.budgetGzipBytes === undefined ? '—' : `≤ ${size.budgetGzipBytes}`;
+    const ratio = reference ? `${(size.gzipBytes / reference).toFixed(2)}×` : '—';
+    lines.push(`| ${size.name} | ${size.bytes} | ${size.gzipBytes} | ${budget} | ${ratio} |`);
+  }
+  return lines.join('\n');
+}
