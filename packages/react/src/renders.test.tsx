@@ -1,0 +1,49 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Profiler } from 'react';
+import { describe, expect, it } from 'vitest';
+import { challengeQueryKeyPrefix } from './queryKeys.ts';
+import { RegisterCredential } from './RegisterCredential.tsx';
+import { fakeCredentials, fakeFetcher, renderWithClient } from './testUtils.tsx';
+
+const rp = { id: 'localhost', name: 'credkit' };
+
+/** The most commits one registration (click → success, challenge prefetched) may cost. */
+const COMMIT_BUDGET = 6;
+
+describe('RegisterCredential renders', () => {
+  it(`should commit at most ${COMMIT_BUDGET} times from the click to the success, challenge prefetched`, async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher();
+    const phases: string[] = [];
+    let counting = false;
+    const { client } = renderWithClient(
+      <Profiler
+        id="register-credential"
+        onRender={() => {
+          if (counting) phases.push(document.querySelector('form')?.getAttribute('data-phase') ?? '?');
+        }}
+      >
+        <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />
+      </Profiler>,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Work laptop');
+    // Warm: the prefetched challenge has settled, so the click goes straight to the ceremony.
+    await waitFor(() =>
+      expect(client.getQueryCache().find({ queryKey: challengeQueryKeyPrefix, exact: false })?.state.status).toBe(
+        'success',
+      ),
+    );
+    expect(client.isFetching()).toBe(0);
+
+    counting = true;
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Work laptop” registered.'));
+    counting = false;
+
+    // The phase each commit showed, so that a failure says where the extra commits come from.
+    expect(phases.at(-1)).toBe('success');
+    expect(phases).not.toContain('challenge');
+    expect(phases.length, phases.join(' → ')).toBeLessThanOrEqual(COMMIT_BUDGET);
+  });
+});
