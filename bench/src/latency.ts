@@ -2,14 +2,12 @@
 // hand-written page, in Chromium with a virtual authenticator, against one in-process mock backend.
 // `npx tsx --conditions=@credkit/source bench/src/latency.ts` prints the table.
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { createMockBackend, DEFAULT_ORG_ID, type MockBackend } from '@credkit/mock-backend';
 import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
-import { type BuildOptions, build } from 'esbuild';
 import type { BenchMarks } from './latencyPages/benchMarks.ts';
+import { servePages } from './latencyPages/servePages.ts';
 
 /** Options of {@link measureLatency}. */
 export interface LatencyOptions {
@@ -81,7 +79,6 @@ const TOKEN = 'demo-token';
 const MAX_REGISTRATIONS_PER_USER = 63;
 /** A commit whose Profiler `actualDuration` is below this rendered (next to) nothing. */
 const EMPTY_COMMIT_MS = 0.01;
-const pagesDir = new URL('./latencyPages/', import.meta.url);
 // The e2e suite's flags: Debian's Chromium stays quiet on a machine with no outside network.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -92,89 +89,6 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/** The bundles the pages load: minified, for the browser, workspace sources through `@credkit/source`. */
-async function bundlePages(): Promise<Map<string, string>> {
-  const common: BuildOptions = {
-    bundle: true,
-    platform: 'browser',
-    minify: true,
-    write: false,
-    conditions: ['@credkit/source'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
-    logLevel: 'silent',
-  };
-  const [pages, instrument] = await Promise.all([
-    build({
-      ...common,
-      entryPoints: {
-        credkit: fileURLToPath(new URL('credkitPage.tsx', pagesDir)),
-        baseline: fileURLToPath(new URL('baselinePage.ts', pagesDir)),
-      },
-      format: 'esm',
-      splitting: true,
-      outdir: 'latency-out',
-      // React's profiling build: production React that still calls Profiler's onRender.
-      alias: { 'react-dom/client': 'react-dom/profiling' },
-    }),
-    build({
-      ...common,
-      entryPoints: [fileURLToPath(new URL('instrument.ts', pagesDir))],
-      format: 'iife',
-      outfile: 'latency-out/instrument.js',
-    }),
-  ]);
-  const files = new Map<string, string>();
-  for (const file of [...(pages.outputFiles ?? []), ...(instrument.outputFiles ?? [])]) {
-    files.set(`/${file.path.split('/').pop()}`, file.text);
-  }
-  return files;
-}
-
-function html(body: string, script: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>credkit latency</title></head><body>${body}<script type="module" src="/${script}"></script></body></html>`;
-}
-
-/** A static server for the pages on localhost; cross-origin isolated, for finer `performance.now()`. */
-async function serveStatic(files: Map<string, string>): Promise<{ server: Server; origin: string }> {
-  const routes = new Map<string, { type: string; body: string }>([
-    ['/credkit.html', { type: 'text/html', body: html('<div id="root"></div>', 'credkit.js') }],
-    [
-      '/baseline.html',
-      {
-        type: 'text/html',
-        body: html(
-          '<label for="name">Credential name</label> <input id="name" autocomplete="off"> <button id="register" type="button">Register passkey</button><p id="status" role="status" data-state="idle"></p>',
-          'baseline.js',
-        ),
-      },
-    ],
-  ]);
-  for (const [path, body] of files) {
-    if (path.endsWith('.js')) routes.set(path, { type: 'text/javascript', body });
-  }
-  const server = createServer((request, response) => {
-    const route = routes.get(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!route) {
-      response.writeHead(404).end();
-      return;
-    }
-    response
-      .writeHead(200, {
-        'Content-Type': `${route.type}; charset=utf-8`,
-        'Cache-Control': 'no-store',
-        'Cross-Origin-Opener-Policy': 'same-origin',
-        'Cross-Origin-Embedder-Policy': 'require-corp',
-      })
-      .end(route.body);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, 'localhost', resolve);
-  });
-  return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` };
-}
 
 /**
  * Signs up a new end user (first factor: a software passkey) and returns their bearer token. Each
@@ -339,11 +253,7 @@ export async function measureLatency(options: LatencyOptions = {}): Promise<Late
   if (runs < 1 || warmUpRuns < 0 || runs + warmUpRuns > MAX_REGISTRATIONS_PER_USER) {
     throw new RangeError(`runs + warmUpRuns must be 1 to ${MAX_REGISTRATIONS_PER_USER}, got ${runs} + ${warmUpRuns}`);
   }
-  const files = await bundlePages();
-  const instrument = files.get('/instrument.js');
-  if (!instrument) throw new Error('the instrumentation bundle is missing');
-
-  const { server, origin } = await serveStatic(files);
+  const { origin, instrument, close } = await servePages();
   let mock: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
   try {
@@ -403,7 +313,7 @@ export async function measureLatency(options: LatencyOptions = {}): Promise<Late
   } finally {
     await browser?.close();
     await mock?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await close();
   }
 }
 
