@@ -7,7 +7,7 @@ import type { Fido2CredentialChallenge, Fido2CredentialInfo, KeyCredentialInfo, 
 import { type Fetcher, type FetcherRequest, toFetcherError } from './fetcher.ts';
 import { toFido2CredentialInfo } from './fido2Payload.ts';
 import { runCeremony } from './runCeremony.ts';
-import { createShapeReader } from './shape.ts';
+import { checkShape } from './shape.ts';
 import { type CredentialCreator, resolveCredentialCreator } from './webAuthnSupport.ts';
 
 /** Options of {@link registerUser}. */
@@ -50,45 +50,46 @@ export interface UserRegistration {
   keyPair?: CryptoKeyPair;
 }
 
-function shapeReader(what: string, code: 'invalid-challenge' | 'server') {
-  return createShapeReader((problem) => {
+function failWith(what: string, code: 'invalid-challenge' | 'server') {
+  return (problem: string): never => {
     throw new CredkitError(code, { message: `The server sent an invalid ${what}: ${problem}.` });
-  });
+  };
 }
 
 /** Validates `POST /auth/registration/init`'s answer as a Fido2-shaped challenge (it has no `kind`). */
 export function validateRegistrationChallenge(value: unknown): Fido2CredentialChallenge {
-  const read = shapeReader('registration challenge', 'invalid-challenge');
-  const body = read.record(value, 'registration challenge');
-  const temporaryAuthenticationToken = read.string(body.temporaryAuthenticationToken, 'temporaryAuthenticationToken', {
-    minLength: 1,
-  });
+  const body = checkShape<Record<string, unknown>>(
+    value,
+    { temporaryAuthenticationToken: 's+' },
+    failWith('registration challenge', 'invalid-challenge'),
+    'registration challenge',
+  );
   return validateFido2Challenge({
     ...body,
     kind: 'Fido2',
-    challengeIdentifier: temporaryAuthenticationToken,
+    challengeIdentifier: body.temporaryAuthenticationToken,
     excludeCredentials: body.excludeCredentials ?? [],
   });
 }
 
 function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'keyPair'> {
-  const read = shapeReader('registration answer', 'server');
-  const body = read.record(value, 'response');
-  const credential = read.record(body.credential, 'credential');
-  const user = read.record(body.user, 'user');
-  const authentication = read.record(body.authentication, 'authentication');
+  const { credential, user, authentication } = checkShape<{
+    credential: UserRegistration['credential'];
+    user: UserRegistration['user'];
+    authentication: { token: string };
+  }>(
+    value,
+    {
+      credential: { uuid: 's', kind: 's', name: 's' },
+      user: { id: 's', username: 's', orgId: 's' },
+      authentication: { token: 's+' },
+    },
+    failWith('registration answer', 'server'),
+  );
   return {
-    credential: {
-      uuid: read.string(credential.uuid, 'credential.uuid'),
-      kind: read.string(credential.kind, 'credential.kind'),
-      name: read.string(credential.name, 'credential.name'),
-    },
-    user: {
-      id: read.string(user.id, 'user.id'),
-      username: read.string(user.username, 'user.username'),
-      orgId: read.string(user.orgId, 'user.orgId'),
-    },
-    token: read.string(authentication.token, 'authentication.token', { minLength: 1 }),
+    credential: { uuid: credential.uuid, kind: credential.kind, name: credential.name },
+    user: { id: user.id, username: user.username, orgId: user.orgId },
+    token: authentication.token,
   };
 }
 

@@ -13,39 +13,54 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A reader of untrusted JSON that reports the first problem as `path must be …, got …`.
- * `fail` turns that text into the caller's error.
+ * What {@link checkShape} expects, as data:
+ * - `'s'` a string, `'s+'` a non-empty one, `'b'` a boolean, `'n'` a finite number,
+ *   `'=a|b'` one of the strings `a`, `b`; a trailing `?` lets the member be missing;
+ * - `[shape]` an array whose every item has that shape (`[shape, '?']` lets it be missing);
+ * - `{ member: shape }` an object with those members (unknown members are kept; `'?': 1` lets it be missing).
  */
-export function createShapeReader(fail: (problem: string) => never) {
-  const expect = (path: string, expected: string, value: unknown): never =>
-    fail(`${path} must be ${expected}, got ${describeValue(value)}`);
+export type Shape = string | readonly [Shape] | readonly [Shape, '?'] | { readonly [member: string]: Shape | 1 };
 
-  return {
-    record(value: unknown, path: string): Record<string, unknown> {
-      return isRecord(value) ? value : expect(path, 'an object', value);
-    },
-    string(value: unknown, path: string, { minLength = 0 } = {}): string {
-      if (typeof value !== 'string') return expect(path, 'a string', value);
-      if (value.length < minLength) return fail(`${path} must not be empty`);
-      return value;
-    },
-    optionalString(value: unknown, path: string): string | undefined {
-      return value === undefined ? undefined : this.string(value, path);
-    },
-    boolean(value: unknown, path: string): boolean {
-      return typeof value === 'boolean' ? value : expect(path, 'a boolean', value);
-    },
-    number(value: unknown, path: string): number {
-      return typeof value === 'number' && Number.isFinite(value) ? value : expect(path, 'a number', value);
-    },
-    oneOf<const T extends string>(value: unknown, path: string, allowed: readonly T[]): T {
-      return typeof value === 'string' && (allowed as readonly string[]).includes(value)
-        ? (value as T)
-        : expect(path, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
-    },
-    array<T>(value: unknown, path: string, item: (value: unknown, path: string) => T): T[] {
-      if (!Array.isArray(value)) return expect(path, 'an array', value);
-      return value.map((entry, index) => item(entry, `${path}[${index}]`));
-    },
+const TYPES: Record<string, [expected: string, test: (value: unknown) => boolean]> = {
+  s: ['a string', (value) => typeof value === 'string'],
+  b: ['a boolean', (value) => typeof value === 'boolean'],
+  n: ['a number', (value) => Number.isFinite(value)],
+};
+
+/**
+ * Checks untrusted JSON against `shape` and returns it unchanged, or reports the first problem to
+ * `fail` as `path must be …, got …`: members are named from the root (`user.id`, `items[0].name`),
+ * the root itself as `name`.
+ */
+export function checkShape<T>(value: unknown, shape: Shape, fail: (problem: string) => never, name = 'response'): T {
+  const check = (value: unknown, shape: Shape, path: string): void => {
+    const at = path || name;
+    const expect = (expected: string) => fail(`${at} must be ${expected}, got ${describeValue(value)}`);
+    if (typeof shape === 'string') {
+      const rule = shape.replace(/\?$/, '');
+      if (value === undefined && rule !== shape) return;
+      if (rule[0] === '=') {
+        const allowed = rule.slice(1).split('|');
+        if (!allowed.includes(value as string)) expect(`one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+      } else {
+        const [expected, test] = TYPES[rule[0] as string] as [string, (value: unknown) => boolean];
+        if (!test(value)) expect(expected);
+        if (rule[1] === '+' && value === '') fail(`${at} must not be empty`);
+      }
+    } else if (Array.isArray(shape)) {
+      if (value === undefined && shape[1]) return;
+      if (!Array.isArray(value)) expect('an array');
+      (value as unknown[]).forEach((item, index) => {
+        check(item, shape[0], `${path}[${index}]`);
+      });
+    } else if (!isRecord(value)) {
+      if (value !== undefined || !('?' in shape)) expect('an object');
+    } else {
+      for (const member in shape) {
+        if (member !== '?') check(value[member], shape[member] as Shape, path ? `${path}.${member}` : member);
+      }
+    }
   };
+  check(value, shape, '');
+  return value as T;
 }

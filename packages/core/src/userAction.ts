@@ -1,7 +1,7 @@
 import { abortError } from './abortError.ts';
 import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import { type Fetcher, type FetcherRequest, toFetcherError } from './fetcher.ts';
-import { createShapeReader, isRecord } from './shape.ts';
+import { checkShape, isRecord, type Shape } from './shape.ts';
 
 /** A credential the user may sign a user action with. */
 export interface AllowedCredential {
@@ -56,40 +56,37 @@ export interface UserActionRequest {
   bodyText: string;
 }
 
-const read = createShapeReader((problem) => {
+function fail(problem: string): never {
   throw new CredkitError('server', { message: `The server sent an invalid user-action challenge: ${problem}.` });
-});
-
-function readAllowed(value: unknown, path: string): AllowedCredential[] {
-  if (value === undefined) return [];
-  return read.array(value, path, (entry, at) => {
-    const item = read.record(entry, at);
-    const encryptedPrivateKey = read.optionalString(item.encryptedPrivateKey, `${at}.encryptedPrivateKey`);
-    return {
-      type: 'public-key',
-      id: read.string(item.id, `${at}.id`, { minLength: 1 }),
-      ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
-    };
-  });
 }
+
+const ALLOWED = [{ id: 's+', encryptedPrivateKey: 's?' }, '?'] as const;
+
+const USER_ACTION_CHALLENGE: Shape = {
+  challenge: 's+',
+  challengeIdentifier: 's+',
+  userVerification: '=required|preferred|discouraged?',
+  allowCredentials: { webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED },
+};
+
+const toAllowed = (credentials: AllowedCredential[] = []): AllowedCredential[] =>
+  credentials.map(({ id, encryptedPrivateKey }) => ({
+    type: 'public-key',
+    id,
+    ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
+  }));
 
 /** Validates `POST /auth/action/init`'s answer. */
 export function validateUserActionChallenge(value: unknown): UserActionChallenge {
-  const body = read.record(value, 'response');
-  const allow = read.record(body.allowCredentials, 'allowCredentials');
+  const body = checkShape<UserActionChallenge>(value, USER_ACTION_CHALLENGE, fail);
+  const allow = body.allowCredentials;
   return {
     ...body,
-    challenge: read.string(body.challenge, 'challenge', { minLength: 1 }),
-    challengeIdentifier: read.string(body.challengeIdentifier, 'challengeIdentifier', { minLength: 1 }),
-    userVerification: read.oneOf(body.userVerification ?? 'required', 'userVerification', [
-      'required',
-      'preferred',
-      'discouraged',
-    ]),
+    userVerification: body.userVerification ?? 'required',
     allowCredentials: {
-      webauthn: readAllowed(allow.webauthn, 'allowCredentials.webauthn'),
-      key: readAllowed(allow.key, 'allowCredentials.key'),
-      passwordProtectedKey: readAllowed(allow.passwordProtectedKey, 'allowCredentials.passwordProtectedKey'),
+      webauthn: toAllowed(allow.webauthn),
+      key: toAllowed(allow.key),
+      passwordProtectedKey: toAllowed(allow.passwordProtectedKey),
     },
   };
 }
