@@ -45,3 +45,14 @@ test('the simple embed after a registration', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText('Passkey “Security key” registered.');
   await shot(page, '6-embed-success');
 });
+
+test('dark theme and French texts, from @credkit/react/styles.css and the messages prop', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+  await page.goto('/?embed&timeout=300&grace=200');
+  await page.getByLabel('Component language').selectOption('fr');
+  await page.getByRole('textbox', { name: 'Nom de l’identifiant' }).fill('Portable');
+  await page.getByRole('button', { name: 'Enregistrer la clé d’accès' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await shot(page, '7-dark-french-error');
+});
