@@ -56,8 +56,10 @@ export function checkShape<T>(value: unknown, shape: Shape, fail: (problem: stri
     } else if (!isRecord(value)) {
       if (value !== undefined || !('?' in shape)) expect('an object');
     } else {
+      // (Array.isArray does not narrow a readonly tuple out of the union: hence the cast.)
       for (const member in shape) {
-        if (member !== '?') check(value[member], shape[member] as Shape, path ? `${path}.${member}` : member);
+        const rule = (shape as Record<string, Shape>)[member] as Shape;
+        if (member !== '?') check(value[member], rule, path ? `${path}.${member}` : member);
       }
     }
   };
