@@ -3,7 +3,7 @@ import { validateCreateCredentialResponse } from './credentialResponse.ts';
 import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialBody, CreateCredentialResponse, CredentialKind } from './dfnsTypes.ts';
 import { type Fetcher, toFetcherError } from './fetcher.ts';
-import { obtainUserAction, type UserActionSigner } from './userAction.ts';
+import type { UserActionSignerWithProtocol } from './userAction.ts';
 
 /** Runs `run`, turning any failure into a CredkitError tagged with `phase` (unless it has one). */
 export async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>): Promise<T> {
@@ -51,7 +51,7 @@ export async function fetchChallenge<T>(
 export interface SubmitOptions {
   signal?: AbortSignal;
   /** Confirms the change with an existing credential (Dfns user-action signing) first. */
-  userActionSigner?: UserActionSigner;
+  userActionSigner?: UserActionSignerWithProtocol;
   onPhase?: (phase: RegistrationPhase) => void;
 }
 
@@ -72,8 +72,9 @@ export async function submitCredential(
     }
     const bodyText = JSON.stringify(body);
     onPhase?.('signing');
+    // The signer brings the protocol (init → sign → action): it is not bundled for hosts that never sign.
     const userAction = await inPhase('signing', () =>
-      obtainUserAction(fetcher, userActionSigner, { ...request, bodyText }, signal),
+      userActionSigner.obtainUserAction(fetcher, { ...request, bodyText }, signal),
     );
     throwIfAborted(signal, 'signing');
     onPhase?.('submitting');

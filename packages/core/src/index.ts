@@ -51,12 +51,14 @@ export type {
   UserActionChallenge,
   UserActionRequest,
   UserActionSigner,
+  UserActionSignerWithProtocol,
 } from './userAction.ts';
 export {
   isChangeInducing,
   obtainUserAction,
   sendSigned,
   validateUserActionChallenge,
+  withUserActionProtocol,
   withUserActionSigning,
 } from './userAction.ts';
 export type { Capability, WebAuthnCapabilities } from './webAuthnCapabilities.ts';

@@ -1,7 +1,7 @@
 import { toBase64url, utf8 } from './base64url.ts';
 import { CredkitError } from './credkitError.ts';
 import { rawSignatureToDer } from './derSignature.ts';
-import type { UserActionSigner } from './userAction.ts';
+import { type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
 
 /** Options of {@link createKeyUserActionSigner}. */
 export interface KeyUserActionSignerOptions {
@@ -25,8 +25,8 @@ export function createKeyUserActionSigner({
   privateKey,
   kind = 'Key',
   origin,
-}: KeyUserActionSignerOptions): UserActionSigner {
-  return {
+}: KeyUserActionSignerOptions): UserActionSignerWithProtocol {
+  return withUserActionProtocol({
     async sign(challenge) {
       const allowed =
         kind === 'Key' ? challenge.allowCredentials.key : (challenge.allowCredentials.passwordProtectedKey ?? []);
@@ -54,5 +54,5 @@ export function createKeyUserActionSigner({
         },
       };
     },
-  };
+  });
 }

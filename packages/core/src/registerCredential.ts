@@ -7,7 +7,7 @@ import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty }
 import type { Fetcher } from './fetcher.ts';
 import { toFido2CredentialInfo } from './fido2Payload.ts';
 import { runCeremony } from './runCeremony.ts';
-import type { UserActionSigner } from './userAction.ts';
+import type { UserActionSignerWithProtocol } from './userAction.ts';
 import type { detectWebAuthnCapabilities } from './webAuthnCapabilities.ts';
 import { type CredentialCreator, resolveCredentialCreator } from './webAuthnSupport.ts';
 
@@ -24,8 +24,9 @@ export interface RegisterCredentialOptions {
   /**
    * Confirms the change with one of the user's existing credentials (Dfns user-action signing:
    * `X-DFNS-USERACTION`), as Dfns requires for `POST /auth/credentials`. Adds the phase `signing`.
+   * A credkit signer, or any other through `withUserActionProtocol(signer)`.
    */
-  userActionSigner?: UserActionSigner;
+  userActionSigner?: UserActionSignerWithProtocol;
   /** Aborts the whole registration, whichever phase it is in. */
   signal?: AbortSignal;
   /** A challenge fetched beforehand with {@link fetchFido2Challenge}; fetched now when absent. */

@@ -6,7 +6,7 @@ import type { Fetcher } from './fetcher.ts';
 import { createKeyCredentialInfo, KEY_ALGORITHM } from './keyCredentialInfo.ts';
 import { wrapPrivateKey } from './privateKeyWrapping.ts';
 import { normalizeRecoveryCode } from './recoveryCode.ts';
-import type { UserActionSigner } from './userAction.ts';
+import type { UserActionSignerWithProtocol } from './userAction.ts';
 
 /** Options of {@link registerKeyCredential}. */
 export interface RegisterKeyCredentialOptions {
@@ -27,8 +27,9 @@ export interface RegisterKeyCredentialOptions {
   /**
    * Confirms the change with one of the user's existing credentials (Dfns user-action signing:
    * `X-DFNS-USERACTION`), as Dfns requires for `POST /auth/credentials`. Adds the phase `signing`.
+   * A credkit signer, or any other through `withUserActionProtocol(signer)`.
    */
-  userActionSigner?: UserActionSigner;
+  userActionSigner?: UserActionSignerWithProtocol;
   /** Aborts the whole registration. */
   signal?: AbortSignal;
   /** A challenge of this kind fetched beforehand with {@link fetchKeyChallenge}. */

@@ -135,8 +135,9 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
       await runCeremony({ credentials, publicKey, signal, watchdogGraceMs: options.watchdogGraceMs }),
     );
   } else {
-    // Key: its WebCrypto code loads only when a key is asked for.
-    const { createKeyCredentialInfo, KEY_ALGORITHM } = await import('./keys.ts');
+    // Key: its WebCrypto code loads only when a key is asked for, and only this module of it (a lazy
+    // chunk reaching the key signer would link the user-action protocol into the root entry's bundle).
+    const { createKeyCredentialInfo, KEY_ALGORITHM } = await import('./keyCredentialInfo.ts');
     keyPair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
     const origin = options.origin ?? (typeof location === 'undefined' ? '' : location.origin);
     credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });

@@ -11,7 +11,7 @@ import { listCredentials } from './listCredentials.ts';
 import { registerCredential } from './registerCredential.ts';
 import { registerUser } from './registerUser.ts';
 import { credkitRejection } from './testFixtures.ts';
-import type { UserActionSigner } from './userAction.ts';
+import { withUserActionProtocol } from './userAction.ts';
 import type { CredentialCreator } from './webAuthnSupport.ts';
 
 const ORIGIN = 'http://localhost:5173';
@@ -102,13 +102,13 @@ describe('user registration and user-action signing against the mock', () => {
       'user action signature is missing or invalid',
     ]);
 
-    const passkeysOnly: UserActionSigner = {
+    const passkeysOnly = withUserActionProtocol({
       sign: async (challenge) => {
         expect(challenge.allowCredentials.webauthn).toEqual([]);
         const { createWebAuthnUserActionSigner } = await import('./webAuthnUserActionSigner.ts');
         return createWebAuthnUserActionSigner({ credentials: { get: async () => null } }).sign(challenge);
       },
-    };
+    });
     const noPasskey = await credkitRejection(
       registerCredential({
         fetcher,

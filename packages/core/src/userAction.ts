@@ -43,9 +43,19 @@ export type UserActionAssertion =
       credentialAssertion: { credId: string; clientData: string; signature: string; algorithm?: string };
     };
 
-/** Signs a user-action challenge with one of the user's existing credentials. */
+/** Signs a user-action challenge with one of the user's existing credentials (the Dfns SDK's signers have this shape too). */
 export interface UserActionSigner {
   sign(challenge: UserActionChallenge, signal?: AbortSignal): Promise<UserActionAssertion>;
+}
+
+/**
+ * A {@link UserActionSigner} that carries the Dfns user-action protocol, as registration takes it:
+ * the protocol ships with the signer, so a host that never signs does not bundle it. credkit's
+ * signers are such; {@link withUserActionProtocol} makes one of any other signer.
+ */
+export interface UserActionSignerWithProtocol extends UserActionSigner {
+  /** {@link obtainUserAction} with this signer: the `X-DFNS-USERACTION` token for one request. */
+  obtainUserAction(fetcher: Fetcher, request: UserActionRequest, signal?: AbortSignal): Promise<string>;
 }
 
 /** The request a user action authorises. */
@@ -134,6 +144,17 @@ export async function obtainUserAction(
     throw new CredkitError('server', { message: 'The server sent no userAction token.', phase: 'signing' });
   }
   return answer.userAction;
+}
+
+/**
+ * Attaches the Dfns user-action protocol to a signer (e.g. the Dfns SDK's `WebAuthnSigner`), so that
+ * registration can confirm with it: `userActionSigner: withUserActionProtocol(signer)`.
+ */
+export function withUserActionProtocol(signer: UserActionSigner): UserActionSignerWithProtocol {
+  return {
+    sign: (challenge, signal) => signer.sign(challenge, signal),
+    obtainUserAction: (fetcher, request, signal) => obtainUserAction(fetcher, signer, request, signal),
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import { abortError } from './abortError.ts';
 import { fromBase64url, isArrayBuffer, toBase64url, utf8 } from './base64url.ts';
 import { DEFAULT_CEREMONY_TIMEOUT_MS } from './creationOptions.ts';
 import { CredkitError } from './credkitError.ts';
-import type { UserActionSigner } from './userAction.ts';
+import { type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
 import { isWebAuthnAvailable } from './webAuthnSupport.ts';
 import { withWatchdog } from './withWatchdog.ts';
 
@@ -69,9 +69,11 @@ function identifySigningError(error: unknown, timeout: number, elapsedMs: number
  * with the challenge's UTF-8 bytes and the `allowCredentials.webauthn` ids (base64url-decoded),
  * under the same watchdog as registration. No passkey to offer → `no-signing-credential`.
  */
-export function createWebAuthnUserActionSigner(options: WebAuthnUserActionSignerOptions = {}): UserActionSigner {
+export function createWebAuthnUserActionSigner(
+  options: WebAuthnUserActionSignerOptions = {},
+): UserActionSignerWithProtocol {
   const timeout = options.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS;
-  return {
+  return withUserActionProtocol({
     async sign(challenge, signal) {
       const getter = options.credentials ?? (isWebAuthnAvailable() ? navigator.credentials : undefined);
       if (!getter) throw new CredkitError('unsupported', { phase: 'signing' });
@@ -107,5 +109,5 @@ export function createWebAuthnUserActionSigner(options: WebAuthnUserActionSigner
         },
       };
     },
-  };
+  });
 }

@@ -162,7 +162,7 @@ export function RegisterCredential({
     setLocalError(problem);
     if (problem) return;
     if (kind === 'RecoveryKey') {
-      const { generateRecoveryCode } = await import('@credkit/core/keys');
+      const { generateRecoveryCode } = await import('./keyKinds.ts');
       setRecoveryCode(generateRecoveryCode());
       return;
     }

@@ -1,4 +1,4 @@
-import type { UserActionSigner } from '@credkit/core';
+import { withUserActionProtocol } from '@credkit/core';
 import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,7 @@ describe('user-action signing in <RegisterCredential>', () => {
       'POST /auth/action/init': () => actionChallenge,
       'POST /auth/action': () => ({ userAction: 'ua-token' }),
     });
-    const signer: UserActionSigner = {
+    const signer = withUserActionProtocol({
       sign: async (challenge) => {
         expect(challenge.challenge).toBe('sign me');
         await signing.promise;
@@ -39,7 +39,7 @@ describe('user-action signing in <RegisterCredential>', () => {
           credentialAssertion: { credId: 'AQID', clientData: 'e30', authenticatorData: 'AA', signature: 'AA' },
         };
       },
-    };
+    });
     renderWithClient(
       <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} userActionSigner={signer} />,
     );

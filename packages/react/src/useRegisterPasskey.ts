@@ -12,7 +12,7 @@ import {
   type RegistrationPhase,
   type RelyingParty,
   registerCredential,
-  type UserActionSigner,
+  type UserActionSignerWithProtocol,
 } from '@credkit/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -67,9 +67,10 @@ export interface UseRegisterPasskeyOptions {
   credentials?: CredentialCreator;
   /**
    * Confirms the new credential with one of the user's existing ones (Dfns user-action signing), as
-   * Dfns requires: e.g. `createWebAuthnUserActionSigner()`. Adds the phase `signing`.
+   * Dfns requires: e.g. `createWebAuthnUserActionSigner()`, or any signer through
+   * `withUserActionProtocol(signer)`. Adds the phase `signing`.
    */
-  userActionSigner?: UserActionSigner;
+  userActionSigner?: UserActionSignerWithProtocol;
 }
 
 /** What {@link useRegisterPasskey} returns. */
@@ -184,7 +185,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
       try {
         if (kind !== 'Fido2') {
           // Key kinds load their WebCrypto code on first use: Fido2-only apps never download it.
-          const { registerKeyCredential } = await import('@credkit/core/keys');
+          const { registerKeyCredential } = await import('./keyKinds.ts');
           const { credential, ...key } = await registerKeyCredential({
             fetcher: options.fetcher,
             kind,
