@@ -33,15 +33,15 @@ export async function withWatchdog<T>({
   classify,
 }: WatchdogOptions<T>): Promise<T> {
   const controller = new AbortController();
+  const ceremonySignal = controller.signal;
   const startedAt = performance.now();
   let watchdogFired = false;
-  let stopAbandon: (() => void) | undefined;
-
+  // Rejects as soon as the call is aborted, even if the browser's promise never settles. (Its listener
+  // needs no removal: nothing aborts this call's own controller once it has settled.)
   const abandon = new Promise<never>((_resolve, reject) => {
-    const onAbort = () => reject(controller.signal.reason);
-    controller.signal.addEventListener('abort', onAbort, { once: true });
-    stopAbandon = () => controller.signal.removeEventListener('abort', onAbort);
+    ceremonySignal.addEventListener('abort', () => reject(ceremonySignal.reason), { once: true });
   });
+  abandon.catch(() => undefined);
   const forwardAbort = () => controller.abort(signal?.reason);
   if (signal?.aborted) forwardAbort();
   signal?.addEventListener('abort', forwardAbort, { once: true });
@@ -51,14 +51,13 @@ export async function withWatchdog<T>({
   }, timeoutMs + graceMs);
 
   try {
-    return await Promise.race([start(controller.signal), abandon]);
+    return await Promise.race([start(ceremonySignal), abandon]);
   } catch (error) {
-    if (watchdogFired) return Promise.reject(new CredkitError('timed-out', { phase, cause: error }));
-    return Promise.reject(classify(error, performance.now() - startedAt, controller.signal));
+    throw watchdogFired
+      ? new CredkitError('timed-out', { phase, cause: error })
+      : classify(error, performance.now() - startedAt, ceremonySignal);
   } finally {
     clearTimeout(timer);
-    stopAbandon?.();
     signal?.removeEventListener('abort', forwardAbort);
-    abandon.catch(() => undefined);
   }
 }
