@@ -75,16 +75,6 @@ export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitErr
   return new CredkitError('unknown', { cause: error });
 }
 
-async function readJson(response: Response): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const text = await response.text();
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
-}
-
 /**
  * A {@link Fetcher} on `fetch`: JSON in and out, `baseUrl` + `path`, the given headers.
  * An error status becomes a `server` CredkitError carrying the status and the server's message
@@ -93,35 +83,39 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
 export function createFetcher({ baseUrl, headers, fetch: fetchImpl, init }: CreateFetcherOptions): Fetcher {
   const base = baseUrl.replace(/\/+$/, '');
   return async ({ method, path, body, bodyText, headers: callHeaders, signal }) => {
-    const doFetch = fetchImpl ?? globalThis.fetch;
-    const extra = typeof headers === 'function' ? await headers() : headers;
-    const requestHeaders = new Headers(extra);
+    const requestHeaders = new Headers(typeof headers === 'function' ? await headers() : headers);
     for (const [name, value] of Object.entries(callHeaders ?? {})) requestHeaders.set(name, value);
     requestHeaders.set('Accept', 'application/json');
     const text = bodyText ?? (body === undefined ? undefined : JSON.stringify(body));
     if (text !== undefined) requestHeaders.set('Content-Type', 'application/json');
     let response: Response;
+    let answer: string;
     try {
-      response = await doFetch(`${base}${path}`, {
+      response = await (fetchImpl ?? globalThis.fetch)(`${base}${path}`, {
         ...init,
         method,
         headers: requestHeaders,
         body: text,
         signal,
       });
+      answer = await response.text();
     } catch (error) {
       throw toFetcherError(error, signal);
     }
-    const parsed = await readJson(response).catch((error: unknown) => {
-      throw toFetcherError(error, signal);
-    });
-    if (!response.ok) throw serverError(response.status, parsed.ok ? parsed.value : undefined);
-    if (!parsed.ok) {
+    let value: unknown;
+    let isJson = true;
+    try {
+      value = answer.trim() === '' ? undefined : JSON.parse(answer);
+    } catch {
+      isJson = false;
+    }
+    if (!response.ok) throw serverError(response.status, value);
+    if (!isJson) {
       throw new CredkitError('server', {
         message: `The server's answer to ${method} ${path} is not JSON.`,
         status: response.status,
       });
     }
-    return parsed.value;
+    return value;
   };
 }
