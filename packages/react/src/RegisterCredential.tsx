@@ -6,7 +6,7 @@ import {
   type ErrorMessages,
   type WebAuthnCapabilities,
 } from '@credkit/core';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from './messages.ts';
 import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
@@ -182,6 +182,34 @@ export function RegisterCredential({
           ? text.status[phase][kind]
           : '';
   const showRecoveryStep = kind === 'RecoveryKey' && recoveryCode !== null;
+  // A labelled, required text field; its error (local or the registration's) is tied to it by aria-describedby.
+  const field = (
+    key: LocalError['field'],
+    labelText: string,
+    value: string,
+    setValue: (value: string) => void,
+    props: InputHTMLAttributes<HTMLInputElement>,
+  ) => (
+    <>
+      <label htmlFor={ids[key]} data-credkit-part="label" className={classNames.label}>
+        {labelText}
+      </label>
+      <input
+        {...props}
+        id={ids[key]}
+        data-credkit-part="input"
+        className={classNames.input}
+        required
+        value={value}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setLocalError(null);
+        }}
+        aria-invalid={describedBy(key) ? true : undefined}
+        aria-describedby={describedBy(key)}
+      />
+    </>
+  );
 
   if (children) {
     return children({
@@ -224,69 +252,27 @@ export function RegisterCredential({
       onSubmit={onSubmit}
       noValidate
     >
-      <label htmlFor={ids.name} data-credkit-part="label" className={classNames.label}>
-        {label ?? text.nameLabel}
-      </label>
-      <input
-        id={ids.name}
-        data-credkit-part="input"
-        className={classNames.input}
-        name="credentialName"
-        type="text"
-        autoComplete="off"
-        required
-        value={name}
-        onChange={(event) => {
-          setName(event.target.value);
-          setLocalError(null);
-        }}
-        disabled={isBusy || showRecoveryStep}
-        aria-invalid={describedBy('name') ? true : undefined}
-        aria-describedby={describedBy('name')}
-      />
+      {field('name', label ?? text.nameLabel, name, setName, {
+        name: 'credentialName',
+        type: 'text',
+        autoComplete: 'off',
+        disabled: isBusy || showRecoveryStep,
+      })}
       {kind === 'PasswordProtectedKey' ? (
         <>
-          <label htmlFor={ids.password} data-credkit-part="label" className={classNames.label}>
-            {text.passwordLabel}
-          </label>
-          <input
-            id={ids.password}
-            data-credkit-part="input"
-            className={classNames.input}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            value={password}
-            onChange={(event) => {
-              setPassword(event.target.value);
-              setLocalError(null);
-            }}
-            disabled={isBusy}
-            aria-invalid={describedBy('password') ? true : undefined}
-            aria-describedby={describedBy('password')}
-          />
-          <label htmlFor={ids.confirmation} data-credkit-part="label" className={classNames.label}>
-            {text.confirmationLabel}
-          </label>
-          <input
-            id={ids.confirmation}
-            data-credkit-part="input"
-            className={classNames.input}
-            name="passwordConfirmation"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(event) => {
-              setConfirmation(event.target.value);
-              setLocalError(null);
-            }}
-            disabled={isBusy}
-            aria-invalid={describedBy('confirmation') ? true : undefined}
-            aria-describedby={describedBy('confirmation')}
-          />
+          {field('password', text.passwordLabel, password, setPassword, {
+            name: 'password',
+            type: 'password',
+            autoComplete: 'new-password',
+            minLength: MIN_PASSWORD_LENGTH,
+            disabled: isBusy,
+          })}
+          {field('confirmation', text.confirmationLabel, confirmation, setConfirmation, {
+            name: 'passwordConfirmation',
+            type: 'password',
+            autoComplete: 'new-password',
+            disabled: isBusy,
+          })}
         </>
       ) : null}
       <AuthenticatorChoices
