@@ -78,18 +78,20 @@ export interface CredkitErrorDetails {
 
 /** The one error type credkit throws: every failure is converted into it. */
 export class CredkitError extends Error {
-  override readonly name = 'CredkitError';
+  // `declare`: assigned in the constructor, so no class-field initialisers are emitted for them.
+  declare readonly name: 'CredkitError';
   /** What went wrong; switch on this. */
-  readonly code: CredkitErrorCode;
+  declare readonly code: CredkitErrorCode;
   /** The phase the failure happened in, when known. */
-  phase: RegistrationPhase | undefined;
+  declare phase: RegistrationPhase | undefined;
   /** For `server`: the HTTP status. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** For `server`: the server's own message. */
-  readonly serverMessage: string | undefined;
+  declare readonly serverMessage: string | undefined;
 
   constructor(code: CredkitErrorCode, details: CredkitErrorDetails = {}) {
     super(details.message ?? defaultErrorMessages[code], { cause: details.cause });
+    this.name = 'CredkitError';
     this.code = code;
     this.phase = details.phase;
     this.status = details.status;
