@@ -20,9 +20,6 @@ export type CreationOptionsParser = (
   json: PublicKeyCredentialCreationOptionsJSON,
 ) => PublicKeyCredentialCreationOptions;
 
-// Members of the Dfns challenge that are Dfns's own, not WebAuthn options.
-const DFNS_ONLY = new Set(['kind', 'challengeIdentifier', 'temporaryAuthenticationToken', 'rp']);
-
 /**
  * A Dfns Fido2 challenge → WebAuthn `PublicKeyCredentialCreationOptionsJSON`, with the Dfns byte
  * rules: `challenge` and `user.id` are the UTF-8 bytes of their strings (so their JSON form is
@@ -33,14 +30,14 @@ export function toCreationOptionsJSON(
   challenge: Fido2CredentialChallenge,
   { rp, timeout = DEFAULT_CEREMONY_TIMEOUT_MS, authenticator }: CreationOptionsInput,
 ): PublicKeyCredentialCreationOptionsJSON {
-  const passThrough = Object.fromEntries(Object.entries(challenge).filter(([name]) => !DFNS_ONLY.has(name)));
+  // Members of the Dfns challenge that are Dfns's own, not WebAuthn options, stay out; the rest passes.
+  const { kind, challengeIdentifier, temporaryAuthenticationToken, rp: deprecatedRp, ...passThrough } = challenge;
   const steering = authenticator ? toAuthenticatorSteering(authenticator) : undefined;
   return {
     ...passThrough,
     rp: rp.id === undefined ? { name: rp.name } : { id: rp.id, name: rp.name },
     user: { ...challenge.user, id: toBase64url(utf8(challenge.user.id)) },
     challenge: toBase64url(utf8(challenge.challenge)),
-    pubKeyCredParams: challenge.pubKeyCredParams,
     timeout,
     // Re-encoded: validates each id and drops any padding, which native parsers refuse.
     excludeCredentials: challenge.excludeCredentials.map((descriptor) => ({
@@ -50,7 +47,6 @@ export function toCreationOptionsJSON(
     authenticatorSelection: steering
       ? { ...challenge.authenticatorSelection, authenticatorAttachment: steering.authenticatorAttachment }
       : challenge.authenticatorSelection,
-    attestation: challenge.attestation,
     ...(steering ? { hints: steering.hints } : {}),
   };
 }
