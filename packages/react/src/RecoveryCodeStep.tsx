@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { englishMessages, type RecoveryCodeMessages } from './messages.ts';
+import type { RecoveryCodeMessages } from './messages.ts';
 
 /** Props of {@link RecoveryCodeStep}. */
 export interface RecoveryCodeStepProps {
@@ -13,8 +13,8 @@ export interface RecoveryCodeStepProps {
   onConfirm: () => void;
   /** The person backs out: the code is discarded, nothing is registered. */
   onCancel: () => void;
-  /** The step's texts. @defaultValue English */
-  messages?: RecoveryCodeMessages;
+  /** The step's texts, e.g. `englishMessages.recovery` (required: the English defaults stay out of this lazily loaded module). */
+  messages: RecoveryCodeMessages;
   /** A class for the step's fieldset. */
   className?: string;
 }
@@ -29,7 +29,7 @@ export function RecoveryCodeStep({
   busy,
   onConfirm,
   onCancel,
-  messages: text = englishMessages.recovery,
+  messages: text,
   className,
 }: RecoveryCodeStepProps) {
   const id = useId();

@@ -9,7 +9,7 @@ import {
 import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from './messages.ts';
-import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+import type { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
 import {
   type UseRegisterPasskeyOptions,
   type UseRegisterPasskeyResult,
@@ -108,7 +108,8 @@ export function RegisterCredential({
   const [name, setName] = useState(defaultName);
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // The recovery code, shown once, and its step: both load on first use of the kind, like the key crypto.
+  const [recovery, setRecovery] = useState<{ code: string; Step: typeof RecoveryCodeStep } | null>(null);
   const [localError, setLocalError] = useState<LocalError | null>(null);
   const capabilities = useWebAuthnCapabilities();
   const choices =
@@ -125,7 +126,7 @@ export function RegisterCredential({
       setPassword('');
       setConfirmation('');
       // Shown once: gone as soon as the key it protects is registered.
-      setRecoveryCode(null);
+      setRecovery(null);
       if (key) options.onRegistered?.(created, key);
       else options.onRegistered?.(created);
     },
@@ -162,8 +163,8 @@ export function RegisterCredential({
     setLocalError(problem);
     if (problem) return;
     if (kind === 'RecoveryKey') {
-      const { generateRecoveryCode } = await import('./keyKinds.ts');
-      setRecoveryCode(generateRecoveryCode());
+      const { generateRecoveryCode, RecoveryCodeStep } = await import('./keyKinds.ts');
+      setRecovery({ code: generateRecoveryCode(), Step: RecoveryCodeStep });
       return;
     }
     register(name, kind === 'PasswordProtectedKey' ? { password } : undefined);
@@ -181,7 +182,7 @@ export function RegisterCredential({
         : phase === 'ceremony' || phase === 'submitting'
           ? text.status[phase][kind]
           : '';
-  const showRecoveryStep = kind === 'RecoveryKey' && recoveryCode !== null;
+  const showRecoveryStep = kind === 'RecoveryKey' && recovery !== null;
   // A labelled, required text field; its error (local or the registration's) is tied to it by aria-describedby.
   const field = (
     key: LocalError['field'],
@@ -285,14 +286,14 @@ export function RegisterCredential({
         className={classNames.choices}
       />
       {showRecoveryStep ? (
-        <RecoveryCodeStep
-          code={recoveryCode}
+        <recovery.Step
+          code={recovery.code}
           credentialName={name}
           busy={isBusy}
           messages={text.recovery}
           className={classNames.recoveryCode}
-          onConfirm={() => register(name, { recoveryCode })}
-          onCancel={() => setRecoveryCode(null)}
+          onConfirm={() => register(name, { recoveryCode: recovery.code })}
+          onCancel={() => setRecovery(null)}
         />
       ) : (
         <button type="submit" disabled={isBusy} data-credkit-part="submit" className={classNames.submit}>

@@ -5,8 +5,6 @@ export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 export type { RecoveryCodeMessages, RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
-export type { RecoveryCodeStepProps } from './RecoveryCodeStep.tsx';
-export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
 export type {
   RegisterCredentialPart,
   RegisterCredentialProps,
