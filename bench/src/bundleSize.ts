@@ -70,7 +70,7 @@ const ENTRIES: readonly Entry[] = [
     name: 'core + <RegisterCredential>',
     source: "export { createFetcher } from '@credkit/core';\nexport { RegisterCredential } from '@credkit/react';",
     budgetGzipBytes: 4500,
-    ceilingGzipBytes: 8988,
+    ceilingGzipBytes: 9003,
     // The component offers every kind; the key crypto and the recovery-code step load on first use.
     forbidden: [...KEY_KIND_MODULES, ...RECOVERY_UI_MODULES],
     lazyRow: KEY_KINDS_ROW,

@@ -163,7 +163,7 @@ export function RegisterCredential({
     setLocalError(problem);
     if (problem) return;
     if (kind === 'RecoveryKey') {
-      const { generateRecoveryCode, RecoveryCodeStep } = await import('./keyKinds.ts');
+      const { generateRecoveryCode, RecoveryCodeStep } = await import('./recoveryKind.ts');
       setRecovery({ code: generateRecoveryCode(), Step: RecoveryCodeStep });
       return;
     }

@@ -1,6 +1,5 @@
-// What the React package loads on first use of a key kind: the recovery-code step and the two core
-// functions it calls, not all of `@credkit/core/keys`. A lazy chunk that reached `createKeyUserActionSigner` would reach the user-action
+// What useRegisterPasskey loads on first use of a key kind: only `registerKeyCredential`, not all of
+// `@credkit/core/keys`. A lazy chunk that reached `createKeyUserActionSigner` would reach the user-action
 // protocol, which the root entry also imports; esbuild then links that shared code into the entry chunk
 // even for Fido2-only apps.
-export { generateRecoveryCode, registerKeyCredential } from '@credkit/core/keys';
-export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+export { registerKeyCredential } from '@credkit/core/keys';
