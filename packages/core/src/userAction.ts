@@ -75,7 +75,7 @@ const ALLOWED = [{ id: 's+', encryptedPrivateKey: 's?' }, '?'] as const;
 const USER_ACTION_CHALLENGE: Shape = {
   challenge: 's+',
   challengeIdentifier: 's+',
-  userVerification: '=required|preferred|discouraged?',
+  userVerification: '=required|preferred|discouraged',
   allowCredentials: { webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED },
 };
 
@@ -88,11 +88,15 @@ const toAllowed = (credentials: AllowedCredential[] = []): AllowedCredential[] =
 
 /** Validates `POST /auth/action/init`'s answer. */
 export function validateUserActionChallenge(value: unknown): UserActionChallenge {
-  const body = checkShape<UserActionChallenge>(value, USER_ACTION_CHALLENGE, fail);
+  // A missing (or null) userVerification means "required".
+  const body = checkShape<UserActionChallenge>(
+    isRecord(value) ? { ...value, userVerification: value.userVerification ?? 'required' } : value,
+    USER_ACTION_CHALLENGE,
+    fail,
+  );
   const allow = body.allowCredentials;
   return {
     ...body,
-    userVerification: body.userVerification ?? 'required',
     allowCredentials: {
       webauthn: toAllowed(allow.webauthn),
       key: toAllowed(allow.key),
