@@ -89,6 +89,20 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'dark, with an error');
   });
 
+  test('French texts, a chosen authenticator, and the automatic upgrade waiting', async ({
+    page,
+    authenticator: _authenticator,
+  }) => {
+    await page.goto('/?embed&upgrade');
+    await page.getByLabel('Component language').selectOption('fr');
+    await page
+      .getByRole('group', { name: 'Où garder la clé d’accès' })
+      .getByRole('radio', { name: 'Clé de sécurité' })
+      .check();
+    await expect(page.getByTestId('passkey-upgrade')).toHaveAttribute('data-status', 'pending');
+    await expectNoViolations(page, 'French, choices, upgrade pending');
+  });
+
   test('sign-up', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Sign up with a passkey' })).toBeVisible();
