@@ -88,6 +88,14 @@ describe('toCreationOptionsJSON', () => {
     expect(options.futureOption).toEqual({ x: 1 });
   });
 
+  it('should send at most the last 64 excluded credentials (Chromium refuses more)', () => {
+    const ids = Array.from({ length: 70 }, (_, index) => Buffer.from([index]).toString('base64url'));
+    const many = fido2ChallengeFixture({ excludeCredentials: ids.map((id) => ({ type: 'public-key', id })) });
+    const sent = toCreationOptionsJSON(many, { rp }).excludeCredentials ?? [];
+    expect(sent).toHaveLength(64);
+    expect(sent.map((descriptor) => descriptor.id)).toEqual(ids.slice(6));
+  });
+
   it('should drop padding from excluded ids and refuse ids outside the base64url alphabet', () => {
     const padded = fido2ChallengeFixture({ excludeCredentials: [{ type: 'public-key', id: 'AQI=' }] });
     expect(toCreationOptionsJSON(padded, { rp }).excludeCredentials).toEqual([{ type: 'public-key', id: 'AQI' }]);

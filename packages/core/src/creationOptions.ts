@@ -15,6 +15,9 @@ export interface CreationOptionsInput {
   authenticator?: AuthenticatorChoice;
 }
 
+/** The most `excludeCredentials` entries sent: Chromium 156 refuses 65 ("exceeds the maximum allowed size (64)"). */
+export const MAX_EXCLUDED = 64;
+
 /** `PublicKeyCredential.parseCreationOptionsFromJSON`, or a stand-in with the same contract. */
 export type CreationOptionsParser = (
   json: PublicKeyCredentialCreationOptionsJSON,
@@ -39,8 +42,10 @@ export function toCreationOptionsJSON(
     user: { ...challenge.user, id: toBase64url(utf8(challenge.user.id)) },
     challenge: toBase64url(utf8(challenge.challenge)),
     timeout,
-    // Re-encoded: validates each id and drops any padding, which native parsers refuse.
-    excludeCredentials: challenge.excludeCredentials.map((descriptor) => ({
+    // Re-encoded: validates each id and drops any padding, which native parsers refuse. At most the
+    // last 64: Chromium refuses a longer list with a RangeError, so a user with more credentials could
+    // never add one; an authenticator holding an older one may then make a second passkey, no worse.
+    excludeCredentials: challenge.excludeCredentials.slice(-MAX_EXCLUDED).map((descriptor) => ({
       ...descriptor,
       id: toBase64url(fromBase64url(descriptor.id)),
     })),
