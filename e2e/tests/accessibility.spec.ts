@@ -103,6 +103,25 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'French, choices, upgrade pending');
   });
 
+  for (const [reducedMotion, animation] of [
+    ['no-preference', 'credkit-pulse'],
+    ['reduce', 'none'],
+  ] as const) {
+    test(`busy indicator with prefers-reduced-motion: ${reducedMotion}`, async ({ page }) => {
+      await page.emulateMedia({ reducedMotion });
+      await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+      await page.goto('/?embed');
+      await fillName(page);
+      await page.getByRole('button', { name: 'Register passkey' }).click();
+      const status = page.getByRole('status');
+      await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+      const seen = await status.evaluate((element) => getComputedStyle(element, '::before').animationName);
+      expect(seen).toBe(animation);
+      // The text itself never fades: its opacity stays 1 whatever the motion preference.
+      expect(await status.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    });
+  }
+
   test('sign-up', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Sign up with a passkey' })).toBeVisible();
