@@ -89,6 +89,18 @@ export async function submitCredential(
   });
 }
 
+/**
+ * Refuses, before any ceremony, a signer without credkit's protocol (a bare `{ sign }`, e.g. the Dfns
+ * SDK's): found only after `create()`, it would leave a passkey the server never stored.
+ */
+export function checkSigner(signer: unknown): void {
+  if (signer && typeof (signer as { obtainUserAction?: unknown }).obtainUserAction !== 'function') {
+    throw new CredkitError('invalid-input', {
+      message: 'This userActionSigner cannot confirm changes: wrap it with withUserActionProtocol(signer).',
+    });
+  }
+}
+
 /** Checks the credential name before anything is sent. */
 export function checkCredentialName(credentialName: unknown): string {
   if (typeof credentialName !== 'string' || credentialName.trim() === '') {

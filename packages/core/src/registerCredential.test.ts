@@ -3,7 +3,7 @@ import { toBase64url } from './base64url.ts';
 import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialResponse } from './dfnsTypes.ts';
 import type { Fetcher, FetcherRequest } from './fetcher.ts';
-import { registerCredential } from './registerCredential.ts';
+import { type RegisterCredentialOptions, registerCredential } from './registerCredential.ts';
 import { credkitRejection, fido2ChallengeFixture } from './testFixtures.ts';
 import type { CredentialCreator } from './webAuthnSupport.ts';
 
@@ -261,5 +261,18 @@ describe('registerCredential', () => {
     const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
     expect(request).not.toHaveProperty('mediation');
     expect(request?.publicKey).not.toHaveProperty('hints');
+  });
+
+  it('should refuse a signer without the user-action protocol before any ceremony (no orphan passkey)', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const credentials = fakeCredentials();
+    const bareSigner = { sign: async () => ({}) } as unknown as RegisterCredentialOptions['userActionSigner'];
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials, userActionSigner: bareSigner }),
+    );
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toContain('withUserActionProtocol');
+    expect(credentials.create).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
   });
 });

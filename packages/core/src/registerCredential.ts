@@ -1,7 +1,7 @@
 import type { AuthenticatorChoice } from './authenticatorChoice.ts';
 import { validateFido2Challenge } from './challenge.ts';
 import { toCreationOptions } from './creationOptions.ts';
-import { checkCredentialName, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
+import { checkCredentialName, checkSigner, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
 import type { RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty } from './dfnsTypes.ts';
 import type { Fetcher } from './fetcher.ts';
@@ -60,6 +60,7 @@ export function fetchFido2Challenge(fetcher: Fetcher, signal?: AbortSignal): Pro
 export async function registerCredential(options: RegisterCredentialOptions): Promise<CreateCredentialResponse> {
   const { fetcher, rp, timeout, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
+  checkSigner(options.userActionSigner);
   const credentials = resolveCredentialCreator(options.credentials);
   throwIfAborted(signal, 'challenge');
 

@@ -1,5 +1,5 @@
 import { validateKeyChallenge } from './challenge.ts';
-import { checkCredentialName, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
+import { checkCredentialName, checkSigner, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
 import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from './dfnsTypes.ts';
 import type { Fetcher } from './fetcher.ts';
@@ -100,6 +100,7 @@ async function createKeyPair(secret: string | undefined, iterations: number | un
 export async function registerKeyCredential(options: RegisterKeyCredentialOptions): Promise<KeyCredentialRegistration> {
   const { fetcher, kind, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
+  checkSigner(options.userActionSigner);
   const secret = secretFor(options);
   const origin = options.origin ?? (typeof location === 'undefined' ? undefined : location.origin);
   if (typeof crypto === 'undefined' || !crypto.subtle || origin === undefined) {
