@@ -66,7 +66,8 @@ export async function detectWebAuthnCapabilities(): Promise<WebAuthnCapabilities
   return {
     webAuthn: true,
     platformAuthenticator: client?.userVerifyingPlatformAuthenticator ?? platformAuthenticator,
-    conditionalCreate: client ? client.conditionalCreate === true : 'unknown',
+    // Conditional create came after getClientCapabilities: without an answer from it, there is none.
+    conditionalCreate: client?.conditionalCreate === true,
     hybridTransport: reported(client, 'hybridTransport'),
     hints: Object.keys(client ?? {}).some((name) => name.startsWith('hint')) ? true : 'unknown',
     nativeJSON: typeof credential.parseCreationOptionsFromJSON === 'function',
