@@ -6,7 +6,16 @@ import {
   type ErrorMessages,
   type WebAuthnCapabilities,
 } from '@credkit/core';
-import { type FormEvent, type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactElement,
+  type ReactNode,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from './messages.ts';
 import type { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
@@ -102,7 +111,7 @@ export function RegisterCredential({
   authenticatorChoices,
   children,
   ...options
-}: RegisterCredentialProps) {
+}: RegisterCredentialProps): ReactElement {
   const text = mergeMessages(messagesInput);
   const errorTexts = { ...text.errors, ...errorMessages };
   const [name, setName] = useState(defaultName);
@@ -163,8 +172,13 @@ export function RegisterCredential({
     setLocalError(problem);
     if (problem) return;
     if (kind === 'RecoveryKey') {
-      const { generateRecoveryCode, RecoveryCodeStep } = await import('./recoveryKind.ts');
-      setRecovery({ code: generateRecoveryCode(), Step: RecoveryCodeStep });
+      try {
+        const { generateRecoveryCode, RecoveryCodeStep } = await import('./recoveryKind.ts');
+        setRecovery({ code: generateRecoveryCode(), Step: RecoveryCodeStep });
+      } catch (cause) {
+        // The step's chunk did not load (offline, or gone after a deploy): say so, don't sit silent.
+        setLocalError({ field: 'name', message: describeError(new CredkitError('network', { cause }), errorTexts) });
+      }
       return;
     }
     register(name, kind === 'PasswordProtectedKey' ? { password } : undefined);
@@ -213,16 +227,21 @@ export function RegisterCredential({
   );
 
   if (children) {
-    return children({
-      ...hook,
-      announcement,
-      errorText,
-      messages: text,
-      capabilities,
-      choices,
-      authenticator,
-      setAuthenticator,
-    });
+    // In a fragment: the component returns a ReactElement, which React 18's types accept too.
+    return (
+      <>
+        {children({
+          ...hook,
+          announcement,
+          errorText,
+          messages: text,
+          capabilities,
+          choices,
+          authenticator,
+          setAuthenticator,
+        })}
+      </>
+    );
   }
 
   // No WebAuthn here: say so instead of offering a button that cannot work.

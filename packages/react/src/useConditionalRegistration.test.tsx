@@ -66,3 +66,45 @@ describe('useConditionalRegistration', () => {
     expect(credentials.create).not.toHaveBeenCalled();
   });
 });
+
+describe('useConditionalRegistration when enabled turns false mid-attempt', () => {
+  it('should go back to idle (not stay pending), abort, and try again once enabled again', async () => {
+    const client = createTestQueryClient();
+    client.setQueryData(capabilitiesQueryKey, { ...UNKNOWN_CAPABILITIES, webAuthn: true, conditionalCreate: true });
+    const { fetcher } = fakeFetcher();
+    const signals: (AbortSignal | null | undefined)[] = [];
+    const credentials = fakeCredentials((options) => {
+      signals.push(options?.signal);
+      return new Promise(() => {});
+    });
+    function Upgrade({ enabled }: { enabled: boolean }) {
+      const { status } = useConditionalRegistration({ fetcher, rp, credentialName: 'Upgraded', credentials, enabled });
+      return <p data-status={status}>{status}</p>;
+    }
+    const Wrapper = wrapperFor(client);
+    const view = render(
+      <Wrapper>
+        <Upgrade enabled />
+      </Wrapper>,
+    );
+    const status = () => view.container.querySelector('p')?.getAttribute('data-status');
+    await waitFor(() => expect(credentials.create).toHaveBeenCalledTimes(1));
+    expect(status()).toBe('pending');
+
+    view.rerender(
+      <Wrapper>
+        <Upgrade enabled={false} />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(status()).toBe('idle'));
+    expect(signals[0]?.aborted).toBe(true);
+
+    view.rerender(
+      <Wrapper>
+        <Upgrade enabled />
+      </Wrapper>,
+    );
+    await waitFor(() => expect(credentials.create).toHaveBeenCalledTimes(2));
+    expect(status()).toBe('pending');
+  });
+});

@@ -75,10 +75,12 @@ export function useConditionalRegistration(
       return;
     }
     const controller = new AbortController();
+    let inFlight = false;
     // Started on the next task: StrictMode's mount → unmount → mount cancels the first timer
     // before anything is fetched, so exactly one challenge and one create() happen.
     const timer = setTimeout(() => {
       attempted.current = true;
+      inFlight = true;
       setState((previous) => ({ ...previous, status: 'pending' }));
       const { fetcher, rp, credentialName, timeout, credentials } = latest.current;
       registerCredential({
@@ -91,11 +93,13 @@ export function useConditionalRegistration(
         signal: controller.signal,
       }).then(
         (credential) => {
+          inFlight = false;
           setState({ status: 'registered', credential, error: undefined });
           latest.current.onRegistered?.(credential);
           void queryClient.invalidateQueries({ queryKey: credentialsQueryKey });
         },
         (error: unknown) => {
+          inFlight = false;
           if (controller.signal.aborted) return;
           const failure = isCredkitError(error) ? error : undefined;
           setState({ status: 'failed', credential: undefined, error: failure });
@@ -106,6 +110,12 @@ export function useConditionalRegistration(
     return () => {
       clearTimeout(timer);
       controller.abort();
+      // Stopped mid-attempt (`enabled` turned false, or the host hid the component): back to idle,
+      // and a later `enabled` may try again, instead of a `pending` that never ends.
+      if (inFlight) {
+        attempted.current = false;
+        setState({ status: 'idle', credential: undefined, error: undefined });
+      }
     };
   }, [enabled, conditionalCreate, queryClient]);
 
