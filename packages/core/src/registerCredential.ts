@@ -1,7 +1,13 @@
 import type { AuthenticatorChoice } from './authenticatorChoice.ts';
 import { validateFido2Challenge } from './challenge.ts';
 import { toCreationOptions } from './creationOptions.ts';
-import { checkCredentialName, checkSigner, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
+import {
+  checkCredentialName,
+  checkSigner,
+  fetchChallenge,
+  submitCredential,
+  throwIfAborted,
+} from './credentialRequests.ts';
 import type { RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty } from './dfnsTypes.ts';
 import type { Fetcher } from './fetcher.ts';

@@ -1,5 +1,11 @@
 import { validateKeyChallenge } from './challenge.ts';
-import { checkCredentialName, checkSigner, fetchChallenge, submitCredential, throwIfAborted } from './credentialRequests.ts';
+import {
+  checkCredentialName,
+  checkSigner,
+  fetchChallenge,
+  submitCredential,
+  throwIfAborted,
+} from './credentialRequests.ts';
 import { CredkitError, type RegistrationPhase } from './credkitError.ts';
 import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from './dfnsTypes.ts';
 import type { Fetcher } from './fetcher.ts';
