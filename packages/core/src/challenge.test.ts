@@ -34,6 +34,12 @@ describe('validateFido2Challenge', () => {
     expect(validateFido2Challenge(value)).toHaveProperty('supportedCredentialKinds');
   });
 
+  it("should keep an excluded credential's transports (the browser uses them to pick an authenticator)", () => {
+    const excluded = { type: 'public-key', id: 'c1QEdgnPLJargwzy3cbYKny4Q18u0hr97unXsF3DiE8', transports: ['usb'] };
+    const value = { ...fido2ChallengeFixture(), excludeCredentials: [excluded] };
+    expect(validateFido2Challenge(value).excludeCredentials).toEqual([excluded]);
+  });
+
   it('should accept a challenge without the deprecated rp and temporaryAuthenticationToken', () => {
     expect(validateFido2Challenge(without(['rp'])).rp).toBeUndefined();
     expect(validateFido2Challenge(without(['temporaryAuthenticationToken'])).challengeIdentifier).toBe(
@@ -68,6 +74,13 @@ describe('validateFido2Challenge', () => {
     ).toContain('pubKeyCredParams[0].alg must be a number, got a string');
     expect(
       invalidChallengeMessage({ ...fido2ChallengeFixture(), excludeCredentials: [{ type: 'public-key', id: 'a+b/' }] }),
+    ).toContain('excludeCredentials[0].id must be base64url');
+    // A length no base64url string has (1 mod 4): refused here, not thrown raw by the decoder later.
+    expect(
+      invalidChallengeMessage({
+        ...fido2ChallengeFixture(),
+        excludeCredentials: [{ type: 'public-key', id: 'AAAAA' }],
+      }),
     ).toContain('excludeCredentials[0].id must be base64url');
     expect(invalidChallengeMessage({ ...fido2ChallengeFixture(), kind: 'Key' })).toContain(
       'kind must be one of "Fido2"',

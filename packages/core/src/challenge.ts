@@ -1,3 +1,4 @@
+import { fromBase64url } from './base64url.ts';
 import { CredkitError } from './credkitError.ts';
 import type { Fido2CredentialChallenge, KeyCredentialChallenge, KeyCredentialKind } from './dfnsTypes.ts';
 import { checkShape, type Shape } from './shape.ts';
@@ -42,9 +43,15 @@ export function validateFido2Challenge(value: unknown): Fido2CredentialChallenge
   const body = checkShape<Fido2CredentialChallenge>(value, FIDO2_CHALLENGE, fail, 'challenge response');
   return {
     ...body,
-    excludeCredentials: body.excludeCredentials.map(({ type, id }, index) => {
-      if (!/^[\w-]*$/.test(id)) fail(`excludeCredentials[${index}].id must be base64url`);
-      return { type, id };
+    // Decoded once here, with the codec the options use: a wrong alphabet or a length no base64url has
+    // (1 mod 4) is the server's error now, not a raw DOMException later. Other members (`transports`) stay.
+    excludeCredentials: body.excludeCredentials.map((descriptor, index) => {
+      try {
+        fromBase64url(descriptor.id);
+      } catch {
+        fail(`excludeCredentials[${index}].id must be base64url`);
+      }
+      return descriptor;
     }),
   };
 }
