@@ -113,6 +113,6 @@ export function toCreationOptions(
   input: CreationOptionsInput,
   parse?: CreationOptionsParser,
 ): PublicKeyCredentialCreationOptions {
-  const json = toCreationOptionsJSON(challenge, input);
-  return parse ? parseCreationOptions(json, parse) : parseCreationOptions(json);
+  // An undefined `parse` takes parseCreationOptions' default: the browser's own parser.
+  return parseCreationOptions(toCreationOptionsJSON(challenge, input), parse);
 }

@@ -4,6 +4,8 @@ import { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webAuthnCapa
 /** A browser-like global scope with the given PublicKeyCredential; restored after each test. */
 function browserWith(publicKeyCredential: object | undefined) {
   vi.stubGlobal('window', { isSecureContext: true, PublicKeyCredential: publicKeyCredential });
+  // In a browser, window is the global object: PublicKeyCredential is reachable both ways.
+  vi.stubGlobal('PublicKeyCredential', publicKeyCredential);
   vi.stubGlobal('navigator', { credentials: { create: () => Promise.resolve(null) } });
 }
 

@@ -1,3 +1,4 @@
+import { nativeCreationOptionsParser } from './creationOptions.ts';
 import { isWebAuthnAvailable } from './webAuthnSupport.ts';
 
 /** A capability: known to be there, known not to be, or not known (on the server, or before detection). */
@@ -57,19 +58,22 @@ export async function detectWebAuthnCapabilities(): Promise<WebAuthnCapabilities
   const client = await Promise.resolve()
     .then(() => credential.getClientCapabilities?.())
     .catch(() => undefined);
-  const platformAuthenticator = await Promise.resolve()
-    .then(() => credential.isUserVerifyingPlatformAuthenticatorAvailable())
-    .then(
-      (available): Capability => available === true,
-      (): Capability => 'unknown',
-    );
+  // The L2 question only where the L3 answer lacks it.
+  const platformAuthenticator =
+    client?.userVerifyingPlatformAuthenticator ??
+    (await Promise.resolve()
+      .then(() => credential.isUserVerifyingPlatformAuthenticatorAvailable())
+      .then(
+        (available): Capability => available === true,
+        (): Capability => 'unknown',
+      ));
   return {
     webAuthn: true,
-    platformAuthenticator: client?.userVerifyingPlatformAuthenticator ?? platformAuthenticator,
+    platformAuthenticator,
     // Conditional create came after getClientCapabilities: without an answer from it, there is none.
     conditionalCreate: client?.conditionalCreate === true,
     hybridTransport: reported(client, 'hybridTransport'),
     hints: Object.keys(client ?? {}).some((name) => name.startsWith('hint')) ? true : 'unknown',
-    nativeJSON: typeof credential.parseCreationOptionsFromJSON === 'function',
+    nativeJSON: nativeCreationOptionsParser() !== undefined,
   };
 }
