@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './findChromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './findChromium.mjs';
 import type { MockApi } from './tests/fixtures.ts';
 
 const chromium = findChromium();
@@ -9,16 +9,7 @@ const browser = {
   ...devices['Desktop Chrome'],
   launchOptions: {
     executablePath: chromium?.executablePath,
-    // Flags that keep Debian's Chromium quiet on a machine with no outside network.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   },
 };
 

@@ -1,11 +1,12 @@
 // Click-to-ceremony latency and React commits (issue 7, parts 2 and 3): `<RegisterCredential>` against a
 // hand-written page, in Chromium with a virtual authenticator, against one in-process mock backend.
 // `npx tsx --conditions=@credkit/source bench/src/latency.ts` prints the table.
-import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createMockBackend, DEFAULT_ORG_ID, type MockBackend } from '@credkit/mock-backend';
 import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
+// The e2e suite's choice of Chromium and its flags, so the bench drives the same browser.
+import { CHROMIUM_ARGS, findChromium } from '../../e2e/findChromium.mjs';
 import type { BenchMarks } from './latencyPages/benchMarks.ts';
 import { servePages } from './latencyPages/servePages.ts';
 
@@ -79,16 +80,6 @@ const TOKEN = 'demo-token';
 const MAX_REGISTRATIONS_PER_USER = 63;
 /** A commit whose Profiler `actualDuration` is below this rendered (next to) nothing. */
 const EMPTY_COMMIT_MS = 0.01;
-// The e2e suite's flags: Debian's Chromium stays quiet on a machine with no outside network.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Signs up a new end user (first factor: a software passkey) and returns their bearer token. Each
@@ -124,12 +115,6 @@ async function signUpUser(backend: MockBackend, origin: string, username: string
     init.temporaryAuthenticationToken,
   );
   return registered.authentication.token;
-}
-
-/** Debian's Chromium (or CHROMIUM_PATH) when present, else Playwright's own. */
-function chromiumPath(): string | undefined {
-  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  return existsSync(candidate) ? candidate : undefined;
 }
 
 interface BenchPage {
@@ -263,7 +248,7 @@ export async function measureLatency(options: LatencyOptions = {}): Promise<Late
     const api = encodeURIComponent(mock.url);
     const baselineToken = await signUpUser(backend, origin, 'baseline@credkit.dev');
     const baselineWarmToken = await signUpUser(backend, origin, 'baseline-warm@credkit.dev');
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: findChromium()?.executablePath, args: CHROMIUM_ARGS });
     const pages = [
       await openPage(browser, 'credkit', `${origin}/credkit.html?api=${api}`, instrument),
       await openPage(browser, 'baseline', `${origin}/baseline.html?api=${api}&token=${baselineToken}`, instrument),
