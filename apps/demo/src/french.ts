@@ -1,4 +1,4 @@
-import type { RegisterCredentialMessages } from '@credkit/react';
+import type { RecoveryCodeMessages, RegisterCredentialMessages } from '@credkit/react';
 
 const NOM = {
   Fido2: 'Clé d’accès',
@@ -46,6 +46,7 @@ export const frenchMessages: RegisterCredentialMessages = {
     'security-key': 'Clé de sécurité',
     phone: 'Téléphone ou tablette',
   },
+  // Complete, like the rest: `satisfies` checks it (the prop itself takes a partial group).
   recovery: {
     legend: 'Conservez votre code de récupération',
     help: 'Il n’est affiché qu’une fois. Quiconque le détient peut utiliser cette clé : gardez-le hors ligne, en lieu sûr.',
@@ -60,7 +61,7 @@ export const frenchMessages: RegisterCredentialMessages = {
     saved: 'J’ai conservé mon code de récupération',
     finish: 'Terminer l’enregistrement',
     discard: 'Abandonner ce code',
-  },
+  } satisfies RecoveryCodeMessages,
   errors: {
     unsupported: 'Ce navigateur ne peut pas créer de clé d’accès ici (WebAuthn absent ou page non sécurisée).',
     cancelled: 'La demande a été fermée ou la vérification a échoué. Rien n’a été enregistré.',

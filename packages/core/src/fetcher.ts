@@ -40,9 +40,7 @@ export interface CreateFetcherOptions {
 }
 
 function serverMessageOf(body: unknown): string | undefined {
-  if (!isRecord(body)) return undefined;
-  const nested = isRecord(body.error) ? body.error.message : undefined;
-  const message = nested ?? body.message;
+  const message = isRecord(body) ? ((isRecord(body.error) ? body.error.message : undefined) ?? body.message) : undefined;
   return typeof message === 'string' && message !== '' ? message : undefined;
 }
 
@@ -60,19 +58,19 @@ export function serverError(status: number, body: unknown, cause?: unknown): Cre
 /** Any rejection of a host fetcher → a {@link CredkitError}. */
 export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitError {
   if (isCredkitError(error)) return error;
-  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
-    return new CredkitError('aborted', { cause: error });
-  }
-  if (error instanceof TypeError) return new CredkitError('network', { cause: error });
-  if (isRecord(error)) {
+  const code =
+    signal?.aborted || (error instanceof Error && error.name === 'AbortError')
+      ? 'aborted'
+      : error instanceof TypeError
+        ? 'network'
+        : 'unknown';
+  if (code === 'unknown' && isRecord(error)) {
     const status = typeof error.httpStatus === 'number' ? error.httpStatus : error.status;
     if (typeof status === 'number') {
-      const context = isRecord(error.context) ? error.context.body : undefined;
-      const body = context ?? { message: error.message };
-      return serverError(status, body, error);
+      return serverError(status, (isRecord(error.context) ? error.context.body : undefined) ?? error, error);
     }
   }
-  return new CredkitError('unknown', { cause: error });
+  return new CredkitError(code, { cause: error });
 }
 
 /**
@@ -81,41 +79,38 @@ export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitErr
  * (`{ "error": { "message" } }`, as Dfns sends it); a failed connection becomes `network`.
  */
 export function createFetcher({ baseUrl, headers, fetch: fetchImpl, init }: CreateFetcherOptions): Fetcher {
-  const base = baseUrl.replace(/\/+$/, '');
-  return async ({ method, path, body, bodyText, headers: callHeaders, signal }) => {
+  return async ({ method, path, body, bodyText = body === undefined ? undefined : JSON.stringify(body), ...call }) => {
     const requestHeaders = new Headers(typeof headers === 'function' ? await headers() : headers);
-    for (const [name, value] of Object.entries(callHeaders ?? {})) requestHeaders.set(name, value);
+    for (const [name, value] of Object.entries(call.headers ?? {})) requestHeaders.set(name, value);
     requestHeaders.set('Accept', 'application/json');
-    const text = bodyText ?? (body === undefined ? undefined : JSON.stringify(body));
-    if (text !== undefined) requestHeaders.set('Content-Type', 'application/json');
+    if (bodyText !== undefined) requestHeaders.set('Content-Type', 'application/json');
     let response: Response;
     let answer: string;
     try {
-      response = await (fetchImpl ?? globalThis.fetch)(`${base}${path}`, {
+      response = await (fetchImpl ?? fetch)(baseUrl.replace(/\/+$/, '') + path, {
         ...init,
         method,
         headers: requestHeaders,
-        body: text,
-        signal,
+        body: bodyText,
+        signal: call.signal,
       });
       answer = await response.text();
     } catch (error) {
-      throw toFetcherError(error, signal);
+      throw toFetcherError(error, call.signal);
     }
     let value: unknown;
-    let isJson = true;
     try {
       value = answer.trim() === '' ? undefined : JSON.parse(answer);
     } catch {
-      isJson = false;
+      // Not JSON: an error status still says what it is; a success answer is unusable.
+      if (response.ok) {
+        throw new CredkitError('server', {
+          message: `The server's answer to ${method} ${path} is not JSON.`,
+          status: response.status,
+        });
+      }
     }
     if (!response.ok) throw serverError(response.status, value);
-    if (!isJson) {
-      throw new CredkitError('server', {
-        message: `The server's answer to ${method} ${path} is not JSON.`,
-        status: response.status,
-      });
-    }
     return value;
   };
 }

@@ -36,22 +36,19 @@ export async function withWatchdog<T>({
   const ceremonySignal = controller.signal;
   const startedAt = performance.now();
   let watchdogFired = false;
-  // Rejects as soon as the call is aborted, even if the browser's promise never settles. (Its listener
-  // needs no removal: nothing aborts this call's own controller once it has settled.)
-  const abandon = new Promise<never>((_resolve, reject) => {
-    ceremonySignal.addEventListener('abort', () => reject(ceremonySignal.reason), { once: true });
-  });
-  abandon.catch(() => undefined);
   const forwardAbort = () => controller.abort(signal?.reason);
-  if (signal?.aborted) forwardAbort();
-  signal?.addEventListener('abort', forwardAbort, { once: true });
   const timer = setTimeout(() => {
     watchdogFired = true;
     controller.abort(new DOMException('credkit watchdog: the WebAuthn call outlived its timeout', 'TimeoutError'));
   }, timeoutMs + graceMs);
-
   try {
-    return await Promise.race([start(ceremonySignal), abandon]);
+    return await new Promise<T>((resolve, reject) => {
+      // Rejects as soon as the call is aborted, even if the browser's promise never settles.
+      ceremonySignal.onabort = () => reject(ceremonySignal.reason);
+      if (signal?.aborted) forwardAbort();
+      signal?.addEventListener('abort', forwardAbort);
+      start(ceremonySignal).then(resolve, reject);
+    });
   } catch (error) {
     throw watchdogFired
       ? new CredkitError('timed-out', { phase, cause: error })

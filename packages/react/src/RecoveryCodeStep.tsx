@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { RecoveryCodeMessages } from './messages.ts';
+import type { RecoveryCodeMessages } from './recoveryMessages.ts';
 
 /** Props of {@link RecoveryCodeStep}. */
 export interface RecoveryCodeStepProps {
@@ -13,7 +13,7 @@ export interface RecoveryCodeStepProps {
   onConfirm: () => void;
   /** The person backs out: the code is discarded, nothing is registered. */
   onCancel: () => void;
-  /** The step's texts, e.g. `englishMessages.recovery` (required: the English defaults stay out of this lazily loaded module). */
+  /** The step's texts, e.g. `englishRecoveryMessages` (required: the English defaults stay out of this lazily loaded module). */
   messages: RecoveryCodeMessages;
   /** A class for the step's fieldset. */
   className?: string;

@@ -19,6 +19,7 @@ import {
 import { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from './messages.ts';
 import type { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+import type { RecoveryCodeMessages } from './recoveryMessages.ts';
 import {
   type UseRegisterPasskeyOptions,
   type UseRegisterPasskeyResult,
@@ -118,7 +119,11 @@ export function RegisterCredential({
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   // The recovery code, shown once, and its step: both load on first use of the kind, like the key crypto.
-  const [recovery, setRecovery] = useState<{ code: string; Step: typeof RecoveryCodeStep } | null>(null);
+  const [recovery, setRecovery] = useState<{
+    code: string;
+    Step: typeof RecoveryCodeStep;
+    english: RecoveryCodeMessages;
+  } | null>(null);
   const [localError, setLocalError] = useState<LocalError | null>(null);
   const capabilities = useWebAuthnCapabilities();
   const choices =
@@ -173,8 +178,8 @@ export function RegisterCredential({
     if (problem) return;
     if (kind === 'RecoveryKey') {
       try {
-        const { generateRecoveryCode, RecoveryCodeStep } = await import('./recoveryKind.ts');
-        setRecovery({ code: generateRecoveryCode(), Step: RecoveryCodeStep });
+        const { generateRecoveryCode, RecoveryCodeStep, englishRecoveryMessages } = await import('./recoveryKind.ts');
+        setRecovery({ code: generateRecoveryCode(), Step: RecoveryCodeStep, english: englishRecoveryMessages });
       } catch (cause) {
         // The step's chunk did not load (offline, or gone after a deploy): say so, don't sit silent.
         setLocalError({ field: 'name', message: describeError(new CredkitError('network', { cause }), errorTexts) });
@@ -309,7 +314,7 @@ export function RegisterCredential({
           code={recovery.code}
           credentialName={name}
           busy={isBusy}
-          messages={text.recovery}
+          messages={{ ...recovery.english, ...text.recovery }}
           className={classNames.recoveryCode}
           onConfirm={() => register(name, { recoveryCode: recovery.code })}
           onCancel={() => setRecovery(null)}

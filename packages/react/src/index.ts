@@ -2,7 +2,7 @@
 
 export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
 export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
-export type { RecoveryCodeMessages, RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
+export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
 export type {
@@ -11,6 +11,7 @@ export type {
   RegisterCredentialRenderProps,
 } from './RegisterCredential.tsx';
 export { MIN_PASSWORD_LENGTH, RegisterCredential } from './RegisterCredential.tsx';
+export type { RecoveryCodeMessages } from './recoveryMessages.ts';
 export type {
   ConditionalRegistrationStatus,
   UseConditionalRegistrationOptions,

@@ -1,22 +1,6 @@
 import type { AuthenticatorChoice, ErrorMessages } from '@credkit/core';
+import type { RecoveryCodeMessages } from './recoveryMessages.ts';
 import type { RegistrableCredentialKind } from './useRegisterPasskey.ts';
-
-/** The texts of the recovery code step. */
-export interface RecoveryCodeMessages {
-  legend: string;
-  help: string;
-  codeLabel: string;
-  copy: string;
-  copied: string;
-  copyFailed: string;
-  download: string;
-  downloaded: string;
-  /** The downloaded file's text. */
-  file: (credentialName: string, code: string) => string;
-  saved: string;
-  finish: string;
-  discard: string;
-}
 
 /** Every text `<RegisterCredential>` shows, by phase, kind and error code. */
 export interface RegisterCredentialMessages {
@@ -43,7 +27,8 @@ export interface RegisterCredentialMessages {
   choicesLegend: string;
   /** The label of each authenticator choice. */
   choices: Record<AuthenticatorChoice, string>;
-  recovery: RecoveryCodeMessages;
+  /** The recovery code step's texts, over its English ones (`englishRecoveryMessages` from `@credkit/react/recovery`). */
+  recovery: Partial<RecoveryCodeMessages>;
   /** Per error code; the core's default messages otherwise. */
   errors: ErrorMessages;
 }
@@ -103,21 +88,8 @@ export const englishMessages: RegisterCredentialMessages = {
     'security-key': 'Security key',
     phone: 'Phone or tablet',
   },
-  recovery: {
-    legend: 'Save your recovery code',
-    help: 'It is shown only once and cannot be recovered. Anyone who has it can use this recovery key: keep it offline, somewhere safe.',
-    codeLabel: 'Recovery code',
-    copy: 'Copy',
-    copied: 'Copied to the clipboard.',
-    copyFailed: 'Copying is not allowed here: select the code and copy it by hand.',
-    download: 'Download .txt',
-    downloaded: 'Downloaded.',
-    file: (credentialName, code) =>
-      `Recovery code for "${credentialName}"\n\n${code}\n\nKeep it offline and private: it opens your recovery key.\n`,
-    saved: 'I have saved my recovery code',
-    finish: 'Finish registration',
-    discard: 'Discard code',
-  },
+  // The recovery step's own English texts load with it (englishRecoveryMessages), on first use.
+  recovery: {},
   errors: {},
 };
 

@@ -5,3 +5,5 @@
 // (from the root entry, esbuild would link it into every app's main chunk).
 export type { RecoveryCodeStepProps } from './RecoveryCodeStep.tsx';
 export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+export type { RecoveryCodeMessages } from './recoveryMessages.ts';
+export { englishRecoveryMessages } from './recoveryMessages.ts';

@@ -2,3 +2,4 @@
 // that shows the code (kept apart from keyKinds.ts, so a hook-only app never downloads the step).
 export { generateRecoveryCode } from '@credkit/core/keys';
 export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+export { englishRecoveryMessages } from './recoveryMessages.ts';
