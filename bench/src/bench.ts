@@ -4,7 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { bundleSizeTable, measureBundleSizes, overBudget, overCeiling, treeShakingViolations } from './bundleSize.ts';
+import {
+  bundleSizeTable,
+  FLOOR_ROW,
+  measureBundleSizes,
+  overBudget,
+  overCeiling,
+  treeShakingViolations,
+} from './bundleSize.ts';
 import { latencyTable, measureLatency } from './latency.ts';
 import { measureMockLoad, mockLoadTable } from './mockLoad.ts';
 
@@ -26,6 +33,13 @@ const sizeProblems = [
   ...overCeiling(sizes).map((row) => `over its regression ceiling: ${row.name}`),
   ...treeShakingViolations(sizes).map(({ name, modules }) => `${name} pulls in ${modules.join(', ')}`),
 ];
+function floorNote(): string {
+  const floor = sizes.find((row) => row.name === FLOOR_ROW);
+  const core = sizes.find((row) => row.budgetGzipBytes !== undefined);
+  if (!floor || !core?.budgetGzipBytes) return '';
+  return `- Floor study (bench/src/floor, not shipped, same behaviour checks as core): ${floor.gzipBytes} B, ${core.gzipBytes - floor.gzipBytes} B under the core row and ${floor.gzipBytes > core.budgetGzipBytes ? `still ${floor.gzipBytes - core.budgetGzipBytes} B over` : 'within'} its ${core.budgetGzipBytes} B budget.`;
+}
+
 const sizeSection = section(
   '1. Bundle size (esbuild, minified, gzip -9; react, react-dom, react/jsx-runtime and @tanstack/react-query external)',
   [
@@ -34,6 +48,7 @@ const sizeSection = section(
     ...overBudget(sizes).map(
       (row) => `- Over the issue's budget: **${row.name}** (${row.gzipBytes} B > ${row.budgetGzipBytes} B).`,
     ),
+    floorNote(),
     ...sizeProblems.map((problem) => `- **${problem}**`),
     treeShakingViolations(sizes).length === 0
       ? '- The Fido2-only bundles hold no key-kind crypto and no recovery-code UI (checked from the metafile).'
