@@ -40,7 +40,9 @@ export interface CreateFetcherOptions {
 }
 
 function serverMessageOf(body: unknown): string | undefined {
-  const message = isRecord(body) ? ((isRecord(body.error) ? body.error.message : undefined) ?? body.message) : undefined;
+  const message = isRecord(body)
+    ? ((isRecord(body.error) ? body.error.message : undefined) ?? body.message)
+    : undefined;
   return typeof message === 'string' && message !== '' ? message : undefined;
 }
 
