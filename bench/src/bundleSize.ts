@@ -53,6 +53,8 @@ const KEY_KINDS_ROW = 'key kinds (loaded on first use)';
 
 /** The floor study's row: the core path's behaviour in the fewest bytes we found, not shipped. */
 export const FLOOR_ROW = 'floor study: core path behaviour, smallest known (not shipped)';
+/** The React floor study's row: that core + the smallest hook and component we found (Fido2 only), not shipped. */
+export const FLOOR_COMPONENT_ROW = 'floor study: + hook + component, smallest known (not shipped)';
 
 // A host always needs a Fetcher to call its backend, so every credkit row ships `createFetcher` too.
 const ENTRIES: readonly Entry[] = [
@@ -82,6 +84,16 @@ const ENTRIES: readonly Entry[] = [
     // Not shipped: the core row's behaviour at the least bytes we could write it (src/floor/README.md).
     name: FLOOR_ROW,
     source: "export { createFetcher, registerCredential } from './src/floor/fido2PathFloor.js';",
+  },
+  {
+    name: 'floor study: + hook, smallest known (not shipped)',
+    source:
+      "export { createFetcher } from './src/floor/fido2PathFloor.js';\nexport { useRegisterPasskey } from './src/floor/floorHook.js';",
+  },
+  {
+    name: FLOOR_COMPONENT_ROW,
+    source:
+      "export { createFetcher } from './src/floor/fido2PathFloor.js';\nexport { RegisterCredential } from './src/floor/floorComponent.jsx';",
   },
   { name: REFERENCE_ROW, source: "export { startRegistration } from '@simplewebauthn/browser';" },
   { name: '@dfns/sdk-browser WebAuthnSigner', source: "export { WebAuthnSigner } from '@dfns/sdk-browser';" },
