@@ -3,6 +3,19 @@
 // Mocks stand in for fetch, navigator.credentials.create and the native JSON parser; the real
 // ceremony is covered by core's own tests and the e2e suite. Returns the failed checks' names.
 
+/** What POST /auth/credentials answers in the checks: a valid new credential. */
+export const CREATED_CREDENTIAL = {
+  kind: 'Fido2',
+  credentialId: 'cid1',
+  credentialUuid: 'cr-1',
+  dateCreated: 'd',
+  isActive: true,
+  name: 'My key',
+  publicKey: 'pk',
+  relyingPartyId: 'rp',
+  origin: 'o',
+};
+
 /** @param {{ registerCredential: Function, createFetcher: Function, CredkitError: Function }} mod */
 export async function checkBehaviour({ registerCredential, createFetcher, CredkitError }) {
   const failures = [];
@@ -27,17 +40,7 @@ export async function checkBehaviour({ registerCredential, createFetcher, Credki
     rp: { id: 'x', name: 'y' },
     extensions: { credProps: true },
   });
-  const RESP = {
-    kind: 'Fido2',
-    credentialId: 'cid1',
-    credentialUuid: 'cr-1',
-    dateCreated: 'd',
-    isActive: true,
-    name: 'My key',
-    publicKey: 'pk',
-    relyingPartyId: 'rp',
-    origin: 'o',
-  };
+  const RESP = CREATED_CREDENTIAL;
   function server(routes) {
     const calls = [];
     const fetch = async (url, init) => {

@@ -7,6 +7,7 @@ import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { expect, it } from 'vitest';
+import { CREATED_CREDENTIAL } from './behaviourChecks.js';
 import { createFetcher } from './fido2PathFloor.js';
 import { RegisterCredential } from './floorComponent.jsx';
 
@@ -29,17 +30,7 @@ const CH = () => ({
   pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
   excludeCredentials: [],
 });
-const RESP = {
-  kind: 'Fido2',
-  credentialId: 'c',
-  credentialUuid: 'u',
-  dateCreated: 'd',
-  isActive: true,
-  name: 'My key',
-  publicKey: 'pk',
-  relyingPartyId: 'rp',
-  origin: 'o',
-};
+const RESP = CREATED_CREDENTIAL;
 const cred = { rawId: ab('raw'), response: { clientDataJSON: ab('cdj'), attestationObject: ab('att') } };
 const tick = () => act(() => new Promise((r) => setTimeout(r, 10)));
 const fails = [];
