@@ -4,15 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
-import {
-  bundleSizeTable,
-  FLOOR_COMPONENT_ROW,
-  FLOOR_ROW,
-  measureBundleSizes,
-  overBudget,
-  overCeiling,
-  treeShakingViolations,
-} from './bundleSize.ts';
+import { bundleSizeTable, measureBundleSizes, overBudget, overCeiling, treeShakingViolations } from './bundleSize.ts';
 import { latencyTable, measureLatency } from './latency.ts';
 import { measureMockLoad, mockLoadTable } from './mockLoad.ts';
 
@@ -34,16 +26,23 @@ const sizeProblems = [
   ...overCeiling(sizes).map((row) => `over its regression ceiling: ${row.name}`),
   ...treeShakingViolations(sizes).map(({ name, modules }) => `${name} pulls in ${modules.join(', ')}`),
 ];
+/** One line per floor-study row: how far it is under its credkit row, and from that row's budget. */
 function floorNote(): string {
-  const line = (floorName: string, rowName: string) => {
-    const floor = sizes.find((row) => row.name === floorName);
-    const row = sizes.find((row) => row.name === rowName);
-    if (!floor || !row?.budgetGzipBytes) return '';
-    const over = floor.gzipBytes - row.budgetGzipBytes;
-    return `- ${floorName}: ${floor.gzipBytes} B, ${row.gzipBytes - floor.gzipBytes} B under "${rowName}" and ${over > 0 ? `still ${over} B over` : 'within'} its ${row.budgetGzipBytes} B budget (bench/src/floor/README.md).`;
-  };
-  return [line(FLOOR_ROW, 'core: Fido2 registration path'), line(FLOOR_COMPONENT_ROW, 'core + <RegisterCredential>')]
-    .filter(Boolean)
+  return sizes
+    .flatMap((floor) => {
+      const row = sizes.find((candidate) => candidate.name === floor.floorOf);
+      if (!row) return [];
+      const budget = row.budgetGzipBytes;
+      const verdict =
+        budget === undefined
+          ? ''
+          : floor.gzipBytes > budget
+            ? ` and still ${floor.gzipBytes - budget} B over its ${budget} B budget`
+            : ` and within its ${budget} B budget`;
+      return [
+        `- ${floor.name}: ${floor.gzipBytes} B, ${row.gzipBytes - floor.gzipBytes} B under "${row.name}"${verdict} (bench/src/floor/README.md).`,
+      ];
+    })
     .join('\n');
 }
 
