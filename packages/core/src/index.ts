@@ -1,23 +1,5 @@
-export type { AuthenticatorChoice, AuthenticatorSteering, PublicKeyCredentialHint } from './authenticatorChoice.ts';
-export {
-  AUTHENTICATOR_CHOICES,
-  availableAuthenticatorChoices,
-  toAuthenticatorSteering,
-} from './authenticatorChoice.ts';
-export { fromBase64url, toBase64url, utf8 } from './base64url.ts';
-export { validateFido2Challenge, validateKeyChallenge } from './challenge.ts';
-export type { CreationOptionsInput, CreationOptionsParser } from './creationOptions.ts';
-export {
-  creationOptionsFromJSON,
-  DEFAULT_CEREMONY_TIMEOUT_MS,
-  nativeCreationOptionsParser,
-  parseCreationOptions,
-  toCreationOptions,
-  toCreationOptionsJSON,
-} from './creationOptions.ts';
-export { validateCreateCredentialResponse, validateListCredentialsResponse } from './credentialResponse.ts';
-export type { CredkitErrorCode, CredkitErrorDetails, ErrorMessages, RegistrationPhase } from './credkitError.ts';
-export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './credkitError.ts';
+export { validateFido2Challenge, validateKeyChallenge } from './dfns/challenge.ts';
+export { validateCreateCredentialResponse, validateListCredentialsResponse } from './dfns/credentialResponse.ts';
 export type {
   CreateCredentialBody,
   CreateCredentialChallengeResponse,
@@ -31,20 +13,17 @@ export type {
   KeyCredentialKind,
   ListCredentialsResponse,
   RelyingParty,
-} from './dfnsTypes.ts';
-export type { CreateFetcherOptions, Fetcher, FetcherRequest } from './fetcher.ts';
-export { createFetcher, serverError, toFetcherError } from './fetcher.ts';
-export type { AttestationCredentialLike } from './fido2Payload.ts';
-export { toFido2CredentialInfo } from './fido2Payload.ts';
-export type { CeremonyContext } from './identifyCeremonyError.ts';
-export { identifyCeremonyError } from './identifyCeremonyError.ts';
-export { listCredentials } from './listCredentials.ts';
-export type { RegisterCredentialOptions } from './registerCredential.ts';
-export { fetchFido2Challenge, registerCredential } from './registerCredential.ts';
-export type { RegisterUserOptions, UserRegistration } from './registerUser.ts';
-export { registerUser, validateRegistrationChallenge } from './registerUser.ts';
-export type { RunCeremonyOptions } from './runCeremony.ts';
-export { runCeremony } from './runCeremony.ts';
+} from './dfns/dfnsTypes.ts';
+export { fromBase64url, toBase64url, utf8 } from './encoding/base64url.ts';
+export type { CredkitErrorCode, CredkitErrorDetails, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
+export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
+export { listCredentials } from './flows/listCredentials.ts';
+export type { RegisterCredentialOptions } from './flows/registerCredential.ts';
+export { fetchFido2Challenge, registerCredential } from './flows/registerCredential.ts';
+export type { RegisterUserOptions, UserRegistration } from './flows/registerUser.ts';
+export { registerUser, validateRegistrationChallenge } from './flows/registerUser.ts';
+export type { CreateFetcherOptions, Fetcher, FetcherRequest } from './http/fetcher.ts';
+export { createFetcher, serverError, toFetcherError } from './http/fetcher.ts';
 export type {
   AllowedCredential,
   UserActionAssertion,
@@ -52,7 +31,7 @@ export type {
   UserActionRequest,
   UserActionSigner,
   UserActionSignerWithProtocol,
-} from './userAction.ts';
+} from './userAction/userAction.ts';
 export {
   isChangeInducing,
   obtainUserAction,
@@ -60,12 +39,37 @@ export {
   validateUserActionChallenge,
   withUserActionProtocol,
   withUserActionSigning,
-} from './userAction.ts';
-export type { Capability, WebAuthnCapabilities } from './webAuthnCapabilities.ts';
-export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webAuthnCapabilities.ts';
-export type { CredentialCreator } from './webAuthnSupport.ts';
-export { isWebAuthnAvailable } from './webAuthnSupport.ts';
-export type { CredentialGetter, WebAuthnUserActionSignerOptions } from './webAuthnUserActionSigner.ts';
-export { createWebAuthnUserActionSigner } from './webAuthnUserActionSigner.ts';
-export type { WatchdogOptions } from './withWatchdog.ts';
-export { DEFAULT_WATCHDOG_GRACE_MS, withWatchdog } from './withWatchdog.ts';
+} from './userAction/userAction.ts';
+export type { CredentialGetter, WebAuthnUserActionSignerOptions } from './userAction/webAuthnUserActionSigner.ts';
+export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionSigner.ts';
+export type {
+  AuthenticatorChoice,
+  AuthenticatorSteering,
+  PublicKeyCredentialHint,
+} from './webauthn/authenticatorChoice.ts';
+export {
+  AUTHENTICATOR_CHOICES,
+  availableAuthenticatorChoices,
+  toAuthenticatorSteering,
+} from './webauthn/authenticatorChoice.ts';
+export type { CreationOptionsInput, CreationOptionsParser } from './webauthn/creationOptions.ts';
+export {
+  creationOptionsFromJSON,
+  DEFAULT_CEREMONY_TIMEOUT_MS,
+  nativeCreationOptionsParser,
+  parseCreationOptions,
+  toCreationOptions,
+  toCreationOptionsJSON,
+} from './webauthn/creationOptions.ts';
+export type { AttestationCredentialLike } from './webauthn/fido2Payload.ts';
+export { toFido2CredentialInfo } from './webauthn/fido2Payload.ts';
+export type { CeremonyContext } from './webauthn/identifyCeremonyError.ts';
+export { identifyCeremonyError } from './webauthn/identifyCeremonyError.ts';
+export type { RunCeremonyOptions } from './webauthn/runCeremony.ts';
+export { runCeremony } from './webauthn/runCeremony.ts';
+export type { Capability, WebAuthnCapabilities } from './webauthn/webAuthnCapabilities.ts';
+export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webauthn/webAuthnCapabilities.ts';
+export type { CredentialCreator } from './webauthn/webAuthnSupport.ts';
+export { isWebAuthnAvailable } from './webauthn/webAuthnSupport.ts';
+export type { WatchdogOptions } from './webauthn/withWatchdog.ts';
+export { DEFAULT_WATCHDOG_GRACE_MS, withWatchdog } from './webauthn/withWatchdog.ts';

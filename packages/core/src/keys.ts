@@ -1,13 +1,18 @@
 // @credkit/core/keys: key credentials (Key, PasswordProtectedKey, RecoveryKey) with WebCrypto.
 // A separate entry so that Fido2-only apps never bundle this code.
-export { rawSignatureToDer } from './derSignature.ts';
-export type { KeyCredentialInput } from './keyCredentialInfo.ts';
-export { createKeyCredentialInfo, KEY_ALGORITHM } from './keyCredentialInfo.ts';
-export type { KeyUserActionSignerOptions } from './keyUserActionSigner.ts';
-export { createKeyUserActionSigner } from './keyUserActionSigner.ts';
-export { spkiToPem } from './pem.ts';
-export type { WrappedPrivateKey } from './privateKeyWrapping.ts';
-export { MIN_WRAP_ITERATIONS, unwrapPrivateKey, unwrapPrivateKeyBytes, wrapPrivateKey } from './privateKeyWrapping.ts';
-export { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_BITS } from './recoveryCode.ts';
-export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './registerKeyCredential.ts';
-export { fetchKeyChallenge, registerKeyCredential } from './registerKeyCredential.ts';
+export { rawSignatureToDer } from './encoding/derSignature.ts';
+export { spkiToPem } from './encoding/pem.ts';
+export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
+export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
+export type { KeyCredentialInput } from './keys/keyCredentialInfo.ts';
+export { createKeyCredentialInfo, KEY_ALGORITHM } from './keys/keyCredentialInfo.ts';
+export type { WrappedPrivateKey } from './keys/privateKeyWrapping.ts';
+export {
+  MIN_WRAP_ITERATIONS,
+  unwrapPrivateKey,
+  unwrapPrivateKeyBytes,
+  wrapPrivateKey,
+} from './keys/privateKeyWrapping.ts';
+export { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_BITS } from './keys/recoveryCode.ts';
+export type { KeyUserActionSignerOptions } from './userAction/keyUserActionSigner.ts';
+export { createKeyUserActionSigner } from './userAction/keyUserActionSigner.ts';

@@ -1,7 +1,7 @@
 // The README's error table is documentation people copy from: keep it in step with the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CredkitErrorCode, defaultErrorMessages } from './credkitError.ts';
+import { type CredkitErrorCode, defaultErrorMessages } from './errors/credkitError.ts';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 

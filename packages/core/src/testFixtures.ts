@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { CredkitError } from './credkitError.ts';
-import type { Fido2CredentialChallenge } from './dfnsTypes.ts';
+import type { Fido2CredentialChallenge } from './dfns/dfnsTypes.ts';
+import { CredkitError } from './errors/credkitError.ts';
 
 /** A Fido2 challenge as the Dfns API sends it (shape of the contract; values invented). Test-only. */
 export function fido2ChallengeFixture(overrides: Partial<Fido2CredentialChallenge> = {}): Fido2CredentialChallenge {

@@ -1,0 +1,32 @@
+import { CredkitError } from '../errors/credkitError.ts';
+import type { CreateCredentialResponse, ListCredentialsResponse } from './dfnsTypes.ts';
+import { checkShape } from './shape.ts';
+
+const CREDENTIAL = {
+  kind: '=Fido2|Key|Password|Totp|RecoveryKey|PasswordProtectedKey',
+  credentialId: 's+',
+  credentialUuid: 's+',
+  dateCreated: 's',
+  isActive: 'b',
+  name: 's',
+  publicKey: 's',
+  relyingPartyId: 's',
+  origin: 's',
+} as const;
+
+function failWith(what: string) {
+  return (problem: string): never => {
+    throw new CredkitError('server', { message: `The server's ${what} is not usable: ${problem}.` });
+  };
+}
+
+/** Validates the answer of `POST /auth/credentials`; a malformed one throws `server` naming the field. */
+export function validateCreateCredentialResponse(value: unknown): CreateCredentialResponse {
+  return checkShape(value, CREDENTIAL, failWith('new credential'));
+}
+
+/** Validates the answer of `GET /auth/credentials`. */
+export function validateListCredentialsResponse(value: unknown): ListCredentialsResponse {
+  const { items } = checkShape<ListCredentialsResponse>(value, { items: [CREDENTIAL] }, failWith('credential list'));
+  return { items };
+}

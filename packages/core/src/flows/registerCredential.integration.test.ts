@@ -1,0 +1,90 @@
+// The kit's encoding checked by the independent verifier: core → in-process mock backend, with the
+// mock's software authenticator standing in for navigator.credentials (the real browser is e2e's job).
+import { createMockBackend } from '@credkit/mock-backend';
+import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
+import { describe, expect, it } from 'vitest';
+import { fromBase64url } from '../encoding/base64url.ts';
+import { CredkitError } from '../errors/credkitError.ts';
+import { createFetcher } from '../http/fetcher.ts';
+import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { listCredentials } from './listCredentials.ts';
+import { registerCredential } from './registerCredential.ts';
+
+const ORIGIN = 'http://localhost:5173';
+
+function softwareCredentials(origin = ORIGIN): CredentialCreator {
+  const authenticator = createSoftwareAuthenticator();
+  return {
+    async create(options) {
+      const publicKey = options.publicKey as PublicKeyCredentialCreationOptions;
+      // The authenticator is given the string the kit put into the challenge bytes.
+      const challenge = new TextDecoder().decode(publicKey.challenge as Uint8Array);
+      const info = await authenticator.register({ challenge, rpId: publicKey.rp.id ?? 'localhost', origin });
+      return {
+        id: info.credId,
+        type: 'public-key',
+        rawId: fromBase64url(info.credId).buffer,
+        response: {
+          clientDataJSON: fromBase64url(info.clientData).buffer,
+          attestationObject: fromBase64url(info.attestationData).buffer,
+        },
+      } as unknown as Credential;
+    },
+  };
+}
+
+function setup() {
+  const backend = createMockBackend({
+    origins: [ORIGIN],
+    rpId: 'localhost',
+    token: 'test-token',
+    userActionSigning: 'off',
+  });
+  const fetcher = createFetcher({
+    baseUrl: 'http://mock.test',
+    headers: { Authorization: 'Bearer test-token' },
+    fetch: (input, init) => backend.fetch(new Request(input, init)),
+  });
+  return { fetcher };
+}
+
+describe('registerCredential against the mock backend', () => {
+  it('should register a credential the mock verifies and lists', async () => {
+    const { fetcher } = setup();
+    const created = await registerCredential({
+      fetcher,
+      rp: { id: 'localhost', name: 'credkit' },
+      credentialName: 'Software key',
+      credentials: softwareCredentials(),
+    });
+    expect(created.kind).toBe('Fido2');
+    expect(created.name).toBe('Software key');
+    expect(created.relyingPartyId).toBe('localhost');
+    expect(created.origin).toBe(ORIGIN);
+    expect((await listCredentials(fetcher)).map((c) => c.credentialId)).toEqual([created.credentialId]);
+  });
+
+  it("should surface the mock's refusal of a foreign origin as a server error with its message", async () => {
+    const { fetcher } = setup();
+    const error = await registerCredential({
+      fetcher,
+      rp: { id: 'localhost', name: 'credkit' },
+      credentialName: 'Foreign',
+      credentials: softwareCredentials('https://evil.example'),
+    }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(CredkitError);
+    expect((error as CredkitError).code).toBe('server');
+    expect((error as CredkitError).status).toBe(400);
+    expect((error as CredkitError).serverMessage).toContain('https://evil.example');
+  });
+
+  it('should turn a missing token into a server error with status 401', async () => {
+    const backend = createMockBackend();
+    const fetcher = createFetcher({
+      baseUrl: 'http://mock.test',
+      fetch: (input, init) => backend.fetch(new Request(input, init)),
+    });
+    const error = (await listCredentials(fetcher).catch((reason: unknown) => reason)) as CredkitError;
+    expect([error.code, error.status]).toEqual(['server', 401]);
+  });
+});

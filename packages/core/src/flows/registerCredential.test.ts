@@ -1,0 +1,278 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
+import { toBase64url } from '../encoding/base64url.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
+import { credkitRejection, fido2ChallengeFixture } from '../testFixtures.ts';
+import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { type RegisterCredentialOptions, registerCredential } from './registerCredential.ts';
+
+const created: CreateCredentialResponse = {
+  kind: 'Fido2',
+  credentialId: 'AQID',
+  credentialUuid: 'cr-1',
+  dateCreated: '2026-11-24T00:00:00.000Z',
+  isActive: true,
+  name: 'Laptop',
+  publicKey: '-----BEGIN PUBLIC KEY-----',
+  relyingPartyId: 'localhost',
+  origin: 'http://localhost:5173',
+};
+
+function recordingFetcher(answers: Partial<Record<string, (request: FetcherRequest) => unknown>> = {}) {
+  const requests: FetcherRequest[] = [];
+  const fetcher: Fetcher = async (request) => {
+    requests.push(request);
+    const answer = answers[request.path];
+    if (answer) return answer(request);
+    if (request.path === '/auth/credentials/init') return fido2ChallengeFixture();
+    if (request.path === '/auth/credentials') return created;
+    throw new Error(`unexpected ${request.path}`);
+  };
+  return { fetcher, requests };
+}
+
+function fakeCredentials(create?: (options: CredentialCreationOptions) => Promise<Credential | null>) {
+  const buffer = (text: string) => new TextEncoder().encode(text).buffer;
+  const creator: CredentialCreator = {
+    create: vi.fn(
+      create ??
+        (async () =>
+          ({
+            id: 'AQID',
+            rawId: new Uint8Array([1, 2, 3]).buffer,
+            type: 'public-key',
+            response: { clientDataJSON: buffer('{"type":"webauthn.create"}'), attestationObject: buffer('cbor') },
+          }) as unknown as Credential),
+    ),
+  };
+  return creator;
+}
+
+const rp = { id: 'localhost', name: 'credkit' };
+
+describe('registerCredential', () => {
+  it('should run init → create → POST and resolve with the created credential', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const credentials = fakeCredentials();
+    const phases: RegistrationPhase[] = [];
+    const result = await registerCredential({
+      fetcher,
+      rp,
+      credentialName: '  Laptop ',
+      credentials,
+      onPhase: (phase) => phases.push(phase),
+    });
+
+    expect(result).toEqual(created);
+    expect(phases).toEqual(['challenge', 'ceremony', 'submitting']);
+    expect(requests.map(({ method, path }) => `${method} ${path}`)).toEqual([
+      'POST /auth/credentials/init',
+      'POST /auth/credentials',
+    ]);
+    expect(requests[0]?.body).toEqual({ kind: 'Fido2' });
+    expect(requests[1]?.body).toEqual({
+      credentialKind: 'Fido2',
+      credentialInfo: { credId: 'AQID', clientData: 'eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0', attestationData: 'Y2Jvcg' },
+      credentialName: 'Laptop',
+      challengeIdentifier: fido2ChallengeFixture().challengeIdentifier,
+    });
+    const [options] = vi.mocked(credentials.create).mock.calls[0] ?? [];
+    expect(toBase64url(options?.publicKey?.challenge as Uint8Array)).toBe(
+      toBase64url(new TextEncoder().encode(fido2ChallengeFixture().challenge)),
+    );
+    expect(options?.publicKey?.rp).toEqual(rp);
+  });
+
+  it('should use a prefetched challenge without calling init', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    await registerCredential({
+      fetcher,
+      rp,
+      credentialName: 'Laptop',
+      credentials: fakeCredentials(),
+      challenge: fido2ChallengeFixture(),
+    });
+    expect(requests.map(({ path }) => path)).toEqual(['/auth/credentials']);
+  });
+
+  it('should refuse an empty name before any request', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: '   ', credentials: fakeCredentials() }),
+    );
+    expect(error.code).toBe('invalid-input');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('should be unsupported, with no request sent, when WebAuthn is absent', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'Laptop' }));
+    expect(error.code).toBe('unsupported');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('should fail in the challenge phase, before any ceremony, when the challenge is malformed', async () => {
+    const { fetcher } = recordingFetcher({ '/auth/credentials/init': () => ({ kind: 'Fido2' }) });
+    const credentials = fakeCredentials();
+    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials }));
+    expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
+    expect(error.message).toContain('user must be an object');
+    expect(credentials.create).not.toHaveBeenCalled();
+  });
+
+  it('should tag a server error of init with the challenge phase', async () => {
+    const { fetcher } = recordingFetcher({
+      '/auth/credentials/init': () => {
+        throw new CredkitError('server', { status: 500, serverMessage: 'boom', message: 'boom' });
+      },
+    });
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+    );
+    expect([error.code, error.phase, error.status]).toEqual(['server', 'challenge', 500]);
+  });
+
+  it('should classify a ceremony failure and send no POST', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const credentials = fakeCredentials(async () => {
+      throw new DOMException('The authenticator was previously registered', 'InvalidStateError');
+    });
+    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'L', credentials }));
+    expect([error.code, error.phase]).toEqual(['already-registered', 'ceremony']);
+    expect(requests.map(({ path }) => path)).toEqual(['/auth/credentials/init']);
+  });
+
+  it("should keep the server's status and message when the POST is refused", async () => {
+    const { fetcher } = recordingFetcher({
+      '/auth/credentials': () => {
+        throw new CredkitError('server', { status: 400, serverMessage: 'origin is not allowed', message: 'x' });
+      },
+    });
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+    );
+    expect([error.code, error.phase, error.status, error.serverMessage]).toEqual([
+      'server',
+      'submitting',
+      400,
+      'origin is not allowed',
+    ]);
+  });
+
+  it('should refuse a malformed answer to the POST, naming the field', async () => {
+    const { fetcher } = recordingFetcher({ '/auth/credentials': () => ({ ...created, credentialId: 7 }) });
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+    );
+    expect([error.code, error.phase]).toEqual(['server', 'submitting']);
+    expect(error.message).toContain('credentialId must be a string, got a number');
+  });
+
+  it('should pass the signal to every step and stop as aborted', async () => {
+    const controller = new AbortController();
+    const { fetcher, requests } = recordingFetcher();
+    let ceremonySignal: AbortSignal | undefined;
+    const credentials = fakeCredentials(async (options) => {
+      ceremonySignal = options.signal;
+      controller.abort();
+      throw new DOMException('aborted', 'AbortError');
+    });
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'L', credentials, signal: controller.signal }),
+    );
+    expect([error.code, error.phase]).toEqual(['aborted', 'ceremony']);
+    expect(ceremonySignal?.aborted).toBe(true);
+    expect(requests[0]?.signal).toBe(controller.signal);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('should call a challenge answer that is not JSON an invalid challenge', async () => {
+    const { fetcher } = recordingFetcher({
+      '/auth/credentials/init': () => {
+        throw new CredkitError('server', { status: 200, message: 'The answer is not JSON.' });
+      },
+    });
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+    );
+    expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
+  });
+
+  it('should end as the abort reason says when it is a CredkitError, in whatever phase', async () => {
+    const controller = new AbortController();
+    const { fetcher } = recordingFetcher({
+      '/auth/credentials/init': (request) =>
+        new Promise((_resolve, reject) => {
+          controller.abort(new CredkitError('cancelled'));
+          reject(request.signal?.reason);
+        }),
+    });
+    const error = await credkitRejection(
+      registerCredential({
+        fetcher,
+        rp,
+        credentialName: 'L',
+        credentials: fakeCredentials(),
+        signal: controller.signal,
+      }),
+    );
+    expect([error.code, error.phase]).toEqual(['cancelled', 'challenge']);
+  });
+
+  it('should not start when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const { fetcher, requests } = recordingFetcher();
+    const error = await credkitRejection(
+      registerCredential({
+        fetcher,
+        rp,
+        credentialName: 'L',
+        credentials: fakeCredentials(),
+        signal: controller.signal,
+      }),
+    );
+    expect(error.code).toBe('aborted');
+    expect(requests).toHaveLength(0);
+  });
+
+  it('should pass the authenticator choice as hints + attachment, and conditional mediation to create()', async () => {
+    const { fetcher } = recordingFetcher();
+    const credentials = fakeCredentials();
+    await registerCredential({
+      fetcher,
+      rp,
+      credentialName: 'Phone',
+      credentials,
+      authenticator: 'phone',
+      mediation: 'conditional',
+    });
+    const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
+    expect(request).toMatchObject({ mediation: 'conditional' });
+    expect((request?.publicKey as { hints?: string[] } | undefined)?.hints).toEqual(['hybrid']);
+    expect(request?.publicKey?.authenticatorSelection?.authenticatorAttachment).toBe('cross-platform');
+  });
+
+  it('should not send mediation for a modal registration', async () => {
+    const { fetcher } = recordingFetcher();
+    const credentials = fakeCredentials();
+    await registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials });
+    const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
+    expect(request).not.toHaveProperty('mediation');
+    expect(request?.publicKey).not.toHaveProperty('hints');
+  });
+
+  it('should refuse a signer without the user-action protocol before any ceremony (no orphan passkey)', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const credentials = fakeCredentials();
+    const bareSigner = { sign: async () => ({}) } as unknown as RegisterCredentialOptions['userActionSigner'];
+    const error = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials, userActionSigner: bareSigner }),
+    );
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toContain('withUserActionProtocol');
+    expect(credentials.create).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
+  });
+});

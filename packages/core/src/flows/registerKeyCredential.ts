@@ -1,0 +1,146 @@
+import { validateKeyChallenge } from '../dfns/challenge.ts';
+import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from '../dfns/dfnsTypes.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import type { Fetcher } from '../http/fetcher.ts';
+import { createKeyCredentialInfo, KEY_ALGORITHM } from '../keys/keyCredentialInfo.ts';
+import { wrapPrivateKey } from '../keys/privateKeyWrapping.ts';
+import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
+import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
+import {
+  checkCredentialName,
+  checkSigner,
+  fetchChallenge,
+  submitCredential,
+  throwIfAborted,
+} from './credentialRequests.ts';
+
+/** Options of {@link registerKeyCredential}. */
+export interface RegisterKeyCredentialOptions {
+  /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
+  fetcher: Fetcher;
+  /** Which key kind to register. */
+  kind: KeyCredentialKind;
+  /** The human-readable name of the new credential (at least one character). */
+  credentialName: string;
+  /** PasswordProtectedKey: the password that wraps the private key. Never sent. */
+  password?: string;
+  /** RecoveryKey: the recovery code (see `generateRecoveryCode`) that wraps the private key. Never sent. */
+  recoveryCode?: string;
+  /** PBKDF2 iterations for the wrapping key (at least 600,000). @defaultValue 600000 */
+  iterations?: number;
+  /** The origin written into clientData. @defaultValue location.origin */
+  origin?: string;
+  /**
+   * Confirms the change with one of the user's existing credentials (Dfns user-action signing:
+   * `X-DFNS-USERACTION`), as Dfns requires for `POST /auth/credentials`. Adds the phase `signing`.
+   * A credkit signer, or any other through `withUserActionProtocol(signer)`.
+   */
+  userActionSigner?: UserActionSignerWithProtocol;
+  /** Aborts the whole registration. */
+  signal?: AbortSignal;
+  /** A challenge of this kind fetched beforehand with {@link fetchKeyChallenge}. */
+  challenge?: KeyCredentialChallenge;
+  /** Called as the registration enters each phase (`ceremony` is key generation and wrapping). */
+  onPhase?: (phase: RegistrationPhase) => void;
+}
+
+/** What a key registration gives the host. */
+export interface KeyCredentialRegistration {
+  /** The credential as the server stored it. */
+  credential: CreateCredentialResponse;
+  /** The new key pair; the private key is not extractable. Store it as you see fit (e.g. IndexedDB). */
+  keyPair: CryptoKeyPair;
+  /** PasswordProtectedKey, RecoveryKey: the wrapped private key that was sent to the server. */
+  encryptedPrivateKey?: string;
+}
+
+/** Fetches and validates the challenge of a key kind. */
+export function fetchKeyChallenge(
+  fetcher: Fetcher,
+  kind: KeyCredentialKind,
+  signal?: AbortSignal,
+): Promise<KeyCredentialChallenge> {
+  return fetchChallenge(fetcher, kind, (value) => validateKeyChallenge(value, kind), signal);
+}
+
+function secretFor({ kind, password, recoveryCode }: RegisterKeyCredentialOptions): string | undefined {
+  if (kind === 'PasswordProtectedKey') {
+    if (typeof password !== 'string' || password === '') {
+      throw new CredkitError('invalid-input', { message: 'A password-protected key needs a password.' });
+    }
+    return password;
+  }
+  if (kind === 'RecoveryKey') {
+    if (typeof recoveryCode !== 'string') {
+      throw new CredkitError('invalid-input', { message: 'A recovery key needs a recovery code.' });
+    }
+    return normalizeRecoveryCode(recoveryCode);
+  }
+  return undefined;
+}
+
+async function createKeyPair(secret: string | undefined, iterations: number | undefined) {
+  if (secret === undefined) {
+    // Key: nothing ever needs the private key's bytes.
+    const keyPair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
+    return { keyPair, encryptedPrivateKey: undefined };
+  }
+  const extractable = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify']);
+  const pkcs8 = await crypto.subtle.exportKey('pkcs8', extractable.privateKey);
+  try {
+    const encryptedPrivateKey = await wrapPrivateKey(pkcs8, secret, { iterations });
+    // The host's copy of the private key cannot be exported again.
+    const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, KEY_ALGORITHM, false, ['sign']);
+    return { keyPair: { publicKey: extractable.publicKey, privateKey }, encryptedPrivateKey };
+  } finally {
+    new Uint8Array(pkcs8).fill(0);
+  }
+}
+
+/**
+ * Registers a key credential made in the browser with WebCrypto (ECDSA P-256):
+ * `POST /auth/credentials/init` `{ kind }` → key pair (wrapped under the password or recovery code
+ * for PasswordProtectedKey / RecoveryKey) → signed `credentialInfo` → `POST /auth/credentials`.
+ * No secret and no unwrapped private key leaves the browser.
+ */
+export async function registerKeyCredential(options: RegisterKeyCredentialOptions): Promise<KeyCredentialRegistration> {
+  const { fetcher, kind, signal, onPhase } = options;
+  const credentialName = checkCredentialName(options.credentialName);
+  checkSigner(options.userActionSigner);
+  const secret = secretFor(options);
+  const origin = options.origin ?? (typeof location === 'undefined' ? undefined : location.origin);
+  if (typeof crypto === 'undefined' || !crypto.subtle || origin === undefined) {
+    throw new CredkitError('unsupported', {
+      message: 'This browser cannot create keys here (WebCrypto is unavailable or the page is not secure).',
+      phase: 'ceremony',
+    });
+  }
+  throwIfAborted(signal, 'challenge');
+
+  let challenge = options.challenge;
+  if (!challenge) {
+    onPhase?.('challenge');
+    challenge = await fetchKeyChallenge(fetcher, kind, signal);
+  }
+  throwIfAborted(signal, 'challenge');
+
+  onPhase?.('ceremony');
+  const { keyPair, encryptedPrivateKey } = await createKeyPair(secret, options.iterations).catch((error: unknown) => {
+    throw error instanceof CredkitError ? error : new CredkitError('unknown', { phase: 'ceremony', cause: error });
+  });
+  const credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
+  throwIfAborted(signal, 'ceremony');
+
+  const credential = await submitCredential(
+    fetcher,
+    {
+      credentialKind: kind,
+      credentialInfo,
+      credentialName,
+      challengeIdentifier: challenge.challengeIdentifier,
+      ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
+    },
+    { signal, onPhase, userActionSigner: options.userActionSigner },
+  );
+  return { credential, keyPair, ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }) };
+}

@@ -1,0 +1,165 @@
+import { validateFido2Challenge } from '../dfns/challenge.ts';
+import type {
+  Fido2CredentialChallenge,
+  Fido2CredentialInfo,
+  KeyCredentialInfo,
+  RelyingParty,
+} from '../dfns/dfnsTypes.ts';
+import { checkShape } from '../dfns/shape.ts';
+import { abortError } from '../errors/abortError.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetcher.ts';
+import { toCreationOptions } from '../webauthn/creationOptions.ts';
+import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
+import { runCeremony } from '../webauthn/runCeremony.ts';
+import { type CredentialCreator, resolveCredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { checkCredentialName, inPhase, throwIfAborted } from './credentialRequests.ts';
+
+/** Options of {@link registerUser}. */
+export interface RegisterUserOptions {
+  /** Makes the HTTP calls (no user token yet: the registration's temporary token is sent per call). */
+  fetcher: Fetcher;
+  /** The Dfns organisation to join. */
+  orgId: string;
+  /** The new user's username (an email at Dfns). */
+  username: string;
+  /** The code the user received (not enforced by every server). */
+  registrationCode: string;
+  /** The first credential: a passkey, or a key made in the browser. @defaultValue "Fido2" */
+  kind?: 'Fido2' | 'Key';
+  /** The relying party (Fido2). */
+  rp: RelyingParty;
+  /** The first credential's name. @defaultValue "Passkey" / "Key" */
+  credentialName?: string;
+  /** The ceremony timeout in milliseconds. @defaultValue 60000 */
+  timeout?: number;
+  /** How long after `timeout` a ceremony that never settles is abandoned. @defaultValue 3000 */
+  watchdogGraceMs?: number;
+  /** Aborts the registration. */
+  signal?: AbortSignal;
+  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  credentials?: CredentialCreator;
+  /** Key: the origin written into clientData. @defaultValue location.origin */
+  origin?: string;
+  /** Called as the registration enters each phase. */
+  onPhase?: (phase: RegistrationPhase) => void;
+}
+
+/** What a user registration gives back. */
+export interface UserRegistration {
+  credential: { uuid: string; kind: string; name: string };
+  user: { id: string; username: string; orgId: string };
+  /** The new user's bearer token: they are signed in. */
+  token: string;
+  /** Key: the key pair (non-extractable private key), for the host to keep. */
+  keyPair?: CryptoKeyPair;
+}
+
+function failWith(what: string, code: 'invalid-challenge' | 'server') {
+  return (problem: string): never => {
+    throw new CredkitError(code, { message: `The server sent an invalid ${what}: ${problem}.` });
+  };
+}
+
+/** Validates `POST /auth/registration/init`'s answer as a Fido2-shaped challenge (it has no `kind`). */
+export function validateRegistrationChallenge(value: unknown): Fido2CredentialChallenge {
+  const body = checkShape<Record<string, unknown>>(
+    value,
+    { temporaryAuthenticationToken: 's+' },
+    failWith('registration challenge', 'invalid-challenge'),
+    'registration challenge',
+  );
+  return validateFido2Challenge({
+    ...body,
+    kind: 'Fido2',
+    challengeIdentifier: body.temporaryAuthenticationToken,
+    excludeCredentials: body.excludeCredentials ?? [],
+  });
+}
+
+function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'keyPair'> {
+  const { credential, user, authentication } = checkShape<{
+    credential: UserRegistration['credential'];
+    user: UserRegistration['user'];
+    authentication: { token: string };
+  }>(
+    value,
+    {
+      credential: { uuid: 's', kind: 's', name: 's' },
+      user: { id: 's', username: 's', orgId: 's' },
+      authentication: { token: 's+' },
+    },
+    failWith('registration answer', 'server'),
+  );
+  return {
+    credential: { uuid: credential.uuid, kind: credential.kind, name: credential.name },
+    user: { id: user.id, username: user.username, orgId: user.orgId },
+    token: authentication.token,
+  };
+}
+
+async function send(fetcher: Fetcher, request: FetcherRequest, phase: RegistrationPhase): Promise<unknown> {
+  return inPhase(phase, () =>
+    fetcher(request).catch((error: unknown) => {
+      const { signal } = request;
+      throw signal?.aborted ? abortError(signal, phase, error) : toFetcherError(error, signal);
+    }),
+  );
+}
+
+/**
+ * Registers a new end user with their first credential, through the same ceremony code as
+ * `registerCredential`: `POST /auth/registration/init` → passkey (or key) → `POST
+ * /auth/registration/enduser` with the temporary token → the user, signed in.
+ */
+export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {
+  const { fetcher, signal, onPhase, kind = 'Fido2' } = options;
+  const credentialName = checkCredentialName(options.credentialName ?? (kind === 'Fido2' ? 'Passkey' : 'Key'));
+  const credentials = kind === 'Fido2' ? resolveCredentialCreator(options.credentials) : undefined;
+  throwIfAborted(signal, 'challenge');
+
+  onPhase?.('challenge');
+  const challenge = await send(
+    fetcher,
+    {
+      method: 'POST',
+      path: '/auth/registration/init',
+      body: { orgId: options.orgId, username: options.username, registrationCode: options.registrationCode },
+      signal,
+    },
+    'challenge',
+  ).then(validateRegistrationChallenge);
+  throwIfAborted(signal, 'challenge');
+
+  onPhase?.('ceremony');
+  let credentialInfo: Fido2CredentialInfo | KeyCredentialInfo;
+  let keyPair: CryptoKeyPair | undefined;
+  if (credentials) {
+    const publicKey = toCreationOptions(challenge, { rp: options.rp, timeout: options.timeout });
+    credentialInfo = toFido2CredentialInfo(
+      await runCeremony({ credentials, publicKey, signal, watchdogGraceMs: options.watchdogGraceMs }),
+    );
+  } else {
+    // Key: its WebCrypto code loads only when a key is asked for, and only this module of it (a lazy
+    // chunk reaching the key signer would link the user-action protocol into the root entry's bundle).
+    const { createKeyCredentialInfo, KEY_ALGORITHM } = await import('../keys/keyCredentialInfo.ts');
+    keyPair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
+    const origin = options.origin ?? (typeof location === 'undefined' ? '' : location.origin);
+    credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
+  }
+  throwIfAborted(signal, 'ceremony');
+
+  onPhase?.('submitting');
+  const answer = await send(
+    fetcher,
+    {
+      method: 'POST',
+      path: '/auth/registration/enduser',
+      body: { firstFactorCredential: { credentialKind: kind, credentialInfo, credentialName }, wallets: [] },
+      headers: { Authorization: `Bearer ${challenge.challengeIdentifier}` },
+      signal,
+    },
+    'submitting',
+  ).then(validateRegistrationAnswer);
+  return { ...answer, ...(keyPair && { keyPair }) };
+}

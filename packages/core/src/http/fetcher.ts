@@ -1,0 +1,118 @@
+import { isRecord } from '../dfns/shape.ts';
+import { CredkitError, isCredkitError } from '../errors/credkitError.ts';
+
+/** One HTTP call, as credkit asks the host to make it. */
+export interface FetcherRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The API path, e.g. `/auth/credentials/init`; the host owns the base URL. */
+  path: string;
+  /** The JSON body, not yet serialised. */
+  body?: unknown;
+  /**
+   * The body already serialised: when present, send exactly these bytes (a user-action signature
+   * covers them). It is `JSON.stringify(body)`.
+   */
+  bodyText?: string;
+  /** Extra headers for this call (e.g. `X-DFNS-USERACTION`, or the registration's temporary token). */
+  headers?: Record<string, string>;
+  /** Aborts the call. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The host's HTTP client: makes the call (adding base URL, auth headers, user-action signing)
+ * and resolves with the parsed JSON body, or rejects. A rejection that is not a CredkitError is
+ * classified: `AbortError` → `aborted`, `TypeError` → `network`, an object with a numeric
+ * `httpStatus` or `status` (such as the Dfns SDK's `DfnsError`) → `server`.
+ */
+export type Fetcher = (request: FetcherRequest) => Promise<unknown>;
+
+/** Options of {@link createFetcher}. */
+export interface CreateFetcherOptions {
+  /** The API's base URL, e.g. `https://api.dfns.io`. */
+  baseUrl: string;
+  /** Extra headers (e.g. `Authorization`), or a function that returns them per call. */
+  headers?: HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+  /** The `fetch` to use. @defaultValue globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Other `fetch` options for every call, e.g. `{ credentials: 'include' }` for a cookie session. */
+  init?: Omit<RequestInit, 'method' | 'body' | 'headers' | 'signal'>;
+}
+
+function serverMessageOf(body: unknown): string | undefined {
+  const message = isRecord(body)
+    ? ((isRecord(body.error) ? body.error.message : undefined) ?? body.message)
+    : undefined;
+  return typeof message === 'string' && message !== '' ? message : undefined;
+}
+
+/** Builds the `server` error for an HTTP error status and its (parsed, if JSON) body. */
+export function serverError(status: number, body: unknown, cause?: unknown): CredkitError {
+  const serverMessage = serverMessageOf(body);
+  return new CredkitError(status === 403 ? 'forbidden' : 'server', {
+    message: serverMessage ?? `The server refused the request (HTTP ${status}).`,
+    status,
+    serverMessage,
+    cause,
+  });
+}
+
+/** Any rejection of a host fetcher → a {@link CredkitError}. */
+export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitError {
+  if (isCredkitError(error)) return error;
+  const code =
+    signal?.aborted || (error instanceof Error && error.name === 'AbortError')
+      ? 'aborted'
+      : error instanceof TypeError
+        ? 'network'
+        : 'unknown';
+  if (code === 'unknown' && isRecord(error)) {
+    const status = typeof error.httpStatus === 'number' ? error.httpStatus : error.status;
+    if (typeof status === 'number') {
+      return serverError(status, (isRecord(error.context) ? error.context.body : undefined) ?? error, error);
+    }
+  }
+  return new CredkitError(code, { cause: error });
+}
+
+/**
+ * A {@link Fetcher} on `fetch`: JSON in and out, `baseUrl` + `path`, the given headers.
+ * An error status becomes a `server` CredkitError carrying the status and the server's message
+ * (`{ "error": { "message" } }`, as Dfns sends it); a failed connection becomes `network`.
+ */
+export function createFetcher({ baseUrl, headers, fetch: fetchImpl, init }: CreateFetcherOptions): Fetcher {
+  return async ({ method, path, body, bodyText = body === undefined ? undefined : JSON.stringify(body), ...call }) => {
+    const requestHeaders = new Headers(typeof headers === 'function' ? await headers() : headers);
+    for (const [name, value] of Object.entries(call.headers ?? {})) requestHeaders.set(name, value);
+    requestHeaders.set('Accept', 'application/json');
+    if (bodyText !== undefined) requestHeaders.set('Content-Type', 'application/json');
+    let response: Response;
+    let answer: string;
+    try {
+      response = await (fetchImpl ?? fetch)(baseUrl.replace(/\/+$/, '') + path, {
+        ...init,
+        method,
+        headers: requestHeaders,
+        body: bodyText,
+        signal: call.signal,
+      });
+      answer = await response.text();
+    } catch (error) {
+      throw toFetcherError(error, call.signal);
+    }
+    let value: unknown;
+    try {
+      value = answer.trim() === '' ? undefined : JSON.parse(answer);
+    } catch {
+      // Not JSON: an error status still says what it is; a success answer is unusable.
+      if (response.ok) {
+        throw new CredkitError('server', {
+          message: `The server's answer to ${method} ${path} is not JSON.`,
+          status: response.status,
+        });
+      }
+    }
+    if (!response.ok) throw serverError(response.status, value);
+    return value;
+  };
+}

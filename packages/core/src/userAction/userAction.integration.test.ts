@@ -1,0 +1,123 @@
+// Dfns user-action signing end to end in Node: a user registers with a Key (registerUser), then adds
+// a passkey to their account, the change confirmed by that key (X-DFNS-USERACTION), against the mock
+// with signing required.
+import { createMockBackend, DEFAULT_ORG_ID } from '@credkit/mock-backend';
+import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
+import { describe, expect, it } from 'vitest';
+import { fromBase64url } from '../encoding/base64url.ts';
+import { listCredentials } from '../flows/listCredentials.ts';
+import { registerCredential } from '../flows/registerCredential.ts';
+import { registerUser } from '../flows/registerUser.ts';
+import { createFetcher, type FetcherRequest } from '../http/fetcher.ts';
+import { credkitRejection } from '../testFixtures.ts';
+import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { createKeyUserActionSigner } from './keyUserActionSigner.ts';
+import { withUserActionProtocol } from './userAction.ts';
+
+const ORIGIN = 'http://localhost:5173';
+const rp = { id: 'localhost', name: 'credkit' };
+
+function softwareCredentials(): CredentialCreator {
+  const authenticator = createSoftwareAuthenticator();
+  return {
+    async create(options) {
+      const publicKey = options.publicKey as PublicKeyCredentialCreationOptions;
+      const challenge = new TextDecoder().decode(publicKey.challenge as Uint8Array);
+      const info = await authenticator.register({ challenge, rpId: 'localhost', origin: ORIGIN });
+      return {
+        rawId: fromBase64url(info.credId).buffer,
+        response: {
+          clientDataJSON: fromBase64url(info.clientData).buffer,
+          attestationObject: fromBase64url(info.attestationData).buffer,
+        },
+      } as unknown as Credential;
+    },
+  };
+}
+
+async function signedUpUser() {
+  const backend = createMockBackend({ origins: [ORIGIN] });
+  const sent: FetcherRequest[] = [];
+  let token: string | undefined;
+  const base = createFetcher({
+    baseUrl: 'http://mock.test',
+    headers: (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {}),
+    fetch: (input, init) => backend.fetch(new Request(input, init)),
+  });
+  const fetcher = (request: FetcherRequest) => {
+    sent.push(request);
+    return base(request);
+  };
+  const registration = await registerUser({
+    fetcher,
+    orgId: DEFAULT_ORG_ID,
+    username: 'ada@example.com',
+    registrationCode: '123456',
+    kind: 'Key',
+    rp,
+    credentialName: 'First key',
+    origin: ORIGIN,
+  });
+  token = registration.token;
+  const keyId = (await listCredentials(fetcher))[0]?.credentialId ?? '';
+  const privateKey = registration.keyPair?.privateKey as CryptoKey;
+  return { fetcher, sent, registration, keyId, privateKey };
+}
+
+describe('user registration and user-action signing against the mock', () => {
+  it('should register a user with a Key, then add a passkey confirmed by that key', async () => {
+    const { fetcher, sent, registration, keyId, privateKey } = await signedUpUser();
+    expect(registration.user.username).toBe('ada@example.com');
+    expect(registration.credential.kind).toBe('Key');
+
+    const phases: string[] = [];
+    const created = await registerCredential({
+      fetcher,
+      rp,
+      credentialName: 'Second: a passkey',
+      credentials: softwareCredentials(),
+      userActionSigner: createKeyUserActionSigner({ credId: keyId, privateKey, origin: ORIGIN }),
+      onPhase: (phase) => phases.push(phase),
+    });
+    expect(created.kind).toBe('Fido2');
+    expect(phases).toEqual(['challenge', 'ceremony', 'signing', 'submitting']);
+    expect((await listCredentials(fetcher)).map((credential) => credential.kind)).toEqual(['Key', 'Fido2']);
+
+    // The text signed is the text sent, byte for byte.
+    const init = sent.find((request) => request.path === '/auth/action/init');
+    const post = sent.find((request) => request.path === '/auth/credentials' && request.method === 'POST');
+    expect(init?.body).toMatchObject({ userActionPayload: post?.bodyText });
+    expect(post?.bodyText).toBe(JSON.stringify(post?.body));
+    expect(post?.headers?.['X-DFNS-USERACTION']).toMatch(/^ua-/);
+  });
+
+  it('should be forbidden without signing, and say so when no credential can sign', async () => {
+    const { fetcher } = await signedUpUser();
+    const unsigned = await credkitRejection(
+      registerCredential({ fetcher, rp, credentialName: 'x', credentials: softwareCredentials() }),
+    );
+    expect([unsigned.code, unsigned.status, unsigned.serverMessage]).toEqual([
+      'forbidden',
+      403,
+      'user action signature is missing or invalid',
+    ]);
+
+    const passkeysOnly = withUserActionProtocol({
+      sign: async (challenge) => {
+        expect(challenge.allowCredentials.webauthn).toEqual([]);
+        const { createWebAuthnUserActionSigner } = await import('./webAuthnUserActionSigner.ts');
+        return createWebAuthnUserActionSigner({ credentials: { get: async () => null } }).sign(challenge);
+      },
+    });
+    const noPasskey = await credkitRejection(
+      registerCredential({
+        fetcher,
+        rp,
+        credentialName: 'x',
+        credentials: softwareCredentials(),
+        userActionSigner: passkeysOnly,
+      }),
+    );
+    expect([noPasskey.code, noPasskey.phase]).toEqual(['no-signing-credential', 'signing']);
+  });
+});

@@ -1,0 +1,198 @@
+import { checkShape, isRecord, type Shape } from '../dfns/shape.ts';
+import { abortError } from '../errors/abortError.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetcher.ts';
+
+/** A credential the user may sign a user action with. */
+export interface AllowedCredential {
+  type: 'public-key';
+  id: string;
+  /** PasswordProtectedKey: the wrapped private key. */
+  encryptedPrivateKey?: string;
+}
+
+/** The challenge of `POST /auth/action/init` (`CreateUserActionChallengeResponse`). */
+export interface UserActionChallenge {
+  /** An opaque string: its UTF-8 bytes are what the credential signs. */
+  challenge: string;
+  challengeIdentifier: string;
+  userVerification: 'required' | 'preferred' | 'discouraged';
+  allowCredentials: {
+    webauthn: AllowedCredential[];
+    key: AllowedCredential[];
+    passwordProtectedKey?: AllowedCredential[];
+  };
+  rp?: { id: string; name: string };
+  [field: string]: unknown;
+}
+
+/** The `firstFactor` of `POST /auth/action`: an assertion of an existing credential. */
+export type UserActionAssertion =
+  | {
+      kind: 'Fido2';
+      credentialAssertion: {
+        credId: string;
+        clientData: string;
+        authenticatorData: string;
+        signature: string;
+        userHandle?: string;
+      };
+    }
+  | {
+      kind: 'Key' | 'PasswordProtectedKey';
+      credentialAssertion: { credId: string; clientData: string; signature: string; algorithm?: string };
+    };
+
+/** Signs a user-action challenge with one of the user's existing credentials (the Dfns SDK's signers have this shape too). */
+export interface UserActionSigner {
+  sign(challenge: UserActionChallenge, signal?: AbortSignal): Promise<UserActionAssertion>;
+}
+
+/**
+ * A {@link UserActionSigner} that carries the Dfns user-action protocol, as registration takes it:
+ * the protocol ships with the signer, so a host that never signs does not bundle it. credkit's
+ * signers are such; {@link withUserActionProtocol} makes one of any other signer.
+ */
+export interface UserActionSignerWithProtocol extends UserActionSigner {
+  /** {@link obtainUserAction} with this signer: the `X-DFNS-USERACTION` token for one request. */
+  obtainUserAction(fetcher: Fetcher, request: UserActionRequest, signal?: AbortSignal): Promise<string>;
+}
+
+/** The request a user action authorises. */
+export interface UserActionRequest {
+  method: FetcherRequest['method'];
+  path: string;
+  /** The exact body text that will be sent. */
+  bodyText: string;
+}
+
+function fail(problem: string): never {
+  throw new CredkitError('server', { message: `The server sent an invalid user-action challenge: ${problem}.` });
+}
+
+const ALLOWED = [{ id: 's+', encryptedPrivateKey: 's?' }, '?'] as const;
+
+const USER_ACTION_CHALLENGE: Shape = {
+  challenge: 's+',
+  challengeIdentifier: 's+',
+  userVerification: '=required|preferred|discouraged',
+  allowCredentials: { webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED },
+};
+
+const toAllowed = (credentials: AllowedCredential[] = []): AllowedCredential[] =>
+  credentials.map(({ id, encryptedPrivateKey }) => ({
+    type: 'public-key',
+    id,
+    ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
+  }));
+
+/** Validates `POST /auth/action/init`'s answer. */
+export function validateUserActionChallenge(value: unknown): UserActionChallenge {
+  // A missing (or null) userVerification means "required".
+  const body = checkShape<UserActionChallenge>(
+    isRecord(value) ? { ...value, userVerification: value.userVerification ?? 'required' } : value,
+    USER_ACTION_CHALLENGE,
+    fail,
+  );
+  const allow = body.allowCredentials;
+  return {
+    ...body,
+    allowCredentials: {
+      webauthn: toAllowed(allow.webauthn),
+      key: toAllowed(allow.key),
+      passwordProtectedKey: toAllowed(allow.passwordProtectedKey),
+    },
+  };
+}
+
+async function call(fetcher: Fetcher, request: FetcherRequest): Promise<unknown> {
+  const { signal } = request;
+  return fetcher(request).catch((error: unknown) => {
+    const failure = signal?.aborted ? abortError(signal, 'signing', error) : toFetcherError(error, signal);
+    failure.phase ??= 'signing';
+    throw failure;
+  });
+}
+
+/**
+ * Dfns user-action signing for one request: `POST /auth/action/init` (with the exact body text) →
+ * the signer's assertion → `POST /auth/action` → the `X-DFNS-USERACTION` token for that request.
+ */
+export async function obtainUserAction(
+  fetcher: Fetcher,
+  signer: UserActionSigner,
+  { method, path, bodyText }: UserActionRequest,
+  signal?: AbortSignal,
+): Promise<string> {
+  const challenge = validateUserActionChallenge(
+    await call(fetcher, {
+      method: 'POST',
+      path: '/auth/action/init',
+      body: {
+        userActionPayload: bodyText,
+        userActionHttpMethod: method,
+        userActionHttpPath: path,
+        userActionServerKind: 'Api',
+      },
+      signal,
+    }),
+  );
+  const firstFactor = await signer.sign(challenge, signal);
+  const answer = await call(fetcher, {
+    method: 'POST',
+    path: '/auth/action',
+    body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+    signal,
+  });
+  if (!isRecord(answer) || typeof answer.userAction !== 'string' || answer.userAction === '') {
+    throw new CredkitError('server', { message: 'The server sent no userAction token.', phase: 'signing' });
+  }
+  return answer.userAction;
+}
+
+/**
+ * Attaches the Dfns user-action protocol to a signer (e.g. the Dfns SDK's `WebAuthnSigner`), so that
+ * registration can confirm with it: `userActionSigner: withUserActionProtocol(signer)`.
+ */
+export function withUserActionProtocol(signer: UserActionSigner): UserActionSignerWithProtocol {
+  return {
+    sign: (challenge, signal) => signer.sign(challenge, signal),
+    obtainUserAction: (fetcher, request, signal) => obtainUserAction(fetcher, signer, request, signal),
+  };
+}
+
+/**
+ * Sends a change-inducing request with Dfns user-action signing: the body is serialised **once**,
+ * that text is signed and sent byte for byte with `X-DFNS-USERACTION`.
+ */
+export async function sendSigned(
+  fetcher: Fetcher,
+  signer: UserActionSigner,
+  request: FetcherRequest,
+  onPhase?: (phase: RegistrationPhase) => void,
+): Promise<unknown> {
+  const bodyText = request.bodyText ?? JSON.stringify(request.body ?? {});
+  onPhase?.('signing');
+  const userAction = await obtainUserAction(fetcher, signer, { ...request, bodyText }, request.signal);
+  return fetcher({ ...request, bodyText, headers: { ...request.headers, 'X-DFNS-USERACTION': userAction } });
+}
+
+// Calls that Dfns does not sign: reading, and the signing and sign-in flows themselves.
+const UNSIGNED_PATHS = /^\/auth\/(action|login|registration|credentials\/init|credentials\/code\/init)(\/|$)/;
+
+/** True for the calls Dfns wants a user action for: any method but GET, outside the auth flows. */
+export function isChangeInducing({ method, path }: Pick<FetcherRequest, 'method' | 'path'>): boolean {
+  return method !== 'GET' && !UNSIGNED_PATHS.test(path);
+}
+
+/**
+ * Wraps a host fetcher so that every change-inducing request (see {@link isChangeInducing}) runs
+ * init → sign → action → the request with `X-DFNS-USERACTION`, the same body bytes signed and sent.
+ */
+export function withUserActionSigning(
+  fetcher: Fetcher,
+  signer: UserActionSigner,
+  { shouldSign = isChangeInducing }: { shouldSign?: (request: FetcherRequest) => boolean } = {},
+): Fetcher {
+  return (request) => (shouldSign(request) ? sendSigned(fetcher, signer, request) : fetcher(request));
+}
