@@ -1,18 +1,18 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { createChallengeStore } from './challenges.ts';
 import type { ResolvedMockOptions } from './config.ts';
 import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
-import { createStore } from './store.ts';
-import { createTokenStore } from './tokens.ts';
-import { createUserActionTokens } from './userActionTokens.ts';
+import { createChallengeStore } from './state/challenges.ts';
+import { createStore } from './state/store.ts';
+import { createTokenStore } from './state/tokens.ts';
+import { createUserActionTokens } from './state/userActionTokens.ts';
 
-export { MAX_CREDENTIAL_NAME_LENGTH } from './createCredentialBody.ts';
+export { MAX_CREDENTIAL_NAME_LENGTH } from './wire/createCredentialBody.ts';
 
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,8 +1,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { MockContext, MockEnv } from './context.ts';
 import { DfnsHttpError } from './errors.ts';
-import type { TokenGrant, TokenKind } from './tokens.ts';
-import { payloadHash } from './userActionTokens.ts';
+import type { TokenGrant, TokenKind } from './state/tokens.ts';
+import { payloadHash } from './state/userActionTokens.ts';
 
 /** The token of an `Authorization: Bearer …` header. */
 export function bearerToken(header: string | undefined): string | undefined {

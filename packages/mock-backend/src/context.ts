@@ -1,8 +1,8 @@
-import type { ChallengeStore } from './challenges.ts';
 import type { ResolvedMockOptions } from './config.ts';
-import type { MockStore, MockUser } from './store.ts';
-import type { TokenKind, TokenStore } from './tokens.ts';
-import type { UserActionTokens } from './userActionTokens.ts';
+import type { ChallengeStore } from './state/challenges.ts';
+import type { MockStore, MockUser } from './state/store.ts';
+import type { TokenKind, TokenStore } from './state/tokens.ts';
+import type { UserActionTokens } from './state/userActionTokens.ts';
 
 /** Everything the routes share: options and the in-memory state of one backend. */
 export interface MockContext {

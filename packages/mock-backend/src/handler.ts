@@ -4,4 +4,4 @@ export type { MockBackendOptions } from './config.ts';
 export { DEFAULT_ORG_ID } from './config.ts';
 export type { MockHandler } from './createMockHandler.ts';
 export { createMockHandler } from './createMockHandler.ts';
-export { publicKeyToPem } from './publicKeyToPem.ts';
+export { publicKeyToPem } from './crypto/publicKeyToPem.ts';

@@ -4,4 +4,4 @@ export type { MintableTokenKind, MockBackend, MockServer } from './createMockBac
 export { createMockBackend } from './createMockBackend.ts';
 export type { MockHandler } from './createMockHandler.ts';
 export { createMockHandler } from './createMockHandler.ts';
-export { publicKeyToPem } from './publicKeyToPem.ts';
+export { publicKeyToPem } from './crypto/publicKeyToPem.ts';

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { requireUser, requireUserAction } from '../auth.ts';
 import type { MockContext, MockEnv } from '../context.ts';
-import { readCreateCredentialBody, registrableKind } from '../createCredentialBody.ts';
-import { toCredentialResponse } from '../credentialResponse.ts';
 import { badRequest } from '../errors.ts';
-import { storeCredential } from '../newCredential.ts';
-import { parseJsonObject } from '../requestBody.ts';
-import { verifyCredential } from '../verifyCredential.ts';
+import { storeCredential } from '../state/storeCredential.ts';
+import { verifyCredential } from '../verify/verifyCredential.ts';
+import { readCreateCredentialBody, registrableKind } from '../wire/createCredentialBody.ts';
+import { parseJsonObject } from '../wire/requestBody.ts';
+import { toCredentialResponse } from '../wire/toCredentialResponse.ts';
 
 /** The WebAuthn parts of a Fido2 challenge, for a user with these credentials. */
 export function fido2ChallengeFields(ctx: MockContext, userId: string | undefined) {

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
-import { readFirstFactorCredential } from '../createCredentialBody.ts';
 import { badRequest, DfnsHttpError } from '../errors.ts';
-import { dfnsId } from '../ids.ts';
-import { storeCredential } from '../newCredential.ts';
-import { parseJsonObject, stringField } from '../requestBody.ts';
-import { verifyCredential } from '../verifyCredential.ts';
+import { dfnsId } from '../state/ids.ts';
+import { storeCredential } from '../state/storeCredential.ts';
+import { verifyCredential } from '../verify/verifyCredential.ts';
+import { readFirstFactorCredential } from '../wire/createCredentialBody.ts';
+import { parseJsonObject, stringField } from '../wire/requestBody.ts';
 import { fido2ChallengeFields } from './credentials.ts';
 
 const AUTH_TOKEN_TTL_MS = 24 * 60 * 60_000;

@@ -4,10 +4,10 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth.ts';
 import type { MockContext, MockEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
-import { base64urlField, objectField, parseJsonObject, stringField } from '../requestBody.ts';
-import type { StoredCredential } from '../store.ts';
-import { payloadHash } from '../userActionTokens.ts';
-import { verifyKeyAssertion } from '../verifyKeyCredential.ts';
+import type { StoredCredential } from '../state/store.ts';
+import { payloadHash } from '../state/userActionTokens.ts';
+import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
+import { base64urlField, objectField, parseJsonObject, stringField } from '../wire/requestBody.ts';
 
 const SIGNING_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey'] as const;
 

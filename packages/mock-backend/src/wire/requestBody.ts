@@ -1,4 +1,4 @@
-import { badRequest } from './errors.ts';
+import { badRequest } from '../errors.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 

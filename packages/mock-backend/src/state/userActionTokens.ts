@@ -1,7 +1,7 @@
 import { isoUint8Array } from '@simplewebauthn/server/helpers';
+import { sha256Hex } from '../crypto/sha256Hex.ts';
 import type { UserActionTarget } from './challenges.ts';
 import { randomToken } from './ids.ts';
-import { sha256Hex } from './sha256Hex.ts';
 
 interface IssuedUserAction {
   userId: string;

@@ -1,4 +1,4 @@
-import type { StoredCredential } from './store.ts';
+import type { StoredCredential } from '../state/store.ts';
 
 /** The nine fields of Dfns' `CreateCredentialResponse`. */
 export function toCredentialResponse(credential: StoredCredential) {

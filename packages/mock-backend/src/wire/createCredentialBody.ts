@@ -1,4 +1,4 @@
-import { badRequest } from './errors.ts';
+import { badRequest } from '../errors.ts';
 import { base64urlField, objectField, stringField } from './requestBody.ts';
 
 /** The kinds of credential `POST /auth/credentials` accepts. */

@@ -1,8 +1,8 @@
-import type { MockContext } from './context.ts';
-import { DfnsHttpError } from './errors.ts';
+import type { MockContext } from '../context.ts';
+import { DfnsHttpError } from '../errors.ts';
+import type { VerifiedCredential } from '../verify/verifyCredential.ts';
 import { dfnsId } from './ids.ts';
 import type { StoredCredential } from './store.ts';
-import type { VerifiedCredential } from './verifyCredential.ts';
 
 /** Stores a verified credential for a user; a credential id the user already has is a 409. */
 export function storeCredential(

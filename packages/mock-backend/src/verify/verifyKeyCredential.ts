@@ -1,8 +1,8 @@
 import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
-import type { IssuedChallenge } from './challenges.ts';
-import { exportSpkiPem, importP256PublicKey, verifyDerEcdsaSha256 } from './ecdsaP256.ts';
-import { badRequest } from './errors.ts';
-import { sha256Hex } from './sha256Hex.ts';
+import { exportSpkiPem, importP256PublicKey, verifyDerEcdsaSha256 } from '../crypto/ecdsaP256.ts';
+import { sha256Hex } from '../crypto/sha256Hex.ts';
+import { badRequest } from '../errors.ts';
+import type { IssuedChallenge } from '../state/challenges.ts';
 
 /** The `credentialInfo` of a key kind, already checked to be base64url strings. */
 export interface KeyCredentialInfo {

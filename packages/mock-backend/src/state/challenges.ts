@@ -1,7 +1,7 @@
 import { isoUint8Array } from '@simplewebauthn/server/helpers';
-import { badRequest, DfnsHttpError } from './errors.ts';
+import { randomBytes } from '../crypto/randomBytes.ts';
+import { badRequest, DfnsHttpError } from '../errors.ts';
 import { randomToken } from './ids.ts';
-import { randomBytes } from './randomBytes.ts';
 
 /** A challenge the mock issued. */
 export interface IssuedChallenge {

@@ -1,8 +1,8 @@
-import type { IssuedChallenge } from './challenges.ts';
-import type { MockContext } from './context.ts';
-import type { CreateCredentialBody } from './createCredentialBody.ts';
-import { badRequest } from './errors.ts';
-import { publicKeyToPem } from './publicKeyToPem.ts';
+import type { MockContext } from '../context.ts';
+import { publicKeyToPem } from '../crypto/publicKeyToPem.ts';
+import { badRequest } from '../errors.ts';
+import type { IssuedChallenge } from '../state/challenges.ts';
+import type { CreateCredentialBody } from '../wire/createCredentialBody.ts';
 import { verifyFido2Registration } from './verifyFido2.ts';
 import { verifyKeyCredential } from './verifyKeyCredential.ts';
 

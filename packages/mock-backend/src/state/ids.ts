@@ -1,5 +1,5 @@
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
-import { randomBytes } from './randomBytes.ts';
+import { randomBytes } from '../crypto/randomBytes.ts';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 

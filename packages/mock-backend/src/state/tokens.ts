@@ -1,5 +1,5 @@
 import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
-import { randomBytes } from './randomBytes.ts';
+import { randomBytes } from '../crypto/randomBytes.ts';
 
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
 export type TokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccessToken' | 'ServiceAccount' | 'Registration';

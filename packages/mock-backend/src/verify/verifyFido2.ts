@@ -1,8 +1,8 @@
 import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoBase64URL, isoCBOR, isoUint8Array } from '@simplewebauthn/server/helpers';
-import type { IssuedChallenge } from './challenges.ts';
-import { badRequest } from './errors.ts';
-import { isStrictDerEcdsaSignature } from './strictDer.ts';
+import { isStrictDerEcdsaSignature } from '../crypto/strictDer.ts';
+import { badRequest } from '../errors.ts';
+import type { IssuedChallenge } from '../state/challenges.ts';
 
 /** The Fido2 `credentialInfo` of a `POST /auth/credentials` body, already checked to be base64url strings. */
 export interface Fido2CredentialInfo {
