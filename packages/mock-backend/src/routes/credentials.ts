@@ -5,24 +5,9 @@ import { badRequest } from '../errors.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readCreateCredentialBody, registrableKind } from '../wire/createCredentialBody.ts';
+import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { parseJsonObject } from '../wire/requestBody.ts';
 import { toCredentialResponse } from '../wire/toCredentialResponse.ts';
-
-/** The WebAuthn parts of a Fido2 challenge, for a user with these credentials. */
-export function fido2ChallengeFields(ctx: MockContext, userId: string | undefined) {
-  return {
-    authenticatorSelection: { residentKey: 'required', requireResidentKey: true, userVerification: 'required' },
-    attestation: 'none',
-    pubKeyCredParams: [-7, -257, -8].map((alg) => ({ type: 'public-key', alg })),
-    excludeCredentials:
-      userId === undefined
-        ? []
-        : ctx.store
-            .credentialsOf(userId)
-            .filter((credential) => credential.kind === 'Fido2')
-            .map((credential) => ({ type: 'public-key', id: credential.credentialId })),
-  };
-}
 
 /** `POST /auth/credentials/init`, `POST /auth/credentials` (change-inducing), `GET /auth/credentials`. */
 export function credentialRoutes(ctx: MockContext) {

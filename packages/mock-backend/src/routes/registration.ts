@@ -6,8 +6,8 @@ import { dfnsId } from '../state/ids.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readFirstFactorCredential } from '../wire/createCredentialBody.ts';
+import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
-import { fido2ChallengeFields } from './credentials.ts';
 
 const AUTH_TOKEN_TTL_MS = 24 * 60 * 60_000;
 
