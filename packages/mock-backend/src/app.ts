@@ -1,40 +1,16 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import type { ResolvedMockOptions } from './config.ts';
 import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
-import { createChallengeStore } from './state/challenges.ts';
-import { createStore } from './state/store.ts';
-import { createTokenStore } from './state/tokens.ts';
-import { createUserActionTokens } from './state/userActionTokens.ts';
 
 export { MAX_CREDENTIAL_NAME_LENGTH } from './wire/createCredentialBody.ts';
 
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/** Builds the context (in-memory state) of one mock backend, with its demo user and token. */
-export function createContext(options: ResolvedMockOptions): MockContext {
-  const store = createStore(options.orgId);
-  const tokens = createTokenStore(options.now);
-  tokens.alias(options.token, {
-    kind: 'EndUser',
-    userId: store.demoUser.userId,
-    orgId: options.orgId,
-    expiresAt: Number.POSITIVE_INFINITY,
-  });
-  return {
-    options,
-    store,
-    tokens,
-    challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
-    userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
-  };
-}
 
 /** Builds the Hono app of the mock backend over a context. */
 export function createApp(ctx: MockContext): Hono {

@@ -1,8 +1,9 @@
 import type { ResolvedMockOptions } from './config.ts';
-import type { ChallengeStore } from './state/challenges.ts';
-import type { MockStore, MockUser } from './state/store.ts';
-import type { TokenKind, TokenStore } from './state/tokens.ts';
-import type { UserActionTokens } from './state/userActionTokens.ts';
+import { type ChallengeStore, createChallengeStore } from './state/challenges.ts';
+import { createPendingRegistrations, type PendingRegistrations } from './state/pendingRegistrations.ts';
+import { createStore, type MockStore, type MockUser } from './state/store.ts';
+import { createTokenStore, type TokenKind, type TokenStore } from './state/tokens.ts';
+import { createUserActionTokens, type UserActionTokens } from './state/userActionTokens.ts';
 
 /** Everything the routes share: options and the in-memory state of one backend. */
 export interface MockContext {
@@ -11,7 +12,29 @@ export interface MockContext {
   tokens: TokenStore;
   challenges: ChallengeStore;
   userActions: UserActionTokens;
+  /** User registrations begun by `POST /auth/registration/init` and not yet completed. */
+  registrations: PendingRegistrations;
 }
 
 /** Hono variables set by the auth middleware. */
 export type MockEnv = { Variables: { user: MockUser; tokenKind: TokenKind } };
+
+/** Builds the context (in-memory state) of one mock backend, with its demo user and token. */
+export function createContext(options: ResolvedMockOptions): MockContext {
+  const store = createStore(options.orgId);
+  const tokens = createTokenStore(options.now);
+  tokens.alias(options.token, {
+    kind: 'EndUser',
+    userId: store.demoUser.userId,
+    orgId: options.orgId,
+    expiresAt: Number.POSITIVE_INFINITY,
+  });
+  return {
+    options,
+    store,
+    tokens,
+    challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
+    userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
+    registrations: createPendingRegistrations(),
+  };
+}

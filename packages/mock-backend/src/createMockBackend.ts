@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
-import { createApp, createContext } from './app.ts';
+import { createApp } from './app.ts';
 import { type MockBackendOptions, resolveMockOptions } from './config.ts';
+import { createContext } from './context.ts';
 
 /** A running mock backend's address and how to stop it. */
 export interface MockServer {

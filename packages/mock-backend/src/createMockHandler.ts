@@ -1,5 +1,6 @@
-import { createApp, createContext } from './app.ts';
+import { createApp } from './app.ts';
 import { type MockBackendOptions, resolveMockOptions } from './config.ts';
+import { createContext } from './context.ts';
 
 /** A mock backend as a standard fetch handler: `(Request) => Promise<Response>`. */
 export type MockHandler = (request: Request) => Promise<Response>;

@@ -17,8 +17,7 @@ const AUTH_TOKEN_TTL_MS = 24 * 60 * 60_000;
  * factor (Fido2, Key or PasswordProtectedKey) → the new user; `/enduser` also signs them in.
  */
 export function registrationRoutes(ctx: MockContext) {
-  const { options, store, tokens, challenges } = ctx;
-  const pending = new Map<string, { username: string; challengeIdentifier: string }>();
+  const { options, store, tokens, challenges, registrations } = ctx;
   const app = new Hono();
 
   app.post('/auth/registration/init', async (c) => {
@@ -34,7 +33,7 @@ export function registrationRoutes(ctx: MockContext) {
 
     const userId = dfnsId('us');
     const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
-    pending.set(userId, { username, challengeIdentifier: issued.challengeIdentifier });
+    registrations.begin(userId, { username, challengeIdentifier: issued.challengeIdentifier });
     const temporaryAuthenticationToken = await tokens.mint({
       kind: 'Registration',
       userId,
@@ -54,11 +53,11 @@ export function registrationRoutes(ctx: MockContext) {
 
   const complete = async (request: Request, header: string | undefined) => {
     const grant = grantOf(ctx, header, ['Registration']);
-    const registration = pending.get(grant.userId);
+    const registration = registrations.get(grant.userId);
     if (!registration) throw new DfnsHttpError(401, 'Not Authorized.');
     const first = readFirstFactorCredential(parseJsonObject(await request.text()));
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
-    pending.delete(grant.userId);
+    registrations.end(grant.userId);
     const verified = await verifyCredential(
       ctx,
       { credentialKind: first.credentialKind, credentialInfo: first.credentialInfo },
