@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { MockContext, MockEnv } from './context.ts';
-import { DfnsHttpError } from './errors.ts';
+import { DfnsHttpError, notAuthorized } from './errors.ts';
 import type { TokenGrant, TokenKind } from './state/tokens.ts';
 import { payloadHash } from './state/userActionTokens.ts';
 
@@ -13,7 +13,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function grantOf(ctx: MockContext, header: string | undefined, kinds?: TokenKind[]): TokenGrant {
   const token = bearerToken(header);
   const grant = token === undefined ? undefined : ctx.tokens.grantOf(token);
-  if (!grant || (kinds && !kinds.includes(grant.kind))) throw new DfnsHttpError(401, 'Not Authorized.');
+  if (!grant || (kinds && !kinds.includes(grant.kind))) throw notAuthorized();
   return grant;
 }
 
@@ -30,7 +30,7 @@ export function requireUser(ctx: MockContext, { refuse = [] }: { refuse?: TokenK
       'ServiceAccount',
     ]);
     const user = ctx.store.user(grant.userId);
-    if (!user) throw new DfnsHttpError(401, 'Not Authorized.');
+    if (!user) throw notAuthorized();
     if (refuse.includes(grant.kind)) {
       throw new DfnsHttpError(403, `A ${grant.kind} token is not allowed to call ${c.req.method} ${c.req.path}`);
     }

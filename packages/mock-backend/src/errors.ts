@@ -16,6 +16,16 @@ export function badRequest(message: string): DfnsHttpError {
   return new DfnsHttpError(400, message);
 }
 
+/** The 401 Dfns answers to a missing, unknown, expired or wrong kind of bearer token. */
+export function notAuthorized(): DfnsHttpError {
+  return new DfnsHttpError(401, 'Not Authorized.');
+}
+
+/** What a caught value says: an error's message, or the value as a string. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The Dfns error body. */
 export function dfnsErrorBody(message: string): { error: { message: string } } {
   return { error: { message } };

@@ -1,4 +1,4 @@
-import { pemToSpki, spkiKeyKind, spkiToPem } from './spki.ts';
+import { pemToSpki, spkiKeyKind } from './spki.ts';
 import { derEcdsaSignatureToP1363 } from './strictDer.ts';
 
 const ECDSA_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -20,11 +20,6 @@ export async function importP256PublicKey(pem: string): Promise<P256KeyImport> {
   } catch {
     return { refused: 'not-pem-public-key' }; // e.g. a point that is not on the curve
   }
-}
-
-/** The key as SPKI PEM, as Node's `KeyObject.export({ type: 'spki', format: 'pem' })` writes it. */
-export async function exportSpkiPem(key: CryptoKey): Promise<string> {
-  return spkiToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', key)));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { cose, decodeCredentialPublicKey, isoBase64URL } from '@simplewebauthn/server/helpers';
-import { spkiToPem } from './spki.ts';
+import { exportSpkiPem } from './spki.ts';
 
 const CURVES: Record<number, string> = { 1: 'P-256', 2: 'P-384', 3: 'P-521', 6: 'Ed25519' };
 
@@ -40,5 +40,5 @@ function toJwk(key: Map<number, unknown>): { jwk: JsonWebKey; algorithm: ImportA
 export async function publicKeyToPem(cosePublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
   const { jwk, algorithm } = toJwk(decodeCredentialPublicKey(cosePublicKey) as unknown as Map<number, unknown>);
   const key = await globalThis.crypto.subtle.importKey('jwk', jwk, algorithm, true, ['verify']);
-  return spkiToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', key)));
+  return exportSpkiPem(key);
 }

@@ -10,6 +10,11 @@ export function spkiToPem(spki: Uint8Array<ArrayBuffer>): string {
   return `-----BEGIN PUBLIC KEY-----\n${lines.join('\n')}\n-----END PUBLIC KEY-----\n`;
 }
 
+/** An extractable public key as SPKI PEM, as Node's `KeyObject.export({ type: 'spki', format: 'pem' })` writes it. */
+export async function exportSpkiPem(key: CryptoKey): Promise<string> {
+  return spkiToPem(new Uint8Array(await globalThis.crypto.subtle.exportKey('spki', key)));
+}
+
 /** The DER inside a `-----BEGIN PUBLIC KEY-----` PEM (line breaks anywhere), or undefined when it is not one. */
 export function pemToSpki(pem: string): Uint8Array<ArrayBuffer> | undefined {
   const base64 = PEM.exec(pem)?.[1]?.replace(/\s+/g, '');

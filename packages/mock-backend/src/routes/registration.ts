@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
-import { badRequest, DfnsHttpError } from '../errors.ts';
+import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
 import { dfnsId } from '../state/ids.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
@@ -20,6 +20,11 @@ export function registrationRoutes(ctx: MockContext) {
   const { options, store, tokens, challenges, registrations } = ctx;
   const app = new Hono();
 
+  // Checked at init, and again on completion: another sign-up may have taken the name meanwhile.
+  const refuseTakenUsername = (username: string) => {
+    if (store.userByName(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
+  };
+
   app.post('/auth/registration/init', async (c) => {
     const body = parseJsonObject(await c.req.text());
     const orgId = stringField(body.orgId, 'orgId');
@@ -29,7 +34,7 @@ export function registrationRoutes(ctx: MockContext) {
     if (options.registrationCode !== undefined && registrationCode !== options.registrationCode) {
       throw badRequest('registrationCode is not valid for this username');
     }
-    if (store.userByName(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
+    refuseTakenUsername(username);
 
     const userId = dfnsId('us');
     const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
@@ -54,7 +59,7 @@ export function registrationRoutes(ctx: MockContext) {
   const complete = async (request: Request, header: string | undefined) => {
     const grant = grantOf(ctx, header, ['Registration']);
     const registration = registrations.get(grant.userId);
-    if (!registration) throw new DfnsHttpError(401, 'Not Authorized.');
+    if (!registration) throw notAuthorized();
     const first = readFirstFactorCredential(parseJsonObject(await request.text()));
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
     registrations.end(grant.userId);
@@ -64,9 +69,7 @@ export function registrationRoutes(ctx: MockContext) {
       issued,
       request.headers.get('Origin') ?? undefined,
     );
-    if (store.userByName(registration.username)) {
-      throw new DfnsHttpError(409, `username ${registration.username} is already registered`);
-    }
+    refuseTakenUsername(registration.username);
     const user = store.addUser(
       { username: registration.username, displayName: registration.username, kind: 'EndUser' },
       grant.userId,

@@ -3,7 +3,7 @@ import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { Hono } from 'hono';
 import { requireUser } from '../auth.ts';
 import type { MockContext, MockEnv } from '../context.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, errorMessage } from '../errors.ts';
 import type { StoredCredential } from '../state/store.ts';
 import { payloadHash } from '../state/userActionTokens.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
@@ -109,9 +109,7 @@ export function userActionRoutes(ctx: MockContext) {
           requireUserVerification: issued.userVerification === 'required',
         });
       } catch (error) {
-        throw badRequest(
-          `Fido2 assertion failed verification: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        throw badRequest(`Fido2 assertion failed verification: ${errorMessage(error)}`);
       }
       if (!verification.verified) throw badRequest('Fido2 assertion failed verification');
       credential.counter = verification.authenticationInfo.newCounter;

@@ -1,5 +1,5 @@
 import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
-import { randomBytes } from '../crypto/randomBytes.ts';
+import { randomToken } from './ids.ts';
 
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
 export type TokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccessToken' | 'ServiceAccount' | 'Registration';
@@ -28,7 +28,7 @@ export function createTokenStore(now: () => number) {
         sub: grant.userId,
         iat: Math.floor(now() / 1000),
         exp: Math.floor(grant.expiresAt / 1000),
-        jti: isoBase64URL.fromBuffer(randomBytes(12)),
+        jti: randomToken(12),
         'https://custom/app_metadata': { orgId: grant.orgId, userId: grant.userId, tokenKind: grant.kind },
       };
       const unsigned = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(payload)}`;

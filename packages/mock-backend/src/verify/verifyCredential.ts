@@ -1,6 +1,6 @@
 import type { MockContext } from '../context.ts';
 import { publicKeyToPem } from '../crypto/publicKeyToPem.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, errorMessage } from '../errors.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
 import type { CreateCredentialBody } from '../wire/createCredentialBody.ts';
 import { verifyFido2Registration } from './verifyFido2.ts';
@@ -30,7 +30,7 @@ export async function verifyCredential(
     } catch (error) {
       // With `fmt: "none"` nothing signs the key: a point off its curve gets this far, and is bad input.
       throw badRequest(
-        `credentialInfo.attestationData: the credential public key cannot be imported (${error instanceof Error ? error.message : String(error)})`,
+        `credentialInfo.attestationData: the credential public key cannot be imported (${errorMessage(error)})`,
       );
     }
     return {

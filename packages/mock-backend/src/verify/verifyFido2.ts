@@ -1,7 +1,7 @@
 import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoBase64URL, isoCBOR, isoUint8Array } from '@simplewebauthn/server/helpers';
 import { isStrictDerEcdsaSignature } from '../crypto/strictDer.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, errorMessage } from '../errors.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
 
 /** The Fido2 `credentialInfo` of a `POST /auth/credentials` body, already checked to be base64url strings. */
@@ -100,9 +100,7 @@ export async function verifyFido2Registration(
       requireUserVerification: issued.userVerification === 'required',
     });
   } catch (error) {
-    throw badRequest(
-      `Fido2 registration failed verification: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw badRequest(`Fido2 registration failed verification: ${errorMessage(error)}`);
   }
   if (!verification.verified) {
     throw badRequest(

@@ -1,6 +1,7 @@
 import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
-import { exportSpkiPem, importP256PublicKey, verifyDerEcdsaSha256 } from '../crypto/ecdsaP256.ts';
+import { importP256PublicKey, verifyDerEcdsaSha256 } from '../crypto/ecdsaP256.ts';
 import { sha256Hex } from '../crypto/sha256Hex.ts';
+import { exportSpkiPem } from '../crypto/spki.ts';
 import { badRequest } from '../errors.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
 

@@ -34,6 +34,15 @@ export function registrableKind(value: unknown, field: string): RegistrableKind 
   return kind as RegistrableKind;
 }
 
+/** The three base64url fields of a `credentialInfo` object at `path`; each problem is a 400 that names it. */
+function readCredentialInfo(info: Record<string, unknown>, path: string): CreateCredentialBody['credentialInfo'] {
+  return {
+    credId: base64urlField(info.credId, `${path}.credId`),
+    clientData: base64urlField(info.clientData, `${path}.clientData`),
+    attestationData: base64urlField(info.attestationData, `${path}.attestationData`),
+  };
+}
+
 function readEncryptedPrivateKey(value: unknown, kind: RegistrableKind): string | undefined {
   if (value === undefined) {
     if (kind === 'PasswordProtectedKey') throw badRequest('encryptedPrivateKey is required for a PasswordProtectedKey');
@@ -67,11 +76,7 @@ export function readCreateCredentialBody(body: Record<string, unknown>): CreateC
     challengeIdentifier,
     credentialName,
     credentialKind,
-    credentialInfo: {
-      credId: base64urlField(info.credId, 'credentialInfo.credId'),
-      clientData: base64urlField(info.clientData, 'credentialInfo.clientData'),
-      attestationData: base64urlField(info.attestationData, 'credentialInfo.attestationData'),
-    },
+    credentialInfo: readCredentialInfo(info, 'credentialInfo'),
     encryptedPrivateKey: readEncryptedPrivateKey(body.encryptedPrivateKey, credentialKind),
   };
 }
@@ -79,7 +84,7 @@ export function readCreateCredentialBody(body: Record<string, unknown>): CreateC
 /** The first factor of a user registration (`firstFactorCredential`), every field checked. */
 export interface FirstFactorCredential {
   credentialKind: 'Fido2' | 'Key' | 'PasswordProtectedKey';
-  credentialInfo: { credId: string; clientData: string; attestationData: string };
+  credentialInfo: CreateCredentialBody['credentialInfo'];
   credentialName: string | undefined;
   encryptedPrivateKey: string | undefined;
 }
@@ -102,11 +107,7 @@ export function readFirstFactorCredential(body: Record<string, unknown>): FirstF
   }
   return {
     credentialKind: kind,
-    credentialInfo: {
-      credId: base64urlField(info.credId, 'firstFactorCredential.credentialInfo.credId'),
-      clientData: base64urlField(info.clientData, 'firstFactorCredential.credentialInfo.clientData'),
-      attestationData: base64urlField(info.attestationData, 'firstFactorCredential.credentialInfo.attestationData'),
-    },
+    credentialInfo: readCredentialInfo(info, 'firstFactorCredential.credentialInfo'),
     credentialName: name,
     encryptedPrivateKey: readEncryptedPrivateKey(first.encryptedPrivateKey, kind),
   };
