@@ -15,6 +15,26 @@ export type {
   RelyingParty,
 } from './dfns/dfnsTypes.ts';
 export { fromBase64url, toBase64url, utf8 } from './encoding/base64url.ts';
+export type {
+  CredentialRegistration,
+  CredentialRegistrationInput,
+  CredentialRegistrationOptions,
+  CredentialRegistrationResult,
+  RegisteredKey,
+  RegistrableCredentialKind,
+} from './engine/credentialRegistration.ts';
+export { createCredentialRegistration } from './engine/credentialRegistration.ts';
+export type {
+  RegistrationController,
+  RegistrationSnapshot,
+  RegistrationStatus,
+} from './engine/registrationController.ts';
+export type {
+  UserRegistrationController,
+  UserRegistrationInput,
+  UserRegistrationOptions,
+} from './engine/userRegistration.ts';
+export { createUserRegistration } from './engine/userRegistration.ts';
 export type { CredkitErrorCode, CredkitErrorDetails, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
 export { listCredentials } from './flows/listCredentials.ts';

@@ -1,6 +1,9 @@
+import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { expect } from 'vitest';
 import type { Fido2CredentialChallenge } from './dfns/dfnsTypes.ts';
+import { fromBase64url } from './encoding/base64url.ts';
 import { CredkitError } from './errors/credkitError.ts';
+import type { CredentialCreator } from './webauthn/webAuthnSupport.ts';
 
 /** A Fido2 challenge as the Dfns API sends it (shape of the contract; values invented). Test-only. */
 export function fido2ChallengeFixture(overrides: Partial<Fido2CredentialChallenge> = {}): Fido2CredentialChallenge {
@@ -32,4 +35,29 @@ export async function credkitRejection(promise: Promise<unknown>): Promise<Credk
   );
   expect(error).toBeInstanceOf(CredkitError);
   return error as CredkitError;
+}
+
+/**
+ * A `navigator.credentials` stand-in backed by the mock backend's software authenticator, which
+ * makes real attestations the mock verifies (the real browser is e2e's job). Test-only.
+ */
+export function softwareCredentials(origin = 'http://localhost:5173'): CredentialCreator {
+  const authenticator = createSoftwareAuthenticator();
+  return {
+    async create(options) {
+      const publicKey = options.publicKey as PublicKeyCredentialCreationOptions;
+      // The authenticator is given the string the kit put into the challenge bytes.
+      const challenge = new TextDecoder().decode(publicKey.challenge as Uint8Array);
+      const info = await authenticator.register({ challenge, rpId: publicKey.rp.id ?? 'localhost', origin });
+      return {
+        id: info.credId,
+        type: 'public-key',
+        rawId: fromBase64url(info.credId).buffer,
+        response: {
+          clientDataJSON: fromBase64url(info.clientData).buffer,
+          attestationObject: fromBase64url(info.attestationData).buffer,
+        },
+      } as unknown as Credential;
+    },
+  };
 }

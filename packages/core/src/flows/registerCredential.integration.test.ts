@@ -1,37 +1,14 @@
 // The kit's encoding checked by the independent verifier: core → in-process mock backend, with the
 // mock's software authenticator standing in for navigator.credentials (the real browser is e2e's job).
 import { createMockBackend } from '@credkit/mock-backend';
-import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { describe, expect, it } from 'vitest';
-import { fromBase64url } from '../encoding/base64url.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { createFetcher } from '../http/fetcher.ts';
-import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { softwareCredentials } from '../testFixtures.ts';
 import { listCredentials } from './listCredentials.ts';
 import { registerCredential } from './registerCredential.ts';
 
 const ORIGIN = 'http://localhost:5173';
-
-function softwareCredentials(origin = ORIGIN): CredentialCreator {
-  const authenticator = createSoftwareAuthenticator();
-  return {
-    async create(options) {
-      const publicKey = options.publicKey as PublicKeyCredentialCreationOptions;
-      // The authenticator is given the string the kit put into the challenge bytes.
-      const challenge = new TextDecoder().decode(publicKey.challenge as Uint8Array);
-      const info = await authenticator.register({ challenge, rpId: publicKey.rp.id ?? 'localhost', origin });
-      return {
-        id: info.credId,
-        type: 'public-key',
-        rawId: fromBase64url(info.credId).buffer,
-        response: {
-          clientDataJSON: fromBase64url(info.clientData).buffer,
-          attestationObject: fromBase64url(info.attestationData).buffer,
-        },
-      } as unknown as Credential;
-    },
-  };
-}
 
 function setup() {
   const backend = createMockBackend({

@@ -2,38 +2,17 @@
 // a passkey to their account, the change confirmed by that key (X-DFNS-USERACTION), against the mock
 // with signing required.
 import { createMockBackend, DEFAULT_ORG_ID } from '@credkit/mock-backend';
-import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { describe, expect, it } from 'vitest';
-import { fromBase64url } from '../encoding/base64url.ts';
 import { listCredentials } from '../flows/listCredentials.ts';
 import { registerCredential } from '../flows/registerCredential.ts';
 import { registerUser } from '../flows/registerUser.ts';
 import { createFetcher, type FetcherRequest } from '../http/fetcher.ts';
-import { credkitRejection } from '../testFixtures.ts';
-import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
 import { createKeyUserActionSigner } from './keyUserActionSigner.ts';
 import { withUserActionProtocol } from './userAction.ts';
 
 const ORIGIN = 'http://localhost:5173';
 const rp = { id: 'localhost', name: 'credkit' };
-
-function softwareCredentials(): CredentialCreator {
-  const authenticator = createSoftwareAuthenticator();
-  return {
-    async create(options) {
-      const publicKey = options.publicKey as PublicKeyCredentialCreationOptions;
-      const challenge = new TextDecoder().decode(publicKey.challenge as Uint8Array);
-      const info = await authenticator.register({ challenge, rpId: 'localhost', origin: ORIGIN });
-      return {
-        rawId: fromBase64url(info.credId).buffer,
-        response: {
-          clientDataJSON: fromBase64url(info.clientData).buffer,
-          attestationObject: fromBase64url(info.attestationData).buffer,
-        },
-      } as unknown as Credential;
-    },
-  };
-}
 
 async function signedUpUser() {
   const backend = createMockBackend({ origins: [ORIGIN] });

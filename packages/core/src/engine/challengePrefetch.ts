@@ -1,0 +1,75 @@
+/** A challenge fetched before it is needed: used once, refreshed by age. */
+export interface ChallengePrefetch<TChallenge> {
+  /** Fetches a challenge now and again every `maxAgeMs`, until `stop()`. */
+  start: () => void;
+  /** Stops refreshing, aborts a fetch in flight and forgets the challenge held. */
+  stop: () => void;
+  /** The challenge held, if younger than `maxAgeMs`; it is handed out once, never twice. */
+  take: () => TChallenge | undefined;
+  /** Fetches a new challenge now (after an attempt used or spoilt the last one), if started. */
+  refresh: () => void;
+}
+
+/** Options of {@link createChallengePrefetch}. */
+export interface ChallengePrefetchOptions<TChallenge> {
+  /** Fetches one challenge. */
+  fetchChallenge: (signal: AbortSignal) => Promise<TChallenge>;
+  /** How long a challenge is used, and how often it is refreshed, in ms. */
+  maxAgeMs: number;
+}
+
+/**
+ * Keeps one fresh challenge ready, so that a click goes straight to `navigator.credentials.create`:
+ * Safari spends the click's user activation on an awaited fetch. A failed prefetch is silent; the
+ * registration then fetches its own challenge and reports that one's failure.
+ */
+export function createChallengePrefetch<TChallenge>({
+  fetchChallenge,
+  maxAgeMs,
+}: ChallengePrefetchOptions<TChallenge>): ChallengePrefetch<TChallenge> {
+  let held: { challenge: TChallenge; fetchedAt: number } | undefined;
+  let inFlight: AbortController | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let started = false;
+
+  function fetchNow(): void {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    clearTimeout(timer);
+    timer = setTimeout(fetchNow, maxAgeMs);
+    fetchChallenge(controller.signal).then(
+      (challenge) => {
+        if (inFlight === controller) held = { challenge, fetchedAt: Date.now() };
+      },
+      () => {
+        // Not the person's error: the click fetches again and reports that one.
+        if (inFlight === controller) held = undefined;
+      },
+    );
+  }
+
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      fetchNow();
+    },
+    stop() {
+      started = false;
+      clearTimeout(timer);
+      inFlight?.abort();
+      inFlight = undefined;
+      held = undefined;
+    },
+    take() {
+      const taken = held;
+      held = undefined;
+      if (!taken || Date.now() - taken.fetchedAt >= maxAgeMs) return undefined;
+      return taken.challenge;
+    },
+    refresh() {
+      if (started) fetchNow();
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// The engine end to end, without React: the in-process mock backend verifies what it receives, and
+// the mock's software authenticator stands in for navigator.credentials.
+import { createMockBackend } from '@credkit/mock-backend';
+import { describe, expect, it, vi } from 'vitest';
+import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
+import { createFetcher, type Fetcher, type FetcherRequest } from '../http/fetcher.ts';
+import { softwareCredentials } from '../testFixtures.ts';
+import { createCredentialRegistration } from './credentialRegistration.ts';
+import type { RegistrationSnapshot } from './registrationController.ts';
+
+const rp = { id: 'localhost', name: 'credkit' };
+
+function setup() {
+  const backend = createMockBackend({
+    origins: ['http://localhost:5173'],
+    rpId: 'localhost',
+    token: 'test-token',
+    userActionSigning: 'off',
+  });
+  const requests: FetcherRequest[] = [];
+  const http = createFetcher({
+    baseUrl: 'http://mock.test',
+    headers: { Authorization: 'Bearer test-token' },
+    fetch: (input, init) => backend.fetch(new Request(input, init)),
+  });
+  let inFlight = 0;
+  const fetcher: Fetcher = async (request) => {
+    requests.push(request);
+    inFlight += 1;
+    try {
+      return await http(request);
+    } finally {
+      inFlight -= 1;
+    }
+  };
+  /** Resolves once `count` requests were made and every one has been answered. */
+  const answered = (count: number) =>
+    vi.waitFor(
+      () => {
+        expect(requests.length).toBeGreaterThanOrEqual(count);
+        expect(inFlight).toBe(0);
+      },
+      { timeout: 10_000 },
+    );
+  return { fetcher, requests, answered };
+}
+
+/** Resolves once the snapshot satisfies `done`. */
+function until<T>(
+  registration: { subscribe: (listener: () => void) => () => void; getSnapshot: () => RegistrationSnapshot<T> },
+  done: (snapshot: RegistrationSnapshot<T>) => boolean,
+): Promise<RegistrationSnapshot<T>> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const snapshot = registration.getSnapshot();
+      if (!done(snapshot)) return;
+      unsubscribe();
+      resolve(snapshot);
+    };
+    const unsubscribe = registration.subscribe(check);
+    check();
+  });
+}
+
+const settled = (snapshot: RegistrationSnapshot<unknown>) => !snapshot.isBusy && snapshot.phase !== 'idle';
+
+describe('createCredentialRegistration', () => {
+  it('should prefetch a challenge while mounted and go from the click to create() with no request between', {
+    timeout: 30_000,
+  }, async () => {
+    const { fetcher, requests, answered } = setup();
+    const credentials = softwareCredentials();
+    let requestsAtCreate = -1;
+    const create = credentials.create.bind(credentials);
+    credentials.create = (options) => {
+      requestsAtCreate = requests.length;
+      return create(options);
+    };
+    const registration = createCredentialRegistration({ fetcher, rp, credentials });
+    const unmount = registration.mount();
+    await answered(1);
+
+    registration.register({ credentialName: 'Laptop' });
+    expect(registration.getSnapshot().phase).toBe('ceremony');
+    const snapshot = await until(registration, settled);
+
+    expect(snapshot.error).toBeNull();
+    expect(snapshot.data?.credential.name).toBe('Laptop');
+    expect(requestsAtCreate).toBe(1);
+    unmount();
+  });
+
+  it('should use each challenge once: the mock accepts the second registration too', { timeout: 30_000 }, async () => {
+    const { fetcher, requests, answered } = setup();
+    const onRegistered = vi.fn<(credential: CreateCredentialResponse) => void>();
+    const registration = createCredentialRegistration({
+      fetcher,
+      rp,
+      credentials: softwareCredentials(),
+      onRegistered,
+    });
+    const unmount = registration.mount();
+    await answered(1);
+    registration.register({ credentialName: 'One' });
+    await until(registration, settled);
+    // After the attempt, a fresh challenge is fetched for the next one.
+    await answered(3);
+    registration.register({ credentialName: 'Two' });
+    const second = await until(registration, settled);
+    expect(second.error).toBeNull();
+    expect(onRegistered.mock.calls.map(([credential]) => credential.name)).toEqual(['One', 'Two']);
+    const used = requests
+      .filter((request) => request.path === '/auth/credentials')
+      .map((request) => (request.body as { challengeIdentifier: string }).challengeIdentifier);
+    expect(new Set(used).size).toBe(2);
+    unmount();
+  });
+
+  it("should hold the server's refusal as a typed error and retry with the same name", {
+    timeout: 30_000,
+  }, async () => {
+    const { fetcher } = setup();
+    const registration = createCredentialRegistration({
+      fetcher,
+      rp,
+      credentials: softwareCredentials('https://evil.example'),
+      prefetchChallenge: false,
+    });
+    registration.register({ credentialName: 'Foreign' });
+    const failed = await until(registration, settled);
+    expect([failed.phase, failed.error?.code, failed.error?.status]).toEqual(['error', 'server', 400]);
+
+    registration.setOptions({ fetcher, rp, credentials: softwareCredentials(), prefetchChallenge: false });
+    registration.retry();
+    const retried = await until(registration, settled);
+    expect(retried.data?.credential.name).toBe('Foreign');
+  });
+
+  it('should register a key kind, loading its code on first use, and hand the key pair over', {
+    timeout: 30_000,
+  }, async () => {
+    const { fetcher, requests } = setup();
+    // Key kinds write the page's origin into clientData.
+    vi.stubGlobal('location', { origin: 'http://localhost:5173' });
+    const registration = createCredentialRegistration({ fetcher, rp, kind: 'Key' });
+    const unmount = registration.mount();
+    // No challenge is prefetched for a key kind.
+    expect(requests).toHaveLength(0);
+    registration.register({ credentialName: 'Browser key' });
+    const snapshot = await until(registration, settled);
+    expect(snapshot.error).toBeNull();
+    expect(snapshot.data?.credential.kind).toBe('Key');
+    expect(snapshot.data?.key?.keyPair.privateKey.extractable).toBe(false);
+    unmount();
+    vi.unstubAllGlobals();
+  });
+});

@@ -1,0 +1,194 @@
+import type {
+  CreateCredentialResponse,
+  Fido2CredentialChallenge,
+  KeyCredentialKind,
+  RelyingParty,
+} from '../dfns/dfnsTypes.ts';
+import type { CredkitError } from '../errors/credkitError.ts';
+import { fetchFido2Challenge, registerCredential } from '../flows/registerCredential.ts';
+import type { Fetcher } from '../http/fetcher.ts';
+import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
+import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
+import { type CredentialCreator, isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
+import { createChallengePrefetch } from './challengePrefetch.ts';
+import {
+  createRegistrationController,
+  type RegistrationController,
+  type RegistrationRunContext,
+} from './registrationController.ts';
+
+/** The kinds of credential a {@link CredentialRegistration} registers. */
+export type RegistrableCredentialKind = 'Fido2' | KeyCredentialKind;
+
+/** What a key registration leaves with the host. */
+export interface RegisteredKey {
+  /** The new key pair; the private key is not extractable. */
+  keyPair: CryptoKeyPair;
+  /** PasswordProtectedKey, RecoveryKey: the wrapped private key the server stores. */
+  encryptedPrivateKey?: string;
+}
+
+/** Options of {@link createCredentialRegistration}. */
+export interface CredentialRegistrationOptions {
+  /**
+   * What to register: a passkey (`Fido2`), or a key made in the browser (`Key`,
+   * `PasswordProtectedKey`, `RecoveryKey`; their code loads on first use). @defaultValue "Fido2"
+   */
+  kind?: RegistrableCredentialKind;
+  /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
+  fetcher: Fetcher;
+  /** The relying party the passkey is created for. */
+  rp: RelyingParty;
+  /** The ceremony timeout in milliseconds. @defaultValue 60000 */
+  timeout?: number;
+  /**
+   * Fido2: where the person wants the passkey ("This device", "Security key", "Phone or tablet"),
+   * sent as WebAuthn `hints` plus the legacy `authenticatorAttachment`. @defaultValue the browser decides
+   */
+  authenticator?: AuthenticatorChoice;
+  /** How long after `timeout` a ceremony that never settles is abandoned as `timed-out`. @defaultValue 3000 */
+  watchdogGraceMs?: number;
+  /**
+   * Fetch the challenge before the click, so the click goes straight to `navigator.credentials.create`
+   * (Safari spends the click's user activation on an awaited fetch). @defaultValue true
+   */
+  prefetchChallenge?: boolean;
+  /** How long a prefetched challenge is used (and how often it is refreshed), in ms; keep it under the server's TTL. @defaultValue 120000 */
+  challengeMaxAgeMs?: number;
+  /** Called with the new credential once the server has stored it (and, for key kinds, the key pair). */
+  onRegistered?: (credential: CreateCredentialResponse, key?: RegisteredKey) => void;
+  /** Called with the error when a registration fails (not when unmounting or `reset()` abandoned it). */
+  onError?: (error: CredkitError) => void;
+  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  credentials?: CredentialCreator;
+  /**
+   * Confirms the new credential with one of the user's existing ones (Dfns user-action signing), as
+   * Dfns requires: e.g. `createWebAuthnUserActionSigner()`, or any signer through
+   * `withUserActionProtocol(signer)`. Adds the phase `signing`.
+   */
+  userActionSigner?: UserActionSignerWithProtocol;
+  /**
+   * Fido2: `'conditional'` asks the password manager for a passkey without a prompt (the automatic
+   * upgrade after a password sign-in). No challenge is prefetched then.
+   */
+  mediation?: 'conditional';
+}
+
+/** What one credential registration needs: its name, and the secret of a PasswordProtectedKey or RecoveryKey. */
+export interface CredentialRegistrationInput {
+  /** The human-readable name of the new credential. */
+  credentialName: string;
+  /** PasswordProtectedKey: the password that wraps the private key. Never sent. */
+  password?: string;
+  /** RecoveryKey: the recovery code that wraps the private key. Never sent. */
+  recoveryCode?: string;
+}
+
+/** What a successful credential registration gives. */
+export interface CredentialRegistrationResult {
+  /** The credential as the server stored it. */
+  credential: CreateCredentialResponse;
+  /** Key kinds: the key pair (and the wrapped private key). */
+  key?: RegisteredKey;
+}
+
+/** The controller of credential registrations, with options that may change between calls. */
+export interface CredentialRegistration
+  extends RegistrationController<CredentialRegistrationInput, CredentialRegistrationResult> {
+  /** Replaces the options; the next registration (and the prefetch) uses them. */
+  setOptions: (options: CredentialRegistrationOptions) => void;
+}
+
+const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
+
+async function runRegistration(
+  options: CredentialRegistrationOptions,
+  input: CredentialRegistrationInput,
+  { signal, onPhase }: RegistrationRunContext,
+  challenge: Fido2CredentialChallenge | undefined,
+): Promise<CredentialRegistrationResult> {
+  const { fetcher, userActionSigner, kind = 'Fido2' } = options;
+  if (kind !== 'Fido2') {
+    // Key kinds load their WebCrypto code on first use: Fido2-only apps never download it.
+    const { registerKeyCredential } = await import('../flows/registerKeyCredential.ts');
+    const { credential, ...key } = await registerKeyCredential({
+      fetcher,
+      kind,
+      userActionSigner,
+      ...input,
+      signal,
+      onPhase,
+    });
+    return { credential, key };
+  }
+  const credential = await registerCredential({
+    fetcher,
+    rp: options.rp,
+    timeout: options.timeout,
+    authenticator: options.authenticator,
+    watchdogGraceMs: options.watchdogGraceMs,
+    credentials: options.credentials,
+    mediation: options.mediation,
+    userActionSigner,
+    credentialName: input.credentialName,
+    challenge,
+    signal,
+    onPhase,
+  });
+  return { credential };
+}
+
+/**
+ * The registration engine of credkit's passkey and key registration: a {@link RegistrationController}
+ * that registers one credential per `register({ credentialName })`, keeps a Fido2 challenge
+ * prefetched while mounted (used once, refreshed by age and after each attempt), and reports the
+ * outcome through its snapshot and callbacks. React's `useRegisterPasskey` is a thin adapter over it.
+ */
+export function createCredentialRegistration(initialOptions: CredentialRegistrationOptions): CredentialRegistration {
+  let options = initialOptions;
+  let mounted = false;
+  const prefetch = createChallengePrefetch({
+    fetchChallenge: (signal) => fetchFido2Challenge(options.fetcher, signal),
+    // Read once: a prefetch's refresh period does not change while it runs.
+    maxAgeMs: options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
+  });
+  // Only where a passkey can be created: elsewhere the challenge would be spent for nothing.
+  const shouldPrefetch = () =>
+    (options.kind ?? 'Fido2') === 'Fido2' &&
+    options.prefetchChallenge !== false &&
+    options.mediation === undefined &&
+    (options.credentials !== undefined || isWebAuthnAvailable());
+
+  const controller = createRegistrationController<CredentialRegistrationInput, CredentialRegistrationResult>({
+    run: (input, context) => {
+      const challenge = (options.kind ?? 'Fido2') === 'Fido2' ? prefetch.take() : undefined;
+      return runRegistration(options, input, context, challenge);
+    },
+    cancelMessage: 'Registration cancelled. Nothing was registered.',
+    onRegistered: ({ credential, key }) => {
+      if (key) options.onRegistered?.(credential, key);
+      else options.onRegistered?.(credential);
+    },
+    onError: (error) => options.onError?.(error),
+    // A challenge is used once: whatever happened, get a fresh one for the next attempt.
+    onSettled: () => prefetch.refresh(),
+    onMount: () => {
+      mounted = true;
+      if (shouldPrefetch()) prefetch.start();
+      return () => {
+        mounted = false;
+        prefetch.stop();
+      };
+    },
+  });
+
+  return {
+    ...controller,
+    setOptions(next) {
+      options = next;
+      if (!mounted) return;
+      if (shouldPrefetch()) prefetch.start();
+      else prefetch.stop();
+    },
+  };
+}

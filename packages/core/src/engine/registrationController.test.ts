@@ -1,0 +1,190 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CredkitError } from '../errors/credkitError.ts';
+import {
+  createRegistrationController,
+  type RegistrationRunContext,
+  type RegistrationSnapshot,
+} from './registrationController.ts';
+
+/** A run whose every call waits until the test settles it. */
+function heldRuns() {
+  const calls: {
+    input: string;
+    context: RegistrationRunContext;
+    resolve: (value: string) => void;
+    reject: (reason: unknown) => void;
+  }[] = [];
+  const run = vi.fn(
+    (input: string, context: RegistrationRunContext) =>
+      new Promise<string>((resolve, reject) => {
+        calls.push({ input, context, resolve, reject });
+        context.signal.addEventListener('abort', () => reject(context.signal.reason));
+      }),
+  );
+  return { run, calls };
+}
+
+function recordPhases<T>(controller: {
+  subscribe: (l: () => void) => unknown;
+  getSnapshot: () => RegistrationSnapshot<T>;
+}) {
+  const phases: string[] = [];
+  controller.subscribe(() => phases.push(controller.getSnapshot().phase));
+  return phases;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createRegistrationController', () => {
+  it('should go idle → phases → success, calling run synchronously and onRegistered once', async () => {
+    const { run, calls } = heldRuns();
+    const onRegistered = vi.fn();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onRegistered });
+    const phases = recordPhases(controller);
+    expect(controller.getSnapshot()).toEqual({ phase: 'idle', isBusy: false, data: undefined, error: null });
+
+    controller.register('Laptop');
+    // Synchronous: a click's user activation reaches the run.
+    expect(run).toHaveBeenCalledTimes(1);
+    calls[0]?.context.onPhase('ceremony');
+    calls[0]?.context.onPhase('submitting');
+    calls[0]?.resolve('created Laptop');
+    await settle();
+
+    expect(phases).toEqual(['challenge', 'ceremony', 'submitting', 'success']);
+    expect(controller.getSnapshot()).toEqual({ phase: 'success', isBusy: false, data: 'created Laptop', error: null });
+    expect(onRegistered).toHaveBeenCalledWith('created Laptop');
+  });
+
+  it('should keep the same snapshot object until something changes', () => {
+    const controller = createRegistrationController({ run: heldRuns().run, cancelMessage: 'Cancelled.' });
+    const first = controller.getSnapshot();
+    expect(controller.getSnapshot()).toBe(first);
+    controller.register('x');
+    expect(controller.getSnapshot()).not.toBe(first);
+  });
+
+  it('should run one registration at a time, ignoring register() while busy', async () => {
+    const { run, calls } = heldRuns();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.' });
+    controller.register('One');
+    controller.register('Two');
+    expect(run).toHaveBeenCalledTimes(1);
+    calls[0]?.resolve('done');
+    await settle();
+    controller.register('Three');
+    expect(run).toHaveBeenCalledTimes(2);
+    expect(calls.map((call) => call.input)).toEqual(['One', 'Three']);
+  });
+
+  it('should hold a failure as a CredkitError in the snapshot, never as a rejection, and call onError', async () => {
+    const { run, calls } = heldRuns();
+    const onError = vi.fn();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onError });
+    controller.register('x');
+    const cause = new Error('boom');
+    calls[0]?.reject(cause);
+    await settle();
+    const { phase, isBusy, error } = controller.getSnapshot();
+    expect([phase, isBusy]).toEqual(['error', false]);
+    expect(error).toBeInstanceOf(CredkitError);
+    expect(error?.code).toBe('unknown');
+    expect(error?.cause).toBe(cause);
+    expect(onError).toHaveBeenCalledWith(error);
+  });
+
+  it('should turn a run that throws synchronously into an error state', async () => {
+    const controller = createRegistrationController<string, string>({
+      run: () => {
+        throw new CredkitError('invalid-input', { message: 'Give the credential a name.' });
+      },
+      cancelMessage: 'Cancelled.',
+    });
+    controller.register('');
+    await settle();
+    expect(controller.getSnapshot().error?.code).toBe('invalid-input');
+  });
+
+  it('should end a cancelled registration as `cancelled` with the configured message', async () => {
+    const { run, calls } = heldRuns();
+    const controller = createRegistrationController({ run, cancelMessage: 'Registration cancelled.' });
+    controller.register('x');
+    controller.cancel();
+    expect(calls[0]?.context.signal.aborted).toBe(true);
+    await settle();
+    const { error } = controller.getSnapshot();
+    expect([error?.code, error?.message]).toEqual(['cancelled', 'Registration cancelled.']);
+  });
+
+  it('should retry with the same input after an error, and not after a success', async () => {
+    const { run, calls } = heldRuns();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.' });
+    controller.register('Phone');
+    calls[0]?.reject(new CredkitError('network'));
+    await settle();
+    controller.retry();
+    expect(calls.map((call) => call.input)).toEqual(['Phone', 'Phone']);
+    calls[1]?.resolve('ok');
+    await settle();
+    controller.retry();
+    expect(run).toHaveBeenCalledTimes(2);
+  });
+
+  it('should reset to idle, abandoning a running registration without onError and forgetting its input', async () => {
+    const { run, calls } = heldRuns();
+    const onError = vi.fn();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onError });
+    controller.register('secret input');
+    controller.reset();
+    expect(calls[0]?.context.signal.aborted).toBe(true);
+    expect(controller.getSnapshot().phase).toBe('idle');
+    await settle();
+    expect(controller.getSnapshot().phase).toBe('idle');
+    expect(onError).not.toHaveBeenCalled();
+    controller.retry();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('should drop the late result of an abandoned registration', async () => {
+    const { run, calls } = heldRuns();
+    const onRegistered = vi.fn();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onRegistered });
+    controller.register('old');
+    controller.reset();
+    controller.register('new');
+    calls[0]?.resolve('old result');
+    calls[1]?.context.onPhase('ceremony');
+    await settle();
+    expect(controller.getSnapshot().phase).toBe('ceremony');
+    calls[1]?.resolve('new result');
+    await settle();
+    expect(onRegistered.mock.calls).toEqual([['new result']]);
+  });
+
+  it('should abandon a running registration when unmounted, and run onMount work while mounted', async () => {
+    const { run, calls } = heldRuns();
+    const stopped = vi.fn();
+    const onMount = vi.fn(() => stopped);
+    const onError = vi.fn();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onError, onMount });
+    const unmount = controller.mount();
+    expect(onMount).toHaveBeenCalledTimes(1);
+    controller.register('x');
+    unmount();
+    expect(stopped).toHaveBeenCalledTimes(1);
+    expect(calls[0]?.context.signal.aborted).toBe(true);
+    await settle();
+    expect(controller.getSnapshot().phase).toBe('idle');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('should stop calling a listener once it unsubscribed', () => {
+    const controller = createRegistrationController({ run: heldRuns().run, cancelMessage: 'Cancelled.' });
+    const listener = vi.fn();
+    const unsubscribe = controller.subscribe(listener);
+    controller.register('x');
+    unsubscribe();
+    controller.reset();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});

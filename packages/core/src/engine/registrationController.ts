@@ -1,0 +1,158 @@
+import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+
+/** Where a registration stands: `idle`, one of the phases while it runs, then `success` or `error`. */
+export type RegistrationStatus = 'idle' | RegistrationPhase | 'success' | 'error';
+
+/** What a {@link RegistrationController} holds; a new object on every change, so it can be compared by identity. */
+export interface RegistrationSnapshot<TResult> {
+  /** Where the registration stands. */
+  readonly phase: RegistrationStatus;
+  /** True while a registration runs. */
+  readonly isBusy: boolean;
+  /** The result of the last successful registration. */
+  readonly data: TResult | undefined;
+  /** The error of the last failed registration. */
+  readonly error: CredkitError | null;
+}
+
+/** What a controller hands the registration it runs. */
+export interface RegistrationRunContext {
+  /** Aborted by `cancel()`, `reset()` and unmounting. */
+  signal: AbortSignal;
+  /** Reports the phase the registration enters. */
+  onPhase: (phase: RegistrationPhase) => void;
+}
+
+/** How {@link createRegistrationController} runs a registration and reports its outcome. */
+export interface RegistrationControllerConfig<TInput, TResult> {
+  /** Runs one registration. Called synchronously from `register()`, so the click's user activation reaches it. */
+  run: (input: TInput, context: RegistrationRunContext) => Promise<TResult>;
+  /** The message of the `cancelled` error that `cancel()` ends a registration with. */
+  cancelMessage: string;
+  /** Called with the result once a registration succeeded. */
+  onRegistered?: (result: TResult) => void;
+  /** Called when a registration fails (not when `reset()` or unmounting abandoned it). */
+  onError?: (error: CredkitError) => void;
+  /** Called after each registration the controller still cares about has settled, success or error. */
+  onSettled?: () => void;
+  /** Called by `mount()`; the function it returns is called when unmounted. */
+  onMount?: () => () => void;
+}
+
+/**
+ * A registration state machine, framework-free: one registration at a time, each with its own
+ * AbortController, errors as state (never a rejection), retry with the same input, reset.
+ * `subscribe` / `getSnapshot` fit React's `useSyncExternalStore` and any other store adapter.
+ */
+export interface RegistrationController<TInput, TResult> {
+  /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
+  subscribe: (listener: () => void) => () => void;
+  /** The current state. The same object until something changes. */
+  getSnapshot: () => RegistrationSnapshot<TResult>;
+  /** Starts a registration; ignored while one runs. */
+  register: (input: TInput) => void;
+  /** After an error: runs the last registration again with the same input. */
+  retry: () => void;
+  /** Aborts the running registration, which ends as a `cancelled` error. */
+  cancel: () => void;
+  /** Back to `idle`: abandons a running registration and forgets the last input, result and error. */
+  reset: () => void;
+  /** Starts background work (e.g. a challenge prefetch); returns the function that stops it and abandons a running registration. */
+  mount: () => () => void;
+}
+
+const IDLE: RegistrationSnapshot<never> = { phase: 'idle', isBusy: false, data: undefined, error: null };
+
+/** Creates a {@link RegistrationController} around `config.run`. */
+export function createRegistrationController<TInput, TResult>(
+  config: RegistrationControllerConfig<TInput, TResult>,
+): RegistrationController<TInput, TResult> {
+  let snapshot: RegistrationSnapshot<TResult> = IDLE;
+  const listeners = new Set<() => void>();
+  let running: AbortController | undefined;
+  let lastInput: { value: TInput } | undefined;
+  // Each run, reset and unmount starts a new generation; a run's late results from an older one are dropped.
+  let generation = 0;
+
+  function update(next: RegistrationSnapshot<TResult>): void {
+    snapshot = next;
+    for (const listener of listeners) listener();
+  }
+
+  function abandon(): void {
+    generation += 1;
+    running?.abort();
+    running = undefined;
+  }
+
+  function register(input: TInput): void {
+    // The snapshot changes synchronously: a second click in the same frame sees the first one.
+    if (snapshot.isBusy) return;
+    generation += 1;
+    const runGeneration = generation;
+    const isCurrent = () => generation === runGeneration;
+    const controller = new AbortController();
+    running = controller;
+    lastInput = { value: input };
+    update({ phase: 'challenge', isBusy: true, data: undefined, error: null });
+
+    const onPhase = (phase: RegistrationPhase) => {
+      if (isCurrent() && snapshot.phase !== phase) update({ ...snapshot, phase });
+    };
+    let result: Promise<TResult>;
+    try {
+      result = config.run(input, { signal: controller.signal, onPhase });
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(
+      (data) => {
+        if (!isCurrent()) return;
+        running = undefined;
+        // Nothing to retry after a success, and a secret in the input is not kept longer than needed.
+        lastInput = undefined;
+        update({ phase: 'success', isBusy: false, data, error: null });
+        config.onRegistered?.(data);
+        config.onSettled?.();
+      },
+      (reason: unknown) => {
+        if (!isCurrent()) return;
+        running = undefined;
+        const error = isCredkitError(reason) ? reason : new CredkitError('unknown', { cause: reason });
+        update({ phase: 'error', isBusy: false, data: undefined, error });
+        config.onError?.(error);
+        config.onSettled?.();
+      },
+    );
+  }
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    register,
+    retry() {
+      if (lastInput && !snapshot.isBusy) register(lastInput.value);
+    },
+    cancel() {
+      running?.abort(new CredkitError('cancelled', { message: config.cancelMessage }));
+    },
+    reset() {
+      abandon();
+      lastInput = undefined;
+      if (snapshot !== IDLE) update(IDLE);
+    },
+    mount() {
+      const unmount = config.onMount?.();
+      return () => {
+        unmount?.();
+        const wasBusy = snapshot.isBusy;
+        abandon();
+        // An abandoned registration must not look as if it were still running when shown again.
+        if (wasBusy) update(IDLE);
+      };
+    },
+  };
+}
