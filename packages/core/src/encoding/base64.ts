@@ -1,8 +1,8 @@
+import { fromBinaryString, toBinaryString } from './binaryString.ts';
+
 /** Standard base64 (RFC 4648 §4, padded) of the bytes. */
 export function toBase64(bytes: ArrayBuffer | Uint8Array): string {
-  let binary = '';
-  for (const byte of new Uint8Array(bytes)) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return btoa(toBinaryString(new Uint8Array(bytes)));
 }
 
 /** The bytes of a standard base64 string; throws a TypeError when it is not base64. */
@@ -13,5 +13,5 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   } catch (error) {
     throw new TypeError('not a base64 string', { cause: error });
   }
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  return fromBinaryString(binary);
 }
