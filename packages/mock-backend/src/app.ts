@@ -7,8 +7,6 @@ import { credentialRoutes } from './routes/credentials.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
 
-export { MAX_CREDENTIAL_NAME_LENGTH } from './wire/createCredentialBody.ts';
-
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
 

@@ -2,8 +2,9 @@
 // refused with a Dfns-shaped 4xx whose message names the problem.
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, MAX_CREDENTIAL_NAME_LENGTH } from './app.ts';
+import { MAX_BODY_BYTES } from './app.ts';
 import { type Call, expectDfnsError, registration, setupBackend } from './testHelpers.ts';
+import { MAX_CREDENTIAL_NAME_LENGTH } from './wire/createCredentialBody.ts';
 
 function flipBit(base64url: string, byteIndex: number, bit = 0): string {
   const bytes = Buffer.from(base64url, 'base64url');
