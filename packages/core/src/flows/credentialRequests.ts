@@ -1,7 +1,7 @@
 import { validateCreateCredentialResponse } from '../dfns/credentialResponse.ts';
 import type { CreateCredentialBody, CreateCredentialResponse, CredentialKind } from '../dfns/dfnsTypes.ts';
 import { abortError } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { type Fetcher, toFetcherError } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 
@@ -10,7 +10,7 @@ export async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>
   try {
     return await run();
   } catch (error) {
-    const credkitError = error instanceof CredkitError ? error : new CredkitError('unknown', { cause: error });
+    const credkitError = isCredkitError(error) ? error : new CredkitError('unknown', { cause: error });
     credkitError.phase ??= phase;
     throw credkitError;
   }
@@ -82,7 +82,7 @@ export async function submitCredential(
   };
   return inPhase('submitting', async () => {
     const answer = await send().catch((error: unknown) => {
-      if (error instanceof CredkitError) throw error;
+      if (isCredkitError(error)) throw error;
       throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
     });
     return validateCreateCredentialResponse(answer);

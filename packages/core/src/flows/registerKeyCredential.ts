@@ -1,6 +1,6 @@
 import { validateKeyChallenge } from '../dfns/challenge.ts';
 import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from '../dfns/dfnsTypes.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createKeyCredentialInfo, KEY_ALGORITHM } from '../keys/keyCredentialInfo.ts';
 import { wrapPrivateKey } from '../keys/privateKeyWrapping.ts';
@@ -126,7 +126,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
 
   onPhase?.('ceremony');
   const { keyPair, encryptedPrivateKey } = await createKeyPair(secret, options.iterations).catch((error: unknown) => {
-    throw error instanceof CredkitError ? error : new CredkitError('unknown', { phase: 'ceremony', cause: error });
+    throw isCredkitError(error) ? error : new CredkitError('unknown', { phase: 'ceremony', cause: error });
   });
   const credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
   throwIfAborted(signal, 'ceremony');

@@ -1,5 +1,5 @@
 import { abortError } from '../errors/abortError.ts';
-import { CredkitError, type CredkitErrorCode } from '../errors/credkitError.ts';
+import { CredkitError, type CredkitErrorCode, isCredkitError } from '../errors/credkitError.ts';
 
 /** What the classifier knows about the ceremony that failed. */
 export interface CeremonyContext {
@@ -69,7 +69,7 @@ const VERDICTS: Record<string, (publicKey: PublicKeyCredentialCreationOptions, e
 export function identifyCeremonyError(error: unknown, { publicKey, elapsedMs, signal }: CeremonyContext): CredkitError {
   const phase = 'ceremony';
   if (signal?.aborted) return abortError(signal, phase, error);
-  if (error instanceof CredkitError) {
+  if (isCredkitError(error)) {
     error.phase ??= phase;
     return error;
   }
