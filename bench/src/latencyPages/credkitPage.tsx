@@ -1,20 +1,32 @@
 // The latency bench's credkit page: `<RegisterCredential>` in a QueryClientProvider, challenge prefetched
 // (the hook's default), the API at `?api=`, its React commits counted by a Profiler.
-import { createFetcher } from '@credkit/core';
-import { challengeQueryKeyPrefix, RegisterCredential } from '@credkit/react';
+import { createFetcher, type Fetcher } from '@credkit/core';
+import { RegisterCredential } from '@credkit/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Profiler } from 'react';
 import { createRoot } from 'react-dom/client';
 import './benchMarks.ts';
 
 const api = new URLSearchParams(window.location.search).get('api') ?? '';
-const fetcher = createFetcher({ baseUrl: api, headers: { Authorization: 'Bearer demo-token' } });
+const http = createFetcher({ baseUrl: api, headers: { Authorization: 'Bearer demo-token' } });
+// Ready when every request has been answered and the newest one was the prefetched challenge.
+let inFlight = 0;
+let lastAnsweredPath = '';
+const fetcher: Fetcher = async (request) => {
+  inFlight += 1;
+  try {
+    return await http(request);
+  } finally {
+    inFlight -= 1;
+    lastAnsweredPath = request.path;
+  }
+};
 const queryClient = new QueryClient();
 
 window.__benchReady = () =>
-  queryClient.isFetching() === 0 &&
-  queryClient.isMutating() === 0 &&
-  queryClient.getQueryCache().find({ queryKey: challengeQueryKeyPrefix, exact: false })?.state.status === 'success';
+  inFlight === 0 &&
+  lastAnsweredPath === '/auth/credentials/init' &&
+  root?.querySelector('[data-credkit="register-credential"]')?.getAttribute('aria-busy') !== 'true';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing');

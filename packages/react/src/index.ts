@@ -1,10 +1,11 @@
 'use client';
 
+export type { RegisteredKey, RegistrableCredentialKind } from '@credkit/core';
 export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
 export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
-export { challengeQueryKeyPrefix, credentialsQueryKey } from './queryKeys.ts';
+export { credentialsQueryKey } from './queryKeys.ts';
 export type {
   RegisterCredentialPart,
   RegisterCredentialProps,
@@ -21,9 +22,7 @@ export { useConditionalRegistration } from './useConditionalRegistration.ts';
 export { useCredentials } from './useCredentials.ts';
 export type {
   CredentialSecret,
-  RegisteredKey,
   RegisterPasskeyPhase,
-  RegistrableCredentialKind,
   UseRegisterPasskeyOptions,
   UseRegisterPasskeyResult,
 } from './useRegisterPasskey.ts';

@@ -1,6 +1,5 @@
-import type { AuthenticatorChoice, ErrorMessages } from '@credkit/core';
+import type { AuthenticatorChoice, ErrorMessages, RegistrableCredentialKind } from '@credkit/core';
 import type { RecoveryCodeMessages } from './recoveryMessages.ts';
-import type { RegistrableCredentialKind } from './useRegisterPasskey.ts';
 
 /** Every text `<RegisterCredential>` shows, by phase, kind and error code. */
 export interface RegisterCredentialMessages {

@@ -41,8 +41,17 @@ export function deferred<T>() {
 /** A fetcher that records requests and answers like the Dfns API, each answer overridable. */
 export function fakeFetcher(answers: Partial<Record<string, (request: FetcherRequest) => unknown>> = {}) {
   const requests: FetcherRequest[] = [];
+  /** The requests answered so far (with a body or an error). */
+  const answered: FetcherRequest[] = [];
   const fetcher: Fetcher = vi.fn(async (request: FetcherRequest) => {
     requests.push(request);
+    try {
+      return await answer(request);
+    } finally {
+      answered.push(request);
+    }
+  });
+  const answer = async (request: FetcherRequest) => {
     const key = `${request.method} ${request.path}`;
     const answer = answers[key];
     if (answer) return answer(request);
@@ -58,8 +67,8 @@ export function fakeFetcher(answers: Partial<Record<string, (request: FetcherReq
     }
     if (key === 'GET /auth/credentials') return { items: [] };
     throw new Error(`unexpected ${key}`);
-  });
-  return { fetcher, requests };
+  };
+  return { fetcher, requests, answered };
 }
 
 /** A credentials container whose `create` resolves with a well-formed attestation credential. */

@@ -1,14 +1,14 @@
 import {
   type CreateCredentialResponse,
   type CredentialCreator,
+  type CredentialRegistrationOptions,
   type CredkitError,
+  createCredentialRegistration,
   type Fetcher,
-  isCredkitError,
   type RelyingParty,
-  registerCredential,
 } from '@credkit/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { credentialsQueryKey } from './queryKeys.ts';
 import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
@@ -50,74 +50,64 @@ export interface UseConditionalRegistrationResult {
 /**
  * Automatic passkey upgrade: after a password sign-in, asks the password manager to create a
  * passkey without a prompt (`navigator.credentials.create({ mediation: 'conditional' })`) and
- * registers it. Opt-in, only where the browser reports `conditionalCreate`, silent on failure,
- * and one attempt per mount even under StrictMode's double effects.
+ * registers it, on the same engine as {@link useRegisterPasskey}. Opt-in, only where the browser
+ * reports `conditionalCreate`, silent on failure, and one attempt per mount even under StrictMode.
  */
 export function useConditionalRegistration(
   options: UseConditionalRegistrationOptions,
 ): UseConditionalRegistrationResult {
   const { conditionalCreate } = useWebAuthnCapabilities();
   const queryClient = useQueryClient();
-  const [state, setState] = useState<UseConditionalRegistrationResult>({
-    status: 'idle',
-    credential: undefined,
-    error: undefined,
+  const engineOptions = (): CredentialRegistrationOptions => ({
+    ...options,
+    mediation: 'conditional',
+    onRegistered: (credential) => {
+      options.onRegistered?.(credential);
+      void queryClient.invalidateQueries({ queryKey: credentialsQueryKey });
+    },
   });
-  const latest = useRef(options);
-  latest.current = options;
+  const [registration] = useState(() => createCredentialRegistration(engineOptions()));
+  useEffect(() => registration.setOptions(engineOptions()));
+  useEffect(() => registration.mount(), [registration]);
+  const { phase, data, error } = useSyncExternalStore(
+    registration.subscribe,
+    registration.getSnapshot,
+    registration.getSnapshot,
+  );
   const attempted = useRef(false);
   const enabled = options.enabled !== false;
+  // The name when the attempt starts; a new name does not restart an attempt.
+  const credentialName = useRef(options.credentialName);
+  credentialName.current = options.credentialName;
 
   useEffect(() => {
-    if (!enabled || attempted.current || conditionalCreate === 'unknown') return;
-    if (conditionalCreate === false) {
-      setState((previous) => ({ ...previous, status: 'unsupported' }));
-      return;
-    }
-    const controller = new AbortController();
-    let inFlight = false;
+    if (!enabled || attempted.current || conditionalCreate !== true) return;
     // Started on the next task: StrictMode's mount → unmount → mount cancels the first timer
     // before anything is fetched, so exactly one challenge and one create() happen.
     const timer = setTimeout(() => {
       attempted.current = true;
-      inFlight = true;
-      setState((previous) => ({ ...previous, status: 'pending' }));
-      const { fetcher, rp, credentialName, timeout, credentials } = latest.current;
-      registerCredential({
-        fetcher,
-        rp,
-        credentialName,
-        timeout,
-        credentials,
-        mediation: 'conditional',
-        signal: controller.signal,
-      }).then(
-        (credential) => {
-          inFlight = false;
-          setState({ status: 'registered', credential, error: undefined });
-          latest.current.onRegistered?.(credential);
-          void queryClient.invalidateQueries({ queryKey: credentialsQueryKey });
-        },
-        (error: unknown) => {
-          inFlight = false;
-          if (controller.signal.aborted) return;
-          const failure = isCredkitError(error) ? error : undefined;
-          setState({ status: 'failed', credential: undefined, error: failure });
-          if (failure) latest.current.onError?.(failure);
-        },
-      );
+      registration.register({ credentialName: credentialName.current });
     }, 0);
     return () => {
       clearTimeout(timer);
-      controller.abort();
       // Stopped mid-attempt (`enabled` turned false, or the host hid the component): back to idle,
       // and a later `enabled` may try again, instead of a `pending` that never ends.
-      if (inFlight) {
+      if (registration.getSnapshot().isBusy) {
         attempted.current = false;
-        setState({ status: 'idle', credential: undefined, error: undefined });
+        registration.reset();
       }
     };
-  }, [enabled, conditionalCreate, queryClient]);
+  }, [enabled, conditionalCreate, registration]);
 
-  return state;
+  const status: ConditionalRegistrationStatus =
+    enabled && conditionalCreate === false && phase === 'idle'
+      ? 'unsupported'
+      : phase === 'success'
+        ? 'registered'
+        : phase === 'error'
+          ? 'failed'
+          : phase === 'idle'
+            ? 'idle'
+            : 'pending';
+  return { status, credential: data?.credential, error: error ?? undefined };
 }
