@@ -12,3 +12,8 @@ export function abortError(signal: AbortSignal, phase: RegistrationPhase, cause?
   }
   return new CredkitError('aborted', { phase, cause: cause ?? reason });
 }
+
+/** Throws the abort's CredkitError when `signal` is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined, phase: RegistrationPhase): void {
+  if (signal?.aborted) throw abortError(signal, phase);
+}

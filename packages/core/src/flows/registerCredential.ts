@@ -1,7 +1,9 @@
 import { validateFido2Challenge } from '../dfns/challenge.ts';
 import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty } from '../dfns/dfnsTypes.ts';
+import { throwIfAborted } from '../errors/abortError.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { toCreationOptions } from '../webauthn/creationOptions.ts';
@@ -9,13 +11,9 @@ import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
 import { runCeremony } from '../webauthn/runCeremony.ts';
 import type { detectWebAuthnCapabilities } from '../webauthn/webAuthnCapabilities.ts';
 import { type CredentialCreator, resolveCredentialCreator } from '../webauthn/webAuthnSupport.ts';
-import {
-  checkCredentialName,
-  checkSigner,
-  fetchChallenge,
-  submitCredential,
-  throwIfAborted,
-} from './credentialRequests.ts';
+import { checkCredentialName } from './checkCredentialName.ts';
+import { fetchChallenge } from './fetchChallenge.ts';
+import { submitCredential } from './submitCredential.ts';
 
 /** Options of {@link registerCredential}. */
 export interface RegisterCredentialOptions {

@@ -1,18 +1,16 @@
 import { validateKeyChallenge } from '../dfns/challenge.ts';
 import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from '../dfns/dfnsTypes.ts';
+import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createKeyCredentialInfo, KEY_ALGORITHM } from '../keys/keyCredentialInfo.ts';
 import { wrapPrivateKey } from '../keys/privateKeyWrapping.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
+import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
-import {
-  checkCredentialName,
-  checkSigner,
-  fetchChallenge,
-  submitCredential,
-  throwIfAborted,
-} from './credentialRequests.ts';
+import { checkCredentialName } from './checkCredentialName.ts';
+import { fetchChallenge } from './fetchChallenge.ts';
+import { submitCredential } from './submitCredential.ts';
 
 /** Options of {@link registerKeyCredential}. */
 export interface RegisterKeyCredentialOptions {

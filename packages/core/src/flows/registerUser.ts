@@ -6,14 +6,15 @@ import type {
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import { checkShape } from '../dfns/shape.ts';
-import { abortError } from '../errors/abortError.ts';
+import { abortError, throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { inPhase } from '../errors/inPhase.ts';
 import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetcher.ts';
 import { toCreationOptions } from '../webauthn/creationOptions.ts';
 import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
 import { runCeremony } from '../webauthn/runCeremony.ts';
 import { type CredentialCreator, resolveCredentialCreator } from '../webauthn/webAuthnSupport.ts';
-import { checkCredentialName, inPhase, throwIfAborted } from './credentialRequests.ts';
+import { checkCredentialName } from './checkCredentialName.ts';
 
 /** Options of {@link registerUser}. */
 export interface RegisterUserOptions {
