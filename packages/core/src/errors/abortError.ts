@@ -4,7 +4,7 @@ import { CredkitError, isCredkitError, type RegistrationPhase } from './credkitE
  * The error for an aborted signal. A host (or the React hook's `cancel()`) that aborts with a
  * CredkitError as reason chooses the code, e.g. `cancelled`; any other reason gives `aborted`.
  */
-export function abortError(signal: AbortSignal, phase: RegistrationPhase, cause?: unknown): CredkitError {
+export function abortError(signal: AbortSignal, phase?: RegistrationPhase, cause?: unknown): CredkitError {
   const reason: unknown = signal.reason;
   if (isCredkitError(reason)) {
     reason.phase ??= phase;

@@ -1,8 +1,7 @@
 import type { CredentialKind } from '../dfns/dfnsTypes.ts';
-import { abortError } from '../errors/abortError.ts';
-import { CredkitError } from '../errors/credkitError.ts';
-import { inPhase } from '../errors/inPhase.ts';
-import { type Fetcher, toFetcherError } from '../http/fetcher.ts';
+import { CredkitError, isCredkitError } from '../errors/credkitError.ts';
+import { callFetcher } from '../http/callFetcher.ts';
+import type { Fetcher } from '../http/fetcher.ts';
 
 /**
  * `POST /auth/credentials/init` `{ kind }` → the challenge, checked by `validate`. A success status
@@ -14,18 +13,23 @@ export async function fetchChallenge<T>(
   validate: (value: unknown) => T,
   signal?: AbortSignal,
 ): Promise<T> {
-  const body = await inPhase('challenge', () =>
-    fetcher({ method: 'POST', path: '/auth/credentials/init', body: { kind }, signal }).catch((error: unknown) => {
-      if (signal?.aborted) throw abortError(signal, 'challenge', error);
-      const fetcherError = toFetcherError(error, signal);
-      if (fetcherError.code === 'server' && fetcherError.status !== undefined && fetcherError.status < 300) {
-        throw new CredkitError('invalid-challenge', {
-          message: `The server sent an invalid registration challenge: ${fetcherError.message}`,
-          cause: fetcherError,
-        });
-      }
-      throw fetcherError;
-    }),
-  );
+  let body: unknown;
+  try {
+    body = await callFetcher(
+      fetcher,
+      { method: 'POST', path: '/auth/credentials/init', body: { kind }, signal },
+      'challenge',
+    );
+  } catch (error) {
+    // A `server` error with a success status: the answer came, but it is not JSON (see createFetcher).
+    if (isCredkitError(error) && error.code === 'server' && error.status !== undefined && error.status < 300) {
+      throw new CredkitError('invalid-challenge', {
+        message: `The server sent an invalid registration challenge: ${error.message}`,
+        phase: 'challenge',
+        cause: error,
+      });
+    }
+    throw error;
+  }
   return validate(body);
 }

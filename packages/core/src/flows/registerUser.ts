@@ -6,10 +6,10 @@ import type {
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import { checkShape } from '../dfns/shape.ts';
-import { abortError, throwIfAborted } from '../errors/abortError.ts';
+import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
-import { inPhase } from '../errors/inPhase.ts';
-import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetcher.ts';
+import { callFetcher } from '../http/callFetcher.ts';
+import type { Fetcher } from '../http/fetcher.ts';
 import { toCreationOptions } from '../webauthn/creationOptions.ts';
 import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
 import { runCeremony } from '../webauthn/runCeremony.ts';
@@ -99,15 +99,6 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
   };
 }
 
-async function send(fetcher: Fetcher, request: FetcherRequest, phase: RegistrationPhase): Promise<unknown> {
-  return inPhase(phase, () =>
-    fetcher(request).catch((error: unknown) => {
-      const { signal } = request;
-      throw signal?.aborted ? abortError(signal, phase, error) : toFetcherError(error, signal);
-    }),
-  );
-}
-
 /**
  * Registers a new end user with their first credential, through the same ceremony code as
  * `registerCredential`: `POST /auth/registration/init` → passkey (or key) → `POST
@@ -120,7 +111,7 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
-  const challenge = await send(
+  const challenge = await callFetcher(
     fetcher,
     {
       method: 'POST',
@@ -151,7 +142,7 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   throwIfAborted(signal, 'ceremony');
 
   onPhase?.('submitting');
-  const answer = await send(
+  const answer = await callFetcher(
     fetcher,
     {
       method: 'POST',

@@ -1,9 +1,10 @@
 import { validateCreateCredentialResponse } from '../dfns/credentialResponse.ts';
 import type { CreateCredentialBody, CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
-import { abortError, throwIfAborted } from '../errors/abortError.ts';
-import { isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { throwIfAborted } from '../errors/abortError.ts';
+import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
-import { type Fetcher, toFetcherError } from '../http/fetcher.ts';
+import { callFetcher } from '../http/callFetcher.ts';
+import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 
 /** How {@link submitCredential} sends. */
@@ -27,7 +28,7 @@ export async function submitCredential(
   const send = async () => {
     if (!userActionSigner) {
       onPhase?.('submitting');
-      return fetcher(request);
+      return callFetcher(fetcher, request, 'submitting');
     }
     const bodyText = JSON.stringify(body);
     onPhase?.('signing');
@@ -37,13 +38,8 @@ export async function submitCredential(
     );
     throwIfAborted(signal, 'signing');
     onPhase?.('submitting');
-    return fetcher({ ...request, bodyText, headers: { 'X-DFNS-USERACTION': userAction } });
+    return callFetcher(fetcher, { ...request, bodyText, headers: { 'X-DFNS-USERACTION': userAction } }, 'submitting');
   };
-  return inPhase('submitting', async () => {
-    const answer = await send().catch((error: unknown) => {
-      if (isCredkitError(error)) throw error;
-      throw signal?.aborted ? abortError(signal, 'submitting', error) : toFetcherError(error, signal);
-    });
-    return validateCreateCredentialResponse(answer);
-  });
+  const answer = await send();
+  return inPhase('submitting', async () => validateCreateCredentialResponse(answer));
 }

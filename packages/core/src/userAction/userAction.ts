@@ -1,7 +1,7 @@
 import { checkShape, isRecord, type Shape } from '../dfns/shape.ts';
-import { abortError } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
-import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetcher.ts';
+import { callFetcher } from '../http/callFetcher.ts';
+import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 
 /** A credential the user may sign a user action with. */
 export interface AllowedCredential {
@@ -105,15 +105,6 @@ export function validateUserActionChallenge(value: unknown): UserActionChallenge
   };
 }
 
-async function call(fetcher: Fetcher, request: FetcherRequest): Promise<unknown> {
-  const { signal } = request;
-  return fetcher(request).catch((error: unknown) => {
-    const failure = signal?.aborted ? abortError(signal, 'signing', error) : toFetcherError(error, signal);
-    failure.phase ??= 'signing';
-    throw failure;
-  });
-}
-
 /**
  * Dfns user-action signing for one request: `POST /auth/action/init` (with the exact body text) →
  * the signer's assertion → `POST /auth/action` → the `X-DFNS-USERACTION` token for that request.
@@ -125,25 +116,33 @@ export async function obtainUserAction(
   signal?: AbortSignal,
 ): Promise<string> {
   const challenge = validateUserActionChallenge(
-    await call(fetcher, {
-      method: 'POST',
-      path: '/auth/action/init',
-      body: {
-        userActionPayload: bodyText,
-        userActionHttpMethod: method,
-        userActionHttpPath: path,
-        userActionServerKind: 'Api',
+    await callFetcher(
+      fetcher,
+      {
+        method: 'POST',
+        path: '/auth/action/init',
+        body: {
+          userActionPayload: bodyText,
+          userActionHttpMethod: method,
+          userActionHttpPath: path,
+          userActionServerKind: 'Api',
+        },
+        signal,
       },
-      signal,
-    }),
+      'signing',
+    ),
   );
   const firstFactor = await signer.sign(challenge, signal);
-  const answer = await call(fetcher, {
-    method: 'POST',
-    path: '/auth/action',
-    body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
-    signal,
-  });
+  const answer = await callFetcher(
+    fetcher,
+    {
+      method: 'POST',
+      path: '/auth/action',
+      body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+      signal,
+    },
+    'signing',
+  );
   if (!isRecord(answer) || typeof answer.userAction !== 'string' || answer.userAction === '') {
     throw new CredkitError('server', { message: 'The server sent no userAction token.', phase: 'signing' });
   }
