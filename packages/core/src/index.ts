@@ -53,15 +53,13 @@ export type {
   UserActionSignerWithProtocol,
 } from './userAction/userAction.ts';
 export {
-  isChangeInducing,
   obtainUserAction,
-  sendSigned,
   validateUserActionChallenge,
   withUserActionProtocol,
-  withUserActionSigning,
 } from './userAction/userAction.ts';
 export type { CredentialGetter, WebAuthnUserActionSignerOptions } from './userAction/webAuthnUserActionSigner.ts';
 export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionSigner.ts';
+export { withUserActionSigning } from './userAction/withUserActionSigning.ts';
 export type {
   AuthenticatorChoice,
   AuthenticatorSteering,

@@ -1,10 +1,10 @@
 import { validateCreateCredentialResponse } from '../dfns/credentialResponse.ts';
 import type { CreateCredentialBody, CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
-import { throwIfAborted } from '../errors/abortError.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
-import type { Fetcher } from '../http/fetcher.ts';
+import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
+import { sendWithUserAction } from '../userAction/sendWithUserAction.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 
 /** How {@link submitCredential} sends. */
@@ -24,22 +24,13 @@ export async function submitCredential(
   body: CreateCredentialBody,
   { signal, userActionSigner, onPhase }: SubmitOptions = {},
 ): Promise<CreateCredentialResponse> {
-  const request = { method: 'POST', path: '/auth/credentials', body, signal } as const;
-  const send = async () => {
-    if (!userActionSigner) {
-      onPhase?.('submitting');
-      return callFetcher(fetcher, request, 'submitting');
-    }
-    const bodyText = JSON.stringify(body);
-    onPhase?.('signing');
-    // The signer brings the protocol (init → sign → action): it is not bundled for hosts that never sign.
-    const userAction = await inPhase('signing', () =>
-      userActionSigner.obtainUserAction(fetcher, { ...request, bodyText }, signal),
-    );
-    throwIfAborted(signal, 'signing');
+  const request: FetcherRequest = { method: 'POST', path: '/auth/credentials', body, signal };
+  let answer: unknown;
+  if (userActionSigner) {
+    answer = await sendWithUserAction(fetcher, userActionSigner, request, onPhase);
+  } else {
     onPhase?.('submitting');
-    return callFetcher(fetcher, { ...request, bodyText, headers: { 'X-DFNS-USERACTION': userAction } }, 'submitting');
-  };
-  const answer = await send();
+    answer = await callFetcher(fetcher, request, 'submitting');
+  }
   return inPhase('submitting', async () => validateCreateCredentialResponse(answer));
 }

@@ -1,5 +1,5 @@
 import { checkShape, isRecord, type Shape } from '../dfns/shape.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 
@@ -158,40 +158,4 @@ export function withUserActionProtocol(signer: UserActionSigner): UserActionSign
     sign: (challenge, signal) => signer.sign(challenge, signal),
     obtainUserAction: (fetcher, request, signal) => obtainUserAction(fetcher, signer, request, signal),
   };
-}
-
-/**
- * Sends a change-inducing request with Dfns user-action signing: the body is serialised **once**,
- * that text is signed and sent byte for byte with `X-DFNS-USERACTION`.
- */
-export async function sendSigned(
-  fetcher: Fetcher,
-  signer: UserActionSigner,
-  request: FetcherRequest,
-  onPhase?: (phase: RegistrationPhase) => void,
-): Promise<unknown> {
-  const bodyText = request.bodyText ?? JSON.stringify(request.body ?? {});
-  onPhase?.('signing');
-  const userAction = await obtainUserAction(fetcher, signer, { ...request, bodyText }, request.signal);
-  return fetcher({ ...request, bodyText, headers: { ...request.headers, 'X-DFNS-USERACTION': userAction } });
-}
-
-// Calls that Dfns does not sign: reading, and the signing and sign-in flows themselves.
-const UNSIGNED_PATHS = /^\/auth\/(action|login|registration|credentials\/init|credentials\/code\/init)(\/|$)/;
-
-/** True for the calls Dfns wants a user action for: any method but GET, outside the auth flows. */
-export function isChangeInducing({ method, path }: Pick<FetcherRequest, 'method' | 'path'>): boolean {
-  return method !== 'GET' && !UNSIGNED_PATHS.test(path);
-}
-
-/**
- * Wraps a host fetcher so that every change-inducing request (see {@link isChangeInducing}) runs
- * init → sign → action → the request with `X-DFNS-USERACTION`, the same body bytes signed and sent.
- */
-export function withUserActionSigning(
-  fetcher: Fetcher,
-  signer: UserActionSigner,
-  { shouldSign = isChangeInducing }: { shouldSign?: (request: FetcherRequest) => boolean } = {},
-): Fetcher {
-  return (request) => (shouldSign(request) ? sendSigned(fetcher, signer, request) : fetcher(request));
 }
