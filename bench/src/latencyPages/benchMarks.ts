@@ -5,7 +5,7 @@
 export interface BenchCommit {
   /** `performance.now()` when React called `onRender`. */
   at: number;
-  /** The component's `data-phase` after that commit. */
+  /** The component's `data-state` after that commit. */
   phase: string;
   /** The Profiler's `actualDuration`: ms spent rendering in that commit (0 when everything bailed out). */
   duration: number;

@@ -35,7 +35,7 @@ createRoot(root).render(
     <Profiler
       id="register-credential"
       onRender={(_id, _phase, duration) => {
-        const phase = root.querySelector('[data-phase]')?.getAttribute('data-phase') ?? '?';
+        const phase = root.querySelector('[data-credkit="register-credential"]')?.getAttribute('data-state') ?? '?';
         window.__bench.commits.push({ at: performance.now(), phase, duration });
       }}
     >

@@ -1,8 +1,8 @@
 import type { AuthenticatorChoice } from '@credkit/core';
-import { useId } from 'react';
+import { type FieldsetHTMLAttributes, forwardRef, useId } from 'react';
 
-/** Props of {@link AuthenticatorChoices}. */
-export interface AuthenticatorChoicesProps {
+/** Props of {@link AuthenticatorChoices}: the group's data, plus any attribute of the `<fieldset>`. */
+export interface AuthenticatorChoicesProps extends Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'onChange'> {
   /** The choices to offer, already filtered to what the browser can honour. */
   choices: readonly AuthenticatorChoice[];
   /** The selected choice. */
@@ -13,36 +13,34 @@ export interface AuthenticatorChoicesProps {
   legend: string;
   /** The label of each choice. */
   labels: Record<AuthenticatorChoice, string>;
-  /** Disables the group (while a registration runs). */
-  disabled?: boolean;
-  /** A class for the fieldset. */
-  className?: string;
+  /** A class for each choice's `<label>`. */
+  choiceClassName?: string;
 }
 
 /**
  * "Where to keep the passkey": a radio group (native inputs, so arrow keys and screen readers
  * work as everywhere) of the authenticator choices. Renders nothing for fewer than two choices.
  */
-export function AuthenticatorChoices({
-  choices,
-  value,
-  onChange,
-  legend,
-  labels,
-  disabled,
-  className,
-}: AuthenticatorChoicesProps) {
-  const name = useId();
-  if (choices.length < 2) return null;
-  return (
-    <fieldset data-credkit-part="choices" className={className} disabled={disabled}>
-      <legend>{legend}</legend>
-      {choices.map((choice) => (
-        <label key={choice} data-credkit-part="choice" data-choice={choice}>
-          <input type="radio" name={name} value={choice} checked={value === choice} onChange={() => onChange(choice)} />{' '}
-          {labels[choice]}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
+export const AuthenticatorChoices = forwardRef<HTMLFieldSetElement, AuthenticatorChoicesProps>(
+  function AuthenticatorChoices({ choices, value, onChange, legend, labels, choiceClassName, ...fieldsetProps }, ref) {
+    const name = useId();
+    if (choices.length < 2) return null;
+    return (
+      <fieldset {...fieldsetProps} ref={ref} data-credkit-part="choices">
+        <legend>{legend}</legend>
+        {choices.map((choice) => (
+          <label key={choice} data-credkit-part="choice" data-choice={choice} className={choiceClassName}>
+            <input
+              type="radio"
+              name={name}
+              value={choice}
+              checked={value === choice}
+              onChange={() => onChange(choice)}
+            />{' '}
+            {labels[choice]}
+          </label>
+        ))}
+      </fieldset>
+    );
+  },
+);

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { type FieldsetHTMLAttributes, forwardRef, useId, useState } from 'react';
 import type { RecoveryCodeMessages } from './recoveryMessages.ts';
 
-/** Props of {@link RecoveryCodeStep}. */
-export interface RecoveryCodeStepProps {
+/** Props of {@link RecoveryCodeStep}: the step's data, plus any attribute of its `<fieldset>`. */
+export interface RecoveryCodeStepProps extends FieldsetHTMLAttributes<HTMLFieldSetElement> {
   /** The recovery code to show, once. */
   code: string;
   /** The credential's name, used in the downloaded file. */
@@ -15,23 +15,16 @@ export interface RecoveryCodeStepProps {
   onCancel: () => void;
   /** The step's texts, e.g. `englishRecoveryMessages` (required: the English defaults stay out of this lazily loaded module). */
   messages: RecoveryCodeMessages;
-  /** A class for the step's fieldset. */
-  className?: string;
 }
 
 /**
  * Shows a new recovery code once, with Copy and Download (.txt) actions; the registration goes on
  * only after the person confirms they saved it.
  */
-export function RecoveryCodeStep({
-  code,
-  credentialName,
-  busy,
-  onConfirm,
-  onCancel,
-  messages: text,
-  className,
-}: RecoveryCodeStepProps) {
+export const RecoveryCodeStep = forwardRef<HTMLFieldSetElement, RecoveryCodeStepProps>(function RecoveryCodeStep(
+  { code, credentialName, busy, onConfirm, onCancel, messages: text, ...fieldsetProps },
+  ref,
+) {
   const id = useId();
   const [saved, setSaved] = useState(false);
   const [feedback, setFeedback] = useState('');
@@ -56,14 +49,13 @@ export function RecoveryCodeStep({
   };
 
   return (
-    <fieldset data-credkit-part="recovery-code" className={className} aria-describedby={`${id}-help`}>
+    <fieldset aria-describedby={`${id}-help`} {...fieldsetProps} ref={ref} data-credkit-part="recovery">
       <legend>{text.legend}</legend>
       <p id={`${id}-help`}>{text.help}</p>
       <p>
         <label htmlFor={`${id}-code`}>{text.codeLabel}</label>{' '}
         <input
           id={`${id}-code`}
-          data-credkit-part="recovery-code-value"
           type="text"
           readOnly
           value={code}
@@ -96,4 +88,4 @@ export function RecoveryCodeStep({
       </p>
     </fieldset>
   );
-}
+});

@@ -6,12 +6,20 @@ export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
+export type { NameFieldProps } from './RegisterCredential/NameField.tsx';
+export type { RegisterCredentialProps } from './RegisterCredential/RegisterCredential.tsx';
+export { RegisterCredential } from './RegisterCredential/RegisterCredential.tsx';
+export type { RegisterCredentialRootProps } from './RegisterCredential/Root.tsx';
 export type {
+  FieldError,
+  RegisterCredentialContextValue,
+  RegisterCredentialField,
   RegisterCredentialPart,
-  RegisterCredentialProps,
-  RegisterCredentialRenderProps,
-} from './RegisterCredential.tsx';
-export { MIN_PASSWORD_LENGTH, RegisterCredential } from './RegisterCredential.tsx';
+  RegisterCredentialState,
+} from './RegisterCredential/registerCredentialContext.ts';
+export { useRegisterCredential } from './RegisterCredential/registerCredentialContext.ts';
+export type { RegisterCredentialFormOptions } from './RegisterCredential/useRegisterCredentialForm.ts';
+export { MIN_PASSWORD_LENGTH } from './RegisterCredential/useRegisterCredentialForm.ts';
 export type { RecoveryCodeMessages } from './recoveryMessages.ts';
 export type {
   ConditionalRegistrationStatus,

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
-import { RegisterCredential } from './RegisterCredential.tsx';
+import { RegisterCredential } from './RegisterCredential/RegisterCredential.tsx';
 import { fakeCredentials, fakeFetcher, renderWithClient } from './testUtils.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };
@@ -20,7 +20,7 @@ describe('RegisterCredential renders', () => {
       <Profiler
         id="register-credential"
         onRender={() => {
-          if (counting) phases.push(document.querySelector('form')?.getAttribute('data-phase') ?? '?');
+          if (counting) phases.push(document.querySelector('form')?.getAttribute('data-state') ?? '?');
         }}
       >
         <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />

@@ -2,7 +2,7 @@ import { withUserActionProtocol } from '@credkit/core';
 import { act, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { RegisterCredential } from './RegisterCredential.tsx';
+import { RegisterCredential } from './RegisterCredential/RegisterCredential.tsx';
 import {
   challengeResponse,
   createTestQueryClient,

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
-import { fakeFetcher, renderWithClient } from './testUtils.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };
 const posts = (requests: ReturnType<typeof fakeFetcher>['requests']) =>

@@ -2,8 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { deferred, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
-import { deferred, fakeCredentials, fakeFetcher, renderWithClient } from './testUtils.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };
 
@@ -87,15 +87,14 @@ describe('RegisterCredential', () => {
     expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
   });
 
-  it('should accept other texts for the field and the button', () => {
+  it('should take every text from messages', () => {
     const { fetcher } = fakeFetcher();
     renderWithClient(
       <RegisterCredential
         fetcher={fetcher}
         rp={rp}
         credentials={fakeCredentials()}
-        label="Nom de la clé"
-        submitLabel="Enregistrer"
+        messages={{ nameLabel: 'Nom de la clé', submit: { Fido2: 'Enregistrer' } }}
       />,
     );
     expect(screen.getByRole('textbox', { name: 'Nom de la clé' })).toBeInTheDocument();
@@ -151,7 +150,7 @@ describe('RegisterCredential', () => {
         fetcher={fetcher}
         rp={rp}
         credentials={credentials}
-        errorMessages={{ 'already-registered': 'Déjà enregistrée.', server: (error) => `HTTP ${error.status}` }}
+        messages={{ errors: { 'already-registered': 'Déjà enregistrée.', server: (error) => `HTTP ${error.status}` } }}
       />,
     );
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
@@ -170,7 +169,7 @@ describe('RegisterCredential', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('should name its parts for styling: data-credkit-part, data-phase, className and classNames', () => {
+  it('should name its parts for styling: data-credkit-part, data-state, className and classNames', () => {
     const { fetcher } = fakeFetcher();
     renderWithClient(
       <RegisterCredential
@@ -183,7 +182,8 @@ describe('RegisterCredential', () => {
     );
     const form = screen.getByRole('status').closest('form');
     expect(form).toHaveClass('my-form');
-    expect(form).toHaveAttribute('data-phase', 'idle');
+    expect(form).toHaveAttribute('data-state', 'idle');
+    expect(form).not.toHaveAttribute('data-busy');
     expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveAttribute('data-credkit-part', 'input');
     expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveClass('my-input');
     expect(screen.getByRole('button', { name: 'Register passkey' })).toHaveClass('my-button');

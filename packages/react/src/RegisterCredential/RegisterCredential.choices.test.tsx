@@ -2,9 +2,9 @@ import { UNKNOWN_CAPABILITIES, type WebAuthnCapabilities } from '@credkit/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import { capabilitiesQueryKey } from '../useWebAuthnCapabilities.ts';
 import { RegisterCredential } from './RegisterCredential.tsx';
-import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from './testUtils.tsx';
-import { capabilitiesQueryKey } from './useWebAuthnCapabilities.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 
@@ -77,63 +77,5 @@ describe('RegisterCredential authenticator choices', () => {
     await waitFor(() => expect(credentials.create).toHaveBeenCalledTimes(1));
     const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
     expect(request?.publicKey).not.toHaveProperty('hints');
-  });
-});
-
-describe('RegisterCredential render prop', () => {
-  it('should let the host own the markup while the hook runs the registration', async () => {
-    const user = userEvent.setup();
-    const { fetcher, requests } = fakeFetcher();
-    renderWithClient(
-      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()}>
-        {({ phase, register, announcement, messages }) => (
-          <section aria-label="My passkeys" data-phase={phase}>
-            <button type="button" onClick={() => register('From my markup')}>
-              Add one
-            </button>
-            <output>{announcement}</output>
-            <span>{messages.submit.Fido2}</span>
-          </section>
-        )}
-      </RegisterCredential>,
-    );
-    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
-    expect(screen.getByText('Register passkey')).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: 'Add one' }));
-    await waitFor(() =>
-      expect(screen.getByRole('region', { name: 'My passkeys' })).toHaveAttribute('data-phase', 'success'),
-    );
-    expect(screen.getByRole('status')).toHaveTextContent('Passkey “From my markup” registered.');
-    expect(requests.filter((request) => request.path === '/auth/credentials')).toHaveLength(1);
-  });
-
-  it('should hand the render prop the error text, through the host messages', async () => {
-    const user = userEvent.setup();
-    const { fetcher } = fakeFetcher();
-    const credentials = fakeCredentials(() => Promise.reject(new DOMException('no', 'NotAllowedError')));
-    renderWithClient(
-      <RegisterCredential
-        fetcher={fetcher}
-        rp={rp}
-        credentials={credentials}
-        messages={{ errors: { cancelled: 'Abgebrochen.' } }}
-      >
-        {({ register, errorText, error }) => (
-          <>
-            <button type="button" onClick={() => register('x')}>
-              Go
-            </button>
-            {errorText ? (
-              <p role="alert" data-code={error?.code}>
-                {errorText}
-              </p>
-            ) : null}
-          </>
-        )}
-      </RegisterCredential>,
-    );
-    await user.click(screen.getByRole('button', { name: 'Go' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Abgebrochen.'));
-    expect(screen.getByRole('alert')).toHaveAttribute('data-code', 'cancelled');
   });
 });

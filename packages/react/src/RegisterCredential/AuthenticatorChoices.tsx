@@ -1,0 +1,30 @@
+import { type FieldsetHTMLAttributes, forwardRef } from 'react';
+import { AuthenticatorChoices as ChoicesGroup } from '../AuthenticatorChoices.tsx';
+import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+
+/**
+ * Fido2: "Where to keep the passkey", the root's `authenticatorChoices` the browser can honour, as
+ * a radio group. The choice is the root's (`authenticator` / `defaultAuthenticator` /
+ * `onAuthenticatorChange`). Renders nothing for fewer than two choices.
+ */
+export const AuthenticatorChoices = forwardRef<
+  HTMLFieldSetElement,
+  Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'onChange'>
+>(function AuthenticatorChoices({ className, ...fieldsetProps }, ref) {
+  const form = useRegisterCredential();
+  if (form.state === 'unsupported') return null;
+  return (
+    <ChoicesGroup
+      {...fieldsetProps}
+      ref={ref}
+      choices={form.choices}
+      value={form.authenticator}
+      onChange={form.setAuthenticator}
+      legend={form.messages.choicesLegend}
+      labels={form.messages.choices}
+      disabled={form.disabled}
+      className={partClassName(form.classNames, 'choices', className)}
+      choiceClassName={form.classNames.choice}
+    />
+  );
+});

@@ -1,0 +1,34 @@
+import { forwardRef, type HTMLAttributes, useEffect, useRef } from 'react';
+import { composeRefs } from './composeRefs.ts';
+import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+
+/**
+ * The error, as an alert tied to its field: a problem found before sending (`data-code="invalid-input"`)
+ * or the registration's error through `messages.errors` (`data-code` is its code). When a registration
+ * fails, focus moves here. Renders nothing without an error.
+ */
+export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
+  function ErrorMessage({ className, ...paragraphProps }, ref) {
+    const form = useRegisterCredential();
+    const own = useRef<HTMLParagraphElement>(null);
+    const failed = form.state === 'error';
+    useEffect(() => {
+      if (failed) own.current?.focus();
+    }, [failed]);
+    if (!form.errorText) return null;
+    return (
+      <p
+        role="alert"
+        tabIndex={-1}
+        {...paragraphProps}
+        ref={composeRefs(own, ref)}
+        id={form.ids.error}
+        data-credkit-part="error"
+        data-code={form.fieldError ? 'invalid-input' : form.registration.error?.code}
+        className={partClassName(form.classNames, 'error', className)}
+      >
+        {form.errorText}
+      </p>
+    );
+  },
+);

@@ -1,0 +1,27 @@
+import { forwardRef, type HTMLAttributes } from 'react';
+import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+
+/**
+ * RecoveryKey: the recovery code, shown once after submit, with Copy and Download; the key is
+ * registered only once the person confirms they saved it. The step loads on first use of the kind.
+ */
+export const RecoveryCodeStep = forwardRef<HTMLFieldSetElement, HTMLAttributes<HTMLFieldSetElement>>(
+  function RecoveryCodeStep({ className, ...fieldsetProps }, ref) {
+    const form = useRegisterCredential();
+    if (!form.recovery) return null;
+    const { Step, code, messages } = form.recovery;
+    return (
+      <Step
+        {...fieldsetProps}
+        ref={ref}
+        code={code}
+        credentialName={form.credentialName}
+        busy={form.registration.isBusy}
+        messages={messages}
+        className={partClassName(form.classNames, 'recovery', className)}
+        onConfirm={form.confirmRecovery}
+        onCancel={form.discardRecovery}
+      />
+    );
+  },
+);

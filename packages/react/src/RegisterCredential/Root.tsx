@@ -1,0 +1,87 @@
+import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { RegisterCredentialContext } from './registerCredentialContext.ts';
+import { type RegisterCredentialFormOptions, useRegisterCredentialForm } from './useRegisterCredentialForm.ts';
+
+/** Props of {@link Root}: the form's options plus any attribute of a `<form>`. */
+export interface RegisterCredentialRootProps
+  extends RegisterCredentialFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onError' | 'onSubmit' | 'children'> {
+  /** The parts, in any layout. */
+  children?: ReactNode;
+}
+
+/**
+ * The root of a credential registration form: a `<form>` that owns the registration and gives it
+ * to the parts inside through context. It carries `data-state` (the phase, or `unsupported`),
+ * `data-kind`, `data-busy` and `aria-busy`.
+ */
+export const Root = forwardRef<HTMLFormElement, RegisterCredentialRootProps>(function Root(props, ref) {
+  const {
+    // The form's options: everything else is an attribute of the <form>.
+    kind,
+    fetcher,
+    rp,
+    timeout,
+    watchdogGraceMs,
+    prefetchChallenge,
+    challengeMaxAgeMs,
+    onRegistered,
+    onError,
+    credentials,
+    userActionSigner,
+    messages,
+    classNames,
+    authenticatorChoices,
+    credentialName,
+    defaultCredentialName,
+    onCredentialNameChange,
+    authenticator,
+    defaultAuthenticator,
+    onAuthenticatorChange,
+    children,
+    ...formProps
+  } = props;
+  const context = useRegisterCredentialForm({
+    kind,
+    fetcher,
+    rp,
+    timeout,
+    watchdogGraceMs,
+    prefetchChallenge,
+    challengeMaxAgeMs,
+    onRegistered,
+    onError,
+    credentials,
+    userActionSigner,
+    messages,
+    classNames,
+    authenticatorChoices,
+    credentialName,
+    defaultCredentialName,
+    onCredentialNameChange,
+    authenticator,
+    defaultAuthenticator,
+    onAuthenticatorChange,
+  });
+  const busy = context.registration.isBusy;
+  return (
+    <RegisterCredentialContext.Provider value={context}>
+      <form
+        noValidate
+        {...formProps}
+        ref={ref}
+        data-credkit="register-credential"
+        data-kind={context.kind}
+        data-state={context.state}
+        data-busy={busy ? '' : undefined}
+        aria-busy={busy}
+        onSubmit={(event) => {
+          event.preventDefault();
+          context.submit();
+        }}
+      >
+        {children}
+      </form>
+    </RegisterCredentialContext.Provider>
+  );
+});

@@ -1,0 +1,33 @@
+import { forwardRef, type HTMLAttributes, useEffect, useRef } from 'react';
+import { composeRefs } from './composeRefs.ts';
+import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+
+/**
+ * A polite live region that announces each phase and the success. When the browser's prompt
+ * closes on a success, focus moves here, where the outcome is.
+ */
+export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(function Status(
+  { className, ...paragraphProps },
+  ref,
+) {
+  const form = useRegisterCredential();
+  const own = useRef<HTMLParagraphElement>(null);
+  const succeeded = form.state === 'success';
+  useEffect(() => {
+    if (succeeded) own.current?.focus();
+  }, [succeeded]);
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      tabIndex={-1}
+      {...paragraphProps}
+      ref={composeRefs(own, ref)}
+      data-credkit-part="status"
+      data-state={form.state}
+      className={partClassName(form.classNames, 'status', className)}
+    >
+      {form.announcement}
+    </p>
+  );
+});

@@ -1,0 +1,108 @@
+import type { AuthenticatorChoice, RegistrableCredentialKind } from '@credkit/core';
+import { createContext, useContext } from 'react';
+import type { RegisterCredentialMessages } from '../messages.ts';
+import type { RecoveryCodeStep } from '../RecoveryCodeStep.tsx';
+import type { RecoveryCodeMessages } from '../recoveryMessages.ts';
+import type { UseRegisterPasskeyResult } from '../useRegisterPasskey.ts';
+
+/** The parts of `<RegisterCredential>`: the same names as `classNames` keys and `data-credkit-part` values. */
+export type RegisterCredentialPart =
+  | 'label'
+  | 'input'
+  | 'passwords'
+  | 'choices'
+  | 'choice'
+  | 'recovery'
+  | 'submit'
+  | 'cancel'
+  | 'status'
+  | 'error'
+  | 'unsupported';
+
+/** The form's state, as `data-state` shows it: the registration's phase, or `unsupported` where WebAuthn is missing. */
+export type RegisterCredentialState = UseRegisterPasskeyResult['phase'] | 'unsupported';
+
+/** A field of the form that a check can point at. */
+export type RegisterCredentialField = 'name' | 'password' | 'confirmation';
+
+/** A problem found before anything is sent (an empty name, a short password), tied to its field. */
+export interface FieldError {
+  field: RegisterCredentialField;
+  message: string;
+}
+
+/** The recovery code shown once, with the step that shows it (both loaded on first use of the kind). */
+export interface RecoveryStep {
+  code: string;
+  Step: typeof RecoveryCodeStep;
+  messages: RecoveryCodeMessages;
+}
+
+/** What every part of `<RegisterCredential>` reads from its root, and what {@link useRegisterCredential} returns. */
+export interface RegisterCredentialContextValue {
+  /** The kind being registered. */
+  kind: RegistrableCredentialKind;
+  /** The registration: phase, busy, credential, key, error, and `retry` / `cancel` / `reset`. */
+  registration: UseRegisterPasskeyResult;
+  /** The registration's phase, or `unsupported`. */
+  state: RegisterCredentialState;
+  /** True while the parts must not be used: a registration runs, or the recovery code is on screen. */
+  disabled: boolean;
+  /** Every text, merged with the English defaults. */
+  messages: RegisterCredentialMessages;
+  /** The new credential's name. */
+  credentialName: string;
+  setCredentialName: (value: string) => void;
+  /** PasswordProtectedKey: the password and its confirmation. */
+  password: string;
+  setPassword: (value: string) => void;
+  confirmation: string;
+  setConfirmation: (value: string) => void;
+  /** The authenticator choices the browser can honour, from `authenticatorChoices`. */
+  choices: AuthenticatorChoice[];
+  /** The authenticator choice the next registration sends. */
+  authenticator: AuthenticatorChoice | undefined;
+  setAuthenticator: (choice: AuthenticatorChoice) => void;
+  /** A problem found before sending, tied to its field. */
+  fieldError: FieldError | null;
+  /** The error text to show: the field's problem, else the registration's error, through `messages.errors`. */
+  errorText: string | undefined;
+  /** The live-region text for the current phase (empty when idle or failed). */
+  announcement: string;
+  /** RecoveryKey: the code on screen, until the person confirms or discards it. */
+  recovery: RecoveryStep | null;
+  /** RecoveryKey: the person saved the code; register now. */
+  confirmRecovery: () => void;
+  /** RecoveryKey: the person backs out; the code is discarded. */
+  discardRecovery: () => void;
+  /** Checks the fields and starts the registration (or, for a RecoveryKey, shows the code first). */
+  submit: () => void;
+  /** The classes per part, from the root's `classNames`. */
+  classNames: Partial<Record<RegisterCredentialPart, string>>;
+  /** Element ids, for labels and `aria-describedby`. */
+  ids: Record<RegisterCredentialField | 'error', string>;
+}
+
+export const RegisterCredentialContext = createContext<RegisterCredentialContextValue | null>(null);
+
+/**
+ * The state and actions of the enclosing `<RegisterCredential.Root>`, for parts of the host's own
+ * (a button of its design system that calls `submit`, a dialog that shows `errorText`).
+ */
+export function useRegisterCredential(): RegisterCredentialContextValue {
+  const context = useContext(RegisterCredentialContext);
+  if (!context) {
+    throw new Error('useRegisterCredential and the RegisterCredential parts must be inside <RegisterCredential.Root>.');
+  }
+  return context;
+}
+
+/** Joins the part's class from `classNames` with the one given to the part itself. */
+export function partClassName(
+  classNames: Partial<Record<RegisterCredentialPart, string>>,
+  part: RegisterCredentialPart,
+  own: string | undefined,
+): string | undefined {
+  const joined = [classNames[part], own].filter(Boolean).join(' ');
+  return joined === '' ? undefined : joined;
+}

@@ -1,0 +1,205 @@
+import {
+  type AuthenticatorChoice,
+  availableAuthenticatorChoices,
+  CredkitError,
+  describeError,
+  type RegistrableCredentialKind,
+} from '@credkit/core';
+import { useId, useState } from 'react';
+import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from '../messages.ts';
+import {
+  type UseRegisterPasskeyOptions,
+  type UseRegisterPasskeyResult,
+  useRegisterPasskey,
+} from '../useRegisterPasskey.ts';
+import { useWebAuthnCapabilities } from '../useWebAuthnCapabilities.ts';
+import type {
+  FieldError,
+  RecoveryStep,
+  RegisterCredentialContextValue,
+  RegisterCredentialPart,
+} from './registerCredentialContext.ts';
+import { useControllableState } from './useControllableState.ts';
+
+/** The shortest password a PasswordProtectedKey accepts. */
+export const MIN_PASSWORD_LENGTH = 8;
+
+/** Options of the form's state: the hook's options, the texts, and the values a host may control. */
+export interface RegisterCredentialFormOptions extends Omit<UseRegisterPasskeyOptions, 'authenticator'> {
+  /** Every text of the form, by phase, kind and error code: e.g. a translation. English by default. */
+  messages?: RegisterCredentialMessagesInput;
+  /** Classes per part; every part also carries `data-credkit-part="<part>"` to style by attribute. */
+  classNames?: Partial<Record<RegisterCredentialPart, string>>;
+  /**
+   * Fido2: the authenticator choices to offer ("This device", "Security key", "Phone or tablet"),
+   * in this order; those the browser cannot honour are hidden, and none is shown for fewer than two.
+   * @defaultValue none: the browser decides
+   */
+  authenticatorChoices?: readonly AuthenticatorChoice[];
+  /** The credential name, controlled by the host (with `onCredentialNameChange`). */
+  credentialName?: string;
+  /** The credential name's initial value, when the form owns it. @defaultValue "" */
+  defaultCredentialName?: string;
+  /** Called with each new value of the name field. */
+  onCredentialNameChange?: (value: string) => void;
+  /**
+   * Fido2: the authenticator choice, controlled by the host (with `onAuthenticatorChange`). Without
+   * choices on offer, it is sent as it is; with choices, only while it is one of them.
+   */
+  authenticator?: AuthenticatorChoice;
+  /** The authenticator choice's initial value, when the form owns it. @defaultValue the first choice offered */
+  defaultAuthenticator?: AuthenticatorChoice;
+  /** Called with the choice the person picks. */
+  onAuthenticatorChange?: (choice: AuthenticatorChoice) => void;
+}
+
+function checkFields(
+  kind: RegistrableCredentialKind,
+  credentialName: string,
+  password: string,
+  confirmation: string,
+  text: RegisterCredentialMessages,
+): FieldError | null {
+  if (credentialName.trim() === '') return { field: 'name', message: text.nameMissing };
+  if (kind !== 'PasswordProtectedKey') return null;
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    return { field: 'password', message: text.passwordTooShort(MIN_PASSWORD_LENGTH) };
+  }
+  if (password !== confirmation) return { field: 'confirmation', message: text.passwordMismatch };
+  return null;
+}
+
+function announcementFor(
+  { phase, credential }: UseRegisterPasskeyResult,
+  kind: RegistrableCredentialKind,
+  text: RegisterCredentialMessages,
+): string {
+  if (phase === 'success' && credential) return text.registered(kind, credential.name);
+  if (phase === 'challenge' || phase === 'signing') return text.status[phase];
+  if (phase === 'ceremony' || phase === 'submitting') return text.status[phase][kind];
+  return '';
+}
+
+/**
+ * The state of `<RegisterCredential.Root>`: the registration (the engine, through
+ * `useRegisterPasskey`), the fields and their checks, the authenticator choice and the recovery
+ * code step. The parts only render it.
+ */
+export function useRegisterCredentialForm({
+  messages: messagesInput,
+  classNames = {},
+  authenticatorChoices,
+  credentialName: credentialNameProp,
+  defaultCredentialName = '',
+  onCredentialNameChange,
+  authenticator: authenticatorProp,
+  defaultAuthenticator,
+  onAuthenticatorChange,
+  ...options
+}: RegisterCredentialFormOptions): RegisterCredentialContextValue {
+  const kind = options.kind ?? 'Fido2';
+  const text = mergeMessages(messagesInput);
+  const [credentialName, setCredentialName] = useControllableState(
+    credentialNameProp,
+    defaultCredentialName,
+    onCredentialNameChange,
+  );
+  const [password, setPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [fieldError, setFieldError] = useState<FieldError | null>(null);
+  const [recovery, setRecovery] = useState<RecoveryStep | null>(null);
+  const capabilities = useWebAuthnCapabilities();
+  const choices =
+    kind === 'Fido2' && authenticatorChoices ? availableAuthenticatorChoices(capabilities, authenticatorChoices) : [];
+  const [picked, setAuthenticator] = useControllableState<AuthenticatorChoice | undefined>(
+    authenticatorProp,
+    defaultAuthenticator,
+    onAuthenticatorChange,
+  );
+  // Without choices on offer, the host's value is sent as it is; with choices, the pick while it is on offer, else the first.
+  const authenticator = choices.length === 0 ? picked : picked && choices.includes(picked) ? picked : choices[0];
+
+  const registration = useRegisterPasskey({
+    ...options,
+    authenticator,
+    onRegistered: (created, key) => {
+      setCredentialName('');
+      setPassword('');
+      setConfirmation('');
+      // Shown once: gone as soon as the key it protects is registered.
+      setRecovery(null);
+      if (key) options.onRegistered?.(created, key);
+      else options.onRegistered?.(created);
+    },
+  });
+
+  const ids = useId();
+  const unsupported = kind === 'Fido2' && capabilities.webAuthn === false && !options.credentials;
+  const error = registration.phase === 'error' ? registration.error : null;
+
+  const showRecoveryStep = async () => {
+    try {
+      const { generateRecoveryCode, RecoveryCodeStep, englishRecoveryMessages } = await import('../recoveryKind.ts');
+      setRecovery({
+        code: generateRecoveryCode(),
+        Step: RecoveryCodeStep,
+        messages: { ...englishRecoveryMessages, ...text.recovery },
+      });
+    } catch (cause) {
+      // The step's chunk did not load (offline, or gone after a deploy): say so, don't sit silent.
+      setFieldError({ field: 'name', message: describeError(new CredkitError('network', { cause }), text.errors) });
+    }
+  };
+
+  return {
+    kind,
+    registration,
+    state: unsupported ? 'unsupported' : registration.phase,
+    disabled: registration.isBusy || recovery !== null,
+    messages: text,
+    credentialName,
+    setCredentialName: (value) => {
+      setCredentialName(value);
+      setFieldError(null);
+    },
+    password,
+    setPassword: (value) => {
+      setPassword(value);
+      setFieldError(null);
+    },
+    confirmation,
+    setConfirmation: (value) => {
+      setConfirmation(value);
+      setFieldError(null);
+    },
+    choices,
+    authenticator,
+    setAuthenticator,
+    fieldError,
+    errorText: fieldError?.message ?? (error ? describeError(error, text.errors) : undefined),
+    announcement: announcementFor(registration, kind, text),
+    recovery,
+    confirmRecovery: () => {
+      if (recovery) registration.register(credentialName, { recoveryCode: recovery.code });
+    },
+    discardRecovery: () => setRecovery(null),
+    submit: () => {
+      if (registration.isBusy || unsupported) return;
+      const problem = checkFields(kind, credentialName, password, confirmation, text);
+      setFieldError(problem);
+      if (problem) return;
+      if (kind === 'RecoveryKey') {
+        void showRecoveryStep();
+        return;
+      }
+      registration.register(credentialName, kind === 'PasswordProtectedKey' ? { password } : undefined);
+    },
+    classNames,
+    ids: {
+      name: `${ids}-name`,
+      password: `${ids}-password`,
+      confirmation: `${ids}-confirmation`,
+      error: `${ids}-error`,
+    },
+  };
+}
