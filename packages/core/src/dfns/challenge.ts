@@ -1,7 +1,18 @@
 import { fromBase64url } from '../encoding/base64url.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import type { Fido2CredentialChallenge, KeyCredentialChallenge, KeyCredentialKind } from './dfnsTypes.ts';
-import { checkShape, type Shape } from './shape.ts';
+import {
+  arrayOf,
+  boolean,
+  checkShape,
+  nonEmptyString,
+  number,
+  object,
+  oneOf,
+  optional,
+  type Shape,
+  string,
+} from './shape.ts';
 
 function fail(problem: string): never {
   throw new CredkitError('invalid-challenge', {
@@ -10,50 +21,56 @@ function fail(problem: string): never {
   });
 }
 
-const REQUIREMENT = '=required|preferred|discouraged';
+/**
+ * A credential id the options' codec decodes. Checked here so that a wrong alphabet, or a length no
+ * base64url string has (1 mod 4), is the server's error now, not a raw DOMException later.
+ */
+function base64urlId(): Shape {
+  const nonEmpty = nonEmptyString();
+  return (value, at) => {
+    const problem = nonEmpty(value, at);
+    if (problem) return problem;
+    try {
+      fromBase64url(value as string);
+      return undefined;
+    } catch {
+      return { at, problem: 'must be base64url' };
+    }
+  };
+}
+
+const requirement = () => oneOf('required', 'preferred', 'discouraged');
 
 /** What every `POST /auth/credentials/init` answer has, whatever the kind. */
-const CHALLENGE = {
-  user: { id: 's+', name: 's', displayName: 's' },
-  challengeIdentifier: 's+',
-  challenge: 's+',
-} as const;
-
-const FIDO2_CHALLENGE: Shape = {
-  kind: '=Fido2',
-  ...CHALLENGE,
-  rp: { '?': 1, id: 's', name: 's' },
-  authenticatorSelection: {
-    authenticatorAttachment: '=platform|cross-platform?',
-    residentKey: REQUIREMENT,
-    requireResidentKey: 'b',
-    userVerification: REQUIREMENT,
-  },
-  attestation: '=none|indirect|direct|enterprise',
-  pubKeyCredParams: [{ type: '=public-key', alg: 'n' }],
-  excludeCredentials: [{ type: '=public-key', id: 's+' }],
-  temporaryAuthenticationToken: 's?',
+const CHALLENGE_MEMBERS = {
+  user: object({ id: nonEmptyString(), name: string(), displayName: string() }),
+  challengeIdentifier: nonEmptyString(),
+  challenge: nonEmptyString(),
 };
+
+const FIDO2_CHALLENGE = object({
+  kind: oneOf('Fido2'),
+  ...CHALLENGE_MEMBERS,
+  rp: optional(object({ id: string(), name: string() })),
+  authenticatorSelection: object({
+    authenticatorAttachment: optional(oneOf('platform', 'cross-platform')),
+    residentKey: requirement(),
+    requireResidentKey: boolean(),
+    userVerification: requirement(),
+  }),
+  attestation: oneOf('none', 'indirect', 'direct', 'enterprise'),
+  pubKeyCredParams: arrayOf(object({ type: oneOf('public-key'), alg: number() })),
+  // Other members of a descriptor (`transports`) are kept: the browser uses them to pick an authenticator.
+  excludeCredentials: arrayOf(object({ type: oneOf('public-key'), id: base64urlId() })),
+  temporaryAuthenticationToken: optional(string()),
+});
 
 /**
  * Validates the body of `POST /auth/credentials/init` for a Fido2 credential.
  * Unknown fields are kept; a missing or mistyped field throws `invalid-challenge` naming it.
  */
 export function validateFido2Challenge(value: unknown): Fido2CredentialChallenge {
-  const body = checkShape<Fido2CredentialChallenge>(value, FIDO2_CHALLENGE, fail, 'challenge response');
-  return {
-    ...body,
-    // Decoded once here, with the codec the options use: a wrong alphabet or a length no base64url has
-    // (1 mod 4) is the server's error now, not a raw DOMException later. Other members (`transports`) stay.
-    excludeCredentials: body.excludeCredentials.map((descriptor, index) => {
-      try {
-        fromBase64url(descriptor.id);
-      } catch {
-        fail(`excludeCredentials[${index}].id must be base64url`);
-      }
-      return descriptor;
-    }),
-  };
+  return checkShape(value, FIDO2_CHALLENGE, fail, 'challenge response');
 }
 
 /**
@@ -61,5 +78,5 @@ export function validateFido2Challenge(value: unknown): Fido2CredentialChallenge
  * `RecoveryKey`): the fields a key registration uses must be there; unknown fields are kept.
  */
 export function validateKeyChallenge(value: unknown, kind: KeyCredentialKind): KeyCredentialChallenge {
-  return checkShape(value, { kind: `=${kind}`, ...CHALLENGE }, fail, 'challenge response');
+  return checkShape(value, object({ kind: oneOf(kind), ...CHALLENGE_MEMBERS }), fail, 'challenge response');
 }

@@ -1,18 +1,18 @@
 import { CredkitError } from '../errors/credkitError.ts';
 import type { CreateCredentialResponse, ListCredentialsResponse } from './dfnsTypes.ts';
-import { checkShape } from './shape.ts';
+import { arrayOf, boolean, checkShape, nonEmptyString, object, oneOf, string } from './shape.ts';
 
-const CREDENTIAL = {
-  kind: '=Fido2|Key|Password|Totp|RecoveryKey|PasswordProtectedKey',
-  credentialId: 's+',
-  credentialUuid: 's+',
-  dateCreated: 's',
-  isActive: 'b',
-  name: 's',
-  publicKey: 's',
-  relyingPartyId: 's',
-  origin: 's',
-} as const;
+const CREDENTIAL = object({
+  kind: oneOf('Fido2', 'Key', 'Password', 'Totp', 'RecoveryKey', 'PasswordProtectedKey'),
+  credentialId: nonEmptyString(),
+  credentialUuid: nonEmptyString(),
+  dateCreated: string(),
+  isActive: boolean(),
+  name: string(),
+  publicKey: string(),
+  relyingPartyId: string(),
+  origin: string(),
+});
 
 function failWith(what: string) {
   return (problem: string): never => {
@@ -27,6 +27,10 @@ export function validateCreateCredentialResponse(value: unknown): CreateCredenti
 
 /** Validates the answer of `GET /auth/credentials`. */
 export function validateListCredentialsResponse(value: unknown): ListCredentialsResponse {
-  const { items } = checkShape<ListCredentialsResponse>(value, { items: [CREDENTIAL] }, failWith('credential list'));
+  const { items } = checkShape<ListCredentialsResponse>(
+    value,
+    object({ items: arrayOf(CREDENTIAL) }),
+    failWith('credential list'),
+  );
   return { items };
 }

@@ -1,3 +1,6 @@
+// Checks of untrusted JSON (the server's answers), as small functions that compose:
+// `object({ id: nonEmptyString(), rp: optional(object({ name: string() })) })`.
+
 /** Describes a JSON value for an error message: `a number`, `null`, `an array`, … */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -12,57 +15,85 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/**
- * What {@link checkShape} expects, as data:
- * - `'s'` a string, `'s+'` a non-empty one, `'b'` a boolean, `'n'` a finite number,
- *   `'=a|b'` one of the strings `a`, `b`; a trailing `?` lets the member be missing;
- * - `[shape]` an array whose every item has that shape (`[shape, '?']` lets it be missing);
- * - `{ member: shape }` an object with those members (unknown members are kept; `'?': 1` lets it be missing).
- */
-export type Shape = string | readonly [Shape] | readonly [Shape, '?'] | { readonly [member: string]: Shape | 1 };
+/** Where a value breaks its shape, and how: `{ at: 'user.id', problem: 'must be a string, got missing' }`. */
+export interface ShapeProblem {
+  /** The member, named from the root (`user.id`, `items[0].name`); `''` for the root itself. */
+  at: string;
+  problem: string;
+}
 
-const TYPES: Record<string, [expected: string, test: (value: unknown) => boolean]> = {
-  s: ['a string', (value) => typeof value === 'string'],
-  b: ['a boolean', (value) => typeof value === 'boolean'],
-  n: ['a number', (value) => Number.isFinite(value)],
-};
+/** Checks one value at `at`: `undefined` when it fits, else the first problem found. */
+export type Shape = (value: unknown, at: string) => ShapeProblem | undefined;
+
+function mismatch(at: string, expected: string, value: unknown): ShapeProblem {
+  return { at, problem: `must be ${expected}, got ${describeValue(value)}` };
+}
+
+/** A string, empty or not. */
+export function string(): Shape {
+  return (value, at) => (typeof value === 'string' ? undefined : mismatch(at, 'a string', value));
+}
+
+/** A string of at least one character. */
+export function nonEmptyString(): Shape {
+  return (value, at) => {
+    if (typeof value !== 'string') return mismatch(at, 'a string', value);
+    return value === '' ? { at, problem: 'must not be empty' } : undefined;
+  };
+}
+
+/** `true` or `false`. */
+export function boolean(): Shape {
+  return (value, at) => (typeof value === 'boolean' ? undefined : mismatch(at, 'a boolean', value));
+}
+
+/** A finite number. */
+export function number(): Shape {
+  return (value, at) => (Number.isFinite(value) ? undefined : mismatch(at, 'a number', value));
+}
+
+/** One of the given strings. */
+export function oneOf(...allowed: string[]): Shape {
+  const list = allowed.map((item) => JSON.stringify(item)).join(', ');
+  return (value, at) =>
+    typeof value === 'string' && allowed.includes(value) ? undefined : mismatch(at, `one of ${list}`, value);
+}
+
+/** `shape`, or missing. */
+export function optional(shape: Shape): Shape {
+  return (value, at) => (value === undefined ? undefined : shape(value, at));
+}
+
+/** An array whose every item is `item`. */
+export function arrayOf(item: Shape): Shape {
+  return (value, at) => {
+    if (!Array.isArray(value)) return mismatch(at, 'an array', value);
+    for (const [index, element] of value.entries()) {
+      const problem = item(element, `${at}[${index}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
+
+/** An object with these members, checked in this order. Members not listed are allowed (and kept). */
+export function object(members: Record<string, Shape>): Shape {
+  return (value, at) => {
+    if (!isRecord(value)) return mismatch(at, 'an object', value);
+    for (const [name, member] of Object.entries(members)) {
+      const problem = member(value[name], at === '' ? name : `${at}.${name}`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
 
 /**
  * Checks untrusted JSON against `shape` and returns it unchanged, or reports the first problem to
- * `fail` as `path must be …, got …`: members are named from the root (`user.id`, `items[0].name`),
- * the root itself as `name`.
+ * `fail` as `user.id must be a string, got missing`; the root itself is called `name`.
  */
 export function checkShape<T>(value: unknown, shape: Shape, fail: (problem: string) => never, name = 'response'): T {
-  const check = (value: unknown, shape: Shape, path: string): void => {
-    const at = path || name;
-    const expect = (expected: string) => fail(`${at} must be ${expected}, got ${describeValue(value)}`);
-    if (typeof shape === 'string') {
-      const rule = shape.replace(/\?$/, '');
-      if (value === undefined && rule !== shape) return;
-      if (rule[0] === '=') {
-        const allowed = rule.slice(1).split('|');
-        if (!allowed.includes(value as string)) expect(`one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
-      } else {
-        const [expected, test] = TYPES[rule[0] as string] as [string, (value: unknown) => boolean];
-        if (!test(value)) expect(expected);
-        if (rule[1] === '+' && value === '') fail(`${at} must not be empty`);
-      }
-    } else if (Array.isArray(shape)) {
-      if (value === undefined && shape[1]) return;
-      if (!Array.isArray(value)) expect('an array');
-      (value as unknown[]).forEach((item, index) => {
-        check(item, shape[0], `${path}[${index}]`);
-      });
-    } else if (!isRecord(value)) {
-      if (value !== undefined || !('?' in shape)) expect('an object');
-    } else {
-      // (Array.isArray does not narrow a readonly tuple out of the union: hence the cast.)
-      for (const member in shape) {
-        const rule = (shape as Record<string, Shape>)[member] as Shape;
-        if (member !== '?') check(value[member], rule, path ? `${path}.${member}` : member);
-      }
-    }
-  };
-  check(value, shape, '');
+  const found = shape(value, '');
+  if (found) fail(`${found.at || name} ${found.problem}`);
   return value as T;
 }

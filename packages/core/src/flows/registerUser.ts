@@ -5,7 +5,7 @@ import type {
   KeyCredentialInfo,
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
-import { checkShape } from '../dfns/shape.ts';
+import { checkShape, nonEmptyString, object, string } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
@@ -66,7 +66,7 @@ function failWith(what: string, code: 'invalid-challenge' | 'server') {
 export function validateRegistrationChallenge(value: unknown): Fido2CredentialChallenge {
   const body = checkShape<Record<string, unknown>>(
     value,
-    { temporaryAuthenticationToken: 's+' },
+    object({ temporaryAuthenticationToken: nonEmptyString() }),
     failWith('registration challenge', 'invalid-challenge'),
     'registration challenge',
   );
@@ -85,11 +85,11 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
     authentication: { token: string };
   }>(
     value,
-    {
-      credential: { uuid: 's', kind: 's', name: 's' },
-      user: { id: 's', username: 's', orgId: 's' },
-      authentication: { token: 's+' },
-    },
+    object({
+      credential: object({ uuid: string(), kind: string(), name: string() }),
+      user: object({ id: string(), username: string(), orgId: string() }),
+      authentication: object({ token: nonEmptyString() }),
+    }),
     failWith('registration answer', 'server'),
   );
   return {

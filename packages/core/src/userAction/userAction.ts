@@ -1,4 +1,4 @@
-import { checkShape, isRecord, type Shape } from '../dfns/shape.ts';
+import { arrayOf, checkShape, isRecord, nonEmptyString, object, oneOf, optional, string } from '../dfns/shape.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
@@ -70,14 +70,14 @@ function fail(problem: string): never {
   throw new CredkitError('server', { message: `The server sent an invalid user-action challenge: ${problem}.` });
 }
 
-const ALLOWED = [{ id: 's+', encryptedPrivateKey: 's?' }, '?'] as const;
+const ALLOWED = optional(arrayOf(object({ id: nonEmptyString(), encryptedPrivateKey: optional(string()) })));
 
-const USER_ACTION_CHALLENGE: Shape = {
-  challenge: 's+',
-  challengeIdentifier: 's+',
-  userVerification: '=required|preferred|discouraged',
-  allowCredentials: { webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED },
-};
+const USER_ACTION_CHALLENGE = object({
+  challenge: nonEmptyString(),
+  challengeIdentifier: nonEmptyString(),
+  userVerification: oneOf('required', 'preferred', 'discouraged'),
+  allowCredentials: object({ webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED }),
+});
 
 const toAllowed = (credentials: AllowedCredential[] = []): AllowedCredential[] =>
   credentials.map(({ id, encryptedPrivateKey }) => ({
