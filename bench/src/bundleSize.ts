@@ -40,8 +40,14 @@ const KEY_KIND_MODULES: readonly RegExp[] = [
   /packages\/core\/src\/keys\//,
   /packages\/core\/src\/(.+\/)?(keys|keyCredentialInfo|keyUserActionSigner|privateKeyWrapping|recoveryCode|registerKeyCredential|derSignature|pem|hex|base64)\.ts$/,
 ];
-/** The recovery-code UI, which only the component's RecoveryKey kind needs (loaded with the key crypto, on first use). */
-const RECOVERY_UI_MODULES: readonly RegExp[] = [/packages\/react\/src\/(.+\/)?RecoveryCodeStep\.tsx$/];
+/**
+ * The recovery-code UI, which only the component's RecoveryKey kind needs (loaded on first use): the step
+ * and its texts. Not `RegisterCredential/RecoveryCodeStep.tsx`, the part that renders the step once loaded.
+ */
+const RECOVERY_UI_MODULES: readonly RegExp[] = [
+  /packages\/react\/src\/RecoveryCodeStep\.tsx$/,
+  /packages\/react\/src\/(.+\/)?(recoveryKind|recoveryMessages)\.ts$/,
+];
 
 /** The row every ratio is taken against. */
 export const REFERENCE_ROW = '@simplewebauthn/browser startRegistration';

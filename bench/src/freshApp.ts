@@ -31,7 +31,8 @@ const LAZY_MARKERS: readonly { marker: string; what: string }[] = [
   { marker: 'PBKDF2', what: 'private key wrapping (PasswordProtectedKey, RecoveryKey)' },
   { marker: 'ECDSA', what: 'key generation and signing (key kinds)' },
   { marker: '0123456789ABCDEFGHJKMNPQRSTVWXYZ', what: 'the recovery code generator' },
-  { marker: 'recovery-code-value', what: 'the recovery code step' },
+  { marker: 'writeText', what: "the recovery code step (its Copy button's clipboard call)" },
+  { marker: 'Save your recovery code', what: "the recovery code step's English texts" },
 ];
 
 /** The packages the app installs from the registry, at the workspace catalog's ranges (pnpm-workspace.yaml). */
