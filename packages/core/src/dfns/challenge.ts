@@ -1,5 +1,4 @@
 import { fromBase64url } from '../encoding/base64url.ts';
-import { CredkitError } from '../errors/credkitError.ts';
 import type { Fido2CredentialChallenge, KeyCredentialChallenge, KeyCredentialKind } from './dfnsTypes.ts';
 import {
   arrayOf,
@@ -11,15 +10,16 @@ import {
   oneOf,
   optional,
   type Shape,
+  type ShapeError,
   string,
 } from './shape.ts';
 
-function fail(problem: string): never {
-  throw new CredkitError('invalid-challenge', {
-    message: `The server sent an invalid registration challenge: ${problem}.`,
-    phase: 'challenge',
-  });
-}
+const INVALID_CHALLENGE: ShapeError = {
+  code: 'invalid-challenge',
+  intro: 'The server sent an invalid registration challenge',
+  phase: 'challenge',
+  root: 'challenge response',
+};
 
 /**
  * A credential id the options' codec decodes. Checked here so that a wrong alphabet, or a length no
@@ -70,7 +70,7 @@ const FIDO2_CHALLENGE = object({
  * Unknown fields are kept; a missing or mistyped field throws `invalid-challenge` naming it.
  */
 export function validateFido2Challenge(value: unknown): Fido2CredentialChallenge {
-  return checkShape(value, FIDO2_CHALLENGE, fail, 'challenge response');
+  return checkShape(value, FIDO2_CHALLENGE, INVALID_CHALLENGE);
 }
 
 /**
@@ -78,5 +78,5 @@ export function validateFido2Challenge(value: unknown): Fido2CredentialChallenge
  * `RecoveryKey`): the fields a key registration uses must be there; unknown fields are kept.
  */
 export function validateKeyChallenge(value: unknown, kind: KeyCredentialKind): KeyCredentialChallenge {
-  return checkShape(value, object({ kind: oneOf(kind), ...CHALLENGE_MEMBERS }), fail, 'challenge response');
+  return checkShape(value, object({ kind: oneOf(kind), ...CHALLENGE_MEMBERS }), INVALID_CHALLENGE);
 }

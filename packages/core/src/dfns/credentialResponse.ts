@@ -1,4 +1,3 @@
-import { CredkitError } from '../errors/credkitError.ts';
 import type { CreateCredentialResponse, ListCredentialsResponse } from './dfnsTypes.ts';
 import { arrayOf, boolean, checkShape, nonEmptyString, object, oneOf, string } from './shape.ts';
 
@@ -14,23 +13,16 @@ const CREDENTIAL = object({
   origin: string(),
 });
 
-function failWith(what: string) {
-  return (problem: string): never => {
-    throw new CredkitError('server', { message: `The server's ${what} is not usable: ${problem}.` });
-  };
-}
-
 /** Validates the answer of `POST /auth/credentials`; a malformed one throws `server` naming the field. */
 export function validateCreateCredentialResponse(value: unknown): CreateCredentialResponse {
-  return checkShape(value, CREDENTIAL, failWith('new credential'));
+  return checkShape(value, CREDENTIAL, { code: 'server', intro: "The server's new credential is not usable" });
 }
 
 /** Validates the answer of `GET /auth/credentials`. */
 export function validateListCredentialsResponse(value: unknown): ListCredentialsResponse {
-  const { items } = checkShape<ListCredentialsResponse>(
-    value,
-    object({ items: arrayOf(CREDENTIAL) }),
-    failWith('credential list'),
-  );
+  const { items } = checkShape<ListCredentialsResponse>(value, object({ items: arrayOf(CREDENTIAL) }), {
+    code: 'server',
+    intro: "The server's credential list is not usable",
+  });
   return { items };
 }

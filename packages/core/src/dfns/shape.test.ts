@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CredkitError } from '../errors/credkitError.ts';
 import {
   arrayOf,
   boolean,
@@ -12,18 +13,12 @@ import {
   string,
 } from './shape.ts';
 
-function problemOf(value: unknown, shape: Shape, name?: string): string | undefined {
+/** The problem `checkShape` names for `value`, without the message's intro: `user.id must be …, got …`. */
+function problemOf(value: unknown, shape: Shape, root?: string): string | undefined {
   try {
-    checkShape(
-      value,
-      shape,
-      (problem) => {
-        throw new Error(problem);
-      },
-      name,
-    );
+    checkShape(value, shape, { code: 'server', intro: 'Bad', root });
   } catch (error) {
-    return (error as Error).message;
+    return (error as CredkitError).message.replace(/^Bad: (.*)\.$/, '$1');
   }
   return undefined;
 }
@@ -31,7 +26,26 @@ function problemOf(value: unknown, shape: Shape, name?: string): string | undefi
 describe('checkShape', () => {
   it('should return the value itself, unknown members kept', () => {
     const value = { id: 'a', extra: [1] };
-    expect(checkShape(value, object({ id: nonEmptyString() }), () => undefined as never)).toBe(value);
+    expect(checkShape(value, object({ id: nonEmptyString() }), { code: 'server', intro: 'Bad' })).toBe(value);
+  });
+
+  it('should throw the CredkitError described, its message the intro and the problem', () => {
+    let thrown: unknown;
+    try {
+      checkShape({ user: {} }, object({ user: object({ id: string() }) }), {
+        code: 'invalid-challenge',
+        intro: 'The server sent an invalid registration challenge',
+        phase: 'challenge',
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CredkitError);
+    expect(thrown).toMatchObject({
+      code: 'invalid-challenge',
+      phase: 'challenge',
+      message: 'The server sent an invalid registration challenge: user.id must be a string, got missing.',
+    });
   });
 
   it('should name the member from the root and say what it got', () => {

@@ -1,5 +1,6 @@
 // Checks of untrusted JSON (the server's answers), as small functions that compose:
 // `object({ id: nonEmptyString(), rp: optional(object({ name: string() })) })`.
+import { CredkitError, type CredkitErrorCode, type RegistrationPhase } from '../errors/credkitError.ts';
 
 /** Describes a JSON value for an error message: `a number`, `null`, `an array`, … */
 export function describeValue(value: unknown): string {
@@ -88,12 +89,25 @@ export function object(members: Record<string, Shape>): Shape {
   };
 }
 
+/** The CredkitError {@link checkShape} throws for a value that does not fit. */
+export interface ShapeError {
+  code: Extract<CredkitErrorCode, 'invalid-challenge' | 'server'>;
+  /** What the message starts with, e.g. `The server sent an invalid registration challenge`. */
+  intro: string;
+  phase?: RegistrationPhase;
+  /** What the message calls the value itself. @defaultValue "response" */
+  root?: string;
+}
+
 /**
- * Checks untrusted JSON against `shape` and returns it unchanged, or reports the first problem to
- * `fail` as `user.id must be a string, got missing`; the root itself is called `name`.
+ * Checks untrusted JSON against `shape` and returns it unchanged. A value that does not fit throws
+ * the CredkitError `error` describes, naming the first problem: `<intro>: user.id must be a string, got missing.`
  */
-export function checkShape<T>(value: unknown, shape: Shape, fail: (problem: string) => never, name = 'response'): T {
+export function checkShape<T>(value: unknown, shape: Shape, error: ShapeError): T {
   const found = shape(value, '');
-  if (found) fail(`${found.at || name} ${found.problem}`);
+  if (found) {
+    const problem = `${found.at || (error.root ?? 'response')} ${found.problem}`;
+    throw new CredkitError(error.code, { message: `${error.intro}: ${problem}.`, phase: error.phase });
+  }
   return value as T;
 }

@@ -7,7 +7,7 @@ import type {
 } from '../dfns/dfnsTypes.ts';
 import { checkShape, nonEmptyString, object, string } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { toCreationOptions } from '../webauthn/creationOptions.ts';
@@ -56,20 +56,14 @@ export interface UserRegistration {
   keyPair?: CryptoKeyPair;
 }
 
-function failWith(what: string, code: 'invalid-challenge' | 'server') {
-  return (problem: string): never => {
-    throw new CredkitError(code, { message: `The server sent an invalid ${what}: ${problem}.` });
-  };
-}
-
 /** Validates `POST /auth/registration/init`'s answer as a Fido2-shaped challenge (it has no `kind`). */
 export function validateRegistrationChallenge(value: unknown): Fido2CredentialChallenge {
-  const body = checkShape<Record<string, unknown>>(
-    value,
-    object({ temporaryAuthenticationToken: nonEmptyString() }),
-    failWith('registration challenge', 'invalid-challenge'),
-    'registration challenge',
-  );
+  const body = checkShape<Record<string, unknown>>(value, object({ temporaryAuthenticationToken: nonEmptyString() }), {
+    code: 'invalid-challenge',
+    intro: 'The server sent an invalid registration challenge',
+    phase: 'challenge',
+    root: 'registration challenge',
+  });
   return validateFido2Challenge({
     ...body,
     kind: 'Fido2',
@@ -90,7 +84,7 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
       user: object({ id: string(), username: string(), orgId: string() }),
       authentication: object({ token: nonEmptyString() }),
     }),
-    failWith('registration answer', 'server'),
+    { code: 'server', intro: 'The server sent an invalid registration answer', phase: 'submitting' },
   );
   return {
     credential: { uuid: credential.uuid, kind: credential.kind, name: credential.name },

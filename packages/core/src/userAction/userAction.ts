@@ -66,10 +66,6 @@ export interface UserActionRequest {
   bodyText: string;
 }
 
-function fail(problem: string): never {
-  throw new CredkitError('server', { message: `The server sent an invalid user-action challenge: ${problem}.` });
-}
-
 const ALLOWED = optional(arrayOf(object({ id: nonEmptyString(), encryptedPrivateKey: optional(string()) })));
 
 const USER_ACTION_CHALLENGE = object({
@@ -92,7 +88,7 @@ export function validateUserActionChallenge(value: unknown): UserActionChallenge
   const body = checkShape<UserActionChallenge>(
     isRecord(value) ? { ...value, userVerification: value.userVerification ?? 'required' } : value,
     USER_ACTION_CHALLENGE,
-    fail,
+    { code: 'server', intro: 'The server sent an invalid user-action challenge' },
   );
   const allow = body.allowCredentials;
   return {
