@@ -7,7 +7,7 @@ import {
   type RegistrationStatus,
 } from '@credkit/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { credentialsQueryKey } from './queryKeys.ts';
 
 /** Where a registration stands: `idle`, one of the core phases while busy, then `success` or `error`. */
@@ -70,6 +70,10 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
   useEffect(() => registration.setOptions(withInvalidation()));
   // Mounted: the challenge prefetch runs; unmounted: it stops and a running registration is abandoned.
   useEffect(() => registration.mount(), [registration]);
+  const register = useCallback(
+    (credentialName: string, secret?: CredentialSecret) => registration.register({ credentialName, ...secret }),
+    [registration],
+  );
   const { phase, isBusy, data, error } = useSyncExternalStore(
     registration.subscribe,
     registration.getSnapshot,
@@ -78,7 +82,7 @@ export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegis
   return {
     phase,
     isBusy,
-    register: (credentialName, secret) => registration.register({ credentialName, ...secret }),
+    register,
     retry: registration.retry,
     cancel: registration.cancel,
     reset: registration.reset,
