@@ -2,6 +2,7 @@ import { fromBase64url, isArrayBuffer, toBase64url, utf8 } from '../encoding/bas
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { DEFAULT_CEREMONY_TIMEOUT_MS } from '../webauthn/creationOptions.ts';
+import { identifyNotAllowedError } from '../webauthn/identifyNotAllowedError.ts';
 import { isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
 import { withWatchdog } from '../webauthn/withWatchdog.ts';
 import { type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
@@ -43,16 +44,13 @@ function isAssertion(value: unknown): value is AssertionLike {
   );
 }
 
-// NotAllowedError this close to the timeout is the timeout firing, not a person cancelling.
-const TIMEOUT_TOLERANCE = 0.95;
-
 function identifySigningError(error: unknown, timeout: number, elapsedMs: number, signal: AbortSignal): CredkitError {
   const phase = 'signing';
   if (signal.aborted) return abortError(signal, phase, error);
   const name = error instanceof Error || error instanceof DOMException ? error.name : undefined;
   if (name === 'AbortError') return new CredkitError('aborted', { phase, cause: error });
   if (name === 'NotAllowedError') {
-    return elapsedMs >= timeout * TIMEOUT_TOLERANCE
+    return identifyNotAllowedError(timeout, elapsedMs) === 'timed-out'
       ? new CredkitError('timed-out', { phase, cause: error, message: 'Confirming with your passkey timed out.' })
       : new CredkitError('cancelled', {
           phase,

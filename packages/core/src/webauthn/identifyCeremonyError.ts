@@ -1,5 +1,6 @@
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError, type CredkitErrorCode, isCredkitError } from '../errors/credkitError.ts';
+import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
 
 /** What the classifier knows about the ceremony that failed. */
 export interface CeremonyContext {
@@ -13,9 +14,6 @@ export interface CeremonyContext {
 
 type Verdict = readonly [CredkitErrorCode, string?] | undefined;
 
-// A NotAllowedError this close to the timeout is the timeout firing, not a person cancelling.
-const TIMEOUT_TOLERANCE = 0.95;
-
 // What each DOMException name of `create()` means, as data. Spec steps: https://www.w3.org/TR/webauthn-3/
 // (the branches follow @simplewebauthn/browser's identifyRegistrationError, which it does not export).
 const VERDICTS: Record<string, (publicKey: PublicKeyCredentialCreationOptions, elapsedMs: number) => Verdict> = {
@@ -23,9 +21,7 @@ const VERDICTS: Record<string, (publicKey: PublicKeyCredentialCreationOptions, e
   // §5.1.3 step 20 / §6.3.2 step 3: a credential in excludeCredentials is on this authenticator.
   InvalidStateError: () => ['already-registered'],
   // Browsers use NotAllowedError both for "dismissed" and for "timed out"; the clock tells them apart.
-  NotAllowedError: ({ timeout }, elapsedMs) => [
-    timeout !== undefined && elapsedMs >= timeout * TIMEOUT_TOLERANCE ? 'timed-out' : 'cancelled',
-  ],
+  NotAllowedError: ({ timeout }, elapsedMs) => [identifyNotAllowedError(timeout, elapsedMs)],
   // §6.3.2 steps 4–5: resident key or user verification required but not available.
   ConstraintError: ({ authenticatorSelection: selection }) => [
     'constraint',
