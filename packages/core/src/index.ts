@@ -70,11 +70,10 @@ export {
   availableAuthenticatorChoices,
   toAuthenticatorSteering,
 } from './webauthn/authenticatorChoice.ts';
-export type { CreationOptionsInput, CreationOptionsParser } from './webauthn/creationOptions.ts';
+export type { CreationOptionsInput } from './webauthn/creationOptions.ts';
 export {
   creationOptionsFromJSON,
   DEFAULT_CEREMONY_TIMEOUT_MS,
-  nativeCreationOptionsParser,
   parseCreationOptions,
   toCreationOptions,
   toCreationOptionsJSON,
@@ -85,9 +84,17 @@ export type { CeremonyContext } from './webauthn/identifyCeremonyError.ts';
 export { identifyCeremonyError } from './webauthn/identifyCeremonyError.ts';
 export type { RunCeremonyOptions } from './webauthn/runCeremony.ts';
 export { runCeremony } from './webauthn/runCeremony.ts';
-export type { Capability, WebAuthnCapabilities } from './webauthn/webAuthnCapabilities.ts';
-export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webauthn/webAuthnCapabilities.ts';
-export type { CredentialCreator } from './webauthn/webAuthnSupport.ts';
-export { isWebAuthnAvailable } from './webauthn/webAuthnSupport.ts';
+export type {
+  Capability,
+  CreationOptionsParser,
+  CredentialCreator,
+  WebAuthnCapabilities,
+} from './webauthn/webAuthnSupport.ts';
+export {
+  detectWebAuthnCapabilities,
+  isWebAuthnAvailable,
+  nativeCreationOptionsParser,
+  UNKNOWN_CAPABILITIES,
+} from './webauthn/webAuthnSupport.ts';
 export type { WatchdogOptions } from './webauthn/withWatchdog.ts';
 export { DEFAULT_WATCHDOG_GRACE_MS, withWatchdog } from './webauthn/withWatchdog.ts';

@@ -9,8 +9,11 @@ import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { toCreationOptions } from '../webauthn/creationOptions.ts';
 import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
 import { runCeremony } from '../webauthn/runCeremony.ts';
-import type { detectWebAuthnCapabilities } from '../webauthn/webAuthnCapabilities.ts';
-import { type CredentialCreator, resolveCredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import {
+  browserCredentials,
+  type CredentialCreator,
+  type detectWebAuthnCapabilities,
+} from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { fetchChallenge } from './fetchChallenge.ts';
 import { submitCredential } from './submitCredential.ts';
@@ -65,7 +68,7 @@ export async function registerCredential(options: RegisterCredentialOptions): Pr
   const { fetcher, rp, timeout, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
   checkSigner(options.userActionSigner);
-  const credentials = resolveCredentialCreator(options.credentials);
+  const credentials = options.credentials ?? browserCredentials('ceremony');
   throwIfAborted(signal, 'challenge');
 
   let challenge = options.challenge;

@@ -13,7 +13,7 @@ import type { Fetcher } from '../http/fetcher.ts';
 import { toCreationOptions } from '../webauthn/creationOptions.ts';
 import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
 import { runCeremony } from '../webauthn/runCeremony.ts';
-import { type CredentialCreator, resolveCredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 
 /** Options of {@link registerUser}. */
@@ -101,7 +101,7 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
 export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {
   const { fetcher, signal, onPhase, kind = 'Fido2' } = options;
   const credentialName = checkCredentialName(options.credentialName ?? (kind === 'Fido2' ? 'Passkey' : 'Key'));
-  const credentials = kind === 'Fido2' ? resolveCredentialCreator(options.credentials) : undefined;
+  const credentials = kind === 'Fido2' ? (options.credentials ?? browserCredentials('ceremony')) : undefined;
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');

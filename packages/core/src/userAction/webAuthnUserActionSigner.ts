@@ -3,7 +3,7 @@ import { abortError } from '../errors/abortError.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { DEFAULT_CEREMONY_TIMEOUT_MS } from '../webauthn/creationOptions.ts';
 import { identifyNotAllowedError } from '../webauthn/identifyNotAllowedError.ts';
-import { isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
+import { browserCredentials } from '../webauthn/webAuthnSupport.ts';
 import { withWatchdog } from '../webauthn/withWatchdog.ts';
 import { type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
 
@@ -73,8 +73,7 @@ export function createWebAuthnUserActionSigner(
   const timeout = options.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS;
   return withUserActionProtocol({
     async sign(challenge, signal) {
-      const getter = options.credentials ?? (isWebAuthnAvailable() ? navigator.credentials : undefined);
-      if (!getter) throw new CredkitError('unsupported', { phase: 'signing' });
+      const getter = options.credentials ?? browserCredentials('signing');
       const allowed = challenge.allowCredentials.webauthn;
       if (allowed.length === 0) throw new CredkitError('no-signing-credential', { phase: 'signing' });
       const publicKey: PublicKeyCredentialRequestOptions = {

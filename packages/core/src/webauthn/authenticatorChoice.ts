@@ -1,4 +1,4 @@
-import type { WebAuthnCapabilities } from './webAuthnCapabilities.ts';
+import type { WebAuthnCapabilities } from './webAuthnSupport.ts';
 
 /**
  * Where the person wants the new passkey, in words they know: "This device", "Security key",

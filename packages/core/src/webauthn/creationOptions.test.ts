@@ -5,11 +5,11 @@ import { fido2ChallengeFixture } from '../testFixtures.ts';
 import {
   creationOptionsFromJSON,
   DEFAULT_CEREMONY_TIMEOUT_MS,
-  nativeCreationOptionsParser,
   parseCreationOptions,
   toCreationOptions,
   toCreationOptionsJSON,
 } from './creationOptions.ts';
+import { nativeCreationOptionsParser } from './webAuthnSupport.ts';
 
 const bytes = (value: BufferSource | undefined) =>
   value instanceof ArrayBuffer ? [...new Uint8Array(value)] : [...new Uint8Array((value as ArrayBufferView).buffer)];

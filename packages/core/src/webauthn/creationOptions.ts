@@ -1,6 +1,7 @@
 import type { Fido2CredentialChallenge, RelyingParty } from '../dfns/dfnsTypes.ts';
 import { fromBase64url, toBase64url, utf8 } from '../encoding/base64url.ts';
 import { type AuthenticatorChoice, toAuthenticatorSteering } from './authenticatorChoice.ts';
+import { type CreationOptionsParser, nativeCreationOptionsParser } from './webAuthnSupport.ts';
 
 /** The WebAuthn timeout credkit uses when the caller sets none, in milliseconds. */
 export const DEFAULT_CEREMONY_TIMEOUT_MS = 60_000;
@@ -17,11 +18,6 @@ export interface CreationOptionsInput {
 
 /** The most `excludeCredentials` entries sent: Chromium 156 refuses 65 ("exceeds the maximum allowed size (64)"). */
 export const MAX_EXCLUDED = 64;
-
-/** `PublicKeyCredential.parseCreationOptionsFromJSON`, or a stand-in with the same contract. */
-export type CreationOptionsParser = (
-  json: PublicKeyCredentialCreationOptionsJSON,
-) => PublicKeyCredentialCreationOptions;
 
 /**
  * A Dfns Fido2 challenge → WebAuthn `PublicKeyCredentialCreationOptionsJSON`, with the Dfns byte
@@ -74,15 +70,6 @@ export function creationOptionsFromJSON(
       transports: descriptor.transports as AuthenticatorTransport[] | undefined,
     })),
   } as PublicKeyCredentialCreationOptions;
-}
-
-/** The browser's own `parseCreationOptionsFromJSON`, when it has one (read at call time, never at import). */
-export function nativeCreationOptionsParser(): CreationOptionsParser | undefined {
-  const credential = globalThis.PublicKeyCredential as
-    | (Partial<Pick<typeof PublicKeyCredential, 'parseCreationOptionsFromJSON'>> & object)
-    | undefined;
-  const parse = credential?.parseCreationOptionsFromJSON;
-  return typeof parse === 'function' ? (json) => parse.call(credential, json) : undefined;
 }
 
 /**

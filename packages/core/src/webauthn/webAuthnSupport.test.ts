@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webAuthnCapabilities.ts';
+import { CredkitError } from '../errors/credkitError.ts';
+import {
+  browserCredentials,
+  detectWebAuthnCapabilities,
+  isWebAuthnAvailable,
+  UNKNOWN_CAPABILITIES,
+} from './webAuthnSupport.ts';
 
 /** A browser-like global scope with the given PublicKeyCredential; restored after each test. */
 function browserWith(publicKeyCredential: object | undefined) {
@@ -67,5 +73,42 @@ describe('detectWebAuthnCapabilities', () => {
       conditionalCreate: false,
       nativeJSON: false,
     });
+  });
+});
+
+describe('isWebAuthnAvailable', () => {
+  it('should be false without a window (Node, the server)', () => {
+    expect(isWebAuthnAvailable()).toBe(false);
+  });
+
+  it('should be true in a secure page with PublicKeyCredential and navigator.credentials', () => {
+    browserWith(PublicKeyCredentialLike({}));
+    expect(isWebAuthnAvailable()).toBe(true);
+  });
+
+  it('should be false in an insecure page', () => {
+    browserWith(PublicKeyCredentialLike({}));
+    vi.stubGlobal('window', { isSecureContext: false, PublicKeyCredential: PublicKeyCredentialLike({}) });
+    expect(isWebAuthnAvailable()).toBe(false);
+  });
+});
+
+describe('browserCredentials', () => {
+  it("should give the browser's navigator.credentials", () => {
+    browserWith(PublicKeyCredentialLike({}));
+    expect(browserCredentials('ceremony')).toBe(navigator.credentials);
+  });
+
+  it('should throw unsupported, in the phase asked, where WebAuthn is not available', () => {
+    for (const phase of ['ceremony', 'signing'] as const) {
+      let thrown: unknown;
+      try {
+        browserCredentials(phase);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(CredkitError);
+      expect(thrown).toMatchObject({ code: 'unsupported', phase });
+    }
   });
 });
