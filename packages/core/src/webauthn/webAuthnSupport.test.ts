@@ -56,6 +56,16 @@ describe('detectWebAuthnCapabilities', () => {
     });
   });
 
+  it('should not claim hint support from a capability it does not know (none reports hints)', async () => {
+    browserWith(
+      PublicKeyCredentialLike({
+        isUserVerifyingPlatformAuthenticatorAvailable: async () => true,
+        getClientCapabilities: async () => ({ hintsSupported: true, 'hint:security-key': true }),
+      }),
+    );
+    await expect(detectWebAuthnCapabilities()).resolves.toMatchObject({ webAuthn: true, hints: 'unknown' });
+  });
+
   it('should survive L3 methods that throw or reject (broken by an extension), reporting unknown', async () => {
     browserWith(
       PublicKeyCredentialLike({

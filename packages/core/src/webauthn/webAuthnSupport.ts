@@ -51,9 +51,10 @@ export interface WebAuthnCapabilities {
   /** Cross-device registration with a phone or tablet (the hybrid transport). */
   hybridTransport: Capability;
   /**
-   * Registration `hints` (`client-device`, `security-key`, `hybrid`). No browser reports this
-   * one yet, so it is `'unknown'` unless one does; credkit always sends the legacy
-   * `authenticatorAttachment` beside the hints, so choices steer either way.
+   * Registration `hints` (`client-device`, `security-key`, `hybrid`). Nothing reports support for
+   * them (`getClientCapabilities()` has no such capability), so it is `'unknown'` wherever WebAuthn
+   * is; credkit always sends the legacy `authenticatorAttachment` beside the hints, so choices steer
+   * either way.
    */
   hints: Capability;
   /** `PublicKeyCredential.parseCreationOptionsFromJSON` (WebAuthn L3), used when present. */
@@ -109,7 +110,8 @@ export async function detectWebAuthnCapabilities(): Promise<WebAuthnCapabilities
     // Conditional create came after getClientCapabilities: without an answer from it, there is none.
     conditionalCreate: client?.conditionalCreate === true,
     hybridTransport: reported(client, 'hybridTransport'),
-    hints: Object.keys(client ?? {}).some((name) => name.startsWith('hint')) ? true : 'unknown',
+    // No capability string of WebAuthn L3 says whether `hints` are honoured: nothing to detect.
+    hints: 'unknown',
     nativeJSON: nativeCreationOptionsParser() !== undefined,
   };
 }
