@@ -40,9 +40,10 @@ export interface CreateFetcherOptions {
 }
 
 function serverMessageOf(body: unknown): string | undefined {
-  const message = isRecord(body)
-    ? ((isRecord(body.error) ? body.error.message : undefined) ?? body.message)
-    : undefined;
+  if (!isRecord(body)) return undefined;
+  // Dfns sends `{ "error": { "message" } }`; other servers `{ "message" }`.
+  const nested = isRecord(body.error) ? body.error.message : undefined;
+  const message = nested ?? body.message;
   return typeof message === 'string' && message !== '' ? message : undefined;
 }
 
@@ -60,19 +61,30 @@ export function serverError(status: number, body: unknown, cause?: unknown): Cre
 /** Any rejection of a host fetcher → a {@link CredkitError}. */
 export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitError {
   if (isCredkitError(error)) return error;
-  const code =
-    signal?.aborted || (error instanceof Error && error.name === 'AbortError')
-      ? 'aborted'
-      : error instanceof TypeError
-        ? 'network'
-        : 'unknown';
-  if (code === 'unknown' && isRecord(error)) {
+  if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
+    return new CredkitError('aborted', { cause: error });
+  }
+  // `fetch` rejects with a TypeError when the request got no answer at all.
+  if (error instanceof TypeError) return new CredkitError('network', { cause: error });
+  // An HTTP client's error that carries the status, such as the Dfns SDK's DfnsError (`httpStatus`, `context.body`).
+  if (isRecord(error)) {
     const status = typeof error.httpStatus === 'number' ? error.httpStatus : error.status;
     if (typeof status === 'number') {
-      return serverError(status, (isRecord(error.context) ? error.context.body : undefined) ?? error, error);
+      const body = isRecord(error.context) ? error.context.body : undefined;
+      return serverError(status, body ?? error, error);
     }
   }
-  return new CredkitError(code, { cause: error });
+  return new CredkitError('unknown', { cause: error });
+}
+
+/** An answer's JSON: `{ value }` (`undefined` for an empty body), or `undefined` when it is not JSON. */
+function parseJson(text: string): { value: unknown } | undefined {
+  if (text.trim() === '') return { value: undefined };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -81,38 +93,38 @@ export function toFetcherError(error: unknown, signal?: AbortSignal): CredkitErr
  * (`{ "error": { "message" } }`, as Dfns sends it); a failed connection becomes `network`.
  */
 export function createFetcher({ baseUrl, headers, fetch: fetchImpl, init }: CreateFetcherOptions): Fetcher {
-  return async ({ method, path, body, bodyText = body === undefined ? undefined : JSON.stringify(body), ...call }) => {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  return async (request) => {
+    const { method, path, signal } = request;
+    // A given bodyText is sent as it is: a user-action signature covers those very bytes.
+    let bodyText = request.bodyText;
+    if (bodyText === undefined && request.body !== undefined) bodyText = JSON.stringify(request.body);
+
     const requestHeaders = new Headers(typeof headers === 'function' ? await headers() : headers);
-    for (const [name, value] of Object.entries(call.headers ?? {})) requestHeaders.set(name, value);
+    for (const [name, value] of Object.entries(request.headers ?? {})) requestHeaders.set(name, value);
     requestHeaders.set('Accept', 'application/json');
     if (bodyText !== undefined) requestHeaders.set('Content-Type', 'application/json');
+
     let response: Response;
     let answer: string;
     try {
-      response = await (fetchImpl ?? fetch)(baseUrl.replace(/\/+$/, '') + path, {
-        ...init,
-        method,
-        headers: requestHeaders,
-        body: bodyText,
-        signal: call.signal,
-      });
+      const send = fetchImpl ?? globalThis.fetch;
+      response = await send(base + path, { ...init, method, headers: requestHeaders, body: bodyText, signal });
       answer = await response.text();
     } catch (error) {
-      throw toFetcherError(error, call.signal);
+      throw toFetcherError(error, signal);
     }
-    let value: unknown;
-    try {
-      value = answer.trim() === '' ? undefined : JSON.parse(answer);
-    } catch {
-      // Not JSON: an error status still says what it is; a success answer is unusable.
-      if (response.ok) {
-        throw new CredkitError('server', {
-          message: `The server's answer to ${method} ${path} is not JSON.`,
-          status: response.status,
-        });
-      }
+
+    const json = parseJson(answer);
+    // An error status says what it is, JSON or not.
+    if (!response.ok) throw serverError(response.status, json?.value);
+    if (!json) {
+      throw new CredkitError('server', {
+        message: `The server's answer to ${method} ${path} is not JSON.`,
+        status: response.status,
+      });
     }
-    if (!response.ok) throw serverError(response.status, value);
-    return value;
+    return json.value;
   };
 }

@@ -32,29 +32,32 @@ export async function withWatchdog<T>({
   phase,
   classify,
 }: WatchdogOptions<T>): Promise<T> {
+  // This call's own controller: aborting it ends this call and nothing else.
   const controller = new AbortController();
-  const ceremonySignal = controller.signal;
-  const startedAt = performance.now();
-  let watchdogFired = false;
+  const callSignal = controller.signal;
   const forwardAbort = () => controller.abort(signal?.reason);
-  const timer = setTimeout(() => {
+
+  // The watchdog: a call still pending after its timeout and the grace is aborted.
+  let watchdogFired = false;
+  const watchdog = setTimeout(() => {
     watchdogFired = true;
     controller.abort(new DOMException('credkit watchdog: the WebAuthn call outlived its timeout', 'TimeoutError'));
   }, timeoutMs + graceMs);
+
+  const startedAt = performance.now();
   try {
     return await new Promise<T>((resolve, reject) => {
       // Rejects as soon as the call is aborted, even if the browser's promise never settles.
-      ceremonySignal.onabort = () => reject(ceremonySignal.reason);
+      callSignal.addEventListener('abort', () => reject(callSignal.reason), { once: true });
       if (signal?.aborted) forwardAbort();
-      signal?.addEventListener('abort', forwardAbort);
-      start(ceremonySignal).then(resolve, reject);
+      else signal?.addEventListener('abort', forwardAbort, { once: true });
+      start(callSignal).then(resolve, reject);
     });
   } catch (error) {
-    throw watchdogFired
-      ? new CredkitError('timed-out', { phase, cause: error })
-      : classify(error, performance.now() - startedAt, ceremonySignal);
+    if (watchdogFired) throw new CredkitError('timed-out', { phase, cause: error });
+    throw classify(error, performance.now() - startedAt, callSignal);
   } finally {
-    clearTimeout(timer);
+    clearTimeout(watchdog);
     signal?.removeEventListener('abort', forwardAbort);
   }
 }
