@@ -1,7 +1,8 @@
 import { validateKeyChallenge } from '../dfns/challenge.ts';
 import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from '../dfns/dfnsTypes.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { inPhase } from '../errors/inPhase.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createKeyCredentialInfo, KEY_ALGORITHM } from '../keys/keyCredentialInfo.ts';
 import { wrapPrivateKey } from '../keys/privateKeyWrapping.ts';
@@ -123,9 +124,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
-  const { keyPair, encryptedPrivateKey } = await createKeyPair(secret, options.iterations).catch((error: unknown) => {
-    throw isCredkitError(error) ? error : new CredkitError('unknown', { phase: 'ceremony', cause: error });
-  });
+  const { keyPair, encryptedPrivateKey } = await inPhase('ceremony', () => createKeyPair(secret, options.iterations));
   const credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
   throwIfAborted(signal, 'ceremony');
 
