@@ -4,6 +4,7 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import { pageOrigin } from '../keys/keyClientData.ts';
 import { createKeyCredentialInfo, KEY_ALGORITHM } from '../keys/keyCredentialInfo.ts';
 import { wrapPrivateKey } from '../keys/privateKeyWrapping.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
@@ -107,7 +108,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   const credentialName = checkCredentialName(options.credentialName);
   checkSigner(options.userActionSigner);
   const secret = secretFor(options);
-  const origin = options.origin ?? (typeof location === 'undefined' ? undefined : location.origin);
+  const origin = options.origin ?? pageOrigin();
   if (typeof crypto === 'undefined' || !crypto.subtle || origin === undefined) {
     throw new CredkitError('unsupported', {
       message: 'This browser cannot create keys here (WebCrypto is unavailable or the page is not secure).',

@@ -3,6 +3,7 @@ import { toBase64url, utf8 } from '../encoding/base64url.ts';
 import { rawSignatureToDer } from '../encoding/derSignature.ts';
 import { toHex } from '../encoding/hex.ts';
 import { spkiToPem } from '../encoding/pem.ts';
+import { keyClientData } from './keyClientData.ts';
 
 /** The ECDSA parameters of every key credential: P-256 with SHA-256. */
 export const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -36,9 +37,7 @@ export async function createKeyCredentialInfo({
   keyPair,
   credId,
 }: KeyCredentialInput): Promise<KeyCredentialInfo> {
-  const clientData = utf8(
-    JSON.stringify({ type: 'key.create', challenge: toBase64url(utf8(challenge)), origin, crossOrigin: false }),
-  );
+  const clientData = keyClientData('key.create', challenge, origin);
   const publicKey = spkiToPem(await crypto.subtle.exportKey('spki', keyPair.publicKey));
   const clientDataHash = toHex(await crypto.subtle.digest('SHA-256', clientData));
   const fingerprint = utf8(JSON.stringify({ clientDataHash, publicKey }));

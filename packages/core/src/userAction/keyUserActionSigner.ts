@@ -1,6 +1,7 @@
-import { toBase64url, utf8 } from '../encoding/base64url.ts';
+import { toBase64url } from '../encoding/base64url.ts';
 import { rawSignatureToDer } from '../encoding/derSignature.ts';
 import { CredkitError } from '../errors/credkitError.ts';
+import { keyClientData, pageOrigin } from '../keys/keyClientData.ts';
 import { type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
 
 /** Options of {@link createKeyUserActionSigner}. */
@@ -36,14 +37,7 @@ export function createKeyUserActionSigner({
           message: `The key ${credId} is not one the server accepts for this change.`,
         });
       }
-      const clientData = utf8(
-        JSON.stringify({
-          type: 'key.get',
-          challenge: toBase64url(utf8(challenge.challenge)),
-          origin: origin ?? (typeof location === 'undefined' ? undefined : location.origin),
-          crossOrigin: false,
-        }),
-      );
+      const clientData = keyClientData('key.get', challenge.challenge, origin ?? pageOrigin());
       const raw = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, clientData);
       return {
         kind,
