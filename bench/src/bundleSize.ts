@@ -74,7 +74,7 @@ export const GZIP_CEILINGS: Readonly<Record<string, number>> = {
 const ENTRIES: readonly Entry[] = [
   {
     name: CORE_ROW,
-    source: "export { createFetcher, registerCredential } from '@credkit/core';",
+    source: "export { createFetcher, registerPasskey } from '@credkit/core';",
     forbidden: [...KEY_KIND_MODULES, ...RECOVERY_UI_MODULES],
   },
   {

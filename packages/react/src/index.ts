@@ -35,6 +35,6 @@ export type {
   UseRegisterPasskeyResult,
 } from './useRegisterPasskey.ts';
 export { useRegisterPasskey } from './useRegisterPasskey.ts';
-export type { UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
+export type { UseRegisterUserInput, UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
 export { useRegisterUser } from './useRegisterUser.ts';
 export { capabilitiesQueryKey, useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';

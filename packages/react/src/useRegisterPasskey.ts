@@ -4,14 +4,14 @@ import {
   type CredkitError,
   createCredentialRegistration,
   type RegisteredKey,
-  type RegistrationStatus,
+  type RegistrationSnapshot,
 } from '@credkit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { credentialsQueryKey } from './queryKeys.ts';
 
 /** Where a registration stands: `idle`, one of the core phases while busy, then `success` or `error`. */
-export type RegisterPasskeyPhase = RegistrationStatus;
+export type RegisterPasskeyPhase = RegistrationSnapshot<unknown>['phase'];
 
 /** The secret that protects a PasswordProtectedKey or a RecoveryKey; never sent. */
 export interface CredentialSecret {

@@ -1,15 +1,12 @@
-import {
-  type CredkitError,
-  createUserRegistration,
-  type UserRegistration,
-  type UserRegistrationInput,
-  type UserRegistrationOptions,
-} from '@credkit/core';
+import { type CredkitError, createUserRegistration, type UserRegistration } from '@credkit/core';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { RegisterPasskeyPhase } from './useRegisterPasskey.ts';
 
 /** Options of {@link useRegisterUser}: those of core's `createUserRegistration`. */
-export type UseRegisterUserOptions = UserRegistrationOptions;
+export type UseRegisterUserOptions = Parameters<typeof createUserRegistration>[0];
+
+/** What one sign-up needs: `username`, `registrationCode` and, optionally, `credentialName`. */
+export type UseRegisterUserInput = Parameters<ReturnType<typeof createUserRegistration>['register']>[0];
 
 /** What {@link useRegisterUser} returns. */
 export interface UseRegisterUserResult {
@@ -18,7 +15,7 @@ export interface UseRegisterUserResult {
   /** True while the sign-up runs. */
   isBusy: boolean;
   /** Registers `username` with its first credential; ignored while busy. */
-  register: (input: UserRegistrationInput) => void;
+  register: (input: UseRegisterUserInput) => void;
   /** Aborts the running registration (it ends as `cancelled`). */
   cancel: () => void;
   /** Back to `idle`, forgetting the last registration or error. */

@@ -5,7 +5,7 @@ import type {
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import type { CredkitError } from '../errors/credkitError.ts';
-import { fetchFido2Challenge, registerCredential } from '../flows/registerCredential.ts';
+import { fetchFido2Challenge, registerPasskey } from '../flows/registerPasskey.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
@@ -121,7 +121,7 @@ async function runRegistration(
     });
     return { credential, key };
   }
-  const credential = await registerCredential({
+  const credential = await registerPasskey({
     fetcher,
     rp: options.rp,
     timeout: options.timeout,

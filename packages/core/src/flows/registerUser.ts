@@ -95,7 +95,7 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
 
 /**
  * Registers a new end user with their first credential, through the same ceremony code as
- * `registerCredential`: `POST /auth/registration/init` → passkey (or key) → `POST
+ * `registerPasskey`: `POST /auth/registration/init` → passkey (or key) → `POST
  * /auth/registration/enduser` with the temporary token → the user, signed in.
  */
 export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {

@@ -4,7 +4,7 @@
 import { createMockBackend, DEFAULT_ORG_ID } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
 import { listCredentials } from '../flows/listCredentials.ts';
-import { registerCredential } from '../flows/registerCredential.ts';
+import { registerPasskey } from '../flows/registerPasskey.ts';
 import { registerUser } from '../flows/registerUser.ts';
 import { createFetcher, type FetcherRequest } from '../http/fetcher.ts';
 import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
@@ -50,7 +50,7 @@ describe('user registration and user-action signing against the mock', () => {
     expect(registration.credential.kind).toBe('Key');
 
     const phases: string[] = [];
-    const created = await registerCredential({
+    const created = await registerPasskey({
       fetcher,
       rp,
       credentialName: 'Second: a passkey',
@@ -73,7 +73,7 @@ describe('user registration and user-action signing against the mock', () => {
   it('should be forbidden without signing, and say so when no credential can sign', async () => {
     const { fetcher } = await signedUpUser();
     const unsigned = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'x', credentials: softwareCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: 'x', credentials: softwareCredentials() }),
     );
     expect([unsigned.code, unsigned.status, unsigned.serverMessage]).toEqual([
       'forbidden',
@@ -89,7 +89,7 @@ describe('user registration and user-action signing against the mock', () => {
       },
     });
     const noPasskey = await credkitRejection(
-      registerCredential({
+      registerPasskey({
         fetcher,
         rp,
         credentialName: 'x',

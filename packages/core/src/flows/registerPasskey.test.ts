@@ -5,7 +5,7 @@ import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts'
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import { credkitRejection, fido2ChallengeFixture } from '../testFixtures.ts';
 import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
-import { type RegisterCredentialOptions, registerCredential } from './registerCredential.ts';
+import { type RegisterPasskeyOptions, registerPasskey } from './registerPasskey.ts';
 
 const created: CreateCredentialResponse = {
   kind: 'Fido2',
@@ -51,12 +51,12 @@ function fakeCredentials(create?: (options: CredentialCreationOptions) => Promis
 
 const rp = { id: 'localhost', name: 'credkit' };
 
-describe('registerCredential', () => {
+describe('registerPasskey', () => {
   it('should run init → create → POST and resolve with the created credential', async () => {
     const { fetcher, requests } = recordingFetcher();
     const credentials = fakeCredentials();
     const phases: RegistrationPhase[] = [];
-    const result = await registerCredential({
+    const result = await registerPasskey({
       fetcher,
       rp,
       credentialName: '  Laptop ',
@@ -86,7 +86,7 @@ describe('registerCredential', () => {
 
   it('should use a prefetched challenge without calling init', async () => {
     const { fetcher, requests } = recordingFetcher();
-    await registerCredential({
+    await registerPasskey({
       fetcher,
       rp,
       credentialName: 'Laptop',
@@ -99,7 +99,7 @@ describe('registerCredential', () => {
   it('should refuse an empty name before any request', async () => {
     const { fetcher, requests } = recordingFetcher();
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: '   ', credentials: fakeCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: '   ', credentials: fakeCredentials() }),
     );
     expect(error.code).toBe('invalid-input');
     expect(requests).toHaveLength(0);
@@ -107,7 +107,7 @@ describe('registerCredential', () => {
 
   it('should be unsupported, with no request sent, when WebAuthn is absent', async () => {
     const { fetcher, requests } = recordingFetcher();
-    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'Laptop' }));
+    const error = await credkitRejection(registerPasskey({ fetcher, rp, credentialName: 'Laptop' }));
     expect(error.code).toBe('unsupported');
     expect(requests).toHaveLength(0);
   });
@@ -115,7 +115,7 @@ describe('registerCredential', () => {
   it('should fail in the challenge phase, before any ceremony, when the challenge is malformed', async () => {
     const { fetcher } = recordingFetcher({ '/auth/credentials/init': () => ({ kind: 'Fido2' }) });
     const credentials = fakeCredentials();
-    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials }));
+    const error = await credkitRejection(registerPasskey({ fetcher, rp, credentialName: 'Laptop', credentials }));
     expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
     expect(error.message).toContain('user must be an object');
     expect(credentials.create).not.toHaveBeenCalled();
@@ -128,7 +128,7 @@ describe('registerCredential', () => {
       },
     });
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase, error.status]).toEqual(['server', 'challenge', 500]);
   });
@@ -138,7 +138,7 @@ describe('registerCredential', () => {
     const credentials = fakeCredentials(async () => {
       throw new DOMException('The authenticator was previously registered', 'InvalidStateError');
     });
-    const error = await credkitRejection(registerCredential({ fetcher, rp, credentialName: 'L', credentials }));
+    const error = await credkitRejection(registerPasskey({ fetcher, rp, credentialName: 'L', credentials }));
     expect([error.code, error.phase]).toEqual(['already-registered', 'ceremony']);
     expect(requests.map(({ path }) => path)).toEqual(['/auth/credentials/init']);
   });
@@ -150,7 +150,7 @@ describe('registerCredential', () => {
       },
     });
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase, error.status, error.serverMessage]).toEqual([
       'server',
@@ -163,7 +163,7 @@ describe('registerCredential', () => {
   it('should refuse a malformed answer to the POST, naming the field', async () => {
     const { fetcher } = recordingFetcher({ '/auth/credentials': () => ({ ...created, credentialId: 7 }) });
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase]).toEqual(['server', 'submitting']);
     expect(error.message).toContain('credentialId must be a string, got a number');
@@ -179,7 +179,7 @@ describe('registerCredential', () => {
       throw new DOMException('aborted', 'AbortError');
     });
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'L', credentials, signal: controller.signal }),
+      registerPasskey({ fetcher, rp, credentialName: 'L', credentials, signal: controller.signal }),
     );
     expect([error.code, error.phase]).toEqual(['aborted', 'ceremony']);
     expect(ceremonySignal?.aborted).toBe(true);
@@ -194,7 +194,7 @@ describe('registerCredential', () => {
       },
     });
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: 'L', credentials: fakeCredentials() }),
     );
     expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
   });
@@ -209,7 +209,7 @@ describe('registerCredential', () => {
         }),
     });
     const error = await credkitRejection(
-      registerCredential({
+      registerPasskey({
         fetcher,
         rp,
         credentialName: 'L',
@@ -225,7 +225,7 @@ describe('registerCredential', () => {
     controller.abort();
     const { fetcher, requests } = recordingFetcher();
     const error = await credkitRejection(
-      registerCredential({
+      registerPasskey({
         fetcher,
         rp,
         credentialName: 'L',
@@ -240,7 +240,7 @@ describe('registerCredential', () => {
   it('should pass the authenticator choice as hints + attachment, and conditional mediation to create()', async () => {
     const { fetcher } = recordingFetcher();
     const credentials = fakeCredentials();
-    await registerCredential({
+    await registerPasskey({
       fetcher,
       rp,
       credentialName: 'Phone',
@@ -257,7 +257,7 @@ describe('registerCredential', () => {
   it('should not send mediation for a modal registration', async () => {
     const { fetcher } = recordingFetcher();
     const credentials = fakeCredentials();
-    await registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials });
+    await registerPasskey({ fetcher, rp, credentialName: 'Laptop', credentials });
     const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
     expect(request).not.toHaveProperty('mediation');
     expect(request?.publicKey).not.toHaveProperty('hints');
@@ -266,9 +266,9 @@ describe('registerCredential', () => {
   it('should refuse a signer without the user-action protocol before any ceremony (no orphan passkey)', async () => {
     const { fetcher, requests } = recordingFetcher();
     const credentials = fakeCredentials();
-    const bareSigner = { sign: async () => ({}) } as unknown as RegisterCredentialOptions['userActionSigner'];
+    const bareSigner = { sign: async () => ({}) } as unknown as RegisterPasskeyOptions['userActionSigner'];
     const error = await credkitRejection(
-      registerCredential({ fetcher, rp, credentialName: 'Laptop', credentials, userActionSigner: bareSigner }),
+      registerPasskey({ fetcher, rp, credentialName: 'Laptop', credentials, userActionSigner: bareSigner }),
     );
     expect(error.code).toBe('invalid-input');
     expect(error.message).toContain('withUserActionProtocol');

@@ -6,7 +6,7 @@ import { CredkitError } from '../errors/credkitError.ts';
 import { createFetcher } from '../http/fetcher.ts';
 import { softwareCredentials } from '../testFixtures.ts';
 import { listCredentials } from './listCredentials.ts';
-import { registerCredential } from './registerCredential.ts';
+import { registerPasskey } from './registerPasskey.ts';
 
 const ORIGIN = 'http://localhost:5173';
 
@@ -25,10 +25,10 @@ function setup() {
   return { fetcher };
 }
 
-describe('registerCredential against the mock backend', () => {
+describe('registerPasskey against the mock backend', () => {
   it('should register a credential the mock verifies and lists', async () => {
     const { fetcher } = setup();
-    const created = await registerCredential({
+    const created = await registerPasskey({
       fetcher,
       rp: { id: 'localhost', name: 'credkit' },
       credentialName: 'Software key',
@@ -43,7 +43,7 @@ describe('registerCredential against the mock backend', () => {
 
   it("should surface the mock's refusal of a foreign origin as a server error with its message", async () => {
     const { fetcher } = setup();
-    const error = await registerCredential({
+    const error = await registerPasskey({
       fetcher,
       rp: { id: 'localhost', name: 'credkit' },
       credentialName: 'Foreign',

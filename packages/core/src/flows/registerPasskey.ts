@@ -18,8 +18,8 @@ import { checkCredentialName } from './checkCredentialName.ts';
 import { fetchChallenge } from './fetchChallenge.ts';
 import { submitCredential } from './submitCredential.ts';
 
-/** Options of {@link registerCredential}. */
-export interface RegisterCredentialOptions {
+/** Options of {@link registerPasskey}. */
+export interface RegisterPasskeyOptions {
   /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
   fetcher: Fetcher;
   /** The relying party the passkey is created for. */
@@ -64,7 +64,7 @@ export function fetchFido2Challenge(fetcher: Fetcher, signal?: AbortSignal): Pro
  * `POST /auth/credentials/init` → `navigator.credentials.create` → `POST /auth/credentials`.
  * Resolves with the validated `CreateCredentialResponse`; rejects with a {@link CredkitError}.
  */
-export async function registerCredential(options: RegisterCredentialOptions): Promise<CreateCredentialResponse> {
+export async function registerPasskey(options: RegisterPasskeyOptions): Promise<CreateCredentialResponse> {
   const { fetcher, rp, timeout, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
   checkSigner(options.userActionSigner);
