@@ -1,11 +1,9 @@
-import { type FormHTMLAttributes, forwardRef, type ReactNode } from 'react';
+import { forwardRef, type ReactNode } from 'react';
 import { RegisterCredentialContext } from './registerCredentialContext.ts';
-import { type RegisterCredentialFormOptions, useRegisterCredentialForm } from './useRegisterCredentialForm.ts';
+import { type RegisterCredentialFormProps, useRegisterCredentialForm } from './useRegisterCredentialForm.ts';
 
 /** Props of {@link Root}: the form's options plus any attribute of a `<form>`. */
-export interface RegisterCredentialRootProps
-  extends RegisterCredentialFormOptions,
-    Omit<FormHTMLAttributes<HTMLFormElement>, 'onError' | 'onSubmit' | 'children'> {
+export interface RegisterCredentialRootProps extends RegisterCredentialFormProps {
   /** The parts, in any layout. */
   children?: ReactNode;
 }
@@ -15,54 +13,11 @@ export interface RegisterCredentialRootProps
  * to the parts inside through context. It carries `data-state` (the phase, or `unsupported`),
  * `data-kind`, `data-busy` and `aria-busy`.
  */
-export const Root = forwardRef<HTMLFormElement, RegisterCredentialRootProps>(function Root(props, ref) {
-  const {
-    // The form's options: everything else is an attribute of the <form>.
-    kind,
-    fetcher,
-    rp,
-    timeout,
-    watchdogGraceMs,
-    prefetchChallenge,
-    challengeMaxAgeMs,
-    onRegistered,
-    onError,
-    credentials,
-    userActionSigner,
-    messages,
-    classNames,
-    authenticatorChoices,
-    credentialName,
-    defaultCredentialName,
-    onCredentialNameChange,
-    authenticator,
-    defaultAuthenticator,
-    onAuthenticatorChange,
-    children,
-    ...formProps
-  } = props;
-  const context = useRegisterCredentialForm({
-    kind,
-    fetcher,
-    rp,
-    timeout,
-    watchdogGraceMs,
-    prefetchChallenge,
-    challengeMaxAgeMs,
-    onRegistered,
-    onError,
-    credentials,
-    userActionSigner,
-    messages,
-    classNames,
-    authenticatorChoices,
-    credentialName,
-    defaultCredentialName,
-    onCredentialNameChange,
-    authenticator,
-    defaultAuthenticator,
-    onAuthenticatorChange,
-  });
+export const Root = forwardRef<HTMLFormElement, RegisterCredentialRootProps>(function Root(
+  { children, ...props },
+  ref,
+) {
+  const { context, formProps } = useRegisterCredentialForm(props);
   const busy = context.registration.isBusy;
   return (
     <RegisterCredentialContext.Provider value={context}>

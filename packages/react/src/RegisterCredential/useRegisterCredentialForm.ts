@@ -5,7 +5,7 @@ import {
   describeError,
   type RegistrableCredentialKind,
 } from '@credkit/core';
-import { useId, useState } from 'react';
+import { type FormHTMLAttributes, useId, useState } from 'react';
 import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from '../messages.ts';
 import {
   type UseRegisterPasskeyOptions,
@@ -53,6 +53,11 @@ export interface RegisterCredentialFormOptions extends Omit<UseRegisterPasskeyOp
   onAuthenticatorChange?: (choice: AuthenticatorChoice) => void;
 }
 
+/** The form's options, plus any attribute of the `<form>` (passed through). */
+export interface RegisterCredentialFormProps
+  extends RegisterCredentialFormOptions,
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onError' | 'onSubmit' | 'children'> {}
+
 function checkFields(
   kind: RegistrableCredentialKind,
   credentialName: string,
@@ -86,6 +91,19 @@ function announcementFor(
  * code step. The parts only render it.
  */
 export function useRegisterCredentialForm({
+  // What the registration needs (useRegisterPasskey's options) …
+  kind = 'Fido2',
+  fetcher,
+  rp,
+  timeout,
+  watchdogGraceMs,
+  prefetchChallenge,
+  challengeMaxAgeMs,
+  onRegistered,
+  onError,
+  credentials,
+  userActionSigner,
+  // … what the form adds …
   messages: messagesInput,
   classNames = {},
   authenticatorChoices,
@@ -95,9 +113,12 @@ export function useRegisterCredentialForm({
   authenticator: authenticatorProp,
   defaultAuthenticator,
   onAuthenticatorChange,
-  ...options
-}: RegisterCredentialFormOptions): RegisterCredentialContextValue {
-  const kind = options.kind ?? 'Fido2';
+  // … and the <form>'s own attributes.
+  ...formProps
+}: RegisterCredentialFormProps): {
+  context: RegisterCredentialContextValue;
+  formProps: FormHTMLAttributes<HTMLFormElement>;
+} {
   const text = mergeMessages(messagesInput);
   const [credentialName, setCredentialName] = useControllableState(
     credentialNameProp,
@@ -120,7 +141,16 @@ export function useRegisterCredentialForm({
   const authenticator = choices.length === 0 ? picked : picked && choices.includes(picked) ? picked : choices[0];
 
   const registration = useRegisterPasskey({
-    ...options,
+    kind,
+    fetcher,
+    rp,
+    timeout,
+    watchdogGraceMs,
+    prefetchChallenge,
+    challengeMaxAgeMs,
+    onError,
+    credentials,
+    userActionSigner,
     authenticator,
     onRegistered: (created, key) => {
       setCredentialName('');
@@ -128,13 +158,13 @@ export function useRegisterCredentialForm({
       setConfirmation('');
       // Shown once: gone as soon as the key it protects is registered.
       setRecovery(null);
-      if (key) options.onRegistered?.(created, key);
-      else options.onRegistered?.(created);
+      if (key) onRegistered?.(created, key);
+      else onRegistered?.(created);
     },
   });
 
   const ids = useId();
-  const unsupported = kind === 'Fido2' && capabilities.webAuthn === false && !options.credentials;
+  const unsupported = kind === 'Fido2' && capabilities.webAuthn === false && !credentials;
   const error = registration.phase === 'error' ? registration.error : null;
 
   const showRecoveryStep = async () => {
@@ -151,7 +181,7 @@ export function useRegisterCredentialForm({
     }
   };
 
-  return {
+  const context: RegisterCredentialContextValue = {
     kind,
     registration,
     state: unsupported ? 'unsupported' : registration.phase,
@@ -202,4 +232,5 @@ export function useRegisterCredentialForm({
       error: `${ids}-error`,
     },
   };
+  return { context, formProps };
 }
