@@ -1,6 +1,7 @@
-import { forwardRef, type HTMLAttributes, useEffect, useRef } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { composeRefs } from './composeRefs.ts';
 import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { useFocusWhen } from './useFocusWhen.ts';
 
 /**
  * The error, as an alert tied to its field: a problem found before sending (`data-code="invalid-input"`)
@@ -10,11 +11,7 @@ import { partClassName, useRegisterCredential } from './registerCredentialContex
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
   function ErrorMessage({ className, ...paragraphProps }, ref) {
     const form = useRegisterCredential();
-    const own = useRef<HTMLParagraphElement>(null);
-    const failed = form.state === 'error';
-    useEffect(() => {
-      if (failed) own.current?.focus();
-    }, [failed]);
+    const own = useFocusWhen<HTMLParagraphElement>(form.state === 'error');
     if (!form.errorText) return null;
     return (
       <p

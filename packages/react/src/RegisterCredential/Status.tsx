@@ -1,6 +1,7 @@
-import { forwardRef, type HTMLAttributes, useEffect, useRef } from 'react';
+import { forwardRef, type HTMLAttributes } from 'react';
 import { composeRefs } from './composeRefs.ts';
 import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { useFocusWhen } from './useFocusWhen.ts';
 
 /**
  * A polite live region that announces each phase and the success. When the browser's prompt
@@ -11,11 +12,7 @@ export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagr
   ref,
 ) {
   const form = useRegisterCredential();
-  const own = useRef<HTMLParagraphElement>(null);
-  const succeeded = form.state === 'success';
-  useEffect(() => {
-    if (succeeded) own.current?.focus();
-  }, [succeeded]);
+  const own = useFocusWhen<HTMLParagraphElement>(form.state === 'success');
   return (
     <p
       role="status"
