@@ -1,6 +1,9 @@
 /** A challenge fetched before it is needed: used once, refreshed by age. */
 export interface ChallengePrefetch<TChallenge> {
-  /** Fetches a challenge now and again every `maxAgeMs`, until `stop()`. */
+  /**
+   * Fetches a challenge on the next task and again every `maxAgeMs` while the page is visible, until
+   * `stop()`. (On the next task: React StrictMode's mount → unmount → mount fetches once, not twice.)
+   */
   start: () => void;
   /** Stops refreshing, aborts a fetch in flight and forgets the challenge held. */
   stop: () => void;
@@ -14,8 +17,8 @@ export interface ChallengePrefetch<TChallenge> {
 export interface ChallengePrefetchOptions<TChallenge> {
   /** Fetches one challenge. */
   fetchChallenge: (signal: AbortSignal) => Promise<TChallenge>;
-  /** How long a challenge is used, and how often it is refreshed, in ms. */
-  maxAgeMs: number;
+  /** How long a challenge is used, and how often it is refreshed, in ms; read each time it is needed. */
+  maxAgeMs: () => number;
 }
 
 /**
@@ -31,13 +34,17 @@ export function createChallengePrefetch<TChallenge>({
   let inFlight: AbortController | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let started = false;
+  // A refresh that came due while the page was hidden: done when it is shown again.
+  let dueWhileHidden = false;
+
+  const isHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
   function fetchNow(): void {
     inFlight?.abort();
     const controller = new AbortController();
     inFlight = controller;
     clearTimeout(timer);
-    timer = setTimeout(fetchNow, maxAgeMs);
+    timer = setTimeout(refreshByAge, maxAgeMs());
     fetchChallenge(controller.signal).then(
       (challenge) => {
         if (inFlight === controller) held = { challenge, fetchedAt: Date.now() };
@@ -49,23 +56,39 @@ export function createChallengePrefetch<TChallenge>({
     );
   }
 
+  // A hidden tab does not keep asking the server for challenges nobody will use.
+  function refreshByAge(): void {
+    if (isHidden()) dueWhileHidden = true;
+    else fetchNow();
+  }
+
+  function onVisibilityChange(): void {
+    if (!isHidden() && dueWhileHidden) {
+      dueWhileHidden = false;
+      fetchNow();
+    }
+  }
+
   return {
     start() {
       if (started) return;
       started = true;
-      fetchNow();
+      timer = setTimeout(fetchNow, 0);
+      if (typeof document !== 'undefined') document.addEventListener('visibilitychange', onVisibilityChange);
     },
     stop() {
       started = false;
+      dueWhileHidden = false;
       clearTimeout(timer);
       inFlight?.abort();
       inFlight = undefined;
       held = undefined;
+      if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', onVisibilityChange);
     },
     take() {
       const taken = held;
       held = undefined;
-      if (!taken || Date.now() - taken.fetchedAt >= maxAgeMs) return undefined;
+      if (!taken || Date.now() - taken.fetchedAt >= maxAgeMs()) return undefined;
       return taken.challenge;
     },
     refresh() {

@@ -149,10 +149,10 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
   let mounted = false;
   const prefetch = createChallengePrefetch({
     fetchChallenge: (signal) => fetchFido2Challenge(options.fetcher, signal),
-    // Read once: a prefetch's refresh period does not change while it runs.
-    maxAgeMs: options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
+    maxAgeMs: () => options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
   });
-  // Only where a passkey can be created: elsewhere the challenge would be spent for nothing.
+  // Only where a passkey can be created: elsewhere the challenge would be spent for nothing. (The
+  // prefetch stops when the kind changes, so a challenge it holds is always a Fido2 one.)
   const shouldPrefetch = () =>
     (options.kind ?? 'Fido2') === 'Fido2' &&
     options.prefetchChallenge !== false &&
@@ -160,15 +160,9 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
     (options.credentials !== undefined || isWebAuthnAvailable());
 
   const controller = createRegistrationController<CredentialRegistrationInput, CredentialRegistrationResult>({
-    run: (input, context) => {
-      const challenge = (options.kind ?? 'Fido2') === 'Fido2' ? prefetch.take() : undefined;
-      return runRegistration(options, input, context, challenge);
-    },
+    run: (input, context) => runRegistration(options, input, context, prefetch.take()),
     cancelMessage: 'Registration cancelled. Nothing was registered.',
-    onRegistered: ({ credential, key }) => {
-      if (key) options.onRegistered?.(credential, key);
-      else options.onRegistered?.(credential);
-    },
+    onRegistered: ({ credential, key }) => options.onRegistered?.(credential, key),
     onError: (error) => options.onError?.(error),
     // A challenge is used once: whatever happened, get a fresh one for the next attempt.
     onSettled: () => prefetch.refresh(),

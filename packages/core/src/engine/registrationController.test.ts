@@ -187,4 +187,48 @@ describe('createRegistrationController', () => {
     controller.reset();
     expect(listener).toHaveBeenCalledTimes(1);
   });
+
+  it('should retry only after an error, not from idle after a reset', async () => {
+    const { run, calls } = heldRuns();
+    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.' });
+    controller.register('with a secret');
+    calls[0]?.reject(new CredkitError('network'));
+    await settle();
+    controller.reset();
+    controller.retry();
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('should tell onSettled when a running registration is abandoned, so a used challenge is replaced', () => {
+    const onSettled = vi.fn();
+    const controller = createRegistrationController({ run: heldRuns().run, cancelMessage: 'Cancelled.', onSettled });
+    controller.reset();
+    expect(onSettled).not.toHaveBeenCalled();
+    controller.register('x');
+    controller.reset();
+    expect(onSettled).toHaveBeenCalledTimes(1);
+  });
+
+  it("should go on when a host's callback throws, and report the throw on a later task", async () => {
+    const { run, calls } = heldRuns();
+    const onSettled = vi.fn();
+    const thrown = new Error('host bug');
+    const reported = new Promise((resolve) => {
+      process.once('uncaughtException', resolve);
+    });
+    const controller = createRegistrationController({
+      run,
+      cancelMessage: 'Cancelled.',
+      onRegistered: () => {
+        throw thrown;
+      },
+      onSettled,
+    });
+    controller.register('x');
+    calls[0]?.resolve('done');
+    await settle();
+    expect(controller.getSnapshot().phase).toBe('success');
+    expect(onSettled).toHaveBeenCalledTimes(1);
+    expect(await reported).toBe(thrown);
+  });
 });

@@ -33,7 +33,7 @@ export interface RegistrationControllerConfig<TInput, TResult> {
   onRegistered?: (result: TResult) => void;
   /** Called when a registration fails (not when `reset()` or unmounting abandoned it). */
   onError?: (error: CredkitError) => void;
-  /** Called after each registration the controller still cares about has settled, success or error. */
+  /** Called after each registration has ended: succeeded, failed, or abandoned by `reset()` or unmounting. */
   onSettled?: () => void;
   /** Called by `mount()`; the function it returns is called when unmounted. */
   onMount?: () => () => void;
@@ -51,7 +51,7 @@ export interface RegistrationController<TInput, TResult> {
   getSnapshot: () => RegistrationSnapshot<TResult>;
   /** Starts a registration; ignored while one runs. */
   register: (input: TInput) => void;
-  /** After an error: runs the last registration again with the same input. */
+  /** After an error: runs the last registration again with the same input (nothing otherwise). */
   retry: () => void;
   /** Aborts the running registration, which ends as a `cancelled` error. */
   cancel: () => void;
@@ -62,6 +62,20 @@ export interface RegistrationController<TInput, TResult> {
 }
 
 const IDLE: RegistrationSnapshot<never> = { phase: 'idle', isBusy: false, data: undefined, error: null };
+
+/**
+ * Calls a host's callback. A callback that throws must not stop the engine (the next challenge, the
+ * credential list): its error is thrown again on a later task, where the page's error reporting sees it.
+ */
+function callHost(callback: () => void): void {
+  try {
+    callback();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
 
 /** Creates a {@link RegistrationController} around `config.run`. */
 export function createRegistrationController<TInput, TResult>(
@@ -79,10 +93,15 @@ export function createRegistrationController<TInput, TResult>(
     for (const listener of listeners) listener();
   }
 
+  /** Drops the running registration, if any: its late results are ignored, and so is its input. */
   function abandon(): void {
     generation += 1;
-    running?.abort();
+    lastInput = undefined;
+    if (!running) return;
+    running.abort();
     running = undefined;
+    // It may have used the prefetched challenge.
+    config.onSettled?.();
   }
 
   function register(input: TInput): void {
@@ -112,7 +131,7 @@ export function createRegistrationController<TInput, TResult>(
         // Nothing to retry after a success, and a secret in the input is not kept longer than needed.
         lastInput = undefined;
         update({ phase: 'success', isBusy: false, data, error: null });
-        config.onRegistered?.(data);
+        callHost(() => config.onRegistered?.(data));
         config.onSettled?.();
       },
       (reason: unknown) => {
@@ -120,7 +139,7 @@ export function createRegistrationController<TInput, TResult>(
         running = undefined;
         const error = isCredkitError(reason) ? reason : new CredkitError('unknown', { cause: reason });
         update({ phase: 'error', isBusy: false, data: undefined, error });
-        config.onError?.(error);
+        callHost(() => config.onError?.(error));
         config.onSettled?.();
       },
     );
@@ -134,14 +153,13 @@ export function createRegistrationController<TInput, TResult>(
     getSnapshot: () => snapshot,
     register,
     retry() {
-      if (lastInput && !snapshot.isBusy) register(lastInput.value);
+      if (lastInput && snapshot.phase === 'error') register(lastInput.value);
     },
     cancel() {
       running?.abort(new CredkitError('cancelled', { message: config.cancelMessage }));
     },
     reset() {
       abandon();
-      lastInput = undefined;
       if (snapshot !== IDLE) update(IDLE);
     },
     mount() {
