@@ -40,7 +40,7 @@ describe('useConditionalRegistration', () => {
     expect(vi.mocked(credentials.create).mock.calls[0]?.[0]).toMatchObject({ mediation: 'conditional' });
     expect(requests.filter((request) => request.path === '/auth/credentials/init')).toHaveLength(1);
     expect(requests.filter((request) => request.path === '/auth/credentials')).toHaveLength(1);
-    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Upgraded' }));
+    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Upgraded' }), undefined);
   });
 
   it('should do nothing where the browser has no conditional create', async () => {

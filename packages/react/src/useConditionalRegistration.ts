@@ -1,15 +1,6 @@
-import {
-  type CreateCredentialResponse,
-  type CredentialCreator,
-  type CredentialRegistrationOptions,
-  type CredkitError,
-  createCredentialRegistration,
-  type Fetcher,
-  type RelyingParty,
-} from '@credkit/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { credentialsQueryKey } from './queryKeys.ts';
+import type { CreateCredentialResponse, CredentialCreator, CredkitError, Fetcher, RelyingParty } from '@credkit/core';
+import { useEffect, useRef } from 'react';
+import { useCredentialRegistration } from './useCredentialRegistration.ts';
 import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
 /** Options of {@link useConditionalRegistration}. */
@@ -57,48 +48,38 @@ export function useConditionalRegistration(
   options: UseConditionalRegistrationOptions,
 ): UseConditionalRegistrationResult {
   const { conditionalCreate } = useWebAuthnCapabilities();
-  const queryClient = useQueryClient();
-  const engineOptions = (): CredentialRegistrationOptions => ({
-    ...options,
-    mediation: 'conditional',
-    onRegistered: (credential) => {
-      options.onRegistered?.(credential);
-      void queryClient.invalidateQueries({ queryKey: credentialsQueryKey });
-    },
-  });
-  const [registration] = useState(() => createCredentialRegistration(engineOptions()));
-  useEffect(() => registration.setOptions(engineOptions()));
-  useEffect(() => registration.mount(), [registration]);
-  const { phase, data, error } = useSyncExternalStore(
-    registration.subscribe,
-    registration.getSnapshot,
-    registration.getSnapshot,
-  );
+  const { engine, snapshot } = useCredentialRegistration({ ...options, mediation: 'conditional' });
   const attempted = useRef(false);
   const enabled = options.enabled !== false;
   // The name when the attempt starts; a new name does not restart an attempt.
   const credentialName = useRef(options.credentialName);
-  credentialName.current = options.credentialName;
+  useEffect(() => {
+    credentialName.current = options.credentialName;
+  });
 
   useEffect(() => {
     if (!enabled || attempted.current || conditionalCreate !== true) return;
+    let started = false;
     // Started on the next task: StrictMode's mount → unmount → mount cancels the first timer
     // before anything is fetched, so exactly one challenge and one create() happen.
     const timer = setTimeout(() => {
       attempted.current = true;
-      registration.register({ credentialName: credentialName.current });
+      started = true;
+      engine.register({ credentialName: credentialName.current });
     }, 0);
     return () => {
       clearTimeout(timer);
       // Stopped mid-attempt (`enabled` turned false, or the host hid the component): back to idle,
-      // and a later `enabled` may try again, instead of a `pending` that never ends.
-      if (registration.getSnapshot().isBusy) {
+      // and a later `enabled` (or showing it again) may try again, instead of a `pending` for ever.
+      const { phase } = engine.getSnapshot();
+      if (started && phase !== 'success' && phase !== 'error') {
         attempted.current = false;
-        registration.reset();
+        engine.reset();
       }
     };
-  }, [enabled, conditionalCreate, registration]);
+  }, [enabled, conditionalCreate, engine]);
 
+  const { phase, data, error } = snapshot;
   const status: ConditionalRegistrationStatus =
     enabled && conditionalCreate === false && phase === 'idle'
       ? 'unsupported'

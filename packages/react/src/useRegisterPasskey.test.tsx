@@ -1,5 +1,6 @@
 import { CredkitError } from '@credkit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { credentialsQueryKey } from './queryKeys.ts';
 import {
@@ -62,7 +63,7 @@ describe('useRegisterPasskey', () => {
     expect(result.current.isBusy).toBe(false);
     expect(result.current.credential?.name).toBe('Work laptop');
     expect(result.current.error).toBeNull();
-    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ credentialId: 'AQID' }));
+    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ credentialId: 'AQID' }), undefined);
   });
 
   it('should invalidate the credential list query on success', async () => {
@@ -182,6 +183,15 @@ describe('useRegisterPasskey', () => {
   });
 
   describe('challenge prefetch', () => {
+    it('should fetch one challenge on mount under StrictMode, not two', async () => {
+      const { fetcher, requests, answered } = fakeFetcher();
+      renderHook(() => useRegisterPasskey({ fetcher, rp, credentials: fakeCredentials() }), {
+        wrapper: ({ children }) => <StrictMode>{wrapperFor(createTestQueryClient())({ children })}</StrictMode>,
+      });
+      await waitFor(() => expect(answered).toHaveLength(1));
+      expect(requests).toHaveLength(1);
+    });
+
     it('should prefetch the challenge so the click reaches create() with no request in between', async () => {
       const { fetcher, requests } = fakeFetcher();
       let requestsAtCreate = -1;

@@ -1,14 +1,13 @@
-import {
-  type CreateCredentialResponse,
-  type CredentialRegistrationOptions,
-  type CredkitError,
-  createCredentialRegistration,
-  type RegisteredKey,
-  type RegistrationSnapshot,
+import type {
+  CreateCredentialResponse,
+  CredentialRegistrationOptions,
+  CredkitError,
+  RegisteredKey,
+  RegistrationSnapshot,
 } from '@credkit/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { credentialsQueryKey } from './queryKeys.ts';
+import { useCallback } from 'react';
+import type { credentialsQueryKey } from './queryKeys.ts';
+import { useCredentialRegistration } from './useCredentialRegistration.ts';
 
 /** Where a registration stands: `idle`, one of the core phases while busy, then `success` or `error`. */
 export type RegisterPasskeyPhase = RegistrationSnapshot<unknown>['phase'];
@@ -56,38 +55,20 @@ export interface UseRegisterPasskeyResult {
  * Needs the host's `QueryClientProvider`.
  */
 export function useRegisterPasskey(options: UseRegisterPasskeyOptions): UseRegisterPasskeyResult {
-  const queryClient = useQueryClient();
-  const withInvalidation = (): CredentialRegistrationOptions => ({
-    ...options,
-    onRegistered: (credential, key) => {
-      if (key) options.onRegistered?.(credential, key);
-      else options.onRegistered?.(credential);
-      void queryClient.invalidateQueries({ queryKey: credentialsQueryKey });
-    },
-  });
-  const [registration] = useState(() => createCredentialRegistration(withInvalidation()));
-  // Every render's options (callbacks included) are the ones the next registration sees.
-  useEffect(() => registration.setOptions(withInvalidation()));
-  // Mounted: the challenge prefetch runs; unmounted: it stops and a running registration is abandoned.
-  useEffect(() => registration.mount(), [registration]);
+  const { engine, snapshot } = useCredentialRegistration(options);
   const register = useCallback(
-    (credentialName: string, secret?: CredentialSecret) => registration.register({ credentialName, ...secret }),
-    [registration],
-  );
-  const { phase, isBusy, data, error } = useSyncExternalStore(
-    registration.subscribe,
-    registration.getSnapshot,
-    registration.getSnapshot,
+    (credentialName: string, secret?: CredentialSecret) => engine.register({ credentialName, ...secret }),
+    [engine],
   );
   return {
-    phase,
-    isBusy,
+    phase: snapshot.phase,
+    isBusy: snapshot.isBusy,
     register,
-    retry: registration.retry,
-    cancel: registration.cancel,
-    reset: registration.reset,
-    credential: data?.credential,
-    key: data?.key,
-    error,
+    retry: engine.retry,
+    cancel: engine.cancel,
+    reset: engine.reset,
+    credential: snapshot.data?.credential,
+    key: snapshot.data?.key,
+    error: snapshot.error,
   };
 }

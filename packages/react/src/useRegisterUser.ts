@@ -1,5 +1,5 @@
 import { type CredkitError, createUserRegistration, type UserRegistration } from '@credkit/core';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEngine } from './useEngine.ts';
 import type { RegisterPasskeyPhase } from './useRegisterPasskey.ts';
 
 /** Options of {@link useRegisterUser}: those of core's `createUserRegistration`. */
@@ -31,17 +31,14 @@ export interface UseRegisterUserResult {
  * `createUserRegistration`, with the same phases, abort and error model as {@link useRegisterPasskey}.
  */
 export function useRegisterUser(options: UseRegisterUserOptions): UseRegisterUserResult {
-  const [signUp] = useState(() => createUserRegistration(options));
-  useEffect(() => signUp.setOptions(options));
-  useEffect(() => signUp.mount(), [signUp]);
-  const { phase, isBusy, data, error } = useSyncExternalStore(signUp.subscribe, signUp.getSnapshot, signUp.getSnapshot);
+  const { engine, snapshot } = useEngine(createUserRegistration, options);
   return {
-    phase,
-    isBusy,
-    register: signUp.register,
-    cancel: signUp.cancel,
-    reset: signUp.reset,
-    registration: data,
-    error,
+    phase: snapshot.phase,
+    isBusy: snapshot.isBusy,
+    register: engine.register,
+    cancel: engine.cancel,
+    reset: engine.reset,
+    registration: snapshot.data,
+    error: snapshot.error,
   };
 }

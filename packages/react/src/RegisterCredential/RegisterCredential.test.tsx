@@ -20,7 +20,7 @@ describe('RegisterCredential', () => {
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Work laptop” registered.'));
     expect(screen.getByRole('status').closest('form')).toHaveAttribute('data-state', 'success');
-    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Work laptop' }));
+    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Work laptop' }), undefined);
     const posts = requests.filter((r) => r.path === '/auth/credentials');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });

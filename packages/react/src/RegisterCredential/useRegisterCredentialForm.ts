@@ -158,8 +158,7 @@ export function useRegisterCredentialForm({
       setConfirmation('');
       // Shown once: gone as soon as the key it protects is registered.
       setRecovery(null);
-      if (key) onRegistered?.(created, key);
-      else onRegistered?.(created);
+      onRegistered?.(created, key);
     },
   });
 
