@@ -10,9 +10,10 @@ import { partClassName, useRegisterCredential } from './registerCredentialContex
 export const AuthenticatorChoices = forwardRef<
   HTMLFieldSetElement,
   Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'onChange'>
->(function AuthenticatorChoices({ className, ...fieldsetProps }, ref) {
+>(function AuthenticatorChoices({ className, disabled, ...fieldsetProps }, ref) {
   const form = useRegisterCredential();
   if (form.state === 'unsupported') return null;
+  const isDisabled = form.disabled || disabled === true;
   return (
     <ChoicesGroup
       {...fieldsetProps}
@@ -22,7 +23,8 @@ export const AuthenticatorChoices = forwardRef<
       onChange={form.setAuthenticator}
       legend={form.messages.choicesLegend}
       labels={form.messages.choices}
-      disabled={form.disabled}
+      disabled={isDisabled}
+      data-disabled={isDisabled ? '' : undefined}
       className={partClassName(form.classNames, 'choices', className)}
       choiceClassName={form.classNames.choice}
     />

@@ -1,6 +1,6 @@
-import { forwardRef, type HTMLAttributes } from 'react';
-import { composeRefs } from './composeRefs.ts';
+import { forwardRef, type HTMLAttributes, useEffect } from 'react';
 import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { useComposedRefs } from './useComposedRefs.ts';
 import { useFocusWhen } from './useFocusWhen.ts';
 
 /**
@@ -12,13 +12,17 @@ export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTML
   function ErrorMessage({ className, ...paragraphProps }, ref) {
     const form = useRegisterCredential();
     const own = useFocusWhen<HTMLParagraphElement>(form.state === 'error');
+    const refs = useComposedRefs(own, ref);
+    const { registerErrorPart } = form;
+    // While it is mounted, the fields point at it (aria-describedby).
+    useEffect(registerErrorPart, []);
     if (!form.errorText) return null;
     return (
       <p
         role="alert"
         tabIndex={-1}
         {...paragraphProps}
-        ref={composeRefs(own, ref)}
+        ref={refs}
         id={form.ids.error}
         data-credkit-part="error"
         data-code={form.fieldError ? 'invalid-input' : form.registration.error?.code}

@@ -9,20 +9,22 @@ export interface NameFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 
 /**
  * The credential's name: a labelled, required text field. Its value is the root's
- * (`credentialName` / `defaultCredentialName` / `onCredentialNameChange`); a problem with it, or a
- * registration error, is tied to it through `aria-describedby`.
+ * (`credentialName` / `defaultCredentialName` / `onCredentialNameChange`); an error about it, or a
+ * registration error, is tied to it through `aria-describedby`. It belongs to the root's form even
+ * when rendered elsewhere (a dialog in a portal): Enter still submits.
  */
 export const NameField = forwardRef<HTMLInputElement, NameFieldProps>(function NameField(
-  { label, className, onChange, ...inputProps },
+  { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
   ref,
 ) {
   const form = useRegisterCredential();
   if (form.state === 'unsupported') return null;
-  // A field problem points at its field; a registration error at the name.
-  const describedBy = form.errorText && (form.fieldError?.field ?? 'name') === 'name' ? form.ids.error : undefined;
+  const inputId = id ?? form.ids.name;
+  const isDisabled = form.disabled || disabled === true;
+  const describedBy = [hostDescribedBy, form.describedBy('name')].filter(Boolean).join(' ') || undefined;
   return (
     <>
-      <label htmlFor={form.ids.name} data-credkit-part="label" className={form.classNames.label}>
+      <label htmlFor={inputId} data-credkit-part="label" className={form.classNames.label}>
         {label ?? form.messages.nameLabel}
       </label>
       <input
@@ -30,15 +32,16 @@ export const NameField = forwardRef<HTMLInputElement, NameFieldProps>(function N
         type="text"
         autoComplete="off"
         required
+        aria-invalid={form.fieldError?.field === 'name' ? true : undefined}
         {...inputProps}
         ref={ref}
-        id={form.ids.name}
+        id={inputId}
+        form={form.ids.form}
         data-credkit-part="input"
         className={partClassName(form.classNames, 'input', className)}
         value={form.credentialName}
-        disabled={form.disabled || inputProps.disabled}
-        data-disabled={form.disabled ? '' : undefined}
-        aria-invalid={describedBy ? true : undefined}
+        disabled={isDisabled}
+        data-disabled={isDisabled ? '' : undefined}
         aria-describedby={describedBy}
         onChange={(event) => {
           form.setCredentialName(event.target.value);

@@ -12,31 +12,30 @@ export const PasswordFields = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivE
 ) {
   const form = useRegisterCredential();
   if (form.kind !== 'PasswordProtectedKey') return null;
-  const field = (key: RegisterCredentialField, label: string, value: string, setValue: (value: string) => void) => {
-    const describedBy = form.fieldError?.field === key ? form.ids.error : undefined;
-    return (
-      <>
-        <label htmlFor={form.ids[key]} data-credkit-part="label" className={form.classNames.label}>
-          {label}
-        </label>
-        <input
-          id={form.ids[key]}
-          name={key === 'password' ? 'password' : 'passwordConfirmation'}
-          type="password"
-          autoComplete="new-password"
-          minLength={key === 'password' ? MIN_PASSWORD_LENGTH : undefined}
-          required
-          data-credkit-part="input"
-          className={form.classNames.input}
-          value={value}
-          disabled={form.disabled}
-          aria-invalid={describedBy ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => setValue(event.target.value)}
-        />
-      </>
-    );
-  };
+  const field = (key: RegisterCredentialField, label: string, value: string, setValue: (value: string) => void) => (
+    <>
+      <label htmlFor={form.ids[key]} data-credkit-part="label" className={form.classNames.label}>
+        {label}
+      </label>
+      <input
+        id={form.ids[key]}
+        form={form.ids.form}
+        name={key === 'password' ? 'password' : 'passwordConfirmation'}
+        type="password"
+        autoComplete="new-password"
+        minLength={key === 'password' ? MIN_PASSWORD_LENGTH : undefined}
+        required
+        data-credkit-part="input"
+        className={form.classNames.input}
+        value={value}
+        disabled={form.disabled}
+        data-disabled={form.disabled ? '' : undefined}
+        aria-invalid={form.fieldError?.field === key ? true : undefined}
+        aria-describedby={form.describedBy(key)}
+        onChange={(event) => setValue(event.target.value)}
+      />
+    </>
+  );
   return (
     <div
       {...divProps}

@@ -224,4 +224,73 @@ describe('RegisterCredential parts', () => {
     expect(() => render(<RegisterCredential.Submit />)).toThrow(/inside <RegisterCredential.Root>/);
     spy.mockRestore();
   });
+
+  it("should submit from credkit's own Submit inside a portal, the field belonging to the form too", async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(
+      <RegisterCredential.Root fetcher={fetcher} rp={rp} credentials={fakeCredentials()}>
+        <HostDialog title="Name it">
+          <RegisterCredential.NameField />
+          <RegisterCredential.Submit />
+        </HostDialog>
+        <RegisterCredential.Status />
+      </RegisterCredential.Root>,
+    );
+    const field = screen.getByRole('textbox', { name: 'Credential name' }) as HTMLInputElement;
+    // Its form owner is the root's form (the `form` attribute), so Enter submits it in a browser.
+    expect(field.form).toBe(document.querySelector('form[data-credkit="register-credential"]'));
+    await user.type(field, 'Laptop');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Laptop” registered.'));
+    expect(posts(requests)[0]?.body).toMatchObject({ credentialName: 'Laptop' });
+  });
+
+  it("should keep the host's id and aria-describedby on the name field, and point at no error that is not shown", async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher();
+    renderWithClient(
+      <RegisterCredential.Root fetcher={fetcher} rp={rp} credentials={fakeCredentials()}>
+        <RegisterCredential.NameField id="my-name" aria-describedby="my-hint" />
+        <p id="my-hint">A name you will recognise.</p>
+        <RegisterCredential.Submit />
+      </RegisterCredential.Root>,
+    );
+    const field = screen.getByRole('textbox', { name: 'Credential name' });
+    expect(field).toHaveAttribute('id', 'my-name');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    // No Error part here: the field is invalid, but describes itself by the host's hint only.
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAttribute('aria-describedby', 'my-hint');
+  });
+
+  it('should keep the recovery code while it is on screen, and drop it when the kind changes', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    function KindSwitch() {
+      const [kind, setKind] = useState<'RecoveryKey' | 'Key'>('RecoveryKey');
+      return (
+        <>
+          <button type="button" onClick={() => setKind('Key')}>
+            Switch to Key
+          </button>
+          <CustomLayout kind={kind} fetcher={fetcher} rp={rp} />
+        </>
+      );
+    }
+    renderWithClient(<KindSwitch />);
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
+    await user.click(screen.getByRole('button', { name: /^Save/ }));
+    const step = await screen.findByRole('group', { name: 'Save your recovery code' });
+    const code = (within(step).getByLabelText('Recovery code') as HTMLInputElement).value;
+
+    // The host's button is disabled, but a programmatic submit() must not replace the code either.
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), '{Enter}');
+    expect((within(step).getByLabelText('Recovery code') as HTMLInputElement).value).toBe(code);
+
+    await user.click(screen.getByRole('button', { name: 'Switch to Key' }));
+    expect(screen.queryByRole('group', { name: 'Save your recovery code' })).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Credential name' })).toBeEnabled();
+    expect(requests).toHaveLength(0);
+  });
 });

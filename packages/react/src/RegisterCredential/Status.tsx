@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { composeRefs } from './composeRefs.ts';
 import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { useComposedRefs } from './useComposedRefs.ts';
 import { useFocusWhen } from './useFocusWhen.ts';
 
 /**
@@ -13,13 +13,14 @@ export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagr
 ) {
   const form = useRegisterCredential();
   const own = useFocusWhen<HTMLParagraphElement>(form.state === 'success');
+  const refs = useComposedRefs(own, ref);
   return (
     <p
       role="status"
       aria-live="polite"
       tabIndex={-1}
       {...paragraphProps}
-      ref={composeRefs(own, ref)}
+      ref={refs}
       data-credkit-part="status"
       data-state={form.state}
       className={partClassName(form.classNames, 'status', className)}

@@ -4,21 +4,23 @@ import { partClassName, useRegisterCredential } from './registerCredentialContex
 /**
  * The submit button: checks the fields and registers (a RecoveryKey shows its code first). Its text
  * is `messages.submit[kind]` unless given as children. Hidden while the recovery code is on screen,
- * which has its own confirmation.
+ * which has its own confirmation. It belongs to the root's form even when rendered elsewhere (a portal).
  */
 export const Submit = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(function Submit(
-  { className, children, ...buttonProps },
+  { className, children, disabled, ...buttonProps },
   ref,
 ) {
   const form = useRegisterCredential();
   if (form.state === 'unsupported' || form.recovery) return null;
+  const isDisabled = form.disabled || disabled === true;
   return (
     <button
       type="submit"
       {...buttonProps}
       ref={ref}
-      disabled={form.disabled || buttonProps.disabled}
-      data-disabled={form.disabled ? '' : undefined}
+      form={form.ids.form}
+      disabled={isDisabled}
+      data-disabled={isDisabled ? '' : undefined}
       data-credkit-part="submit"
       className={partClassName(form.classNames, 'submit', className)}
     >

@@ -67,6 +67,10 @@ export interface RegisterCredentialContextValue {
   fieldError: FieldError | null;
   /** The error text to show: the field's problem, else the registration's error, through `messages.errors`. */
   errorText: string | undefined;
+  /** The id of the error text, for the field's `aria-describedby`, when the error concerns it and is shown. */
+  describedBy: (field: RegisterCredentialField) => string | undefined;
+  /** Called by the Error part while it is mounted; returns the function that unregisters it. */
+  registerErrorPart: () => () => void;
   /** The live-region text for the current phase (empty when idle or failed). */
   announcement: string;
   /** RecoveryKey: the code on screen, until the person confirms or discards it. */
@@ -79,8 +83,8 @@ export interface RegisterCredentialContextValue {
   submit: () => void;
   /** The classes per part, from the root's `classNames`. */
   classNames: Partial<Record<RegisterCredentialPart, string>>;
-  /** Element ids, for labels and `aria-describedby`. */
-  ids: Record<RegisterCredentialField | 'error', string>;
+  /** Element ids: the form's (for the `form` attribute of parts outside it, e.g. in a portal), the fields', the error's. */
+  ids: Record<RegisterCredentialField | 'form' | 'error', string>;
 }
 
 export const RegisterCredentialContext = createContext<RegisterCredentialContextValue | null>(null);

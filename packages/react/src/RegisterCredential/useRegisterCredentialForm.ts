@@ -5,7 +5,7 @@ import {
   describeError,
   type RegistrableCredentialKind,
 } from '@credkit/core';
-import { type FormHTMLAttributes, useId, useState } from 'react';
+import { type FormHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from '../messages.ts';
 import {
   type UseRegisterPasskeyOptions,
@@ -128,7 +128,15 @@ export function useRegisterCredentialForm({
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const [fieldError, setFieldError] = useState<FieldError | null>(null);
-  const [recovery, setRecovery] = useState<RecoveryStep | null>(null);
+  const [recoveryStep, setRecovery] = useState<RecoveryStep | null>(null);
+  // The code belongs to a RecoveryKey: another kind never shows (nor registers) it.
+  const recovery = kind === 'RecoveryKey' ? recoveryStep : null;
+  useEffect(() => {
+    if (kind !== 'RecoveryKey') setRecovery(null);
+  }, [kind]);
+  const loadingRecovery = useRef(false);
+  // How many Error parts are mounted: fields point at the error text only when it is on the page.
+  const [errorParts, setErrorParts] = useState(0);
   const capabilities = useWebAuthnCapabilities();
   const choices =
     kind === 'Fido2' && authenticatorChoices ? availableAuthenticatorChoices(capabilities, authenticatorChoices) : [];
@@ -162,11 +170,19 @@ export function useRegisterCredentialForm({
     },
   });
 
-  const ids = useId();
+  const id = useId();
+  const ids = {
+    form: formProps.id ?? `${id}-form`,
+    name: `${id}-name`,
+    password: `${id}-password`,
+    confirmation: `${id}-confirmation`,
+    error: `${id}-error`,
+  };
   const unsupported = kind === 'Fido2' && capabilities.webAuthn === false && !credentials;
   const error = registration.phase === 'error' ? registration.error : null;
 
   const showRecoveryStep = async () => {
+    loadingRecovery.current = true;
     try {
       const { generateRecoveryCode, RecoveryCodeStep, englishRecoveryMessages } = await import('../recoveryKind.ts');
       setRecovery({
@@ -177,8 +193,11 @@ export function useRegisterCredentialForm({
     } catch (cause) {
       // The step's chunk did not load (offline, or gone after a deploy): say so, don't sit silent.
       setFieldError({ field: 'name', message: describeError(new CredkitError('network', { cause }), text.errors) });
+    } finally {
+      loadingRecovery.current = false;
     }
   };
+  const errorText = fieldError?.message ?? (error ? describeError(error, text.errors) : undefined);
 
   const context: RegisterCredentialContextValue = {
     kind,
@@ -205,7 +224,13 @@ export function useRegisterCredentialForm({
     authenticator,
     setAuthenticator,
     fieldError,
-    errorText: fieldError?.message ?? (error ? describeError(error, text.errors) : undefined),
+    errorText,
+    describedBy: (field) =>
+      errorText !== undefined && errorParts > 0 && (fieldError?.field ?? 'name') === field ? ids.error : undefined,
+    registerErrorPart: () => {
+      setErrorParts((count) => count + 1);
+      return () => setErrorParts((count) => count - 1);
+    },
     announcement: announcementFor(registration, kind, text),
     recovery,
     confirmRecovery: () => {
@@ -213,7 +238,8 @@ export function useRegisterCredentialForm({
     },
     discardRecovery: () => setRecovery(null),
     submit: () => {
-      if (registration.isBusy || unsupported) return;
+      // Once the recovery code is on screen (or loading), only its own Finish or Discard goes on.
+      if (registration.isBusy || unsupported || recovery || loadingRecovery.current) return;
       const problem = checkFields(kind, credentialName, password, confirmation, text);
       setFieldError(problem);
       if (problem) return;
@@ -224,12 +250,7 @@ export function useRegisterCredentialForm({
       registration.register(credentialName, kind === 'PasswordProtectedKey' ? { password } : undefined);
     },
     classNames,
-    ids: {
-      name: `${ids}-name`,
-      password: `${ids}-password`,
-      confirmation: `${ids}-confirmation`,
-      error: `${ids}-error`,
-    },
+    ids,
   };
-  return { context, formProps };
+  return { context, formProps: { ...formProps, id: ids.form } };
 }
