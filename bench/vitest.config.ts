@@ -2,5 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // The bundle-size table runs here; `pnpm bench` runs the rest.
-  test: { name: 'bench', environment: 'node', include: ['src/**/*.test.ts'] },
+  test: {
+    // A busy 2-core machine: no test may depend on vitest's default 5 s being enough.
+    testTimeout: 30_000,
+    name: 'bench',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+  },
 });

@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { conditions: ['@credkit/source'] },
   ssr: { resolve: { conditions: ['@credkit/source'] } },
   test: {
+    // A busy 2-core machine: no test may depend on vitest's default 5 s being enough.
+    testTimeout: 30_000,
     name: 'react@19',
     environment: 'jsdom',
     setupFiles: ['./vitest.setup.ts'],
