@@ -2,11 +2,8 @@ import { validateKeyChallenge } from '../dfns/challenge.ts';
 import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from '../dfns/dfnsTypes.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
-import { inPhase } from '../errors/inPhase.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { pageOrigin } from '../keys/keyClientData.ts';
-import { createKeyCredentialInfo, KEY_ALGORITHM } from '../keys/keyCredentialInfo.ts';
-import { wrapPrivateKey } from '../keys/privateKeyWrapping.ts';
+import { createKeyCredential, keyCredentialOrigin } from '../keys/createKeyCredential.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
 import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
@@ -79,24 +76,6 @@ function secretFor({ kind, password, recoveryCode }: RegisterKeyCredentialOption
   return undefined;
 }
 
-async function createKeyPair(secret: string | undefined, iterations: number | undefined) {
-  if (secret === undefined) {
-    // Key: nothing ever needs the private key's bytes.
-    const keyPair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
-    return { keyPair, encryptedPrivateKey: undefined };
-  }
-  const extractable = await crypto.subtle.generateKey(KEY_ALGORITHM, true, ['sign', 'verify']);
-  const pkcs8 = await crypto.subtle.exportKey('pkcs8', extractable.privateKey);
-  try {
-    const encryptedPrivateKey = await wrapPrivateKey(pkcs8, secret, { iterations });
-    // The host's copy of the private key cannot be exported again.
-    const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, KEY_ALGORITHM, false, ['sign']);
-    return { keyPair: { publicKey: extractable.publicKey, privateKey }, encryptedPrivateKey };
-  } finally {
-    new Uint8Array(pkcs8).fill(0);
-  }
-}
-
 /**
  * Registers a key credential made in the browser with WebCrypto (ECDSA P-256):
  * `POST /auth/credentials/init` `{ kind }` → key pair (wrapped under the password or recovery code
@@ -108,13 +87,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   const credentialName = checkCredentialName(options.credentialName);
   checkSigner(options.userActionSigner);
   const secret = secretFor(options);
-  const origin = options.origin ?? pageOrigin();
-  if (typeof crypto === 'undefined' || !crypto.subtle || origin === undefined) {
-    throw new CredkitError('unsupported', {
-      message: 'This browser cannot create keys here (WebCrypto is unavailable or the page is not secure).',
-      phase: 'ceremony',
-    });
-  }
+  const origin = keyCredentialOrigin(options.origin);
   throwIfAborted(signal, 'challenge');
 
   let challenge = options.challenge;
@@ -125,8 +98,12 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
-  const { keyPair, encryptedPrivateKey } = await inPhase('ceremony', () => createKeyPair(secret, options.iterations));
-  const credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
+  const { credentialInfo, keyPair, encryptedPrivateKey } = await createKeyCredential({
+    challenge: challenge.challenge,
+    origin,
+    secret,
+    iterations: options.iterations,
+  });
   throwIfAborted(signal, 'ceremony');
 
   const credential = await submitCredential(

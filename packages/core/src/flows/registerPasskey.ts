@@ -6,9 +6,7 @@ import type { Fetcher } from '../http/fetcher.ts';
 import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
-import { toCreationOptions } from '../webauthn/creationOptions.ts';
-import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
-import { runCeremony } from '../webauthn/runCeremony.ts';
+import { createPasskey } from '../webauthn/createPasskey.ts';
 import {
   browserCredentials,
   type CredentialCreator,
@@ -36,7 +34,7 @@ export interface RegisterPasskeyOptions {
   userActionSigner?: UserActionSignerWithProtocol;
   /** Aborts the whole registration, whichever phase it is in. */
   signal?: AbortSignal;
-  /** A challenge fetched beforehand with {@link fetchFido2Challenge}; fetched now when absent. */
+  /** A challenge fetched beforehand (the registration engine's prefetch); fetched now when absent. */
   challenge?: Fido2CredentialChallenge;
   /** Called as the registration enters each phase. */
   onPhase?: (phase: RegistrationPhase) => void;
@@ -79,15 +77,15 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
-  const publicKey = toCreationOptions(challenge, { rp, timeout, authenticator: options.authenticator });
-  const credential = await runCeremony({
+  const credentialInfo = await createPasskey(challenge, {
     credentials,
-    publicKey,
-    signal,
+    rp,
+    timeout,
+    authenticator: options.authenticator,
     watchdogGraceMs: options.watchdogGraceMs,
     mediation: options.mediation,
+    signal,
   });
-  const credentialInfo = toFido2CredentialInfo(credential);
   throwIfAborted(signal, 'ceremony');
 
   return submitCredential(

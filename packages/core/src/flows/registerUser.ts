@@ -10,9 +10,7 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { toCreationOptions } from '../webauthn/creationOptions.ts';
-import { toFido2CredentialInfo } from '../webauthn/fido2Payload.ts';
-import { runCeremony } from '../webauthn/runCeremony.ts';
+import { createPasskey } from '../webauthn/createPasskey.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 
@@ -93,6 +91,26 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
   };
 }
 
+/** The first credential made for a challenge: its `credentialInfo`, and the key pair of a Key. */
+type CredentialStep = (
+  challenge: Fido2CredentialChallenge,
+) => Promise<{ credentialInfo: Fido2CredentialInfo | KeyCredentialInfo; keyPair?: CryptoKeyPair }>;
+
+function passkeyStep({ credentials, rp, timeout, watchdogGraceMs, signal }: RegisterUserOptions): CredentialStep {
+  const creator = credentials ?? browserCredentials('ceremony');
+  return async (challenge) => ({
+    credentialInfo: await createPasskey(challenge, { credentials: creator, rp, timeout, watchdogGraceMs, signal }),
+  });
+}
+
+async function keyStep(origin: string | undefined): Promise<CredentialStep> {
+  // Key: its WebCrypto code loads only when a key is asked for, and only the key step (a lazy chunk
+  // reaching the key signer would link the user-action protocol into the root entry's bundle).
+  const { createKeyCredential, keyCredentialOrigin } = await import('../keys/createKeyCredential.ts');
+  const checkedOrigin = keyCredentialOrigin(origin);
+  return (challenge) => createKeyCredential({ challenge: challenge.challenge, origin: checkedOrigin });
+}
+
 /**
  * Registers a new end user with their first credential, through the same ceremony code as
  * `registerPasskey`: `POST /auth/registration/init` → passkey (or key) → `POST
@@ -101,7 +119,8 @@ function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'key
 export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {
   const { fetcher, signal, onPhase, kind = 'Fido2' } = options;
   const credentialName = checkCredentialName(options.credentialName ?? (kind === 'Fido2' ? 'Passkey' : 'Key'));
-  const credentials = kind === 'Fido2' ? (options.credentials ?? browserCredentials('ceremony')) : undefined;
+  // Chosen (and checked: no passkey API or no WebCrypto is `unsupported`) before anything is fetched.
+  const createCredential = kind === 'Fido2' ? passkeyStep(options) : await keyStep(options.origin);
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
@@ -118,21 +137,7 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
-  let credentialInfo: Fido2CredentialInfo | KeyCredentialInfo;
-  let keyPair: CryptoKeyPair | undefined;
-  if (credentials) {
-    const publicKey = toCreationOptions(challenge, { rp: options.rp, timeout: options.timeout });
-    credentialInfo = toFido2CredentialInfo(
-      await runCeremony({ credentials, publicKey, signal, watchdogGraceMs: options.watchdogGraceMs }),
-    );
-  } else {
-    // Key: its WebCrypto code loads only when a key is asked for, and only this module of it (a lazy
-    // chunk reaching the key signer would link the user-action protocol into the root entry's bundle).
-    const { createKeyCredentialInfo, KEY_ALGORITHM } = await import('../keys/keyCredentialInfo.ts');
-    keyPair = await crypto.subtle.generateKey(KEY_ALGORITHM, false, ['sign', 'verify']);
-    const origin = options.origin ?? (typeof location === 'undefined' ? '' : location.origin);
-    credentialInfo = await createKeyCredentialInfo({ challenge: challenge.challenge, origin, keyPair });
-  }
+  const { credentialInfo, keyPair } = await createCredential(challenge);
   throwIfAborted(signal, 'ceremony');
 
   onPhase?.('submitting');
