@@ -25,7 +25,7 @@ const INVALID_CHALLENGE: ShapeError = {
  * A credential id the options' codec decodes. Checked here so that a wrong alphabet, or a length no
  * base64url string has (1 mod 4), is the server's error now, not a raw DOMException later.
  */
-function base64urlId(): Shape {
+function base64urlId(): Shape<string> {
   const nonEmpty = nonEmptyString();
   return (value, at) => {
     const problem = nonEmpty(value, at);

@@ -20,7 +20,7 @@ export function validateCreateCredentialResponse(value: unknown): CreateCredenti
 
 /** Validates the answer of `GET /auth/credentials`. */
 export function validateListCredentialsResponse(value: unknown): ListCredentialsResponse {
-  const { items } = checkShape<ListCredentialsResponse>(value, object({ items: arrayOf(CREDENTIAL) }), {
+  const { items } = checkShape(value, object({ items: arrayOf(CREDENTIAL) }), {
     code: 'server',
     intro: "The server's credential list is not usable",
   });

@@ -14,7 +14,7 @@ import {
 } from './shape.ts';
 
 /** The problem `checkShape` names for `value`, without the message's intro: `user.id must be …, got …`. */
-function problemOf(value: unknown, shape: Shape, root?: string): string | undefined {
+function problemOf(value: unknown, shape: Shape<unknown>, root?: string): string | undefined {
   try {
     checkShape(value, shape, { code: 'server', intro: 'Bad', root });
   } catch (error) {

@@ -23,20 +23,31 @@ export interface ShapeProblem {
   problem: string;
 }
 
-/** Checks one value at `at`: `undefined` when it fits, else the first problem found. */
-export type Shape = (value: unknown, at: string) => ShapeProblem | undefined;
+/**
+ * Checks one value at `at`: `undefined` when it fits, else the first problem found. `T` is what a
+ * value that fits is, so `checkShape` returns a typed value and the compiler holds each shape to
+ * the Dfns type it checks.
+ */
+export interface Shape<T> {
+  (value: unknown, at: string): ShapeProblem | undefined;
+  /** Never set: carries `T`, the type of a value that fits. */
+  readonly fits?: T;
+}
+
+/** The type of a value that fits `S`. */
+export type Fits<S> = S extends Shape<infer T> ? T : never;
 
 function mismatch(at: string, expected: string, value: unknown): ShapeProblem {
   return { at, problem: `must be ${expected}, got ${describeValue(value)}` };
 }
 
 /** A string, empty or not. */
-export function string(): Shape {
+export function string(): Shape<string> {
   return (value, at) => (typeof value === 'string' ? undefined : mismatch(at, 'a string', value));
 }
 
 /** A string of at least one character. */
-export function nonEmptyString(): Shape {
+export function nonEmptyString(): Shape<string> {
   return (value, at) => {
     if (typeof value !== 'string') return mismatch(at, 'a string', value);
     return value === '' ? { at, problem: 'must not be empty' } : undefined;
@@ -44,29 +55,31 @@ export function nonEmptyString(): Shape {
 }
 
 /** `true` or `false`. */
-export function boolean(): Shape {
+export function boolean(): Shape<boolean> {
   return (value, at) => (typeof value === 'boolean' ? undefined : mismatch(at, 'a boolean', value));
 }
 
 /** A finite number. */
-export function number(): Shape {
+export function number(): Shape<number> {
   return (value, at) => (Number.isFinite(value) ? undefined : mismatch(at, 'a number', value));
 }
 
 /** One of the given strings. */
-export function oneOf(...allowed: string[]): Shape {
+export function oneOf<const T extends string>(...allowed: T[]): Shape<T> {
   const list = allowed.map((item) => JSON.stringify(item)).join(', ');
   return (value, at) =>
-    typeof value === 'string' && allowed.includes(value) ? undefined : mismatch(at, `one of ${list}`, value);
+    typeof value === 'string' && (allowed as string[]).includes(value)
+      ? undefined
+      : mismatch(at, `one of ${list}`, value);
 }
 
 /** `shape`, or missing. */
-export function optional(shape: Shape): Shape {
+export function optional<T>(shape: Shape<T>): Shape<T | undefined> {
   return (value, at) => (value === undefined ? undefined : shape(value, at));
 }
 
 /** An array whose every item is `item`. */
-export function arrayOf(item: Shape): Shape {
+export function arrayOf<T>(item: Shape<T>): Shape<T[]> {
   return (value, at) => {
     if (!Array.isArray(value)) return mismatch(at, 'an array', value);
     for (const [index, element] of value.entries()) {
@@ -78,7 +91,9 @@ export function arrayOf(item: Shape): Shape {
 }
 
 /** An object with these members, checked in this order. Members not listed are allowed (and kept). */
-export function object(members: Record<string, Shape>): Shape {
+export function object<M extends Record<string, Shape<unknown>>>(
+  members: M,
+): Shape<{ [K in keyof M]: Fits<M[K]> } & Record<string, unknown>> {
   return (value, at) => {
     if (!isRecord(value)) return mismatch(at, 'an object', value);
     for (const [name, member] of Object.entries(members)) {
@@ -103,7 +118,7 @@ export interface ShapeError {
  * Checks untrusted JSON against `shape` and returns it unchanged. A value that does not fit throws
  * the CredkitError `error` describes, naming the first problem: `<intro>: user.id must be a string, got missing.`
  */
-export function checkShape<T>(value: unknown, shape: Shape, error: ShapeError): T {
+export function checkShape<T>(value: unknown, shape: Shape<T>, error: ShapeError): T {
   const found = shape(value, '');
   if (found) {
     const problem = `${found.at || (error.root ?? 'response')} ${found.problem}`;

@@ -56,7 +56,7 @@ export interface UserRegistration {
 
 /** Validates `POST /auth/registration/init`'s answer as a Fido2-shaped challenge (it has no `kind`). */
 export function validateRegistrationChallenge(value: unknown): Fido2CredentialChallenge {
-  const body = checkShape<Record<string, unknown>>(value, object({ temporaryAuthenticationToken: nonEmptyString() }), {
+  const body = checkShape(value, object({ temporaryAuthenticationToken: nonEmptyString() }), {
     code: 'invalid-challenge',
     intro: 'The server sent an invalid registration challenge',
     phase: 'challenge',
@@ -71,11 +71,7 @@ export function validateRegistrationChallenge(value: unknown): Fido2CredentialCh
 }
 
 function validateRegistrationAnswer(value: unknown): Omit<UserRegistration, 'keyPair'> {
-  const { credential, user, authentication } = checkShape<{
-    credential: UserRegistration['credential'];
-    user: UserRegistration['user'];
-    authentication: { token: string };
-  }>(
+  const { credential, user, authentication } = checkShape(
     value,
     object({
       credential: object({ uuid: string(), kind: string(), name: string() }),

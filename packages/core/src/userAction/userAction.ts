@@ -75,7 +75,7 @@ const USER_ACTION_CHALLENGE = object({
   allowCredentials: object({ webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED }),
 });
 
-const toAllowed = (credentials: AllowedCredential[] = []): AllowedCredential[] =>
+const toAllowed = (credentials: { id: string; encryptedPrivateKey?: string }[] = []): AllowedCredential[] =>
   credentials.map(({ id, encryptedPrivateKey }) => ({
     type: 'public-key',
     id,
@@ -85,7 +85,7 @@ const toAllowed = (credentials: AllowedCredential[] = []): AllowedCredential[] =
 /** Validates `POST /auth/action/init`'s answer. */
 export function validateUserActionChallenge(value: unknown): UserActionChallenge {
   // A missing (or null) userVerification means "required".
-  const body = checkShape<UserActionChallenge>(
+  const body = checkShape(
     isRecord(value) ? { ...value, userVerification: value.userVerification ?? 'required' } : value,
     USER_ACTION_CHALLENGE,
     { code: 'server', intro: 'The server sent an invalid user-action challenge' },
