@@ -3,6 +3,7 @@
 // Registering: the flows, and the engine the React hooks adapt.
 export type { CreateCredentialResponse, RelyingParty } from './dfns/dfnsTypes.ts';
 export type {
+  CredentialRegistration,
   CredentialRegistrationOptions,
   RegisteredKey,
   RegistrableCredentialKind,

@@ -1,4 +1,8 @@
-import { type CredentialRegistrationOptions, createCredentialRegistration } from '@credkit/core';
+import {
+  type CredentialRegistration,
+  type CredentialRegistrationOptions,
+  createCredentialRegistration,
+} from '@credkit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { credentialsQueryKey } from './queryKeys.ts';
 import { useEngine } from './useEngine.ts';
@@ -8,7 +12,10 @@ import { useEngine } from './useEngine.ts';
  * ({@link credentialsQueryKey}) invalidated after each registration. What `useRegisterPasskey` and
  * `useConditionalRegistration` are built on.
  */
-export function useCredentialRegistration(options: CredentialRegistrationOptions) {
+export function useCredentialRegistration(options: CredentialRegistrationOptions): {
+  engine: CredentialRegistration;
+  snapshot: ReturnType<CredentialRegistration['getSnapshot']>;
+} {
   const queryClient = useQueryClient();
   return useEngine(createCredentialRegistration, {
     ...options,
