@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Every package's own config, plus @credkit/react's suite once more against React 18.
-    projects: ['packages/*', 'packages/react/vitest.react18.config.ts', 'bench'],
+    projects: ['packages/*', 'packages/react/vitest.react18.config.ts', 'bench', 'docs'],
   },
 });

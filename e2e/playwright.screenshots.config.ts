@@ -1,4 +1,4 @@
-// `pnpm screenshots`: the README's pictures of the demo, taken in the same Chromium as the e2e suite.
+// `pnpm screenshots`: the pictures of the demo in README.md and CONTRIBUTING.md, taken in the same Chromium as the e2e suite.
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config.ts';
 
@@ -8,7 +8,7 @@ export default defineConfig({
   testMatch: '**/*.screenshots.ts',
   reporter: 'list',
   workers: 1,
-  // The README's pictures come from the dev server's demo.
+  // The pictures come from the dev server's demo.
   projects: (base.projects ?? [])
     .filter((project) => project.name === 'dev')
     .map((project) => ({

@@ -1,13 +1,13 @@
-// The README's error table is documentation people copy from: keep it in step with the code.
+// The errors guide's table is documentation people copy from: keep it in step with the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CredkitErrorCode, defaultErrorMessages } from './errors/credkitError.ts';
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const guide = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
 
 function tableRows(): Map<string, string> {
   const rows = new Map<string, string>();
-  for (const line of readme.split('\n')) {
+  for (const line of guide.split('\n')) {
     const cells = line.split('|').map((cell) => cell.trim());
     const code = /^`([a-z-]+)`$/.exec(cells[1] ?? '')?.[1];
     if (code && cells.length === 6) rows.set(code, cells[4] ?? '');
@@ -15,7 +15,7 @@ function tableRows(): Map<string, string> {
   return rows;
 }
 
-describe('the README error table', () => {
+describe('the error table of docs/errors.md', () => {
   it('should list every error code with its default message, and nothing else', () => {
     const rows = tableRows();
     const codes = Object.keys(defaultErrorMessages) as CredkitErrorCode[];

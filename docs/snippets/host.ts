@@ -1,0 +1,16 @@
+// What the snippets take from "your app": stand-ins, so that each snippet compiles as shown.
+import type { ReactNode } from 'react';
+
+/** Your app's way to get the signed-in user's Dfns token. */
+export declare function getUserToken(): Promise<string>;
+/** Where your app keeps a new user's token. */
+export declare function saveToken(token: string): void;
+/** Your CSRF token, for a backend that proxies Dfns. */
+export declare function readCsrfToken(): string;
+/** Your design system's button and dialog. */
+export declare function MyButton(props: { onClick: () => void; disabled?: boolean; children: ReactNode }): ReactNode;
+export declare function MyDialog(props: { title: string; children: ReactNode }): ReactNode;
+/** The Dfns organisation, registration code and relying party of your app. */
+export declare const orgId: string;
+export declare const registrationCode: string;
+export declare const rp: { id: string; name: string };
