@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
+import { isAllowedOrigin } from './isAllowedOrigin.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
@@ -26,7 +27,7 @@ export function createApp(ctx: MockContext): Hono {
   app.use(
     '*',
     cors({
-      origin: (origin) => (options.origins.includes(origin) ? origin : null),
+      origin: (origin) => (isAllowedOrigin(origin, options.origins) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: [
         'Authorization',

@@ -21,8 +21,10 @@ describe('mockOptionsFromEnv', () => {
   });
 
   it('should leave unset variables to the defaults', () => {
-    expect(resolveMockOptions(mockOptionsFromEnv({}))).toMatchObject({
-      origins: ['http://localhost:5173'],
+    const resolved = resolveMockOptions(mockOptionsFromEnv({}));
+    // No list: the loopback rule (isAllowedOrigin).
+    expect(resolved.origins).toBeUndefined();
+    expect(resolved).toMatchObject({
       rpId: 'localhost',
       rpName: 'credkit demo',
       challengeTtlMs: 300_000,

@@ -1,6 +1,9 @@
 /** Options of the mock backend; each has an environment variable for `pnpm mock`. */
 export interface MockBackendOptions {
-  /** Origins allowed by CORS and in `clientData.origin`. `MOCK_ORIGINS` (comma separated). @defaultValue ["http://localhost:5173"] */
+  /**
+   * Origins allowed by CORS and in `clientData.origin`, matched exactly. `MOCK_ORIGINS` (comma separated).
+   * Unset: any `http://localhost:<port>` or `http://127.0.0.1:<port>` (loopback, any port).
+   */
   origins?: string[];
   /** The relying party id credentials are created for. `MOCK_RP_ID`. @defaultValue "localhost" */
   rpId?: string;
@@ -29,13 +32,13 @@ export interface MockBackendOptions {
 export const DEFAULT_ORG_ID = 'or-credk-itmck-0000000000000000';
 
 /** The options with every default filled in. */
-export type ResolvedMockOptions = Required<Omit<MockBackendOptions, 'registrationCode'>> &
-  Pick<MockBackendOptions, 'registrationCode'>;
+export type ResolvedMockOptions = Required<Omit<MockBackendOptions, 'origins' | 'registrationCode'>> &
+  Pick<MockBackendOptions, 'origins' | 'registrationCode'>;
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
   return {
-    origins: options.origins ?? ['http://localhost:5173'],
+    origins: options.origins,
     rpId: options.rpId ?? 'localhost',
     rpName: options.rpName ?? 'credkit demo',
     challengeTtlMs: options.challengeTtlMs ?? 5 * 60_000,

@@ -4,9 +4,11 @@ import { Hono } from 'hono';
 import { requireUser } from '../auth.ts';
 import type { MockContext, MockEnv } from '../context.ts';
 import { badRequest, errorMessage } from '../errors.ts';
+import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { StoredCredential } from '../state/store.ts';
 import { payloadHash } from '../state/userActionTokens.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
+import { clientDataOrigin } from '../wire/clientDataOrigin.ts';
 import { base64urlField, objectField, parseJsonObject, stringField } from '../wire/requestBody.ts';
 
 const SIGNING_KINDS = ['Fido2', 'Key', 'PasswordProtectedKey'] as const;
@@ -86,6 +88,11 @@ export function userActionRoutes(ctx: MockContext) {
     }
 
     if (credential.kind === 'Fido2' && credential.cosePublicKey) {
+      // The origin rule first, as for registrations; clientData that does not decode is left to the verifier.
+      const origin = clientDataOrigin(clientData);
+      if (origin !== undefined && !isAllowedOrigin(origin, options.origins)) {
+        throw originNotAllowed(origin, options.origins);
+      }
       let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
       try {
         verification = await verifyAuthenticationResponse({
@@ -103,7 +110,7 @@ export function userActionRoutes(ctx: MockContext) {
             clientExtensionResults: {},
           },
           expectedChallenge: isoBase64URL.fromUTF8String(issued.challenge),
-          expectedOrigin: options.origins,
+          expectedOrigin: origin ?? [],
           expectedRPID: options.rpId,
           credential: { id: credential.credentialId, publicKey: credential.cosePublicKey, counter: credential.counter },
           requireUserVerification: issued.userVerification === 'required',

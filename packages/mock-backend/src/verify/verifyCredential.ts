@@ -1,6 +1,7 @@
 import type { MockContext } from '../context.ts';
 import { publicKeyToPem } from '../crypto/publicKeyToPem.ts';
 import { badRequest, errorMessage } from '../errors.ts';
+import { isAllowedOrigin } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
 import type { CreateCredentialBody } from '../wire/createCredentialBody.ts';
 import { verifyFido2Registration } from './verifyFido2.ts';
@@ -43,6 +44,6 @@ export async function verifyCredential(
   }
   const key = await verifyKeyCredential(body.credentialInfo, issued, options);
   // The Dfns SDK's key signer puts no origin in clientData: fall back to the request's, if allowed.
-  const origin = key.origin ?? (requestOrigin && options.origins.includes(requestOrigin) ? requestOrigin : '');
+  const origin = key.origin ?? (requestOrigin && isAllowedOrigin(requestOrigin, options.origins) ? requestOrigin : '');
   return { credentialId: key.credentialId, publicKey: key.publicKeyPem, origin, counter: 0 };
 }

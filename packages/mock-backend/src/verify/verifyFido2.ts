@@ -2,6 +2,7 @@ import { verifyRegistrationResponse } from '@simplewebauthn/server';
 import { decodeAttestationObject, isoBase64URL, isoCBOR, isoUint8Array } from '@simplewebauthn/server/helpers';
 import { isStrictDerEcdsaSignature } from '../crypto/strictDer.ts';
 import { badRequest, errorMessage } from '../errors.ts';
+import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
 
 /** The Fido2 `credentialInfo` of a `POST /auth/credentials` body, already checked to be base64url strings. */
@@ -76,13 +77,11 @@ function originOf(clientData: string): string {
 export async function verifyFido2Registration(
   info: Fido2CredentialInfo,
   issued: IssuedChallenge,
-  { origins, rpId }: { origins: string[]; rpId: string },
+  { origins, rpId }: { origins?: readonly string[]; rpId: string },
 ): Promise<VerifiedFido2Registration> {
   const fmt = decodeAttestation(info.attestationData);
   const origin = originOf(info.clientData);
-  if (!origins.includes(origin)) {
-    throw badRequest(`origin ${origin} is not allowed (allowed: ${origins.join(', ')})`);
-  }
+  if (!isAllowedOrigin(origin, origins)) throw originNotAllowed(origin, origins);
 
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
@@ -95,7 +94,7 @@ export async function verifyFido2Registration(
         clientExtensionResults: {},
       },
       expectedChallenge: isoBase64URL.fromUTF8String(issued.challenge),
-      expectedOrigin: origins,
+      expectedOrigin: origin,
       expectedRPID: rpId,
       requireUserVerification: issued.userVerification === 'required',
     });

@@ -3,6 +3,7 @@ import { importP256PublicKey, verifyDerEcdsaSha256 } from '../crypto/ecdsaP256.t
 import { sha256Hex } from '../crypto/sha256Hex.ts';
 import { exportSpkiPem } from '../crypto/spki.ts';
 import { badRequest } from '../errors.ts';
+import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
 
 /** The `credentialInfo` of a key kind, already checked to be base64url strings. */
@@ -55,7 +56,7 @@ async function importPublicKey(pem: unknown): Promise<CryptoKey> {
 export async function verifyKeyCredential(
   info: KeyCredentialInfo,
   issued: IssuedChallenge,
-  { origins }: { origins: string[] },
+  { origins }: { origins?: readonly string[] },
 ): Promise<VerifiedKeyCredential> {
   const clientDataBytes = isoBase64URL.toBuffer(info.clientData);
   const origin = checkKeyClientData(info.clientData, 'key.create', issued, origins, 'credentialInfo.clientData');
@@ -94,7 +95,7 @@ function checkKeyClientData(
   encoded: string,
   type: 'key.create' | 'key.get',
   issued: IssuedChallenge,
-  origins: string[],
+  origins: readonly string[] | undefined,
   field: string,
 ): string | undefined {
   const clientData = decodeJsonObject(encoded, field);
@@ -106,8 +107,8 @@ function checkKeyClientData(
     throw badRequest(`${field} challenge does not match the issued challenge`);
   }
   const origin = clientData.origin;
-  if (origin !== undefined && (typeof origin !== 'string' || !origins.includes(origin))) {
-    throw badRequest(`origin ${String(origin)} is not allowed (allowed: ${origins.join(', ')})`);
+  if (origin !== undefined && (typeof origin !== 'string' || !isAllowedOrigin(origin, origins))) {
+    throw originNotAllowed(String(origin), origins);
   }
   if (clientData.crossOrigin !== undefined && clientData.crossOrigin !== false) {
     throw badRequest(`${field} crossOrigin must be false`);
@@ -131,7 +132,7 @@ export async function verifyKeyAssertion(
   assertion: KeyAssertion,
   publicKeyPem: string,
   issued: IssuedChallenge,
-  { origins }: { origins: string[] },
+  { origins }: { origins?: readonly string[] },
 ): Promise<void> {
   checkKeyClientData(assertion.clientData, 'key.get', issued, origins, 'firstFactor.credentialAssertion.clientData');
   const imported = await importP256PublicKey(publicKeyPem);
