@@ -17,7 +17,10 @@ export function createApp(ctx: MockContext): Hono {
   const app = new Hono();
 
   app.onError((error, c) => {
-    if (error instanceof DfnsHttpError) return c.json(dfnsErrorBody(error.message), error.status);
+    if (error instanceof DfnsHttpError) {
+      if (error.refusal) options.onRefusal?.({ method: c.req.method, path: c.req.path, ...error.refusal });
+      return c.json(dfnsErrorBody(error.message), error.status);
+    }
     console.error('credkit mock backend: unexpected error', error);
     return c.json(dfnsErrorBody('Internal mock backend error'), 500);
   });
@@ -27,7 +30,14 @@ export function createApp(ctx: MockContext): Hono {
   app.use(
     '*',
     cors({
-      origin: (origin) => (isAllowedOrigin(origin, options.origins) ? origin : null),
+      origin: (origin, c) => {
+        if (isAllowedOrigin(origin, options.origins)) return origin;
+        // No Origin header: not a browser's cross-origin call (curl, a server, a test), nothing to refuse.
+        if (origin) {
+          options.onRefusal?.({ method: c.req.method, path: c.req.path, reason: 'origin', origin, check: 'cors' });
+        }
+        return null;
+      },
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       allowHeaders: [
         'Authorization',

@@ -9,11 +9,16 @@ export function bearerToken(header: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
 }
 
-/** The live grant of the request's bearer token, or a 401 `Not Authorized.`. */
-export function grantOf(ctx: MockContext, header: string | undefined, kinds?: TokenKind[]): TokenGrant {
+/** The live grant of the request's bearer token, of one of `kinds`, or a 401 `Not Authorized.`. */
+export function grantOf(ctx: MockContext, header: string | undefined, kinds: TokenKind[]): TokenGrant {
+  const expected = kinds.includes('Registration') ? 'registration' : 'user';
   const token = bearerToken(header);
-  const grant = token === undefined ? undefined : ctx.tokens.grantOf(token);
-  if (!grant || (kinds && !kinds.includes(grant.kind))) throw notAuthorized();
+  if (token === undefined) {
+    throw notAuthorized({ reason: 'token', problem: header ? 'malformed' : 'missing', expected });
+  }
+  const grant = ctx.tokens.grantOf(token);
+  if (!grant) throw notAuthorized({ reason: 'token', problem: 'unknown', expected });
+  if (!kinds.includes(grant.kind)) throw notAuthorized({ reason: 'token', problem: 'wrongKind', expected });
   return grant;
 }
 
@@ -30,7 +35,7 @@ export function requireUser(ctx: MockContext, { refuse = [] }: { refuse?: TokenK
       'ServiceAccount',
     ]);
     const user = ctx.store.user(grant.userId);
-    if (!user) throw notAuthorized();
+    if (!user) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'user' });
     if (refuse.includes(grant.kind)) {
       throw new DfnsHttpError(403, `A ${grant.kind} token is not allowed to call ${c.req.method} ${c.req.path}`);
     }
@@ -53,7 +58,10 @@ export function requireUserAction(ctx: MockContext) {
       const token = c.req.header('X-DFNS-USERACTION');
       const request = { method: c.req.method, path: c.req.path, payloadHash: await payloadHash(await c.req.text()) };
       if (!token || !ctx.userActions.consume(token, c.get('user').userId, request)) {
-        throw new DfnsHttpError(403, USER_ACTION_REFUSED);
+        throw new DfnsHttpError(403, USER_ACTION_REFUSED, {
+          reason: 'userAction',
+          problem: token ? 'invalid' : 'missing',
+        });
       }
     }
     await next();

@@ -1,3 +1,5 @@
+import type { MockRefusal } from './mockRefusal.ts';
+
 /** Options of the mock backend; each has an environment variable for `pnpm mock`. */
 export interface MockBackendOptions {
   /**
@@ -26,14 +28,20 @@ export interface MockBackendOptions {
   registrationCode?: string;
   /** How long a user-action token lives, in milliseconds. @defaultValue 120000 */
   userActionTtlMs?: number;
+  /**
+   * Called when the mock refuses a request for a reason set-up can fix: an origin it does not allow, a
+   * missing or unknown bearer token, a missing or invalid user action. Unset, the mock logs nothing
+   * (in-process tests stay quiet); the `credkit-mock` CLI logs each as a line with a hint.
+   */
+  onRefusal?: (refusal: MockRefusal) => void;
 }
 
 /** The organisation id of the mock when none is configured. */
 export const DEFAULT_ORG_ID = 'or-credk-itmck-0000000000000000';
 
 /** The options with every default filled in. */
-export type ResolvedMockOptions = Required<Omit<MockBackendOptions, 'origins' | 'registrationCode'>> &
-  Pick<MockBackendOptions, 'origins' | 'registrationCode'>;
+export type ResolvedMockOptions = Required<Omit<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal'>> &
+  Pick<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal'>;
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
@@ -48,6 +56,7 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     orgId: options.orgId ?? DEFAULT_ORG_ID,
     registrationCode: options.registrationCode,
     userActionTtlMs: options.userActionTtlMs ?? 120_000,
+    onRefusal: options.onRefusal,
   };
 }
 

@@ -1,13 +1,17 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { MockRefusalReason } from './mockRefusal.ts';
 
 /** An error the mock answers with a Dfns-shaped body `{ "error": { "message" } }` and a 4xx status. */
 export class DfnsHttpError extends Error {
   readonly status: ContentfulStatusCode;
+  /** Set when the refusal is one `onRefusal` reports. */
+  readonly refusal: MockRefusalReason | undefined;
 
-  constructor(status: ContentfulStatusCode, message: string) {
+  constructor(status: ContentfulStatusCode, message: string, refusal?: MockRefusalReason) {
     super(message);
     this.name = 'DfnsHttpError';
     this.status = status;
+    this.refusal = refusal;
   }
 }
 
@@ -17,8 +21,8 @@ export function badRequest(message: string): DfnsHttpError {
 }
 
 /** The 401 Dfns answers to a missing, unknown, expired or wrong kind of bearer token. */
-export function notAuthorized(): DfnsHttpError {
-  return new DfnsHttpError(401, 'Not Authorized.');
+export function notAuthorized(refusal: MockRefusalReason & { reason: 'token' }): DfnsHttpError {
+  return new DfnsHttpError(401, 'Not Authorized.', refusal);
 }
 
 /** What a caught value says: an error's message, or the value as a string. */

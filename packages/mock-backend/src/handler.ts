@@ -5,3 +5,4 @@ export { DEFAULT_ORG_ID } from './config.ts';
 export type { MockHandler } from './createMockHandler.ts';
 export { createMockHandler } from './createMockHandler.ts';
 export { publicKeyToPem } from './crypto/publicKeyToPem.ts';
+export type { MockRefusal, MockRefusalReason } from './mockRefusal.ts';

@@ -1,4 +1,4 @@
-import { badRequest, type DfnsHttpError } from './errors.ts';
+import { DfnsHttpError } from './errors.ts';
 
 // Exactly as a browser serializes such an origin: no path, no trailing slash, and no `:80` (the default).
 const LOOPBACK_ORIGIN = /^http:\/\/(?:localhost|127\.0\.0\.1)(?::([1-9]\d{0,4}))?$/;
@@ -25,5 +25,9 @@ export function allowedOriginsText(origins: readonly string[] | undefined): stri
 
 /** The 400 for a `clientData.origin` the mock does not allow, naming it and what is allowed. */
 export function originNotAllowed(origin: string, origins: readonly string[] | undefined): DfnsHttpError {
-  return badRequest(`origin ${origin} is not allowed (allowed: ${allowedOriginsText(origins)})`);
+  return new DfnsHttpError(400, `origin ${origin} is not allowed (allowed: ${allowedOriginsText(origins)})`, {
+    reason: 'origin',
+    origin,
+    check: 'clientData',
+  });
 }

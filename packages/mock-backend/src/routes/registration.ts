@@ -59,7 +59,8 @@ export function registrationRoutes(ctx: MockContext) {
   const complete = async (request: Request, header: string | undefined) => {
     const grant = grantOf(ctx, header, ['Registration']);
     const registration = registrations.get(grant.userId);
-    if (!registration) throw notAuthorized();
+    // Its registration is complete: the token is spent.
+    if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
     const first = readFirstFactorCredential(parseJsonObject(await request.text()));
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
     registrations.end(grant.userId);

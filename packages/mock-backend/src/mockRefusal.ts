@@ -1,0 +1,23 @@
+/**
+ * Why the mock refused a request, when configuration or a missing step is the likely cause: what
+ * the `onRefusal` option receives, to turn into a hint. Other 4xx answers (bad input,
+ * spent challenges, failed verification) say what is wrong in their body already.
+ */
+export type MockRefusal = { method: string; path: string } & MockRefusalReason;
+
+/** The reasons {@link MockRefusal} reports. */
+export type MockRefusalReason =
+  /**
+   * An origin the mock does not allow: `cors` for a request whose `Origin` header it refuses (the
+   * browser then blocks the page), `clientData` for a credential or an assertion made on such a page.
+   */
+  | { reason: 'origin'; origin: string; check: 'cors' | 'clientData' }
+  /**
+   * A 401: no `Authorization` header (`missing`), one that is not `Bearer <token>` (`malformed`), a token
+   * the mock never issued or that expired (`unknown`), or a token of the wrong kind for the route
+   * (`wrongKind`). `expected` says which the route takes: a user's token, or the registration token of
+   * `POST /auth/registration/init`.
+   */
+  | { reason: 'token'; problem: 'missing' | 'malformed' | 'unknown' | 'wrongKind'; expected: 'user' | 'registration' }
+  /** A change-inducing call without a valid `X-DFNS-USERACTION` while user-action signing is required. */
+  | { reason: 'userAction'; problem: 'missing' | 'invalid' };
