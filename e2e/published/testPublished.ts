@@ -1,0 +1,181 @@
+// `pnpm test:published`: the packages proven as users install them (issue 13). Builds and packs
+// @credkit/core, @credkit/react and @credkit/mock-backend, installs the tarballs with npm into a copy of
+// examples/vite-react outside the workspace (so no workspace link and no `@credkit/source` condition can
+// stand in for them), type-checks the app against their `.d.ts` (skipLibCheck off), builds it with Vite,
+// and registers a passkey in it with Playwright against the packed `credkit-mock` bin
+// (published/playwright.config.ts). The copy is removed on success and kept, for a look, on failure.
+import { type SpawnOptions, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const example = join(root, 'examples/vite-react');
+/** The packages packed, by folder under packages/. */
+const PACKAGES = ['core', 'react', 'mock-backend'];
+
+/** Limits per step: generous for a cold npm cache on 2 cores, far below CI's 90 minutes. */
+const MINUTE = 60_000;
+
+let step = 0;
+const STEPS = 7;
+const started = Date.now();
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** Runs a command to completion, its output shown; throws with the step's name when it fails or overruns. */
+function run(command: string, args: string[], options: SpawnOptions & { timeoutMs: number }): Promise<void> {
+  const { timeoutMs, ...spawnOptions } = options;
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', ...spawnOptions });
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`\`${command} ${args.join(' ')}\` took over ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`\`${command}\` did not start: ${error.message}`));
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`\`${command} ${args.join(' ')}\` exited with ${signal ?? code}`));
+    });
+  });
+}
+
+async function inStep<T>(title: string, body: () => Promise<T>): Promise<T> {
+  step += 1;
+  console.log(`\npublished [${step}/${STEPS}] ${title}`);
+  const since = Date.now();
+  try {
+    const result = await body();
+    console.log(`published [${step}/${STEPS}] done in ${seconds(since)}`);
+    return result;
+  } catch (error) {
+    throw new Error(`step ${step}/${STEPS} (${title}) failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+/** A port free right now on localhost, for a server started a moment later. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, 'localhost', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * The environment of a user's shell: without the `npm_*` settings pnpm and npx export to scripts
+ * (`npm_config_local_prefix` would point npm at this workspace), but with a registry, proxy or CA set on purpose.
+ */
+function userEnv(): NodeJS.ProcessEnv {
+  const kept = /^npm_config_(registry|https?_proxy|proxy|noproxy|cafile|strict_ssl|cache)$/i;
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => kept.test(name) || !/^(npm|pnpm)_/i.test(name)),
+  );
+}
+
+interface Manifest {
+  name: string;
+  version: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+function readManifest(path: string): Manifest {
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'credkit-published-'));
+const packs = join(work, 'packs');
+const app = join(work, 'vite-react');
+
+try {
+  await inStep('build the packages', () => run('pnpm', ['build'], { cwd: root, timeoutMs: 2 * MINUTE }));
+
+  const tarballs = await inStep('pack them', async () => {
+    await run('pnpm', ['-r', '--filter', './packages/*', 'pack', '--pack-destination', packs], {
+      cwd: root,
+      timeoutMs: MINUTE,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const made = new Set(readdirSync(packs));
+    return PACKAGES.map((dir) => {
+      const { name, version } = readManifest(join(root, 'packages', dir, 'package.json'));
+      const file = `${name.replace(/^@/, '').replace('/', '-')}-${version}.tgz`;
+      if (!made.has(file)) throw new Error(`pnpm pack made no ${file} (made: ${[...made].join(', ')})`);
+      console.log(`  ${name}@${version}: ${file}`);
+      return { name, file };
+    });
+  });
+
+  await inStep(`install them into a copy of examples/vite-react (${app})`, async () => {
+    cpSync(example, app, {
+      recursive: true,
+      // What an in-place install or build left there is not the example.
+      filter: (source) => !/[/\\](node_modules|dist|package-lock\.json)$/.test(source),
+    });
+    mkdirSync(join(app, 'packed'));
+    const manifest = readManifest(join(app, 'package.json'));
+    for (const { name, file } of tarballs) {
+      cpSync(join(packs, file), join(app, 'packed', file));
+      const group = manifest.dependencies?.[name] ? manifest.dependencies : manifest.devDependencies;
+      if (!group?.[name]) throw new Error(`examples/vite-react/package.json does not depend on ${name}`);
+      group[name] = `file:packed/${file}`;
+    }
+    writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, env: userEnv(), timeoutMs: 3 * MINUTE });
+  });
+
+  await inStep('type-check the app (tsc -b, skipLibCheck off)', () =>
+    run('node_modules/.bin/tsc', ['-b'], { cwd: app, timeoutMs: MINUTE }),
+  );
+
+  const appPort = await freePort();
+  let mockPort = await freePort();
+  while (mockPort === appPort) mockPort = await freePort();
+  await inStep(`build the app (vite build, API http://localhost:${mockPort})`, () =>
+    run('node_modules/.bin/vite', ['build'], {
+      cwd: app,
+      env: { ...userEnv(), VITE_DFNS_API_URL: `http://localhost:${mockPort}` },
+      timeoutMs: MINUTE,
+    }),
+  );
+
+  await inStep('find a Chromium', () =>
+    run('node', ['ensureBrowser.mjs'], { cwd: join(root, 'e2e'), timeoutMs: 10 * MINUTE }),
+  );
+
+  await inStep(`register a passkey in it (app :${appPort}, credkit-mock :${mockPort})`, () =>
+    run('pnpm', ['exec', 'playwright', 'test', '--config', 'published/playwright.config.ts'], {
+      cwd: join(root, 'e2e'),
+      env: {
+        ...process.env,
+        CREDKIT_EXAMPLE_DIR: app,
+        CREDKIT_EXAMPLE_PORT: String(appPort),
+        CREDKIT_MOCK_PORT: String(mockPort),
+      },
+      timeoutMs: 2 * MINUTE,
+    }),
+  );
+
+  rmSync(work, { recursive: true, force: true });
+  console.log(
+    `\npublished: the packed packages install, type-check, build and register a passkey (${seconds(started)})`,
+  );
+} catch (error) {
+  console.error(`\npublished: ${error instanceof Error ? error.message : error}`);
+  console.error(`published: the packed app is kept in ${app} (${seconds(started)})`);
+  process.exitCode = 1;
+}
