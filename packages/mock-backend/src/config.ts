@@ -60,35 +60,70 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
   };
 }
 
+/** A bad configuration value (a variable, or a CLI flag): its message names it and says what is expected. */
+export class MockConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MockConfigError';
+  }
+}
+
+/**
+ * Origins from a comma-separated list; each must be written as a browser sends it (`scheme://host[:port]`,
+ * no path, no trailing slash), or it could never match. `label` names the flag or variable in errors.
+ */
+export function readOrigins(value: string, label: string): string[] {
+  const origins = value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let canonical: string | undefined;
+    try {
+      canonical = new URL(origin).origin;
+    } catch {}
+    if (canonical !== origin) {
+      const hint = canonical && canonical !== 'null' ? `: did you mean ${canonical}?` : ' (scheme://host[:port])';
+      throw new MockConfigError(`${label}: "${origin}" is not an origin as a browser sends it${hint}`);
+    }
+  }
+  return origins;
+}
+
+/** `required` or `off`. */
+export function readUserActionSigning(value: string, label: string): 'required' | 'off' {
+  if (value !== 'required' && value !== 'off') {
+    throw new MockConfigError(`${label} must be "required" or "off", got "${value}"`);
+  }
+  return value;
+}
+
+/** A positive number of milliseconds. */
+export function readPositiveMs(value: string, label: string): number {
+  const ms = Number(value);
+  if (value.trim() === '' || !Number.isFinite(ms) || ms <= 0) {
+    throw new MockConfigError(`${label} must be a positive number of milliseconds, got "${value}"`);
+  }
+  return ms;
+}
+
 /**
  * Reads `MOCK_ORIGINS`, `MOCK_RP_ID`, `MOCK_RP_NAME`, `MOCK_CHALLENGE_TTL_MS`, `MOCK_TOKEN`,
- * `MOCK_USER_ACTION`, `MOCK_ORG_ID` and `MOCK_REGISTRATION_CODE`; unset ones keep their defaults.
+ * `MOCK_USER_ACTION`, `MOCK_ORG_ID` and `MOCK_REGISTRATION_CODE`; unset or empty ones keep their
+ * defaults. A bad value throws a {@link MockConfigError} naming the variable.
  */
 export function mockOptionsFromEnv(env: Record<string, string | undefined>): MockBackendOptions {
   const options: MockBackendOptions = {};
-  const origins = env.MOCK_ORIGINS?.split(',')
-    .map((origin) => origin.trim())
-    .filter(Boolean);
-  if (origins?.length) options.origins = origins;
+  const origins = env.MOCK_ORIGINS ? readOrigins(env.MOCK_ORIGINS, 'MOCK_ORIGINS') : [];
+  if (origins.length) options.origins = origins;
   if (env.MOCK_RP_ID) options.rpId = env.MOCK_RP_ID;
   if (env.MOCK_RP_NAME) options.rpName = env.MOCK_RP_NAME;
   if (env.MOCK_TOKEN) options.token = env.MOCK_TOKEN;
   if (env.MOCK_ORG_ID) options.orgId = env.MOCK_ORG_ID;
   if (env.MOCK_REGISTRATION_CODE) options.registrationCode = env.MOCK_REGISTRATION_CODE;
-  if (env.MOCK_USER_ACTION) {
-    if (env.MOCK_USER_ACTION !== 'required' && env.MOCK_USER_ACTION !== 'off') {
-      throw new Error(`MOCK_USER_ACTION must be "required" or "off", got "${env.MOCK_USER_ACTION}"`);
-    }
-    options.userActionSigning = env.MOCK_USER_ACTION;
-  }
+  if (env.MOCK_USER_ACTION) options.userActionSigning = readUserActionSigning(env.MOCK_USER_ACTION, 'MOCK_USER_ACTION');
   if (env.MOCK_CHALLENGE_TTL_MS) {
-    const ttl = Number(env.MOCK_CHALLENGE_TTL_MS);
-    if (!Number.isFinite(ttl) || ttl <= 0) {
-      throw new Error(
-        `MOCK_CHALLENGE_TTL_MS must be a positive number of milliseconds, got "${env.MOCK_CHALLENGE_TTL_MS}"`,
-      );
-    }
-    options.challengeTtlMs = ttl;
+    options.challengeTtlMs = readPositiveMs(env.MOCK_CHALLENGE_TTL_MS, 'MOCK_CHALLENGE_TTL_MS');
   }
   return options;
 }

@@ -1,0 +1,29 @@
+import type { ResolvedMockOptions } from '../config.ts';
+import { allowedOriginsText } from '../isAllowedOrigin.ts';
+
+/** The seeded user the token signs in, as `GET /auth/users/me` answers. */
+export interface BannerUser {
+  userId: string;
+  username: string;
+}
+
+/** What `credkit-mock` prints once listening: where, and what it accepts, one line each. */
+export function formatBanner(url: string, options: ResolvedMockOptions, user: BannerUser | undefined): string {
+  const userAction =
+    options.userActionSigning === 'required'
+      ? 'required: POST /auth/credentials needs an X-DFNS-USERACTION (--user-action off to skip)'
+      : 'off: POST /auth/credentials needs no X-DFNS-USERACTION';
+  const code =
+    options.registrationCode === undefined
+      ? 'any registration code'
+      : `registration code "${options.registrationCode}"`;
+  return [
+    `credkit mock backend on ${url}`,
+    `  origins       ${allowedOriginsText(options.origins)}`,
+    `  RP id         ${options.rpId}`,
+    `  token         ${options.token}${user ? `, the seeded user ${user.username} (${user.userId})` : ''}`,
+    `  user actions  ${userAction}`,
+    `  sign-up       org ${options.orgId}, ${code}`,
+    'Refused requests are logged here with a hint. --help lists the options; Ctrl-C stops.',
+  ].join('\n');
+}

@@ -1,0 +1,25 @@
+/** What `credkit-mock --help` prints: each flag, the variable it overrides, and its default. */
+export const USAGE = `Usage: credkit-mock [options]
+
+A Dfns-compatible credentials backend for demos and tests, in memory, that really verifies what
+it receives. Every option has an environment variable; a flag wins over its variable.
+
+  flag                      variable                default
+  -p, --port <n>            PORT                    8787; 0 picks a free port
+  --origins <a,b,...>       MOCK_ORIGINS            any http://localhost:<port> or
+                                                    http://127.0.0.1:<port>; a list is matched
+                                                    exactly instead (repeatable)
+  --rp-id <id>              MOCK_RP_ID              localhost
+  --rp-name <name>          MOCK_RP_NAME            credkit demo
+  --token <token>           MOCK_TOKEN              demo-token, the seeded demo user's
+  --user-action <mode>      MOCK_USER_ACTION        required (X-DFNS-USERACTION on
+                                                    POST /auth/credentials), or off
+  --org-id <id>             MOCK_ORG_ID             or-credk-itmck-0000000000000000
+  --registration-code <c>   MOCK_REGISTRATION_CODE  none: sign-up takes any non-empty code
+  --challenge-ttl-ms <ms>   MOCK_CHALLENGE_TTL_MS   300000 (5 minutes)
+  -h, --help                                        print this and exit
+
+Examples:
+  credkit-mock --user-action off     a simple embed: the demo user's token, no signing
+  credkit-mock --origins https://app.test:8443 --rp-id app.test
+`;
