@@ -38,10 +38,9 @@ export default defineConfig<PublishedOptions>({
   webServer: [
     {
       // The packed bin, as `npx credkit-mock` runs it; no user-action signing, like a simple embed.
-      command: `node_modules/.bin/credkit-mock --port ${mockPort}`,
+      command: `node_modules/.bin/credkit-mock --port ${mockPort} --user-action off`,
       cwd: appDir,
-      env: { MOCK_USER_ACTION: 'off' },
-      // Without a token every route answers 401: up, and refusing as it should.
+      // Without a token every route answers 401: up, and refusing as it should (the mock logs the refusal).
       url: `${mockUrl}/auth/credentials`,
       reuseExistingServer: false,
       timeout: 20_000,
