@@ -23,6 +23,8 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
   test('idle, busy and cancelled, with focus on the outcome', async ({ page }) => {
     await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
     await page.goto('/?embed');
+    // The static build renders once its Service Worker is in control: wait for the form, not for time.
+    await expect(page.getByRole('textbox', { name: 'Credential name' })).toBeVisible();
     await expectNoViolations(page, 'idle');
 
     await fillName(page);
