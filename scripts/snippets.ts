@@ -1,5 +1,5 @@
-// Every code snippet of README.md and docs/*.md is a file of docs/snippets/, type-checked with the
-// packages (`pnpm typecheck`). In the Markdown, a snippet is a fenced block right after the line
+// Every code snippet of the READMEs and docs/*.md is a type-checked file (docs/snippets/, or a
+// package's test-d/ for its README). In the Markdown, a snippet is a fenced block right after the line
 // `<!-- snippet: docs/snippets/<file> -->`. `pnpm docs:snippets` copies each file into its block;
 // docs/snippets.test.ts fails when a block differs from its file or has no marker.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The Markdown files whose snippets are checked, relative to the repository root. */
 export function markdownFiles(): string[] {
   const guides = readdirSync(`${root}docs`).filter((name) => name.endsWith('.md') && name !== 'api.md');
-  return ['README.md', 'CONTRIBUTING.md', ...guides.map((name) => `docs/${name}`)];
+  const packageReadmes = ['packages/core/README.md', 'packages/react/README.md', 'packages/mock-backend/README.md'];
+  return ['README.md', 'CONTRIBUTING.md', ...guides.map((name) => `docs/${name}`), ...packageReadmes];
 }
 
 /** One fenced TypeScript block of a Markdown file. */
