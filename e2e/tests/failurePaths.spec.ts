@@ -134,6 +134,11 @@ test.describe('every failure path, in a real browser', () => {
     await expectError(page, 'server', 'Credential name is already in use');
     expect(await probe.ceremonies()).toBe(1);
     expect(posts).toHaveLength(1);
+    // Refused for good: the passkey create() just made is signalled unknown, so the manager can drop it.
+    const body = posts[0]?.postDataJSON() as { credentialInfo: { credId: string } } | undefined;
+    await expect
+      .poll(() => probe.unknownCredentialSignals())
+      .toEqual([{ rpId: 'localhost', credentialId: body?.credentialInfo.credId }]);
   });
 
   test('the network is down when the credential is posted', async ({ page }) => {
@@ -149,6 +154,8 @@ test.describe('every failure path, in a real browser', () => {
     await expectError(page, 'network', 'The server could not be reached. Check your connection and try again.');
     expect(await probe.ceremonies()).toBe(1);
     expect(posts).toHaveLength(1);
+    // The server may have stored it: never signalled unknown on a network error.
+    expect(await probe.unknownCredentialSignals()).toEqual([]);
   });
 
   test('the network is down from the start', async ({ page }) => {

@@ -1,8 +1,11 @@
 import type { Page } from '@playwright/test';
 
-/** One thing the page did, in order: a click, a fetch, a `create()` call, its outcome, or its signal aborting. */
+/**
+ * One thing the page did, in order: a click, a fetch, a `create()` call, its outcome, its signal
+ * aborting, or a `PublicKeyCredential.signalUnknownCredential` call (its options as JSON).
+ */
 export interface PageEvent {
-  type: 'click' | 'fetch' | 'create' | 'create-settled' | 'create-aborted';
+  type: 'click' | 'fetch' | 'create' | 'create-settled' | 'create-aborted' | 'signal-unknown';
   detail: string;
   t: number;
 }
@@ -36,6 +39,17 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}
         record('fetch', `${init?.method ?? 'GET'} ${new URL(url, location.href).pathname}`);
         return originalFetch(input, init);
       };
+
+      const signalApi = window.PublicKeyCredential as
+        | (typeof PublicKeyCredential & { signalUnknownCredential?: (options: unknown) => Promise<void> })
+        | undefined;
+      const originalSignal = signalApi?.signalUnknownCredential?.bind(signalApi);
+      if (signalApi && originalSignal) {
+        signalApi.signalUnknownCredential = (options) => {
+          record('signal-unknown', JSON.stringify(options));
+          return originalSignal(options);
+        };
+      }
 
       const container = navigator.credentials;
       if (container?.create) {
@@ -71,6 +85,11 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}
     events,
     /** How many times `navigator.credentials.create` was called. */
     ceremonies: async () => (await events()).filter((event) => event.type === 'create').length,
+    /** The options of each `signalUnknownCredential` call. */
+    unknownCredentialSignals: async () =>
+      (await events())
+        .filter((event) => event.type === 'signal-unknown')
+        .map((event) => JSON.parse(event.detail) as { rpId: string; credentialId: string }),
   };
 }
 

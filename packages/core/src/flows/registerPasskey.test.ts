@@ -275,4 +275,25 @@ describe('registerPasskey', () => {
     expect(credentials.create).not.toHaveBeenCalled();
     expect(requests).toHaveLength(0);
   });
+
+  it('should tell the passkey manager to drop the passkey the server refused with a 4xx, not one after a 5xx', async () => {
+    const signalUnknownCredential = vi.fn(async () => undefined);
+    vi.stubGlobal('PublicKeyCredential', { signalUnknownCredential });
+    try {
+      for (const status of [400, 503]) {
+        const { fetcher } = recordingFetcher({
+          '/auth/credentials': () => {
+            throw Object.assign(new Error('refused'), { httpStatus: status });
+          },
+        });
+        const error = await credkitRejection(
+          registerPasskey({ fetcher, rp, credentialName: 'Laptop', credentials: fakeCredentials() }),
+        );
+        expect(error.status).toBe(status);
+      }
+      expect(signalUnknownCredential.mock.calls).toEqual([[{ rpId: 'localhost', credentialId: 'AQID' }]]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

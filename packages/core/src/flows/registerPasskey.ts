@@ -7,6 +7,7 @@ import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
+import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
 import {
   browserCredentials,
   type CredentialCreator,
@@ -88,9 +89,14 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   });
   throwIfAborted(signal, 'ceremony');
 
-  return submitCredential(
-    fetcher,
-    { credentialKind: 'Fido2', credentialInfo, credentialName, challengeIdentifier: challenge.challengeIdentifier },
-    { signal, onPhase, userActionSigner: options.userActionSigner },
-  );
+  try {
+    return await submitCredential(
+      fetcher,
+      { credentialKind: 'Fido2', credentialInfo, credentialName, challengeIdentifier: challenge.challengeIdentifier },
+      { signal, onPhase, userActionSigner: options.userActionSigner },
+    );
+  } catch (error) {
+    forgetRefusedPasskey(error, rp.id, credentialInfo.credId);
+    throw error;
+  }
 }

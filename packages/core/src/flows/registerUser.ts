@@ -11,6 +11,7 @@ import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
+import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 
@@ -147,6 +148,10 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
       signal,
     },
     'submitting',
-  ).then(validateRegistrationAnswer);
+  ).then(validateRegistrationAnswer, (error: unknown) => {
+    // A passkey the server refused for good would stay in the person's passkey manager.
+    if (kind === 'Fido2') forgetRefusedPasskey(error, options.rp.id, credentialInfo.credId);
+    throw error;
+  });
   return { ...answer, ...(keyPair && { keyPair }) };
 }

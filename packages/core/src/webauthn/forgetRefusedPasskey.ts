@@ -1,0 +1,30 @@
+import { isCredkitError } from '../errors/credkitError.ts';
+
+/** The WebAuthn Signal API method credkit uses; not in TypeScript's DOM library yet (5.9). */
+type SignalUnknownCredential = (options: { rpId: string; credentialId: string }) => Promise<void>;
+
+/**
+ * Asks the passkey manager to drop a passkey that `create()` just made and the server then refused for
+ * good (a 4xx on the final POST): without it, the person keeps a passkey that signs in nowhere.
+ * `PublicKeyCredential.signalUnknownCredential` where the browser has it; nothing otherwise. Never for
+ * a network error, a 5xx or an unusable answer: the server may have stored the credential.
+ *
+ * @param error what the final POST failed with
+ * @param rpId the relying party the passkey was made for (the page's host name when the options had none)
+ * @param credentialId the passkey's id, base64url (`credentialInfo.credId`)
+ */
+export function forgetRefusedPasskey(error: unknown, rpId: string | undefined, credentialId: string): void {
+  const refusedForGood =
+    isCredkitError(error) &&
+    error.phase === 'submitting' &&
+    error.status !== undefined &&
+    error.status >= 400 &&
+    error.status < 500;
+  if (!refusedForGood) return;
+  const api = globalThis.PublicKeyCredential as { signalUnknownCredential?: SignalUnknownCredential } | undefined;
+  const pageHost = typeof location === 'undefined' ? undefined : location.hostname;
+  const relyingParty = rpId ?? pageHost;
+  if (typeof api?.signalUnknownCredential !== 'function' || relyingParty === undefined) return;
+  // Best effort: the person is told of the refusal either way; a failed signal changes nothing.
+  api.signalUnknownCredential({ rpId: relyingParty, credentialId }).catch(() => undefined);
+}
