@@ -1,6 +1,6 @@
 import type { AuthenticatorChoice, WebAuthnCapabilities } from '@credkit/core';
 import { UNKNOWN_CAPABILITIES } from '@credkit/core';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef, type ReactNode, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -267,6 +267,15 @@ describe('RegisterCredential parts', () => {
   it('should keep the recovery code while it is on screen, and drop it when the kind changes', async () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
+    /** A host button that calls submit() whatever the state: the guard must hold, not the button's disabled. */
+    function ForceSubmit() {
+      const { submit } = useRegisterCredential();
+      return (
+        <button type="button" onClick={submit}>
+          Submit anyway
+        </button>
+      );
+    }
     function KindSwitch() {
       const [kind, setKind] = useState<'RecoveryKey' | 'Key'>('RecoveryKey');
       return (
@@ -274,18 +283,27 @@ describe('RegisterCredential parts', () => {
           <button type="button" onClick={() => setKind('Key')}>
             Switch to Key
           </button>
-          <CustomLayout kind={kind} fetcher={fetcher} rp={rp} />
+          <RegisterCredential.Root kind={kind} fetcher={fetcher} rp={rp}>
+            <RegisterCredential.NameField />
+            <RegisterCredential.RecoveryCodeStep />
+            <RegisterCredential.Submit />
+            <ForceSubmit />
+          </RegisterCredential.Root>
         </>
       );
     }
     renderWithClient(<KindSwitch />);
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
-    await user.click(screen.getByRole('button', { name: /^Save/ }));
+    await user.click(screen.getByRole('button', { name: 'Create recovery key' }));
     const step = await screen.findByRole('group', { name: 'Save your recovery code' });
     const code = (within(step).getByLabelText('Recovery code') as HTMLInputElement).value;
 
-    // The host's button is disabled, but a programmatic submit() must not replace the code either.
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), '{Enter}');
+    // submit() while the code is on screen must not replace it (the person may have copied it).
+    await user.click(screen.getByRole('button', { name: 'Submit anyway' }));
+    // A second step would come from the same (already loaded) chunk: once this import settles, so has it.
+    await act(async () => {
+      await import('../recoveryKind.ts');
+    });
     expect((within(step).getByLabelText('Recovery code') as HTMLInputElement).value).toBe(code);
 
     await user.click(screen.getByRole('button', { name: 'Switch to Key' }));
