@@ -38,6 +38,7 @@ describe('the API reference', () => {
       expect.arrayContaining([
         '@credkit/core',
         '@credkit/core/keys',
+        '@credkit/core/simplewebauthn',
         '@credkit/react',
         '@credkit/mock-backend',
         '@credkit/mock-backend/testing',

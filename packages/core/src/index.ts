@@ -31,5 +31,6 @@ export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionS
 // What the browser can do, and where the person wants the passkey.
 export type { AuthenticatorChoice } from './webauthn/authenticatorChoice.ts';
 export { availableAuthenticatorChoices } from './webauthn/authenticatorChoice.ts';
+export type { CeremonyRequest, Fido2Assertion, PasskeyCeremony } from './webauthn/passkeyCeremony.ts';
 export type { CredentialCreator, WebAuthnCapabilities } from './webauthn/webAuthnSupport.ts';
 export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webauthn/webAuthnSupport.ts';

@@ -1,4 +1,11 @@
-import type { CreateCredentialResponse, CredentialCreator, CredkitError, Fetcher, RelyingParty } from '@credkit/core';
+import type {
+  CreateCredentialResponse,
+  CredentialCreator,
+  CredkitError,
+  Fetcher,
+  PasskeyCeremony,
+  RelyingParty,
+} from '@credkit/core';
 import { useEffect, useRef } from 'react';
 import { useCredentialRegistration } from './useCredentialRegistration.ts';
 import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
@@ -19,7 +26,9 @@ export interface UseConditionalRegistrationOptions {
   onRegistered?: (credential: CreateCredentialResponse) => void;
   /** Called when the attempt fails; nothing is shown to the person either way. */
   onError?: (error: CredkitError) => void;
-  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  /** Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or `simpleWebAuthnCeremony`. */
+  ceremony?: PasskeyCeremony;
+  /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
 }
 

@@ -9,6 +9,7 @@ import { fetchFido2Challenge, registerPasskey } from '../flows/registerPasskey.t
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
+import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { type CredentialCreator, isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
 import { createChallengePrefetch } from './challengePrefetch.ts';
 import {
@@ -59,7 +60,12 @@ export interface CredentialRegistrationOptions {
   onRegistered?: (credential: CreateCredentialResponse, key?: RegisteredKey) => void;
   /** Called with the error when a registration fails (not when unmounting or `reset()` abandoned it). */
   onError?: (error: CredkitError) => void;
-  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  /**
+   * Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or
+   * `simpleWebAuthnCeremony` from `@credkit/core/simplewebauthn` for an app that ships SimpleWebAuthn.
+   */
+  ceremony?: PasskeyCeremony;
+  /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
   /**
    * Confirms the new credential with one of the user's existing ones (Dfns user-action signing), as
@@ -127,6 +133,7 @@ async function runRegistration(
     timeout: options.timeout,
     authenticator: options.authenticator,
     watchdogGraceMs: options.watchdogGraceMs,
+    ceremony: options.ceremony,
     credentials: options.credentials,
     mediation: options.mediation,
     userActionSigner,
@@ -157,7 +164,7 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
     (options.kind ?? 'Fido2') === 'Fido2' &&
     options.prefetchChallenge !== false &&
     options.mediation === undefined &&
-    (options.credentials !== undefined || isWebAuthnAvailable());
+    (options.ceremony !== undefined || options.credentials !== undefined || isWebAuthnAvailable());
 
   const controller = createRegistrationController<CredentialRegistrationInput, CredentialRegistrationResult>({
     run: (input, context) => runRegistration(options, input, context, prefetch.take()),

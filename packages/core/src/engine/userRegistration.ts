@@ -2,6 +2,7 @@ import type { RelyingParty } from '../dfns/dfnsTypes.ts';
 import type { CredkitError } from '../errors/credkitError.ts';
 import { registerUser, type UserRegistration } from '../flows/registerUser.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { createRegistrationController, type RegistrationController } from './registrationController.ts';
 
@@ -21,7 +22,12 @@ export interface UserRegistrationOptions {
   onRegistered?: (registration: UserRegistration) => void;
   /** Called with the error when the registration fails. */
   onError?: (error: CredkitError) => void;
-  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  /**
+   * Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or
+   * `simpleWebAuthnCeremony` from `@credkit/core/simplewebauthn` for an app that ships SimpleWebAuthn.
+   */
+  ceremony?: PasskeyCeremony;
+  /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
 }
 
@@ -56,6 +62,7 @@ export function createUserRegistration(initialOptions: UserRegistrationOptions):
         rp: options.rp,
         kind: options.kind,
         timeout: options.timeout,
+        ceremony: options.ceremony,
         credentials: options.credentials,
         ...input,
         signal,

@@ -8,6 +8,7 @@
  * - `constraint`: resident key or user verification demanded but unavailable.
  * - `unsupported-algorithm`: the authenticator supports none of the offered algorithms.
  * - `security`: the RP id does not match the page's origin.
+ * - `busy`: another passkey prompt, not credkit's, is already open on this page (the browser runs one at a time).
  * - `aborted`: the host (or the component) aborted the call.
  * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed.
  * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
@@ -26,6 +27,7 @@ export type CredkitErrorCode =
   | 'constraint'
   | 'unsupported-algorithm'
   | 'security'
+  | 'busy'
   | 'aborted'
   | 'invalid-challenge'
   | 'invalid-input'
@@ -51,6 +53,7 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
   constraint: 'This authenticator cannot meet the requirements (discoverable credential or user verification).',
   'unsupported-algorithm': 'This authenticator supports none of the requested signature algorithms.',
   security: 'The passkey request does not match this site (relying party id or origin).',
+  busy: 'Another passkey prompt is already open on this page. Finish or close it, then try again.',
   aborted: 'The registration was stopped before it finished.',
   'invalid-challenge': 'The server sent a registration challenge that cannot be used.',
   'invalid-input': 'The registration request is incomplete.',

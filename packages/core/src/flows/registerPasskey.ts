@@ -6,13 +6,11 @@ import type { Fetcher } from '../http/fetcher.ts';
 import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
+import { browserCreator } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
-import {
-  browserCredentials,
-  type CredentialCreator,
-  type detectWebAuthnCapabilities,
-} from '../webauthn/webAuthnSupport.ts';
+import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
+import type { CredentialCreator, detectWebAuthnCapabilities } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { fetchChallenge } from './fetchChallenge.ts';
 import { submitCredential } from './submitCredential.ts';
@@ -39,7 +37,12 @@ export interface RegisterPasskeyOptions {
   challenge?: Fido2CredentialChallenge;
   /** Called as the registration enters each phase. */
   onPhase?: (phase: RegistrationPhase) => void;
-  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  /**
+   * Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or
+   * `simpleWebAuthnCeremony` from `@credkit/core/simplewebauthn` for an app that ships SimpleWebAuthn.
+   */
+  ceremony?: PasskeyCeremony;
+  /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
   /** How long after `timeout` a `create()` that never settles is abandoned as `timed-out`. @defaultValue 3000 */
   watchdogGraceMs?: number;
@@ -67,7 +70,8 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   const { fetcher, rp, timeout, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
   checkSigner(options.userActionSigner);
-  const credentials = options.credentials ?? browserCredentials('ceremony');
+  // credkit's own ceremony checks for the passkey API now: `unsupported` before anything is fetched.
+  const ceremony = options.ceremony ?? browserCreator(options.credentials);
   throwIfAborted(signal, 'challenge');
 
   let challenge = options.challenge;
@@ -79,7 +83,7 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
 
   onPhase?.('ceremony');
   const credentialInfo = await createPasskey(challenge, {
-    credentials,
+    ceremony,
     rp,
     timeout,
     authenticator: options.authenticator,

@@ -10,9 +10,11 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import { browserCreator } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
-import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
+import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 
 /** Options of {@link registerUser}. */
@@ -37,7 +39,9 @@ export interface RegisterUserOptions {
   watchdogGraceMs?: number;
   /** Aborts the registration. */
   signal?: AbortSignal;
-  /** The object whose `create` runs the ceremony. @defaultValue navigator.credentials */
+  /** Who runs `navigator.credentials.create()` (see `RegisterPasskeyOptions.ceremony`). @defaultValue credkit's own */
+  ceremony?: PasskeyCeremony;
+  /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialCreator;
   /** Key: the origin written into clientData. @defaultValue location.origin */
   origin?: string;
@@ -93,10 +97,17 @@ type CredentialStep = (
   challenge: Fido2CredentialChallenge,
 ) => Promise<{ credentialInfo: Fido2CredentialInfo | KeyCredentialInfo; keyPair?: CryptoKeyPair }>;
 
-function passkeyStep({ credentials, rp, timeout, watchdogGraceMs, signal }: RegisterUserOptions): CredentialStep {
-  const creator = credentials ?? browserCredentials('ceremony');
+function passkeyStep({
+  ceremony,
+  credentials,
+  rp,
+  timeout,
+  watchdogGraceMs,
+  signal,
+}: RegisterUserOptions): CredentialStep {
+  const chosen = ceremony ?? browserCreator(credentials);
   return async (challenge) => ({
-    credentialInfo: await createPasskey(challenge, { credentials: creator, rp, timeout, watchdogGraceMs, signal }),
+    credentialInfo: await createPasskey(challenge, { ceremony: chosen, rp, timeout, watchdogGraceMs, signal }),
   });
 }
 

@@ -1,14 +1,13 @@
 import type { Fido2CredentialChallenge, Fido2CredentialInfo, RelyingParty } from '../dfns/dfnsTypes.ts';
 import type { AuthenticatorChoice } from './authenticatorChoice.ts';
-import { toCreationOptions } from './creationOptions.ts';
-import { toFido2CredentialInfo } from './fido2Payload.ts';
-import { runCeremony } from './runCeremony.ts';
-import type { CredentialCreator } from './webAuthnSupport.ts';
+import { DEFAULT_CEREMONY_TIMEOUT_MS, toCreationOptionsJSON } from './creationOptions.ts';
+import type { PasskeyCeremony } from './passkeyCeremony.ts';
+import { withWatchdog } from './withWatchdog.ts';
 
 /** Options of {@link createPasskey}. */
 export interface CreatePasskeyOptions {
-  /** The object whose `create` runs the ceremony. */
-  credentials: CredentialCreator;
+  /** Who runs `navigator.credentials.create()`. */
+  ceremony: Pick<PasskeyCeremony, 'create'>;
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
   /** The ceremony timeout in milliseconds. @defaultValue 60000 */
@@ -25,13 +24,18 @@ export interface CreatePasskeyOptions {
 
 /**
  * The ceremony of every passkey flow: the Dfns challenge → creation options (the byte rules) →
- * `navigator.credentials.create` under the watchdog → the Dfns `credentialInfo`.
+ * the ceremony's `create()` under the watchdog → the Dfns `credentialInfo`.
  */
-export async function createPasskey(
+export function createPasskey(
   challenge: Fido2CredentialChallenge,
-  { credentials, rp, timeout, authenticator, watchdogGraceMs, mediation, signal }: CreatePasskeyOptions,
+  { ceremony, rp, timeout, authenticator, watchdogGraceMs, mediation, signal }: CreatePasskeyOptions,
 ): Promise<Fido2CredentialInfo> {
-  const publicKey = toCreationOptions(challenge, { rp, timeout, authenticator });
-  const credential = await runCeremony({ credentials, publicKey, signal, watchdogGraceMs, mediation });
-  return toFido2CredentialInfo(credential);
+  const optionsJSON = toCreationOptionsJSON(challenge, { rp, timeout, authenticator });
+  return withWatchdog({
+    start: (callSignal) => ceremony.create({ optionsJSON, signal: callSignal, mediation }),
+    timeoutMs: optionsJSON.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS,
+    graceMs: watchdogGraceMs,
+    signal,
+    phase: 'ceremony',
+  });
 }

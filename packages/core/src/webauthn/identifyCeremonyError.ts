@@ -18,6 +18,9 @@ type Verdict = readonly [CredkitErrorCode, string?] | undefined;
 // (the branches follow @simplewebauthn/browser's identifyRegistrationError, which it does not export).
 const VERDICTS: Record<string, (publicKey: PublicKeyCredentialCreationOptions, elapsedMs: number) => Verdict> = {
   AbortError: () => ['aborted'],
+  // Chromium: "A request is already pending." Another create() or get() (not credkit's: credkit's
+  // newest call aborts its older one) holds the browser's one prompt.
+  OperationError: () => ['busy'],
   // §5.1.3 step 20 / §6.3.2 step 3: a credential in excludeCredentials is on this authenticator.
   InvalidStateError: () => ['already-registered'],
   // Browsers use NotAllowedError both for "dismissed" and for "timed out"; the clock tells them apart.

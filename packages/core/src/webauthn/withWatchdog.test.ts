@@ -13,9 +13,6 @@ function hangingCall() {
   return { start, signals };
 }
 
-const classifyAs = (code: 'aborted' | 'unknown') => (error: unknown) =>
-  new CredkitError(code, { phase: 'signing', cause: error });
-
 describe('withWatchdog', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -24,27 +21,34 @@ describe('withWatchdog', () => {
     vi.useRealTimers();
   });
 
-  it('should settle at once, with the abort classified, when the caller signal is already aborted', async () => {
+  it('should settle at once, aborted, when the caller signal is already aborted', async () => {
     const controller = new AbortController();
     const reason = new DOMException('gone', 'AbortError');
     controller.abort(reason);
     const { start, signals } = hangingCall();
-    const classify = vi.fn(classifyAs('aborted'));
 
     const error = await credkitRejection(
-      withWatchdog({ start, timeoutMs: 1_000, signal: controller.signal, phase: 'signing', classify }),
+      withWatchdog({ start, timeoutMs: 1_000, signal: controller.signal, phase: 'signing' }),
     );
 
-    expect(error.code).toBe('aborted');
-    expect(classify).toHaveBeenCalledWith(reason, expect.any(Number), signals[0]);
+    expect([error.code, error.phase, error.cause]).toEqual(['aborted', 'signing', reason]);
     expect(signals[0]?.aborted).toBe(true);
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('should report timed-out in the given phase when the watchdog fires, not ask classify', async () => {
+  it("should keep the caller's CredkitError reason (the hook's cancel says cancelled)", async () => {
+    const controller = new AbortController();
+    const { start } = hangingCall();
+    const pending = credkitRejection(
+      withWatchdog({ start, timeoutMs: 1_000, signal: controller.signal, phase: 'ceremony' }),
+    );
+    controller.abort(new CredkitError('cancelled'));
+    expect([(await pending).code, (await pending).phase]).toEqual(['cancelled', 'ceremony']);
+  });
+
+  it('should report timed-out in the given phase when the watchdog fires', async () => {
     const { start, signals } = hangingCall();
-    const classify = vi.fn(classifyAs('unknown'));
-    const settled = withWatchdog({ start, timeoutMs: 1_000, graceMs: 500, phase: 'signing', classify });
+    const settled = withWatchdog({ start, timeoutMs: 1_000, graceMs: 500, phase: 'signing' });
     const rejection = credkitRejection(settled);
 
     await vi.advanceTimersByTimeAsync(1_499);
@@ -53,17 +57,32 @@ describe('withWatchdog', () => {
 
     const error = await rejection;
     expect([error.code, error.phase]).toEqual(['timed-out', 'signing']);
-    expect(classify).not.toHaveBeenCalled();
     expect(signals[0]?.reason).toMatchObject({ name: 'TimeoutError' });
   });
 
-  it("should pass the call's failure and its duration to classify", async () => {
-    const failure = new DOMException('nope', 'NotAllowedError');
-    const classify = vi.fn(classifyAs('unknown'));
-    const error = await credkitRejection(
-      withWatchdog({ start: () => Promise.reject(failure), timeoutMs: 1_000, phase: 'signing', classify }),
+  it("should keep the call's own CredkitError, adding the phase, and call anything else unknown", async () => {
+    const named = new CredkitError('cancelled');
+    const kept = await credkitRejection(
+      withWatchdog({ start: () => Promise.reject(named), timeoutMs: 1_000, phase: 'signing' }),
     );
-    expect(error.cause).toBe(failure);
-    expect(classify).toHaveBeenCalledWith(failure, expect.any(Number), expect.any(AbortSignal));
+    expect([kept, kept.phase]).toEqual([named, 'signing']);
+
+    const failure = new TypeError('nope');
+    const error = await credkitRejection(
+      withWatchdog({ start: () => Promise.reject(failure), timeoutMs: 1_000, phase: 'signing' }),
+    );
+    expect([error.code, error.cause]).toEqual(['unknown', failure]);
+  });
+
+  it('should abort the call in progress when a newer one starts, and no other call when one is aborted', async () => {
+    const { start, signals } = hangingCall();
+    const first = new AbortController();
+    const one = credkitRejection(withWatchdog({ start, timeoutMs: 1_000, signal: first.signal, phase: 'ceremony' }));
+    const two = credkitRejection(withWatchdog({ start, timeoutMs: 1_000, phase: 'signing' }));
+    expect((await one).message).toBe('A newer passkey prompt replaced this one.');
+    first.abort();
+    expect(signals[1]?.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect((await two).code).toBe('timed-out');
   });
 });

@@ -1,4 +1,5 @@
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { abortError } from '../errors/abortError.ts';
+import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 
 /** How long after its own timeout credkit still waits for a WebAuthn call before abandoning it. */
 export const DEFAULT_WATCHDOG_GRACE_MS = 3_000;
@@ -13,16 +14,23 @@ export interface WatchdogOptions<T> {
   graceMs?: number;
   /** The caller's signal: aborting it ends the call at once, even if the browser ignores it. */
   signal?: AbortSignal;
-  /** The phase the call belongs to (for the `timed-out` error). */
+  /** The phase the call belongs to (for the errors it ends with). */
   phase: RegistrationPhase;
-  /** Turns the call's failure into a CredkitError. */
-  classify: (error: unknown, elapsedMs: number, signal: AbortSignal) => CredkitError;
 }
+
+// The controller of credkit's WebAuthn call in progress, if any: a page has one prompt at a time.
+let callInProgress: AbortController | undefined;
 
 /**
  * Runs a WebAuthn call with its own AbortController (one per call, never shared) and settles no later
  * than the caller's abort or `timeout + grace`: some browsers leave a call pending forever and ignore
  * `timeout`; the watchdog then aborts it and reports `timed-out`.
+ *
+ * The newest call wins: starting one aborts credkit's call in progress (say, an automatic passkey
+ * upgrade waiting in the background when the person clicks "Add passkey"), which ends `aborted`;
+ * browsers refuse a second call while one is pending. Aborting a call never touches another one.
+ * The call's own failure is expected as a CredkitError (the ceremony classifies it); anything else
+ * is `unknown`.
  */
 export async function withWatchdog<T>({
   start,
@@ -30,12 +38,14 @@ export async function withWatchdog<T>({
   graceMs = DEFAULT_WATCHDOG_GRACE_MS,
   signal,
   phase,
-  classify,
 }: WatchdogOptions<T>): Promise<T> {
   // This call's own controller: aborting it ends this call and nothing else.
   const controller = new AbortController();
   const callSignal = controller.signal;
   const forwardAbort = () => controller.abort(signal?.reason);
+
+  callInProgress?.abort(new CredkitError('aborted', { message: 'A newer passkey prompt replaced this one.' }));
+  callInProgress = controller;
 
   // The watchdog: a call still pending after its timeout and the grace is aborted.
   let watchdogFired = false;
@@ -44,7 +54,6 @@ export async function withWatchdog<T>({
     controller.abort(new DOMException('credkit watchdog: the WebAuthn call outlived its timeout', 'TimeoutError'));
   }, timeoutMs + graceMs);
 
-  const startedAt = performance.now();
   try {
     return await new Promise<T>((resolve, reject) => {
       // Rejects as soon as the call is aborted, even if the browser's promise never settles.
@@ -55,8 +64,12 @@ export async function withWatchdog<T>({
     });
   } catch (error) {
     if (watchdogFired) throw new CredkitError('timed-out', { phase, cause: error });
-    throw classify(error, performance.now() - startedAt, callSignal);
+    if (callSignal.aborted) throw abortError(callSignal, phase, error);
+    if (!isCredkitError(error)) throw new CredkitError('unknown', { phase, cause: error });
+    error.phase ??= phase;
+    throw error;
   } finally {
+    if (callInProgress === controller) callInProgress = undefined;
     clearTimeout(watchdog);
     signal?.removeEventListener('abort', forwardAbort);
   }

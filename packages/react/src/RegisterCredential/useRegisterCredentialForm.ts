@@ -101,6 +101,7 @@ export function useRegisterCredentialForm({
   challengeMaxAgeMs,
   onRegistered,
   onError,
+  ceremony,
   credentials,
   userActionSigner,
   // … what the form adds …
@@ -157,6 +158,7 @@ export function useRegisterCredentialForm({
     prefetchChallenge,
     challengeMaxAgeMs,
     onError,
+    ceremony,
     credentials,
     userActionSigner,
     authenticator,

@@ -1,0 +1,130 @@
+import type { Fido2CredentialInfo } from '../dfns/dfnsTypes.ts';
+import { fromBase64url, isArrayBuffer, toBase64url } from '../encoding/base64url.ts';
+import { abortError } from '../errors/abortError.ts';
+import { CredkitError } from '../errors/credkitError.ts';
+import { parseCreationOptions } from './creationOptions.ts';
+import { toFido2CredentialInfo } from './fido2Payload.ts';
+import { identifyCeremonyError } from './identifyCeremonyError.ts';
+import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
+import type { Fido2Assertion, PasskeyCeremony } from './passkeyCeremony.ts';
+import { browserCredentials, type CredentialCreator } from './webAuthnSupport.ts';
+
+/** The part of `navigator.credentials` a sign-in or a user-action signature uses; inject one in tests. */
+export interface CredentialGetter {
+  get(options: CredentialRequestOptions): Promise<Credential | null>;
+}
+
+interface AssertionLike {
+  rawId: ArrayBuffer;
+  response: {
+    clientDataJSON: ArrayBuffer;
+    authenticatorData: ArrayBuffer;
+    signature: ArrayBuffer;
+    userHandle?: ArrayBuffer | null;
+  };
+}
+
+function isAssertion(value: unknown): value is AssertionLike {
+  const candidate = value as Partial<AssertionLike> | null;
+  return (
+    isArrayBuffer(candidate?.rawId) &&
+    isArrayBuffer(candidate?.response?.clientDataJSON) &&
+    isArrayBuffer(candidate?.response?.authenticatorData) &&
+    isArrayBuffer(candidate?.response?.signature)
+  );
+}
+
+/** What a `get()` failure means: the few names it can throw (a prompt, not a new credential). */
+function identifyGetError(error: unknown, timeout: number | undefined, elapsedMs: number, signal: AbortSignal) {
+  const phase = 'signing';
+  if (signal.aborted) return abortError(signal, phase, error);
+  const name = error instanceof Error || error instanceof DOMException ? error.name : undefined;
+  if (name === 'AbortError') return new CredkitError('aborted', { phase, cause: error });
+  if (name === 'OperationError') return new CredkitError('busy', { phase, cause: error });
+  if (name === 'SecurityError') return new CredkitError('security', { phase, cause: error });
+  if (name === 'NotAllowedError') {
+    return identifyNotAllowedError(timeout, elapsedMs) === 'timed-out'
+      ? new CredkitError('timed-out', { phase, cause: error, message: 'Confirming with your passkey timed out.' })
+      : new CredkitError('cancelled', {
+          phase,
+          cause: error,
+          message: 'Confirming with an existing passkey was cancelled or did not succeed. Nothing was changed.',
+        });
+  }
+  return new CredkitError('unknown', { phase, cause: error });
+}
+
+/** The request options' JSON → options for `navigator.credentials.get` (the two binary members become bytes). */
+function requestOptionsFromJSON(json: PublicKeyCredentialRequestOptionsJSON): PublicKeyCredentialRequestOptions {
+  return {
+    ...json,
+    challenge: fromBase64url(json.challenge),
+    allowCredentials: json.allowCredentials?.map((descriptor) => ({
+      ...descriptor,
+      id: fromBase64url(descriptor.id),
+      transports: descriptor.transports as AuthenticatorTransport[] | undefined,
+    })),
+  } as PublicKeyCredentialRequestOptions;
+}
+
+function toFido2Assertion(credential: unknown): Fido2Assertion {
+  if (!isAssertion(credential)) {
+    throw new CredkitError('unknown', { phase: 'signing', message: 'The browser returned no usable assertion.' });
+  }
+  const { response } = credential;
+  return {
+    credId: toBase64url(credential.rawId),
+    clientData: toBase64url(response.clientDataJSON),
+    authenticatorData: toBase64url(response.authenticatorData),
+    signature: toBase64url(response.signature),
+    ...(isArrayBuffer(response.userHandle) && { userHandle: toBase64url(response.userHandle) }),
+  };
+}
+
+/**
+ * credkit's own `create()`: on `navigator.credentials` (or the `credentials` given, in tests), through
+ * the browser's JSON parser when it has one, every failure classified by its DOMException.
+ */
+export async function browserCreate(
+  { optionsJSON, signal, mediation }: Parameters<PasskeyCeremony['create']>[0],
+  credentials: CredentialCreator = browserCredentials('ceremony'),
+): Promise<Fido2CredentialInfo> {
+  const publicKey = parseCreationOptions(optionsJSON);
+  const request: CredentialCreationOptions = { publicKey, signal };
+  // TypeScript's DOM library (5.9) lacks `mediation` on CredentialCreationOptions; browsers read it.
+  if (mediation) Object.assign(request, { mediation });
+  const startedAt = performance.now();
+  const credential = await credentials.create(request).catch((error: unknown) => {
+    throw identifyCeremonyError(error, { publicKey, elapsedMs: performance.now() - startedAt, signal });
+  });
+  return toFido2CredentialInfo(credential);
+}
+
+/** credkit's own `get()`: on `navigator.credentials` (or the `credentials` given, in tests). */
+export async function browserGet(
+  { optionsJSON, signal }: Parameters<PasskeyCeremony['get']>[0],
+  credentials: CredentialGetter = browserCredentials('signing'),
+): Promise<Fido2Assertion> {
+  const startedAt = performance.now();
+  const credential = await credentials
+    .get({ publicKey: requestOptionsFromJSON(optionsJSON), signal })
+    .catch((error: unknown) => {
+      throw identifyGetError(error, optionsJSON.timeout, performance.now() - startedAt, signal);
+    });
+  return toFido2Assertion(credential);
+}
+
+/** credkit's own `create()` alone (what registration needs), on `credentials`: checked now, `unsupported` where there are none. */
+export function browserCreator(
+  credentials: CredentialCreator = browserCredentials('ceremony'),
+): Pick<PasskeyCeremony, 'create'> {
+  return { create: (request) => browserCreate(request, credentials) };
+}
+
+/** credkit's own ceremony, both calls: on `navigator.credentials`, or on the `credentials` given (tests). */
+export function createBrowserCeremony(credentials?: Partial<CredentialCreator & CredentialGetter>): PasskeyCeremony {
+  return {
+    create: (request) => browserCreate(request, credentials?.create ? (credentials as CredentialCreator) : undefined),
+    get: (request) => browserGet(request, credentials?.get ? (credentials as CredentialGetter) : undefined),
+  };
+}
