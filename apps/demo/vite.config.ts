@@ -36,14 +36,17 @@ export default defineConfig(({ mode }) => ({
   // Consume the workspace packages' TypeScript sources: no build step for the demo.
   resolve: { conditions: ['@credkit/source', ...defaultClientConditions] },
   server: { host: 'localhost', port: 5173, strictPort: true },
-  // The interop page's CommonJS Dfns SDK is pre-bundled at start, so no reload happens mid-test.
-  optimizeDeps: { include: ['@dfns/sdk', '@dfns/sdk-browser'] },
+  // The interop page's CommonJS Dfns SDK, and SimpleWebAuthn (imported through @credkit/core's sources),
+  // are pre-bundled at start, so no reload happens mid-test.
+  optimizeDeps: { include: ['@dfns/sdk', '@dfns/sdk-browser', '@simplewebauthn/browser'] },
   build: {
     rollupOptions: {
       // The interop page is dev-only when the mock runs in the page: @dfns/sdk resolves its paths against
       // the origin (`new URL('/auth/…', baseUrl)`), dropping the `<base>mock-api/full` the mock lives under.
       input: {
         main: entry('./index.html'),
+        // The host that calls SimpleWebAuthn itself: credkit's fetcher takes the base URL as it is.
+        simplewebauthn: entry('./simplewebauthn.html'),
         ...(loadEnv(mode, here, 'VITE_CREDKIT_').VITE_CREDKIT_MOCK !== 'browser' && {
           interop: entry('./interop.html'),
         }),

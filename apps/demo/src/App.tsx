@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { CredentialList } from './CredentialList.tsx';
 import {
   authenticatorChoices,
+  ceremony,
   ceremonyTimeout,
   embed,
   fetcher,
@@ -101,6 +102,7 @@ export function App() {
                 kind={kind}
                 fetcher={fetcher}
                 rp={rp}
+                ceremony={ceremony}
                 timeout={ceremonyTimeout}
                 watchdogGraceMs={watchdogGraceMs}
                 userActionSigner={userActionSigner}

@@ -1,5 +1,5 @@
 import { useConditionalRegistration } from '@credkit/react';
-import { fetcher, rp } from './config.ts';
+import { ceremony, fetcher, rp } from './config.ts';
 
 /**
  * `/?embed&upgrade`: what a host runs right after a password sign-in. The password manager may
@@ -9,6 +9,7 @@ export function PasskeyUpgrade() {
   const { status, credential } = useConditionalRegistration({
     fetcher,
     rp,
+    ceremony,
     credentialName: 'Automatic passkey',
   });
   return (

@@ -1,7 +1,7 @@
 import { describeError } from '@credkit/core';
 import { useRegisterUser } from '@credkit/react';
 import { type FormEvent, useState } from 'react';
-import { fetcher, orgId, rp } from './config.ts';
+import { ceremony, fetcher, orgId, rp } from './config.ts';
 
 const STATUS: Record<string, string> = {
   challenge: 'Preparing your account…',
@@ -17,6 +17,7 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
     fetcher,
     orgId,
     rp,
+    ceremony,
     onRegistered: (registration) => onSignedUp(registration.token),
   });
 

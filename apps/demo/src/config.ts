@@ -1,4 +1,12 @@
-import { type AuthenticatorChoice, createFetcher, createWebAuthnUserActionSigner } from '@credkit/core';
+import {
+  type AuthenticatorChoice,
+  createFetcher,
+  createWebAuthnUserActionSigner,
+  type PasskeyCeremony,
+  type UserActionSignerWithProtocol,
+  withUserActionProtocol,
+} from '@credkit/core';
+import { createSimpleWebAuthnUserActionSigner, simpleWebAuthnCeremony } from '@credkit/core/simplewebauthn';
 import { browserMockApiUrl, mockInBrowser, tokenStorage } from './mockApi.ts';
 
 const params = new URLSearchParams(window.location.search);
@@ -58,8 +66,59 @@ export const fetcher = createFetcher({
 /** The relying party: this page's own host name, which the mock expects as RP id (MOCK_RP_ID). */
 export const rp = { id: window.location.hostname, name: 'credkit demo' };
 
+/**
+ * `?ceremony=simplewebauthn`: every passkey prompt of the demo (sign-up, the component, the upgrade,
+ * the user-action signature) runs on @simplewebauthn/browser instead of credkit's own ceremony.
+ */
+const onSimpleWebAuthn = params.get('ceremony') === 'simplewebauthn';
+
+/** A WebAuthn call the demo made through SimpleWebAuthn: `create` (a new passkey) or `get` (a user-action signature). */
+export type DemoCeremonyCall = 'create' | 'get';
+
+declare global {
+  interface Window {
+    /**
+     * Test knob, `?ceremony=simplewebauthn` only: each SimpleWebAuthn call the demo made, in order,
+     * so the e2e suite can tell SimpleWebAuthn ran rather than credkit's own ceremony.
+     */
+    credkitDemoCeremonyCalls?: DemoCeremonyCall[];
+  }
+}
+
+const ceremonyCalls: DemoCeremonyCall[] = [];
+if (onSimpleWebAuthn) window.credkitDemoCeremonyCalls = ceremonyCalls;
+
+/** Who runs the passkey prompts: SimpleWebAuthn (each call recorded, see above), or credkit's own (undefined). */
+export const ceremony: PasskeyCeremony | undefined = onSimpleWebAuthn
+  ? {
+      create(request) {
+        ceremonyCalls.push('create');
+        return simpleWebAuthnCeremony.create(request);
+      },
+      get(request) {
+        ceremonyCalls.push('get');
+        return simpleWebAuthnCeremony.get(request);
+      },
+    }
+  : undefined;
+
+function simpleWebAuthnUserActionSigner(): UserActionSignerWithProtocol {
+  const signer = createSimpleWebAuthnUserActionSigner({ rpId: rp.id });
+  // Recorded as the ceremony's calls are: this signer runs `startAuthentication` itself.
+  return withUserActionProtocol({
+    sign(challenge, signal) {
+      ceremonyCalls.push('get');
+      return signer.sign(challenge, signal);
+    },
+  });
+}
+
 /** Confirms each new credential with one of the user's passkeys (Dfns user-action signing). */
-export const userActionSigner = embed ? undefined : createWebAuthnUserActionSigner({ rpId: rp.id });
+export const userActionSigner = embed
+  ? undefined
+  : onSimpleWebAuthn
+    ? simpleWebAuthnUserActionSigner()
+    : createWebAuthnUserActionSigner({ rpId: rp.id });
 
 // Test knobs, read from the URL: `?timeout=1500&grace=500` shortens the ceremony timeout and the watchdog.
 const positive = (value: string | null) => (value && Number(value) > 0 ? Number(value) : undefined);
