@@ -10,6 +10,7 @@ import {
   fetcher,
   rp,
   session,
+  twoForms,
   upgrade,
   userActionSigner,
   watchdogGraceMs,
@@ -20,6 +21,7 @@ import { KindPicker } from './KindPicker.tsx';
 import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
 import { SignUp } from './SignUp.tsx';
+import { TwoForms } from './TwoForms.tsx';
 
 type View = 'passkeys' | 'about';
 
@@ -93,27 +95,31 @@ export function App() {
       ) : (
         <>
           {upgrade ? <PasskeyUpgrade /> : null}
-          <section aria-labelledby="register-heading">
-            <h2 id="register-heading">Add a credential</h2>
-            <KindPicker value={kind} onChange={setKind} />
-            <div lang={language}>
-              <RegisterCredential
-                key={kind}
-                kind={kind}
-                fetcher={fetcher}
-                rp={rp}
-                ceremony={ceremony}
-                timeout={ceremonyTimeout}
-                watchdogGraceMs={watchdogGraceMs}
-                userActionSigner={userActionSigner}
-                authenticatorChoices={authenticatorChoices}
-                messages={language === 'fr' ? frenchMessages : undefined}
-                onRegistered={(credential, key) => {
-                  if (key) heldKeys.set(credential.credentialId, key.keyPair);
-                }}
-              />
-            </div>
-          </section>
+          {twoForms ? (
+            <TwoForms />
+          ) : (
+            <section aria-labelledby="register-heading">
+              <h2 id="register-heading">Add a credential</h2>
+              <KindPicker value={kind} onChange={setKind} />
+              <div lang={language}>
+                <RegisterCredential
+                  key={kind}
+                  kind={kind}
+                  fetcher={fetcher}
+                  rp={rp}
+                  ceremony={ceremony}
+                  timeout={ceremonyTimeout}
+                  watchdogGraceMs={watchdogGraceMs}
+                  userActionSigner={userActionSigner}
+                  authenticatorChoices={authenticatorChoices}
+                  messages={language === 'fr' ? frenchMessages : undefined}
+                  onRegistered={(credential, key) => {
+                    if (key) heldKeys.set(credential.credentialId, key.keyPair);
+                  }}
+                />
+              </div>
+            </section>
+          )}
           <section aria-labelledby="credentials-heading">
             <h2 id="credentials-heading">Your credentials</h2>
             <CredentialList />

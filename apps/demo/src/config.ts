@@ -21,6 +21,9 @@ export const embed = params.has('embed');
 /** `/?embed&upgrade`: also try an automatic passkey upgrade (conditional create), as after a password sign-in. */
 export const upgrade = params.has('upgrade');
 
+/** `/?embed&two`: two independent credentials components on one page (one WebAuthn prompt at a time between them). */
+export const twoForms = params.has('two');
+
 /** `/?choices=this-device,security-key,phone`: the authenticator choices offered (all three by default). */
 export const authenticatorChoices = (params.get('choices') ?? 'this-device,security-key,phone')
   .split(',')
