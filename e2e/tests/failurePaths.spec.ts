@@ -29,6 +29,9 @@ test.describe('every failure path, in a real browser', () => {
     ({ mockApi }) => mockApi.inPage,
     "The kit's failure paths do not depend on where the mock runs, and most are staged with page.route, which cannot see what a Service Worker answers: the dev server covers them.",
   );
+  // After a failed attempt the component fetches a fresh challenge at once (the prefetch): a test that
+  // ends first would see its route handler's route.fetch fail with "Test ended" and fail for it.
+  test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }));
 
   test('the person cancels while the prompt is open', async ({ page }) => {
     await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
