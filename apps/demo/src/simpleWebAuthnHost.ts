@@ -3,12 +3,14 @@
 // SimpleWebAuthn's answer to the Dfns `credentialInfo`. HTTP goes through credkit's `createFetcher`
 // (config.ts), against the simple embed: load the page with `?embed` (user-action signing off,
 // token `demo-token`).
-import { fromRegistrationResponse, toCreationOptionsJSON } from '@credkit/core/simplewebauthn';
-import { type PublicKeyCredentialCreationOptionsJSON, startRegistration } from '@simplewebauthn/browser';
+import {
+  type Fido2CredentialChallenge,
+  fromRegistrationResponse,
+  toRegistrationOptionsJSON,
+} from '@credkit/core/simplewebauthn';
+import { startRegistration } from '@simplewebauthn/browser';
 import { embed, fetcher, rp } from './config.ts';
 import { mockInBrowser } from './mockApi.ts';
-
-type Fido2Challenge = Parameters<typeof toCreationOptionsJSON>[0];
 
 async function register(credentialName: string) {
   if (!embed) throw new Error('Load this page as /simplewebauthn.html?embed: it registers on the simple embed.');
@@ -16,9 +18,8 @@ async function register(credentialName: string) {
     method: 'POST',
     path: '/auth/credentials/init',
     body: { kind: 'Fido2' },
-  })) as Fido2Challenge;
-  // TypeScript's DOM library types the JSON options' enums as plain strings, SimpleWebAuthn as unions.
-  const optionsJSON = toCreationOptionsJSON(challenge, { rp }) as PublicKeyCredentialCreationOptionsJSON;
+  })) as Fido2CredentialChallenge;
+  const optionsJSON = toRegistrationOptionsJSON(challenge, { rp });
   // The host's own call: no credkit ceremony, no credkit watchdog.
   const response = await startRegistration({ optionsJSON });
   const credential = await fetcher({

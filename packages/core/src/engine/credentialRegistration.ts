@@ -9,6 +9,7 @@ import { fetchFido2Challenge, registerPasskey } from '../flows/registerPasskey.t
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
+import { preloadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { type CredentialCreator, isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
 import { createChallengePrefetch } from './challengePrefetch.ts';
@@ -175,6 +176,7 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
     onSettled: () => prefetch.refresh(),
     onMount: () => {
       mounted = true;
+      preloadBrowserCeremony(options);
       if (shouldPrefetch()) prefetch.start();
       return () => {
         mounted = false;
@@ -188,6 +190,7 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
     setOptions(next) {
       options = next;
       if (!mounted) return;
+      preloadBrowserCeremony(options);
       if (shouldPrefetch()) prefetch.start();
       else prefetch.stop();
     },

@@ -2,6 +2,7 @@ import type { RelyingParty } from '../dfns/dfnsTypes.ts';
 import type { CredkitError } from '../errors/credkitError.ts';
 import { registerUser, type UserRegistration } from '../flows/registerUser.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import { preloadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { createRegistrationController, type RegistrationController } from './registrationController.ts';
@@ -71,6 +72,11 @@ export function createUserRegistration(initialOptions: UserRegistrationOptions):
     cancelMessage: 'Sign-up cancelled. Nothing was registered.',
     onRegistered: (registration) => options.onRegistered?.(registration),
     onError: (error) => options.onError?.(error),
+    // credkit's own ceremony loads on first use; ask for it at mount, so that a click finds it loaded.
+    onMount: () => {
+      preloadBrowserCeremony(options);
+      return () => undefined;
+    },
   });
   return {
     ...controller,

@@ -4,6 +4,7 @@ import { toBase64url } from '../encoding/base64url.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import { credkitRejection, fido2ChallengeFixture } from '../testFixtures.ts';
+import { withUserActionProtocol } from '../userAction/userAction.ts';
 import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { type RegisterPasskeyOptions, registerPasskey } from './registerPasskey.ts';
 
@@ -291,6 +292,41 @@ describe('registerPasskey', () => {
         );
         expect(error.status).toBe(status);
       }
+      expect(signalUnknownCredential.mock.calls).toEqual([[{ rpId: 'localhost', credentialId: 'AQID' }]]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('should tell the passkey manager to drop a passkey never sent because its signing was dismissed', async () => {
+    const signalUnknownCredential = vi.fn(async () => undefined);
+    vi.stubGlobal('PublicKeyCredential', { signalUnknownCredential });
+    try {
+      const dismissing = withUserActionProtocol({
+        sign: async () => {
+          throw new CredkitError('cancelled', { phase: 'signing' });
+        },
+      });
+      const { fetcher, requests } = recordingFetcher({
+        '/auth/action/init': () => ({
+          challenge: 'c',
+          challengeIdentifier: 'ci',
+          userVerification: 'required',
+          allowCredentials: { webauthn: [{ type: 'public-key', id: 'AQID' }], key: [] },
+        }),
+      });
+      const dismissed = await credkitRejection(
+        registerPasskey({
+          fetcher,
+          rp,
+          credentialName: 'Laptop',
+          credentials: fakeCredentials(),
+          userActionSigner: dismissing,
+        }),
+      );
+      expect([dismissed.code, dismissed.phase]).toEqual(['cancelled', 'signing']);
+      expect(requests.map((request) => request.path)).not.toContain('/auth/credentials');
+
       expect(signalUnknownCredential.mock.calls).toEqual([[{ rpId: 'localhost', credentialId: 'AQID' }]]);
     } finally {
       vi.unstubAllGlobals();

@@ -6,11 +6,15 @@ import type { Fetcher } from '../http/fetcher.ts';
 import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
-import { browserCreator } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
+import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
-import type { CredentialCreator, detectWebAuthnCapabilities } from '../webauthn/webAuthnSupport.ts';
+import {
+  browserCredentials,
+  type CredentialCreator,
+  type detectWebAuthnCapabilities,
+} from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { fetchChallenge } from './fetchChallenge.ts';
 import { submitCredential } from './submitCredential.ts';
@@ -70,8 +74,8 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   const { fetcher, rp, timeout, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
   checkSigner(options.userActionSigner);
-  // credkit's own ceremony checks for the passkey API now: `unsupported` before anything is fetched.
-  const ceremony = options.ceremony ?? browserCreator(options.credentials);
+  // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
+  const credentials = options.ceremony ? undefined : (options.credentials ?? browserCredentials('ceremony'));
   throwIfAborted(signal, 'challenge');
 
   let challenge = options.challenge;
@@ -82,6 +86,7 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
+  const ceremony = options.ceremony ?? (await loadBrowserCeremony()).browserCreator(credentials);
   const credentialInfo = await createPasskey(challenge, {
     ceremony,
     rp,
@@ -91,9 +96,9 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
     mediation: options.mediation,
     signal,
   });
-  throwIfAborted(signal, 'ceremony');
 
   try {
+    throwIfAborted(signal, 'ceremony');
     return await submitCredential(
       fetcher,
       { credentialKind: 'Fido2', credentialInfo, credentialName, challengeIdentifier: challenge.challengeIdentifier },

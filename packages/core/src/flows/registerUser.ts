@@ -10,11 +10,11 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { browserCreator } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
+import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
-import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
+import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 
 /** Options of {@link registerUser}. */
@@ -105,10 +105,14 @@ function passkeyStep({
   watchdogGraceMs,
   signal,
 }: RegisterUserOptions): CredentialStep {
-  const chosen = ceremony ?? browserCreator(credentials);
-  return async (challenge) => ({
-    credentialInfo: await createPasskey(challenge, { ceremony: chosen, rp, timeout, watchdogGraceMs, signal }),
-  });
+  // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
+  const creator = ceremony ? undefined : (credentials ?? browserCredentials('ceremony'));
+  return async (challenge) => {
+    const chosen = ceremony ?? (await loadBrowserCeremony()).browserCreator(creator);
+    return {
+      credentialInfo: await createPasskey(challenge, { ceremony: chosen, rp, timeout, watchdogGraceMs, signal }),
+    };
+  };
 }
 
 async function keyStep(origin: string | undefined): Promise<CredentialStep> {
@@ -146,23 +150,24 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
 
   onPhase?.('ceremony');
   const { credentialInfo, keyPair } = await createCredential(challenge);
-  throwIfAborted(signal, 'ceremony');
-
-  onPhase?.('submitting');
-  const answer = await callFetcher(
-    fetcher,
-    {
-      method: 'POST',
-      path: '/auth/registration/enduser',
-      body: { firstFactorCredential: { credentialKind: kind, credentialInfo, credentialName }, wallets: [] },
-      headers: { Authorization: `Bearer ${challenge.challengeIdentifier}` },
-      signal,
-    },
-    'submitting',
-  ).then(validateRegistrationAnswer, (error: unknown) => {
-    // A passkey the server refused for good would stay in the person's passkey manager.
+  try {
+    throwIfAborted(signal, 'ceremony');
+    onPhase?.('submitting');
+    const answer = await callFetcher(
+      fetcher,
+      {
+        method: 'POST',
+        path: '/auth/registration/enduser',
+        body: { firstFactorCredential: { credentialKind: kind, credentialInfo, credentialName }, wallets: [] },
+        headers: { Authorization: `Bearer ${challenge.challengeIdentifier}` },
+        signal,
+      },
+      'submitting',
+    ).then(validateRegistrationAnswer);
+    return { ...answer, ...(keyPair && { keyPair }) };
+  } catch (error) {
+    // A passkey the server refused for good, or never got, would stay in the person's passkey manager.
     if (kind === 'Fido2') forgetRefusedPasskey(error, options.rp.id, credentialInfo.credId);
     throw error;
-  });
-  return { ...answer, ...(keyPair && { keyPair }) };
+  }
 }

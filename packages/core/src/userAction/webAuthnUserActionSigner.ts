@@ -1,12 +1,12 @@
 import { fromBase64url, toBase64url, utf8 } from '../encoding/base64url.ts';
 import { CredkitError } from '../errors/credkitError.ts';
-import { type CredentialGetter, createBrowserCeremony } from '../webauthn/browserCeremony.ts';
+import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
 import { DEFAULT_CEREMONY_TIMEOUT_MS } from '../webauthn/creationOptions.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { withWatchdog } from '../webauthn/withWatchdog.ts';
 import { type UserActionChallenge, type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
 
-export type { CredentialGetter } from '../webauthn/browserCeremony.ts';
+export type { CredentialGetter } from '../webauthn/browserGet.ts';
 
 /** Options of {@link createWebAuthnUserActionSigner}. */
 export interface WebAuthnUserActionSignerOptions {
@@ -46,7 +46,7 @@ export function toRequestOptionsJSON(
  * under the same watchdog as registration. No passkey to offer → `no-signing-credential`.
  */
 export function createPasskeyUserActionSigner(
-  ceremony: PasskeyCeremony,
+  ceremony: Pick<PasskeyCeremony, 'get'>,
   options: Omit<WebAuthnUserActionSignerOptions, 'credentials'> = {},
 ): UserActionSignerWithProtocol {
   return withUserActionProtocol({
@@ -75,5 +75,6 @@ export function createPasskeyUserActionSigner(
 export function createWebAuthnUserActionSigner(
   options: WebAuthnUserActionSignerOptions = {},
 ): UserActionSignerWithProtocol {
-  return createPasskeyUserActionSigner(createBrowserCeremony(options.credentials), options);
+  const { credentials } = options;
+  return createPasskeyUserActionSigner({ get: (request) => browserGet(request, credentials) }, options);
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { credkitRejection, fido2ChallengeFixture } from '../testFixtures.ts';
-import { createBrowserCeremony } from './browserCeremony.ts';
+import { browserCreator } from './browserCreate.ts';
 import { createPasskey } from './createPasskey.ts';
 import type { CredentialCreator } from './webAuthnSupport.ts';
 
@@ -17,7 +17,7 @@ function hangingCredentials() {
       return new Promise<never>(() => undefined);
     },
   };
-  return { ceremony: createBrowserCeremony(credentials), signals };
+  return { ceremony: browserCreator(credentials), signals };
 }
 
 const attestation = {
@@ -78,14 +78,14 @@ describe('createPasskey', () => {
   });
 
   it('should resolve with the Dfns credentialInfo and leave no timer behind', async () => {
-    const ceremony = createBrowserCeremony({ create: async () => attestation as unknown as Credential });
+    const ceremony = browserCreator({ create: async () => attestation as unknown as Credential });
     const info = await createPasskey(challenge, { ceremony, rp, timeout });
     expect(info).toEqual({ credId: 'AQID', clientData: 'BA', attestationData: 'BQY' });
     expect(vi.getTimerCount()).toBe(0);
   });
 
   it('should classify NotAllowedError at the timeout as timed-out', async () => {
-    const ceremony = createBrowserCeremony({
+    const ceremony = browserCreator({
       create: () =>
         new Promise((_resolve, reject) =>
           setTimeout(() => reject(new DOMException('timed out or not allowed', 'NotAllowedError')), timeout),
@@ -97,7 +97,7 @@ describe('createPasskey', () => {
   });
 
   it("should report another page script's pending prompt (OperationError) as busy", async () => {
-    const ceremony = createBrowserCeremony({
+    const ceremony = browserCreator({
       create: () => Promise.reject(new DOMException('A request is already pending.', 'OperationError')),
     });
     const error = await credkitRejection(createPasskey(challenge, { ceremony, rp, timeout }));

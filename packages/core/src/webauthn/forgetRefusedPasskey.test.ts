@@ -36,6 +36,14 @@ describe('forgetRefusedPasskey', () => {
     expect(signal).not.toHaveBeenCalled();
   });
 
+  it('should signal a passkey that was never sent: stopped after create(), or its signing failed', () => {
+    const signal = browserWithSignalApi();
+    forgetRefusedPasskey(new CredkitError('aborted', { phase: 'ceremony' }), 'example.com', 'AQID');
+    forgetRefusedPasskey(new CredkitError('cancelled', { phase: 'signing' }), 'example.com', 'BAUG');
+    forgetRefusedPasskey(new CredkitError('network', { phase: 'signing' }), 'example.com', 'BwgJ');
+    expect(signal.mock.calls.map(([options]) => options.credentialId)).toEqual(['AQID', 'BAUG', 'BwgJ']);
+  });
+
   it('should not signal for a refusal before the passkey was made', () => {
     const signal = browserWithSignalApi();
     forgetRefusedPasskey(new CredkitError('server', { phase: 'challenge', status: 400 }), 'example.com', 'AQID');

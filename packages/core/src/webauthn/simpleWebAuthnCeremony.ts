@@ -9,19 +9,47 @@ import {
   startRegistration,
   WebAuthnAbortService,
 } from '@simplewebauthn/browser';
-import type { Fido2CredentialInfo } from '../dfns/dfnsTypes.ts';
+import type { Fido2CredentialChallenge, Fido2CredentialInfo } from '../dfns/dfnsTypes.ts';
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError, type CredkitErrorCode, type RegistrationPhase } from '../errors/credkitError.ts';
-import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
+import type { UserActionChallenge, UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import {
   createPasskeyUserActionSigner,
+  toRequestOptionsJSON,
   type WebAuthnUserActionSignerOptions,
 } from '../userAction/webAuthnUserActionSigner.ts';
+import { type CreationOptionsInput, toCreationOptionsJSON } from './creationOptions.ts';
 import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
 import type { Fido2Assertion, PasskeyCeremony } from './passkeyCeremony.ts';
 import { isWebAuthnAvailable } from './webAuthnSupport.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+// TypeScript's DOM library types the JSON options' enums as plain strings, SimpleWebAuthn as unions:
+// same values, hence the casts.
+
+/**
+ * A Dfns Fido2 challenge → `optionsJSON` for `startRegistration`, with the Dfns byte rules
+ * (`challenge` and `user.id` are the UTF-8 bytes of their strings), for hosts that call
+ * SimpleWebAuthn themselves.
+ */
+export function toRegistrationOptionsJSON(
+  challenge: Fido2CredentialChallenge,
+  input: CreationOptionsInput,
+): CreationOptionsJSON {
+  return toCreationOptionsJSON(challenge, input) as CreationOptionsJSON;
+}
+
+/**
+ * A Dfns user-action challenge → `optionsJSON` for `startAuthentication` (the challenge's UTF-8
+ * bytes, the `allowCredentials.webauthn` ids), for hosts that call SimpleWebAuthn themselves.
+ */
+export function toAuthenticationOptionsJSON(
+  challenge: UserActionChallenge,
+  options: { rpId?: string; timeout?: number } = {},
+): RequestOptionsJSON {
+  return toRequestOptionsJSON(challenge, options) as RequestOptionsJSON;
+}
 
 /** The members of a SimpleWebAuthn response credkit posts, checked: each a base64url string. */
 function base64urlMembers<Name extends string>(values: Record<Name, unknown>, what: string): Record<Name, string> {
@@ -141,8 +169,6 @@ async function runOwned<T>(
  * responses mapped to the Dfns payloads, their `WebAuthnError.code`s to credkit's codes. Starting it
  * ends SimpleWebAuthn's own pending call, as SimpleWebAuthn does; cancelling it ends only itself.
  */
-// TypeScript's DOM library types the JSON options' enums as plain strings, SimpleWebAuthn as unions:
-// same values, hence the casts.
 export const simpleWebAuthnCeremony: PasskeyCeremony = {
   async create({ optionsJSON, signal, mediation }) {
     const response = await runOwned(

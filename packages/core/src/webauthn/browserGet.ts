@@ -1,13 +1,9 @@
-import type { Fido2CredentialInfo } from '../dfns/dfnsTypes.ts';
 import { fromBase64url, isArrayBuffer, toBase64url } from '../encoding/base64url.ts';
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError } from '../errors/credkitError.ts';
-import { parseCreationOptions } from './creationOptions.ts';
-import { toFido2CredentialInfo } from './fido2Payload.ts';
-import { identifyCeremonyError } from './identifyCeremonyError.ts';
 import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
 import type { Fido2Assertion, PasskeyCeremony } from './passkeyCeremony.ts';
-import { browserCredentials, type CredentialCreator } from './webAuthnSupport.ts';
+import { browserCredentials } from './webAuthnSupport.ts';
 
 /** The part of `navigator.credentials` a sign-in or a user-action signature uses; inject one in tests. */
 export interface CredentialGetter {
@@ -81,25 +77,6 @@ function toFido2Assertion(credential: unknown): Fido2Assertion {
   };
 }
 
-/**
- * credkit's own `create()`: on `navigator.credentials` (or the `credentials` given, in tests), through
- * the browser's JSON parser when it has one, every failure classified by its DOMException.
- */
-export async function browserCreate(
-  { optionsJSON, signal, mediation }: Parameters<PasskeyCeremony['create']>[0],
-  credentials: CredentialCreator = browserCredentials('ceremony'),
-): Promise<Fido2CredentialInfo> {
-  const publicKey = parseCreationOptions(optionsJSON);
-  const request: CredentialCreationOptions = { publicKey, signal };
-  // TypeScript's DOM library (5.9) lacks `mediation` on CredentialCreationOptions; browsers read it.
-  if (mediation) Object.assign(request, { mediation });
-  const startedAt = performance.now();
-  const credential = await credentials.create(request).catch((error: unknown) => {
-    throw identifyCeremonyError(error, { publicKey, elapsedMs: performance.now() - startedAt, signal });
-  });
-  return toFido2CredentialInfo(credential);
-}
-
 /** credkit's own `get()`: on `navigator.credentials` (or the `credentials` given, in tests). */
 export async function browserGet(
   { optionsJSON, signal }: Parameters<PasskeyCeremony['get']>[0],
@@ -112,19 +89,4 @@ export async function browserGet(
       throw identifyGetError(error, optionsJSON.timeout, performance.now() - startedAt, signal);
     });
   return toFido2Assertion(credential);
-}
-
-/** credkit's own `create()` alone (what registration needs), on `credentials`: checked now, `unsupported` where there are none. */
-export function browserCreator(
-  credentials: CredentialCreator = browserCredentials('ceremony'),
-): Pick<PasskeyCeremony, 'create'> {
-  return { create: (request) => browserCreate(request, credentials) };
-}
-
-/** credkit's own ceremony, both calls: on `navigator.credentials`, or on the `credentials` given (tests). */
-export function createBrowserCeremony(credentials?: Partial<CredentialCreator & CredentialGetter>): PasskeyCeremony {
-  return {
-    create: (request) => browserCreate(request, credentials?.create ? (credentials as CredentialCreator) : undefined),
-    get: (request) => browserGet(request, credentials?.get ? (credentials as CredentialGetter) : undefined),
-  };
 }
