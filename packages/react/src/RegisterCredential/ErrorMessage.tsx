@@ -6,12 +6,14 @@ import { useFocusWhen } from './useFocusWhen.ts';
 /**
  * The error, as an alert tied to its field: a problem found before sending (`data-code="invalid-input"`)
  * or the registration's error through `messages.errors` (`data-code` is its code). When a registration
- * fails, focus moves here. Renders nothing without an error.
+ * fails, focus moves here, unless it was `aborted`: replaced by a newer prompt elsewhere on the page,
+ * where the person is. Renders nothing without an error.
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
   function ErrorMessage({ className, ...paragraphProps }, ref) {
     const form = useRegisterCredential();
-    const own = useFocusWhen<HTMLParagraphElement>(form.state === 'error');
+    const replaced = form.registration.error?.code === 'aborted';
+    const own = useFocusWhen<HTMLParagraphElement>(form.state === 'error' && !replaced);
     const refs = useComposedRefs(own, ref);
     const { registerErrorPart } = form;
     // While it is mounted, the fields point at it (aria-describedby).

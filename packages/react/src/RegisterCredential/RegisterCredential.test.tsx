@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
@@ -77,6 +77,41 @@ describe('RegisterCredential', () => {
     expect(field).not.toHaveAttribute('aria-invalid');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'server', status: 400 }));
     expect(alert).toHaveFocus();
+  });
+
+  it("should leave focus with the newer prompt when it replaces this form's", async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher();
+    // The browser's prompt, waiting for the person until its call is aborted.
+    const waiting = fakeCredentials(
+      (options) =>
+        new Promise((_resolve, reject) =>
+          options.signal?.addEventListener('abort', () => reject(options.signal?.reason)),
+        ),
+    );
+    renderWithClient(
+      <>
+        <section aria-label="First">
+          <RegisterCredential fetcher={fetcher} rp={rp} credentials={waiting} />
+        </section>
+        <section aria-label="Second">
+          <RegisterCredential fetcher={fetcher} rp={rp} credentials={waiting} />
+        </section>
+      </>,
+    );
+    const first = within(screen.getByRole('region', { name: 'First' }));
+    const second = within(screen.getByRole('region', { name: 'Second' }));
+    await user.type(first.getByRole('textbox', { name: 'Credential name' }), 'One');
+    await user.click(first.getByRole('button', { name: 'Register passkey' }));
+    await waitFor(() => expect(first.getByRole('status')).toHaveTextContent('Follow your browser’s prompt'));
+    await user.type(second.getByRole('textbox', { name: 'Credential name' }), 'Two');
+    await user.click(second.getByRole('button', { name: 'Register passkey' }));
+
+    const replaced = await first.findByRole('alert');
+    expect(replaced).toHaveAttribute('data-code', 'aborted');
+    expect(replaced).toHaveTextContent('A newer passkey prompt replaced this one.');
+    expect(replaced).not.toHaveFocus();
+    expect(second.getByRole('status')).toHaveTextContent('Follow your browser’s prompt');
   });
 
   it('should ask for a name instead of sending an empty one', async () => {
