@@ -79,10 +79,10 @@ const SIMPLEWEBAUTHN_ADDED_ROW = 'the same, added to an app that ships @simplewe
  * the commit.
  */
 export const GZIP_CEILINGS: Readonly<Record<string, number>> = {
-  [CORE_ROW]: 5840,
-  [HOOK_ROW]: 7250,
-  [COMPONENT_ROW]: 11150,
-  [SIMPLEWEBAUTHN_ADDED_ROW]: 11100,
+  [CORE_ROW]: 5910,
+  [HOOK_ROW]: 7330,
+  [COMPONENT_ROW]: 11250,
+  [SIMPLEWEBAUTHN_ADDED_ROW]: 11200,
 };
 
 /** The component with SimpleWebAuthn's ceremony (and its user-action signer), as such an app uses it. */

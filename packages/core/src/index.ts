@@ -14,7 +14,13 @@ export { createUserRegistration } from './engine/userRegistration.ts';
 // Errors.
 export type { CredkitErrorCode, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
+export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts';
+export { setCredentialActive } from './flows/credentialActivation.ts';
+export type { CreateCredentialCodeOptions, CredentialCode } from './flows/credentialCodes.ts';
+export { createCredentialCode, withCredentialCode } from './flows/credentialCodes.ts';
 export { listCredentials } from './flows/listCredentials.ts';
+export type { Login, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
+export { loginWithPasskey } from './flows/loginWithPasskey.ts';
 export type { RegisterPasskeyOptions } from './flows/registerPasskey.ts';
 export { registerPasskey } from './flows/registerPasskey.ts';
 export type { UserRegistration } from './flows/registerUser.ts';

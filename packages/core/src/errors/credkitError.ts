@@ -11,6 +11,7 @@
  * - `busy`: another passkey prompt, not credkit's, is already open on this page (the browser runs one at a time).
  * - `aborted`: the host (or the component) aborted the call.
  * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed.
+ * - `invalid-code`: the credential code (from another device) is expired, already used or mistyped.
  * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
  * - `wrong-password`: an encrypted private key did not open with the password or recovery code given.
  * - `no-signing-credential`: the user has no existing credential this signer can confirm the change with.
@@ -30,6 +31,7 @@ export type CredkitErrorCode =
   | 'busy'
   | 'aborted'
   | 'invalid-challenge'
+  | 'invalid-code'
   | 'invalid-input'
   | 'wrong-password'
   | 'no-signing-credential'
@@ -56,6 +58,7 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
   busy: 'Another passkey prompt is already open on this page. Finish or close it, then try again.',
   aborted: 'The registration was stopped before it finished.',
   'invalid-challenge': 'The server sent a registration challenge that cannot be used.',
+  'invalid-code': 'This code is expired, already used or mistyped. Ask for a new one on your other device.',
   'invalid-input': 'The registration request is incomplete.',
   'wrong-password': 'That password or recovery code does not open this key.',
   'no-signing-credential': 'No existing passkey of your account is available here to confirm this change.',

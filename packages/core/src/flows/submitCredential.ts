@@ -2,9 +2,8 @@ import { validateCreateCredentialResponse } from '../dfns/credentialResponse.ts'
 import type { CreateCredentialBody, CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
-import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
-import { sendWithUserAction } from '../userAction/sendWithUserAction.ts';
+import { sendChange } from '../userAction/sendWithUserAction.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 
 /** How {@link submitCredential} sends. */
@@ -25,12 +24,6 @@ export async function submitCredential(
   { signal, userActionSigner, onPhase }: SubmitOptions = {},
 ): Promise<CreateCredentialResponse> {
   const request: FetcherRequest = { method: 'POST', path: '/auth/credentials', body, signal };
-  let answer: unknown;
-  if (userActionSigner) {
-    answer = await sendWithUserAction(fetcher, userActionSigner, request, onPhase);
-  } else {
-    onPhase?.('submitting');
-    answer = await callFetcher(fetcher, request, 'submitting');
-  }
+  const answer = await sendChange(fetcher, request, userActionSigner, onPhase);
   return inPhase('submitting', async () => validateCreateCredentialResponse(answer));
 }

@@ -30,3 +30,18 @@ export async function sendWithUserAction(
   const headers = { ...request.headers, 'X-DFNS-USERACTION': userAction };
   return callFetcher(fetcher, { ...request, bodyText, headers }, 'submitting');
 }
+
+/**
+ * Sends a change-inducing request: with user-action signing when there is a signer (phases
+ * `signing`, then `submitting`), as it is otherwise (`submitting`). Resolves with the answer, not validated.
+ */
+export function sendChange(
+  fetcher: Fetcher,
+  request: FetcherRequest,
+  signer: UserActionSignerWithProtocol | undefined,
+  onPhase?: (phase: RegistrationPhase) => void,
+): Promise<unknown> {
+  if (signer) return sendWithUserAction(fetcher, signer, request, onPhase);
+  onPhase?.('submitting');
+  return callFetcher(fetcher, request, 'submitting');
+}

@@ -82,13 +82,13 @@ const toAllowed = (credentials: { id: string; encryptedPrivateKey?: string }[] =
     ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
   }));
 
-/** Validates `POST /auth/action/init`'s answer. */
-export function validateUserActionChallenge(value: unknown): UserActionChallenge {
+/** Validates `POST /auth/action/init`'s answer (or `POST /auth/login/init`'s: the same members). */
+export function validateUserActionChallenge(value: unknown, what = 'user-action challenge'): UserActionChallenge {
   // A missing (or null) userVerification means "required".
   const body = checkShape(
     isRecord(value) ? { ...value, userVerification: value.userVerification ?? 'required' } : value,
     USER_ACTION_CHALLENGE,
-    { code: 'server', intro: 'The server sent an invalid user-action challenge' },
+    { code: 'server', intro: `The server sent an invalid ${what}` },
   );
   const allow = body.allowCredentials;
   return {

@@ -1,10 +1,8 @@
-import { fromBase64url, toBase64url, utf8 } from '../encoding/base64url.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
-import { DEFAULT_CEREMONY_TIMEOUT_MS } from '../webauthn/creationOptions.ts';
+import { getAssertion } from '../webauthn/getAssertion.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
-import { withWatchdog } from '../webauthn/withWatchdog.ts';
-import { type UserActionChallenge, type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
+import { type UserActionSignerWithProtocol, withUserActionProtocol } from './userAction.ts';
 
 export type { CredentialGetter } from '../webauthn/browserGet.ts';
 
@@ -21,27 +19,6 @@ export interface WebAuthnUserActionSignerOptions {
 }
 
 /**
- * A Dfns user-action challenge → WebAuthn `PublicKeyCredentialRequestOptionsJSON`, with the Dfns byte
- * rules: `challenge` is the UTF-8 bytes of its string, the `allowCredentials.webauthn` ids are
- * already base64url (re-encoded here, which checks them).
- */
-export function toRequestOptionsJSON(
-  challenge: UserActionChallenge,
-  { rpId, timeout = DEFAULT_CEREMONY_TIMEOUT_MS }: Pick<WebAuthnUserActionSignerOptions, 'rpId' | 'timeout'> = {},
-): PublicKeyCredentialRequestOptionsJSON {
-  return {
-    challenge: toBase64url(utf8(challenge.challenge)),
-    allowCredentials: challenge.allowCredentials.webauthn.map(({ id }) => ({
-      type: 'public-key',
-      id: toBase64url(fromBase64url(id)),
-    })),
-    userVerification: challenge.userVerification,
-    timeout,
-    ...(rpId !== undefined && { rpId }),
-  };
-}
-
-/**
  * A user-action signer that confirms with one of the user's passkeys through `ceremony`'s `get()`,
  * under the same watchdog as registration. No passkey to offer → `no-signing-credential`.
  */
@@ -54,15 +31,7 @@ export function createPasskeyUserActionSigner(
       if (challenge.allowCredentials.webauthn.length === 0) {
         throw new CredkitError('no-signing-credential', { phase: 'signing' });
       }
-      const optionsJSON = toRequestOptionsJSON(challenge, options);
-      const credentialAssertion = await withWatchdog({
-        start: (callSignal) => ceremony.get({ optionsJSON, signal: callSignal }),
-        timeoutMs: optionsJSON.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS,
-        graceMs: options.watchdogGraceMs,
-        signal,
-        phase: 'signing',
-      });
-      return { kind: 'Fido2', credentialAssertion };
+      return { kind: 'Fido2', credentialAssertion: await getAssertion(challenge, { ...options, ceremony, signal }) };
     },
   });
 }

@@ -12,13 +12,13 @@ import {
 import type { Fido2CredentialChallenge, Fido2CredentialInfo } from '../dfns/dfnsTypes.ts';
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError, type CredkitErrorCode, type RegistrationPhase } from '../errors/credkitError.ts';
-import type { UserActionChallenge, UserActionSignerWithProtocol } from '../userAction/userAction.ts';
+import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import {
   createPasskeyUserActionSigner,
-  toRequestOptionsJSON,
   type WebAuthnUserActionSignerOptions,
 } from '../userAction/webAuthnUserActionSigner.ts';
 import { type CreationOptionsInput, toCreationOptionsJSON } from './creationOptions.ts';
+import { type AssertionChallenge, type AssertionOptions, toRequestOptionsJSON } from './getAssertion.ts';
 import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
 import type { Fido2Assertion, PasskeyCeremony } from './passkeyCeremony.ts';
 import { isWebAuthnAvailable } from './webAuthnSupport.ts';
@@ -41,12 +41,12 @@ export function toRegistrationOptionsJSON(
 }
 
 /**
- * A Dfns user-action challenge → `optionsJSON` for `startAuthentication` (the challenge's UTF-8
+ * A Dfns user-action or login challenge → `optionsJSON` for `startAuthentication` (the challenge's UTF-8
  * bytes, the `allowCredentials.webauthn` ids), for hosts that call SimpleWebAuthn themselves.
  */
 export function toAuthenticationOptionsJSON(
-  challenge: UserActionChallenge,
-  options: { rpId?: string; timeout?: number } = {},
+  challenge: AssertionChallenge,
+  options: AssertionOptions = {},
 ): RequestOptionsJSON {
   return toRequestOptionsJSON(challenge, options) as RequestOptionsJSON;
 }
