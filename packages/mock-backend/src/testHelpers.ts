@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { MockBackendOptions } from './config.ts';
+import { DEFAULT_ORG_ID, type MockBackendOptions } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
-import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
+import { createSoftwareAuthenticator, type SoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 
 export const ORIGIN = 'http://localhost:5173';
 export const TOKEN = 'test-token';
@@ -76,4 +76,101 @@ export async function registration(
 export function expectDfnsError(response: { status: number; body: unknown }, status: number, message: RegExp) {
   expect(response.status).toBe(status);
   expect(response.body).toEqual({ error: { message: expect.stringMatching(message) } });
+}
+
+/** A signed-up user whose first factor is a passkey of `authenticator`. */
+export interface PasskeyUser {
+  authenticator: SoftwareAuthenticator;
+  username: string;
+  userId: string;
+  token: string;
+  credentialId: string;
+  credentialUuid: string;
+}
+
+/** Signs up a new user whose first factor is a passkey (made by `authenticator`), signed in. */
+export async function signUpWithPasskey(
+  call: Call,
+  username = 'pat@example.com',
+  authenticator = createSoftwareAuthenticator(),
+): Promise<PasskeyUser> {
+  const init = await call('POST', '/auth/registration/init', {
+    orgId: DEFAULT_ORG_ID,
+    username,
+    registrationCode: 'any',
+  });
+  expect(init.status).toBe(200);
+  const credentialInfo = await authenticator.register({
+    challenge: init.body.challenge,
+    rpId: 'localhost',
+    origin: ORIGIN,
+    userId: init.body.user.id,
+  });
+  const done = await call(
+    'POST',
+    '/auth/registration/enduser',
+    { firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' }, wallets: [] },
+    { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
+  );
+  expect(done.status).toBe(200);
+  return {
+    authenticator,
+    username,
+    userId: done.body.user.id,
+    token: done.body.authentication.token,
+    credentialId: credentialInfo.credId,
+    credentialUuid: done.body.credential.uuid,
+  };
+}
+
+/** `POST /auth/action/init` then `POST /auth/action`, signed by one of the user's passkeys: the answer. */
+export async function passkeyUserAction(
+  call: Call,
+  user: Pick<PasskeyUser, 'token' | 'authenticator'>,
+  request: { method: string; path: string; body: string },
+  sign: { origin?: string; counter?: number } = {},
+) {
+  const headers = { Authorization: `Bearer ${user.token}` };
+  const challenge = await call(
+    'POST',
+    '/auth/action/init',
+    {
+      userActionPayload: request.body,
+      userActionHttpMethod: request.method,
+      userActionHttpPath: request.path,
+      userActionServerKind: 'Api',
+    },
+    headers,
+  );
+  expect(challenge.status).toBe(200);
+  const credentialAssertion = await user.authenticator.authenticate({
+    challenge: challenge.body.challenge,
+    rpId: 'localhost',
+    origin: sign.origin ?? ORIGIN,
+    allowCredentials: challenge.body.allowCredentials.webauthn,
+    counter: sign.counter,
+  });
+  return call(
+    'POST',
+    '/auth/action',
+    { challengeIdentifier: challenge.body.challengeIdentifier, firstFactor: { kind: 'Fido2', credentialAssertion } },
+    headers,
+  );
+}
+
+/** Sends a change-inducing request as `user`, with a user action signed by their passkey. */
+export async function signedCall(
+  call: Call,
+  user: Pick<PasskeyUser, 'token' | 'authenticator'>,
+  method: string,
+  path: string,
+  body: unknown,
+) {
+  const text = JSON.stringify(body);
+  const action = await passkeyUserAction(call, user, { method, path, body: text });
+  expect(action.status).toBe(200);
+  return call(method, path, text, {
+    Authorization: `Bearer ${user.token}`,
+    'X-DFNS-USERACTION': action.body.userAction,
+  });
 }

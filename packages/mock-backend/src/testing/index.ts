@@ -1,6 +1,8 @@
 export type {
+  SoftwareAssertionInput,
   SoftwareAuthenticator,
   SoftwareAuthenticatorOptions,
+  SoftwareCredentialAssertion,
   SoftwareCredentialInfo,
   SoftwareRegistrationInput,
 } from './softwareAuthenticator.ts';

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 
 /** Options of {@link createSoftwareAuthenticator}. */
@@ -25,6 +25,41 @@ export interface SoftwareRegistrationInput {
   type?: string;
   /** The new credential's id (base64url), e.g. to re-register a known id. @defaultValue 32 random bytes */
   credentialId?: string;
+  /**
+   * The Dfns `user.id` of the challenge: its UTF-8 bytes are the WebAuthn user id the authenticator
+   * keeps, and returns as `userHandle` when it signs. @defaultValue none (no userHandle)
+   */
+  userId?: string;
+}
+
+/** What to sign: a Dfns login or user-action challenge, and where the "browser" is. */
+export interface SoftwareAssertionInput {
+  /** The Dfns challenge string; its UTF-8 bytes are the WebAuthn challenge, as in a browser. */
+  challenge: string;
+  /** The RP id: only credentials created for it sign, and its SHA-256 goes into authenticatorData. */
+  rpId: string;
+  /** The origin written into clientDataJSON. */
+  origin: string;
+  /**
+   * As in `navigator.credentials.get`: the first of these credentials the authenticator holds signs
+   * (e.g. the challenge's `allowCredentials.webauthn`). Empty or omitted, a discoverable login: the
+   * newest credential it holds for `rpId`. @defaultValue []
+   */
+  allowCredentials?: readonly { id: string }[];
+  /** clientDataJSON `type`. @defaultValue "webauthn.get" */
+  type?: string;
+  /** The signature counter to report, e.g. an old one to test replays. @defaultValue the last one + 1 */
+  counter?: number;
+}
+
+/** An assertion as a Dfns `firstFactor.credentialAssertion` (`POST /auth/action`, `POST /auth/login`): all base64url. */
+export interface SoftwareCredentialAssertion {
+  credId: string;
+  clientData: string;
+  authenticatorData: string;
+  signature: string;
+  /** base64url of the user id given at registration, when one was. */
+  userHandle?: string;
 }
 
 /** A registration as Dfns `credentialInfo`: all base64url, unpadded. */
@@ -34,16 +69,28 @@ export interface SoftwareCredentialInfo {
   attestationData: string;
 }
 
+interface HeldCredential {
+  id: string;
+  rpId: string;
+  privateKey: KeyObject;
+  counter: number;
+  userHandle: string | undefined;
+}
+
 const FLAG_UP = 0x01;
 const FLAG_UV = 0x04;
 const FLAG_AT = 0x40;
 const ES256 = -7;
 
+function sha256(data: string | Buffer): Buffer {
+  return createHash('sha256').update(data).digest();
+}
+
 function authenticatorData(rpId: string, flags: number, credentialId: Buffer, coseKey: Uint8Array): Buffer {
   const idLength = Buffer.alloc(2);
   idLength.writeUInt16BE(credentialId.length);
   return Buffer.concat([
-    createHash('sha256').update(rpId).digest(),
+    sha256(rpId),
     Buffer.from([flags]),
     Buffer.alloc(4), // signCount 0
     Buffer.alloc(16), // AAGUID: zeros, as for self or no attestation
@@ -53,14 +100,30 @@ function authenticatorData(rpId: string, flags: number, credentialId: Buffer, co
   ]);
 }
 
+/** clientDataJSON as a browser writes it, with the challenge as base64url of the Dfns string's UTF-8. */
+function clientDataJSON(type: string, challenge: string, origin: string): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      type,
+      challenge: Buffer.from(challenge, 'utf8').toString('base64url'),
+      origin,
+      crossOrigin: false,
+    }),
+    'utf8',
+  );
+}
+
 /**
  * A Node software authenticator for tests: creates ES256 credentials and returns registrations
  * exactly as a browser's `navigator.credentials.create` would, already encoded as Dfns
- * `credentialInfo` (clientData challenge = base64url of the UTF-8 of the Dfns challenge string).
+ * `credentialInfo` (clientData challenge = base64url of the UTF-8 of the Dfns challenge string); it
+ * keeps them, and signs login and user-action challenges as `navigator.credentials.get` would.
  */
 export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOptions = {}) {
   const userVerification = options.userVerification ?? true;
   const attestation = options.attestation ?? 'none';
+  // Newest last, by id: what a discoverable login picks from, and what allowCredentials names.
+  const held = new Map<string, HeldCredential>();
   return {
     async register({
       challenge,
@@ -68,6 +131,7 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
       origin,
       type = 'webauthn.create',
       credentialId: wantedId,
+      userId,
     }: SoftwareRegistrationInput): Promise<SoftwareCredentialInfo> {
       const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
       const jwk = publicKey.export({ format: 'jwk' });
@@ -81,15 +145,7 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
         ]),
       );
       const credentialId = wantedId === undefined ? randomBytes(32) : Buffer.from(wantedId, 'base64url');
-      const clientDataJSON = Buffer.from(
-        JSON.stringify({
-          type,
-          challenge: Buffer.from(challenge, 'utf8').toString('base64url'),
-          origin,
-          crossOrigin: false,
-        }),
-        'utf8',
-      );
+      const clientData = clientDataJSON(type, challenge, origin);
       const flags = FLAG_UP | FLAG_AT | (userVerification ? FLAG_UV : 0);
       const authData = authenticatorData(rpId, flags, credentialId, coseKey);
       const attStmt =
@@ -98,7 +154,7 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
               ['alg', ES256],
               [
                 'sig',
-                sign('sha256', Buffer.concat([authData, createHash('sha256').update(clientDataJSON).digest()]), {
+                sign('sha256', Buffer.concat([authData, sha256(clientData)]), {
                   key: privateKey,
                   dsaEncoding: 'der',
                 }),
@@ -112,10 +168,60 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
           ['authData', authData],
         ]) as never,
       );
+      const id = credentialId.toString('base64url');
+      held.delete(id);
+      held.set(id, {
+        id,
+        rpId,
+        privateKey,
+        counter: 0,
+        userHandle: userId === undefined ? undefined : Buffer.from(userId, 'utf8').toString('base64url'),
+      });
       return {
-        credId: credentialId.toString('base64url'),
-        clientData: clientDataJSON.toString('base64url'),
+        credId: id,
+        clientData: clientData.toString('base64url'),
         attestationData: Buffer.from(attestationObject).toString('base64url'),
+      };
+    },
+
+    /**
+     * Signs a challenge with a credential it created, as `navigator.credentials.get` would: flags UP
+     * (and UV), a counter one above the last, an ES256 signature over authenticatorData ‖
+     * SHA-256(clientDataJSON). Throws when it holds no matching credential for `rpId`.
+     */
+    async authenticate({
+      challenge,
+      rpId,
+      origin,
+      allowCredentials = [],
+      type = 'webauthn.get',
+      counter,
+    }: SoftwareAssertionInput): Promise<SoftwareCredentialAssertion> {
+      const mine = [...held.values()].filter((credential) => credential.rpId === rpId);
+      const credential =
+        allowCredentials.length === 0
+          ? mine.at(-1)
+          : mine.find((candidate) => allowCredentials.some(({ id }) => id === candidate.id));
+      if (!credential) throw new Error(`The software authenticator holds no credential for ${rpId} that is allowed`);
+      credential.counter = counter ?? credential.counter + 1;
+      const signCount = Buffer.alloc(4);
+      signCount.writeUInt32BE(credential.counter);
+      const authData = Buffer.concat([
+        sha256(rpId),
+        Buffer.from([FLAG_UP | (userVerification ? FLAG_UV : 0)]),
+        signCount,
+      ]);
+      const clientData = clientDataJSON(type, challenge, origin);
+      const signature = sign('sha256', Buffer.concat([authData, sha256(clientData)]), {
+        key: credential.privateKey,
+        dsaEncoding: 'der',
+      });
+      return {
+        credId: credential.id,
+        clientData: clientData.toString('base64url'),
+        authenticatorData: authData.toString('base64url'),
+        signature: signature.toString('base64url'),
+        ...(credential.userHandle !== undefined && { userHandle: credential.userHandle }),
       };
     },
   };
