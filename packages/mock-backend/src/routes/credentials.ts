@@ -1,15 +1,19 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { requireUser, requireUserAction } from '../auth.ts';
 import type { MockContext, MockEnv } from '../context.ts';
-import { badRequest } from '../errors.ts';
+import { badRequest, DfnsHttpError } from '../errors.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readCreateCredentialBody, registrableKind } from '../wire/createCredentialBody.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
-import { parseJsonObject } from '../wire/requestBody.ts';
+import { isSigningKind } from '../wire/readFirstFactor.ts';
+import { parseJsonObject, stringField } from '../wire/requestBody.ts';
 import { toCredentialResponse } from '../wire/toCredentialResponse.ts';
 
-/** `POST /auth/credentials/init`, `POST /auth/credentials` (change-inducing), `GET /auth/credentials`. */
+/**
+ * `POST /auth/credentials/init`, `POST /auth/credentials`, `GET /auth/credentials`, and
+ * `PUT /auth/credentials/activate` / `deactivate`; the POST and the PUTs are change-inducing.
+ */
 export function credentialRoutes(ctx: MockContext) {
   const { options, store, challenges } = ctx;
   const app = new Hono<MockEnv>();
@@ -47,6 +51,26 @@ export function credentialRoutes(ctx: MockContext) {
     });
     return c.json(toCredentialResponse(credential));
   });
+
+  // Dfns: "If the credential is already (de)activated no action is taken", and the answer is a generic
+  // { message: "success" }. Dfns's behaviour when the last credential that can sign goes is unknown:
+  // the mock refuses it, so that nobody locks themselves out (nothing could sign the reactivation).
+  const setActive = (isActive: boolean) => async (c: Context<MockEnv>) => {
+    const user = c.get('user');
+    const uuid = stringField(parseJsonObject(await c.req.text()).credentialUuid, 'credentialUuid');
+    const credential = store.credentialByUuid(user.userId, uuid);
+    if (!credential) throw new DfnsHttpError(404, `credential ${uuid} not found among this user's credentials`);
+    const signers = store.credentialsOf(user.userId).filter((other) => other.isActive && isSigningKind(other.kind));
+    if (!isActive && signers.length === 1 && signers[0] === credential) {
+      throw badRequest(
+        `credential ${uuid} is the last active credential that can sign: deactivating it would lock this user out. Add or activate another first`,
+      );
+    }
+    credential.isActive = isActive;
+    return c.json({ message: 'success' });
+  };
+  app.put('/auth/credentials/activate', creators, requireUserAction(ctx), setActive(true));
+  app.put('/auth/credentials/deactivate', creators, requireUserAction(ctx), setActive(false));
 
   app.get('/auth/credentials', requireUser(ctx), (c) =>
     c.json({ items: store.credentialsOf(c.get('user').userId).map(toCredentialResponse) }),

@@ -58,6 +58,14 @@ export function createStore(orgId: string) {
     findCredential(userId: string, credentialId: string): StoredCredential | undefined {
       return credentials.find((c) => c.userId === userId && c.credentialId === credentialId);
     },
+    /** The user's credential with this Dfns uuid (`cr-…`), if any: never another user's. */
+    credentialByUuid(userId: string, credentialUuid: string): StoredCredential | undefined {
+      return credentials.find((c) => c.userId === userId && c.credentialUuid === credentialUuid);
+    },
+    /** Every user's credentials with this WebAuthn credential id: how a discoverable login finds its user. */
+    credentialsWithId(credentialId: string): StoredCredential[] {
+      return credentials.filter((c) => c.credentialId === credentialId);
+    },
     addCredential(credential: StoredCredential): void {
       credentials.push(credential);
     },

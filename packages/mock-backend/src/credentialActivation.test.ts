@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { USER_ACTION_REFUSED } from './auth.ts';
+import {
+  type Call,
+  expectDfnsError,
+  ORIGIN,
+  type PasskeyUser,
+  passkeyUserAction,
+  setupBackend,
+  signedCall,
+  signUpWithPasskey,
+} from './testHelpers.ts';
+import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
+
+const REQUEST = { method: 'POST', path: '/auth/credentials', body: '{}' };
+
+/** A second passkey for `user`, on its own authenticator, added with a signed POST /auth/credentials. */
+async function secondPasskey(call: Call, user: PasskeyUser) {
+  const authenticator = createSoftwareAuthenticator();
+  const headers = { Authorization: `Bearer ${user.token}` };
+  const init = await call('POST', '/auth/credentials/init', { kind: 'Fido2' }, headers);
+  const credentialInfo = await authenticator.register({
+    challenge: init.body.challenge,
+    rpId: 'localhost',
+    origin: ORIGIN,
+    userId: user.userId,
+  });
+  const created = await signedCall(call, user, 'POST', '/auth/credentials', {
+    credentialKind: 'Fido2',
+    credentialName: 'Second',
+    challengeIdentifier: init.body.challengeIdentifier,
+    credentialInfo,
+  });
+  expect(created.status).toBe(200);
+  return { ...user, authenticator, credentialUuid: created.body.credentialUuid as string };
+}
+
+async function isActive(call: Call, user: PasskeyUser, uuid: string) {
+  const list = await call('GET', '/auth/credentials', undefined, { Authorization: `Bearer ${user.token}` });
+  return list.body.items.find((item: { credentialUuid: string }) => item.credentialUuid === uuid)?.isActive;
+}
+
+describe('PUT /auth/credentials/deactivate and /activate', () => {
+  it('should deactivate a credential, which then cannot sign, and activate it again', async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const user = await signUpWithPasskey(call);
+    const second = await secondPasskey(call, user);
+
+    const off = await signedCall(call, user, 'PUT', '/auth/credentials/deactivate', {
+      credentialUuid: second.credentialUuid,
+    });
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({ message: 'success' });
+    expect(await isActive(call, user, second.credentialUuid)).toBe(false);
+    // Not offered in allowCredentials, and refused if signed with anyway.
+    await expect(passkeyUserAction(call, second, REQUEST)).rejects.toThrow(/no credential/);
+    const init = await call(
+      'POST',
+      '/auth/action/init',
+      { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
+      { Authorization: `Bearer ${user.token}` },
+    );
+    expect(init.body.allowCredentials.webauthn).toEqual([{ type: 'public-key', id: user.credentialId }]);
+    const forced = await second.authenticator.authenticate({
+      challenge: init.body.challenge,
+      rpId: 'localhost',
+      origin: ORIGIN,
+    });
+    expectDfnsError(
+      await call(
+        'POST',
+        '/auth/action',
+        {
+          challengeIdentifier: init.body.challengeIdentifier,
+          firstFactor: { kind: 'Fido2', credentialAssertion: forced },
+        },
+        { Authorization: `Bearer ${user.token}` },
+      ),
+      400,
+      /is not an active Fido2 credential of this user/,
+    );
+
+    const on = await signedCall(call, user, 'PUT', '/auth/credentials/activate', {
+      credentialUuid: second.credentialUuid,
+    });
+    expect(on.body).toEqual({ message: 'success' });
+    expect(await isActive(call, user, second.credentialUuid)).toBe(true);
+    expect((await passkeyUserAction(call, second, REQUEST)).status).toBe(200);
+  });
+
+  it('should take no action on a credential already in the state asked for', async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const user = await signUpWithPasskey(call);
+    const again = await signedCall(call, user, 'PUT', '/auth/credentials/activate', {
+      credentialUuid: user.credentialUuid,
+    });
+    expect(again.status).toBe(200);
+    expect(await isActive(call, user, user.credentialUuid)).toBe(true);
+  });
+
+  it('should let a credential deactivate itself while another can sign', async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const user = await signUpWithPasskey(call);
+    const second = await secondPasskey(call, user);
+    const off = await signedCall(call, user, 'PUT', '/auth/credentials/deactivate', {
+      credentialUuid: user.credentialUuid,
+    });
+    expect(off.status).toBe(200);
+    expect((await passkeyUserAction(call, second, REQUEST)).status).toBe(200);
+  });
+
+  it('should refuse to deactivate the last active credential that can sign', async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const user = await signUpWithPasskey(call);
+    const second = await secondPasskey(call, user);
+    expect(
+      (await signedCall(call, user, 'PUT', '/auth/credentials/deactivate', { credentialUuid: second.credentialUuid }))
+        .status,
+    ).toBe(200);
+    expectDfnsError(
+      await signedCall(call, user, 'PUT', '/auth/credentials/deactivate', { credentialUuid: user.credentialUuid }),
+      400,
+      /last active credential that can sign/,
+    );
+    expect(await isActive(call, user, user.credentialUuid)).toBe(true);
+  });
+
+  it("should answer 404 for an unknown credential or another user's", async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const user = await signUpWithPasskey(call);
+    const stranger = await signUpWithPasskey(call, 'stranger@example.com');
+    for (const credentialUuid of ['cr-nope', stranger.credentialUuid]) {
+      expectDfnsError(
+        await signedCall(call, user, 'PUT', '/auth/credentials/deactivate', { credentialUuid }),
+        404,
+        /not found/,
+      );
+    }
+    expect(await isActive(call, stranger, stranger.credentialUuid)).toBe(true);
+  });
+
+  it('should need a user action signed for that exact call, unless signing is off', async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const user = await signUpWithPasskey(call);
+    const second = await secondPasskey(call, user);
+    const body = JSON.stringify({ credentialUuid: second.credentialUuid });
+    const headers = { Authorization: `Bearer ${user.token}` };
+    expectDfnsError(
+      await call('PUT', '/auth/credentials/deactivate', body, headers),
+      403,
+      new RegExp(USER_ACTION_REFUSED),
+    );
+    const forActivate = await passkeyUserAction(call, user, {
+      method: 'PUT',
+      path: '/auth/credentials/activate',
+      body,
+    });
+    expectDfnsError(
+      await call('PUT', '/auth/credentials/deactivate', body, {
+        ...headers,
+        'X-DFNS-USERACTION': forActivate.body.userAction,
+      }),
+      403,
+      new RegExp(USER_ACTION_REFUSED),
+    );
+
+    const unsigned = setupBackend({ userActionSigning: 'off' });
+    const solo = await signUpWithPasskey(unsigned.call);
+    const soloSecond = await secondPasskey(unsigned.call, solo);
+    const off = await unsigned.call(
+      'PUT',
+      '/auth/credentials/deactivate',
+      { credentialUuid: soloSecond.credentialUuid },
+      { Authorization: `Bearer ${solo.token}` },
+    );
+    expect(off.status).toBe(200);
+  });
+
+  it('should refuse personal access tokens and service accounts, as Dfns does', async () => {
+    const { call, backend } = setupBackend();
+    for (const kind of ['PersonalAccessToken', 'ServiceAccount'] as const) {
+      const token = await backend.mintToken(kind);
+      expectDfnsError(
+        await call(
+          'PUT',
+          '/auth/credentials/deactivate',
+          { credentialUuid: 'cr-x' },
+          { Authorization: `Bearer ${token}` },
+        ),
+        403,
+        new RegExp(kind),
+      );
+    }
+  });
+});
