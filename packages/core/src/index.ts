@@ -9,6 +9,10 @@ export type {
   RegistrableCredentialKind,
 } from './engine/credentialRegistration.ts';
 export { createCredentialRegistration } from './engine/credentialRegistration.ts';
+export type { CredentialCodeIssuer, CredentialCodeIssuerOptions } from './engine/credentialCodeIssuer.ts';
+export { createCredentialCodeIssuer } from './engine/credentialCodeIssuer.ts';
+export type { PasskeyLoginController, PasskeyLoginInput, PasskeyLoginOptions } from './engine/passkeyLogin.ts';
+export { createPasskeyLogin } from './engine/passkeyLogin.ts';
 export type { RegistrationSnapshot } from './engine/registrationController.ts';
 export { createUserRegistration } from './engine/userRegistration.ts';
 // Errors.

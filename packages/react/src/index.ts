@@ -27,7 +27,11 @@ export type {
   UseConditionalRegistrationResult,
 } from './useConditionalRegistration.ts';
 export { useConditionalRegistration } from './useConditionalRegistration.ts';
+export type { UseCredentialCodeOptions, UseCredentialCodeResult } from './useCredentialCode.ts';
+export { useCredentialCode } from './useCredentialCode.ts';
 export { useCredentials } from './useCredentials.ts';
+export type { UsePasskeyLoginOptions, UsePasskeyLoginResult } from './usePasskeyLogin.ts';
+export { usePasskeyLogin } from './usePasskeyLogin.ts';
 export type {
   CredentialSecret,
   RegisterPasskeyPhase,
@@ -37,4 +41,9 @@ export type {
 export { useRegisterPasskey } from './useRegisterPasskey.ts';
 export type { UseRegisterUserInput, UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
 export { useRegisterUser } from './useRegisterUser.ts';
+export type {
+  SetCredentialActiveInput,
+  UseSetCredentialActiveOptions,
+} from './useSetCredentialActive.ts';
+export { useSetCredentialActive } from './useSetCredentialActive.ts';
 export { capabilitiesQueryKey, useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
