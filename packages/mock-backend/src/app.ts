@@ -5,6 +5,7 @@ import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
 import { isAllowedOrigin } from './isAllowedOrigin.ts';
 import { credentialRoutes } from './routes/credentials.ts';
+import { loginRoutes } from './routes/login.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
 
@@ -69,6 +70,7 @@ export function createApp(ctx: MockContext): Hono {
 
   app.route('/', registrationRoutes(ctx));
   app.route('/', userActionRoutes(ctx));
+  app.route('/', loginRoutes(ctx));
   app.route('/', credentialRoutes(ctx));
   return app;
 }

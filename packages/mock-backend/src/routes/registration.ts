@@ -4,12 +4,11 @@ import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
 import { dfnsId } from '../state/ids.ts';
 import { storeCredential } from '../state/storeCredential.ts';
+import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readFirstFactorCredential } from '../wire/createCredentialBody.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
-
-const AUTH_TOKEN_TTL_MS = 24 * 60 * 60_000;
 
 /**
  * User registration: `POST /auth/registration/init` (no auth) → a challenge and a temporary token;
@@ -99,7 +98,7 @@ export function registrationRoutes(ctx: MockContext) {
       kind: 'EndUser',
       userId: user.userId,
       orgId: user.orgId,
-      expiresAt: options.now() + AUTH_TOKEN_TTL_MS,
+      expiresAt: options.now() + USER_TOKEN_TTL_MS,
     });
     return c.json({ ...answer, authentication: { token }, wallets: [] });
   });

@@ -8,10 +8,13 @@ export interface IssuedChallenge {
   challengeIdentifier: string;
   /** The opaque ASCII string sent to the client; its UTF-8 bytes are the WebAuthn challenge. */
   challenge: string;
-  /** The user it was issued to (for registration: the user being registered). */
-  userId: string;
-  /** What it is for: a credential of a kind, a user registration, or a user action. */
-  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey' | 'Registration' | 'UserAction';
+  /**
+   * The user it was issued to (for registration: the user being registered); none for a login
+   * without username, where the assertion's credential names the user.
+   */
+  userId: string | undefined;
+  /** What it is for: a credential of a kind, a user registration, a user action, or a login. */
+  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey' | 'Registration' | 'UserAction' | 'Login';
   userVerification: 'required' | 'preferred' | 'discouraged';
   expiresAt: number;
   /** UserAction: the request it authorises. */
@@ -27,8 +30,9 @@ export interface UserActionTarget {
 
 /**
  * Issued challenges: random, bound to a user, expiring, single-use. A challenge is spent by the
- * first `POST /auth/credentials` that names it, whatever the outcome: a failed attempt cannot be
- * retried with the same challenge (as with one-time codes), so nothing can be brute-forced against it.
+ * first request that names it (`POST /auth/credentials`, `/auth/action`, `/auth/login`, …), whatever
+ * the outcome: a failed attempt cannot be retried with the same challenge (as with one-time codes),
+ * so nothing can be brute-forced against it.
  */
 export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () => number }) {
   const pending = new Map<string, IssuedChallenge>();
@@ -53,21 +57,25 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
       return issued;
     },
 
-    /** Takes the challenge out (single use); throws a 400 that says why when it can't be used. */
-    consume(challengeIdentifier: string, userId: string): IssuedChallenge {
+    /**
+     * Takes the challenge out (single use); throws a 400 that says why when it can't be used. `userId`
+     * is the signed-in caller, who must be the one it was issued to (else a 403, and it stays usable);
+     * `null` on a route without sign-in, where holding the secret identifier is the proof.
+     */
+    consume(challengeIdentifier: string, userId: string | null): IssuedChallenge {
       const issued = pending.get(challengeIdentifier);
       if (!issued) {
         throw spent.has(challengeIdentifier)
           ? badRequest('challengeIdentifier was already used: a challenge is single-use, ask for a new one')
-          : badRequest('challengeIdentifier is unknown: ask POST /auth/credentials/init for a challenge');
+          : badRequest('challengeIdentifier is unknown (challenges die with the process): ask for a new one');
       }
-      if (issued.userId !== userId) {
+      if (userId !== null && issued.userId !== userId) {
         throw new DfnsHttpError(403, 'challengeIdentifier was issued to another user');
       }
       pending.delete(challengeIdentifier);
       spent.set(challengeIdentifier, issued.expiresAt);
       if (now() > issued.expiresAt) {
-        throw badRequest('challengeIdentifier has expired: ask POST /auth/credentials/init for a new challenge');
+        throw badRequest('challengeIdentifier has expired: ask for a new challenge');
       }
       return issued;
     },

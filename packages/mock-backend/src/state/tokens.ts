@@ -4,6 +4,9 @@ import { randomToken } from './ids.ts';
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
 export type TokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccessToken' | 'ServiceAccount' | 'Registration';
 
+/** How long the token of a sign-up or a login lives. */
+export const USER_TOKEN_TTL_MS = 24 * 60 * 60_000;
+
 /** What a bearer token stands for. */
 export interface TokenGrant {
   kind: TokenKind;

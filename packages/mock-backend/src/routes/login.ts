@@ -1,0 +1,110 @@
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { Hono } from 'hono';
+import type { MockContext } from '../context.ts';
+import { badRequest, DfnsHttpError } from '../errors.ts';
+import type { IssuedChallenge } from '../state/challenges.ts';
+import type { StoredCredential } from '../state/store.ts';
+import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
+import { verifyAssertion } from '../verify/verifyAssertion.ts';
+import { type FirstFactorAssertion, isSigningKind, readFirstFactor } from '../wire/readFirstFactor.ts';
+import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { toSigningChallenge } from '../wire/toSigningChallenge.ts';
+
+/** A login refused for what the user has or sent: Dfns's login errors are 401s. */
+function loginRefused(message: string): DfnsHttpError {
+  return new DfnsHttpError(401, message);
+}
+
+/**
+ * Login: `POST /auth/login/init` `{ orgId, username? }` (no auth) → a challenge whose
+ * `allowCredentials` lists the user's active credentials, or none without username (a discoverable
+ * passkey names its user); `POST /auth/login` with an assertion of that challenge → `{ token }`, a
+ * bearer token of the user the mock's other routes accept.
+ */
+export function loginRoutes(ctx: MockContext) {
+  const { options, store, tokens, challenges } = ctx;
+  const app = new Hono();
+
+  /** The active credential the assertion names, of the challenge's user (or, without one, of its userHandle's). */
+  const credentialOf = (issued: IssuedChallenge, assertion: FirstFactorAssertion): StoredCredential => {
+    const { credId } = assertion;
+    if (issued.userId === undefined && assertion.kind !== 'Fido2') {
+      throw badRequest('A login without username takes a discoverable passkey: firstFactor.kind must be Fido2');
+    }
+    const handleUser = assertion.userHandle && isoBase64URL.toUTF8String(assertion.userHandle);
+    if (issued.userId !== undefined && handleUser && handleUser !== issued.userId) {
+      throw loginRefused('The userHandle does not name the user this login challenge is for');
+    }
+    const userId = issued.userId ?? handleUser;
+    const candidates = store
+      .credentialsWithId(credId)
+      .filter((credential) => userId === undefined || credential.userId === userId);
+    const [credential, ...others] = candidates;
+    if (!credential) {
+      throw loginRefused(`credential ${credId} is not registered${userId ? ' to the user logging in' : ''}`);
+    }
+    if (others.length > 0) {
+      throw loginRefused(
+        `credential ${credId} is registered to several users: send the userHandle the authenticator returned`,
+      );
+    }
+    if (credential.kind !== assertion.kind) {
+      throw badRequest(`credential ${credId} is a ${credential.kind} credential, not ${assertion.kind}`);
+    }
+    if (!credential.isActive) {
+      throw loginRefused(
+        `credential ${credId} is deactivated: log in with another, then activate it again (PUT /auth/credentials/activate)`,
+      );
+    }
+    return credential;
+  };
+
+  app.post('/auth/login/init', async (c) => {
+    const body = parseJsonObject(await c.req.text());
+    const orgId = stringField(body.orgId, 'orgId');
+    if (orgId !== options.orgId) throw badRequest(`orgId ${orgId} is not an organisation of this server`);
+    // Dfns wants a loginCode (mailed by POST /auth/login/code) before it hands out a PasswordProtectedKey's
+    // encryptedPrivateKey; the mock sends no mail, so it checks the shape and nothing else.
+    if (body.loginCode !== undefined) stringField(body.loginCode, 'loginCode');
+    if (body.username === undefined) {
+      const issued = challenges.issue({ userId: undefined, kind: 'Login', userVerification: 'required' });
+      return c.json(toSigningChallenge(options, issued, []));
+    }
+    const username = stringField(body.username, 'username');
+    const user = store.userByName(username);
+    // Dfns's documented login errors, word for word.
+    if (!user) throw loginRefused('User not found');
+    const credentials = store
+      .credentialsOf(user.userId)
+      .filter((credential) => credential.isActive && isSigningKind(credential.kind));
+    if (credentials.length === 0) {
+      throw loginRefused('User does not have a credential that can be used for the application.');
+    }
+    const issued = challenges.issue({ userId: user.userId, kind: 'Login', userVerification: 'required' });
+    return c.json(toSigningChallenge(options, issued, credentials));
+  });
+
+  app.post('/auth/login', async (c) => {
+    const body = parseJsonObject(await c.req.text());
+    const challengeIdentifier = stringField(body.challengeIdentifier, 'challengeIdentifier');
+    const assertion = readFirstFactor(body.firstFactor);
+    // No credential of the mock requires a second factor (supportedCredentialKinds says so): a
+    // secondFactor is not needed, and not looked at.
+    const issued = challenges.consume(challengeIdentifier, null);
+    if (issued.kind !== 'Login')
+      throw badRequest('challengeIdentifier is not a login challenge: ask POST /auth/login/init');
+    const credential = credentialOf(issued, assertion);
+    await verifyAssertion(assertion, credential, issued, options);
+    const user = store.user(credential.userId);
+    if (!user) throw loginRefused('User not found');
+    const token = await tokens.mint({
+      kind: user.kind,
+      userId: user.userId,
+      orgId: user.orgId,
+      expiresAt: options.now() + USER_TOKEN_TTL_MS,
+    });
+    return c.json({ token });
+  });
+
+  return app;
+}
