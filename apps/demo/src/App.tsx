@@ -20,6 +20,7 @@ import { heldKeys } from './heldKeys.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
+import { SignIn } from './SignIn.tsx';
 import { SignUp } from './SignUp.tsx';
 import { TwoForms } from './TwoForms.tsx';
 
@@ -37,6 +38,21 @@ function useHashView(): View {
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
   return view;
+}
+
+/** Signed out: sign up (the default), or sign back in with a passkey. */
+function SignedOut({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  const [returning, setReturning] = useState(false);
+  return (
+    <>
+      {returning ? <SignIn onSignedIn={onSignedIn} /> : <SignUp onSignedUp={onSignedIn} />}
+      <p>
+        <button type="button" onClick={() => setReturning(!returning)}>
+          {returning ? 'New here? Sign up' : 'Already have a passkey? Sign in'}
+        </button>
+      </p>
+    </>
+  );
 }
 
 export function App() {
@@ -91,7 +107,7 @@ export function App() {
           </p>
         </section>
       ) : !token ? (
-        <SignUp onSignedUp={signIn} />
+        <SignedOut onSignedIn={signIn} />
       ) : (
         <>
           {upgrade ? <PasskeyUpgrade /> : null}

@@ -1,8 +1,9 @@
 import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { expect } from 'vitest';
 import type { Fido2CredentialChallenge } from './dfns/dfnsTypes.ts';
-import { fromBase64url } from './encoding/base64url.ts';
+import { fromBase64url, toBase64url } from './encoding/base64url.ts';
 import { CredkitError } from './errors/credkitError.ts';
+import type { CredentialGetter } from './webauthn/browserGet.ts';
 import type { CredentialCreator } from './webauthn/webAuthnSupport.ts';
 
 /** A Fido2 challenge as the Dfns API sends it (shape of the contract; values invented). Test-only. */
@@ -38,11 +39,12 @@ export async function credkitRejection(promise: Promise<unknown>): Promise<Credk
 }
 
 /**
- * A `navigator.credentials` stand-in backed by the mock backend's software authenticator, which
- * makes real attestations the mock verifies (the real browser is e2e's job). Test-only.
+ * `navigator.credentials` for Node tests: the mock's software authenticator makes real passkeys
+ * (`create`) and signs with them (`get`), as a browser at `origin` would. Test-only.
  */
-export function softwareCredentials(origin = 'http://localhost:5173'): CredentialCreator {
+export function softwareCredentials(origin = 'http://localhost:5173'): CredentialCreator & CredentialGetter {
   const authenticator = createSoftwareAuthenticator();
+  const buffer = (base64url: string) => fromBase64url(base64url).buffer;
   return {
     async create(options) {
       const publicKey = options.publicKey as PublicKeyCredentialCreationOptions;
@@ -52,10 +54,27 @@ export function softwareCredentials(origin = 'http://localhost:5173'): Credentia
       return {
         id: info.credId,
         type: 'public-key',
-        rawId: fromBase64url(info.credId).buffer,
+        rawId: buffer(info.credId),
+        response: { clientDataJSON: buffer(info.clientData), attestationObject: buffer(info.attestationData) },
+      } as unknown as Credential;
+    },
+    async get(options) {
+      const publicKey = options.publicKey as PublicKeyCredentialRequestOptions;
+      const assertion = await authenticator.authenticate({
+        challenge: new TextDecoder().decode(publicKey.challenge as Uint8Array),
+        rpId: publicKey.rpId ?? 'localhost',
+        origin,
+        allowCredentials: (publicKey.allowCredentials ?? []).map(({ id }) => ({ id: toBase64url(id) })),
+      });
+      return {
+        id: assertion.credId,
+        type: 'public-key',
+        rawId: buffer(assertion.credId),
         response: {
-          clientDataJSON: fromBase64url(info.clientData).buffer,
-          attestationObject: fromBase64url(info.attestationData).buffer,
+          clientDataJSON: buffer(assertion.clientData),
+          authenticatorData: buffer(assertion.authenticatorData),
+          signature: buffer(assertion.signature),
+          userHandle: assertion.userHandle ? buffer(assertion.userHandle) : null,
         },
       } as unknown as Credential;
     },

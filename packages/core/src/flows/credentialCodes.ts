@@ -5,8 +5,8 @@ import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetch
 import { sendChange } from '../userAction/sendWithUserAction.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 
-/** How long a credential code is valid when the caller does not say: five minutes. */
-export const DEFAULT_CREDENTIAL_CODE_LIFETIME_MS = 5 * 60_000;
+/** How long a credential code is valid when the caller does not say: one minute, the most Dfns allows. */
+export const DEFAULT_CREDENTIAL_CODE_LIFETIME_MS = 60_000;
 
 /** Options of {@link createCredentialCode}. */
 export interface CreateCredentialCodeOptions {
@@ -14,7 +14,7 @@ export interface CreateCredentialCodeOptions {
   fetcher: Fetcher;
   /** Confirms the change with one of the user's credentials, as Dfns requires. Adds the phase `signing`. */
   userActionSigner?: UserActionSignerWithProtocol;
-  /** How long the code is valid, in milliseconds. @defaultValue 300000 (five minutes) */
+  /** How long the code is valid, in milliseconds (Dfns allows at most a minute). @defaultValue 60000 */
   lifetimeMs?: number;
   /** Aborts the request. */
   signal?: AbortSignal;
