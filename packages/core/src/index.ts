@@ -2,6 +2,8 @@
 
 // Registering: the flows, and the engine the React hooks adapt.
 export type { CreateCredentialResponse, RelyingParty } from './dfns/dfnsTypes.ts';
+export type { CredentialCodeIssuer, CredentialCodeIssuerOptions } from './engine/credentialCodeIssuer.ts';
+export { createCredentialCodeIssuer } from './engine/credentialCodeIssuer.ts';
 export type {
   CredentialRegistration,
   CredentialRegistrationOptions,
@@ -9,8 +11,6 @@ export type {
   RegistrableCredentialKind,
 } from './engine/credentialRegistration.ts';
 export { createCredentialRegistration } from './engine/credentialRegistration.ts';
-export type { CredentialCodeIssuer, CredentialCodeIssuerOptions } from './engine/credentialCodeIssuer.ts';
-export { createCredentialCodeIssuer } from './engine/credentialCodeIssuer.ts';
 export type { PasskeyLoginController, PasskeyLoginInput, PasskeyLoginOptions } from './engine/passkeyLogin.ts';
 export { createPasskeyLogin } from './engine/passkeyLogin.ts';
 export type { RegistrationSnapshot } from './engine/registrationController.ts';

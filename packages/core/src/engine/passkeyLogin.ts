@@ -3,8 +3,7 @@ import { type Login, type LoginWithPasskeyOptions, loginWithPasskey } from '../f
 import { createRegistrationController, type RegistrationController } from './registrationController.ts';
 
 /** Options of {@link createPasskeyLogin}: those of `loginWithPasskey` but the per-call ones, and callbacks. */
-export interface PasskeyLoginOptions
-  extends Omit<LoginWithPasskeyOptions, 'username' | 'signal' | 'onPhase'> {
+export interface PasskeyLoginOptions extends Omit<LoginWithPasskeyOptions, 'username' | 'signal' | 'onPhase'> {
   /** Called once signed in, with the token. */
   onSignedIn?: (login: Login) => void;
   /** Called with the error when a sign-in fails. */
