@@ -1,6 +1,14 @@
 import { createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { expectDfnsError, init, ORIGIN, registration, setupBackend, TOKEN } from './testHelpers.ts';
+import {
+  CREATE_CREDENTIAL_RESPONSE_KEYS,
+  expectDfnsError,
+  init,
+  ORIGIN,
+  registration,
+  setupBackend,
+  TOKEN,
+} from './testHelpers.ts';
 
 const SEED_FIDO2_INFO = {
   credId: 'c1QEdgnPLJargwzy3cbYKny4Q18u0hr97unXsF3DiE8',
@@ -106,19 +114,7 @@ describe('the mock backend', () => {
       const body = await registration(call);
       const created = await call('POST', '/auth/credentials', body);
       expect(created.status).toBe(200);
-      expect(Object.keys(created.body).sort()).toEqual(
-        [
-          'credentialId',
-          'credentialUuid',
-          'dateCreated',
-          'isActive',
-          'kind',
-          'name',
-          'origin',
-          'publicKey',
-          'relyingPartyId',
-        ].sort(),
-      );
+      expect(Object.keys(created.body).sort()).toEqual(CREATE_CREDENTIAL_RESPONSE_KEYS);
       expect(created.body).toMatchObject({
         kind: 'Fido2',
         credentialId: body.credentialInfo.credId,

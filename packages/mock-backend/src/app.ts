@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
 import { isAllowedOrigin } from './isAllowedOrigin.ts';
+import { credentialCodeRoutes } from './routes/credentialCodes.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { loginRoutes } from './routes/login.ts';
 import { registrationRoutes } from './routes/registration.ts';
@@ -72,5 +73,6 @@ export function createApp(ctx: MockContext): Hono {
   app.route('/', userActionRoutes(ctx));
   app.route('/', loginRoutes(ctx));
   app.route('/', credentialRoutes(ctx));
+  app.route('/', credentialCodeRoutes(ctx));
   return app;
 }

@@ -1,5 +1,6 @@
 import type { ResolvedMockOptions } from './config.ts';
 import { type ChallengeStore, createChallengeStore } from './state/challenges.ts';
+import { type CredentialCodes, createCredentialCodes } from './state/credentialCodes.ts';
 import { createPendingRegistrations, type PendingRegistrations } from './state/pendingRegistrations.ts';
 import { createStore, type MockStore, type MockUser } from './state/store.ts';
 import { createTokenStore, type TokenKind, type TokenStore } from './state/tokens.ts';
@@ -14,6 +15,8 @@ export interface MockContext {
   userActions: UserActionTokens;
   /** User registrations begun by `POST /auth/registration/init` and not yet completed. */
   registrations: PendingRegistrations;
+  /** One-time codes of `POST /auth/credentials/code`. */
+  credentialCodes: CredentialCodes;
 }
 
 /** Hono variables set by the auth middleware. */
@@ -36,5 +39,7 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
     userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
     registrations: createPendingRegistrations(),
+    // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
+    credentialCodes: createCredentialCodes({ now: options.now, retainMs: options.challengeTtlMs }),
   };
 }

@@ -175,21 +175,4 @@ describe('PUT /auth/credentials/deactivate and /activate', () => {
     );
     expect(off.status).toBe(200);
   });
-
-  it('should refuse personal access tokens and service accounts, as Dfns does', async () => {
-    const { call, backend } = setupBackend();
-    for (const kind of ['PersonalAccessToken', 'ServiceAccount'] as const) {
-      const token = await backend.mintToken(kind);
-      expectDfnsError(
-        await call(
-          'PUT',
-          '/auth/credentials/deactivate',
-          { credentialUuid: 'cr-x' },
-          { Authorization: `Bearer ${token}` },
-        ),
-        403,
-        new RegExp(kind),
-      );
-    }
-  });
 });

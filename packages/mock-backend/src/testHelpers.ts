@@ -5,6 +5,18 @@ import { createSoftwareAuthenticator, type SoftwareAuthenticator } from './testi
 
 export const ORIGIN = 'http://localhost:5173';
 export const TOKEN = 'test-token';
+/** The nine fields of Dfns' `CreateCredentialResponse`, sorted. */
+export const CREATE_CREDENTIAL_RESPONSE_KEYS = [
+  'credentialId',
+  'credentialUuid',
+  'dateCreated',
+  'isActive',
+  'kind',
+  'name',
+  'origin',
+  'publicKey',
+  'relyingPartyId',
+];
 
 /** An in-process mock backend and a JSON client for it. Test-only. */
 export function setupBackend(options: MockBackendOptions = {}) {

@@ -295,7 +295,7 @@ describe('user-action signing', () => {
 });
 
 describe('token kinds', () => {
-  it('should let end users and organisation users create credentials, and refuse PATs and service accounts', async () => {
+  it('should let end users and organisation users create credentials, and refuse PATs and service accounts any change', async () => {
     const { call, backend } = await setup();
     for (const kind of ['EndUser', 'CustomerEmployee'] as const) {
       const token = await backend.mintToken(kind);
@@ -312,6 +312,14 @@ describe('token kinds', () => {
       const headers = { Authorization: `Bearer ${token}` };
       expectDfnsError(await call('POST', '/auth/credentials/init', { kind: 'Fido2' }, headers), 403, new RegExp(kind));
       expectDfnsError(await call('POST', '/auth/credentials', {}, headers), 403, new RegExp(kind));
+      // Dfns's reference pages: no PAT or service account makes codes or switches credentials.
+      for (const [method, path] of [
+        ['POST', '/auth/credentials/code'],
+        ['PUT', '/auth/credentials/activate'],
+        ['PUT', '/auth/credentials/deactivate'],
+      ] as const) {
+        expectDfnsError(await call(method, path, {}, headers), 403, new RegExp(kind));
+      }
       expect((await call('GET', '/auth/credentials', undefined, headers)).status).toBe(200);
     }
   });

@@ -5,9 +5,9 @@ import { badRequest, DfnsHttpError } from '../errors.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readCreateCredentialBody, registrableKind } from '../wire/createCredentialBody.ts';
-import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { isSigningKind } from '../wire/readFirstFactor.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { toCredentialChallenge } from '../wire/toCredentialChallenge.ts';
 import { toCredentialResponse } from '../wire/toCredentialResponse.ts';
 
 /**
@@ -15,7 +15,7 @@ import { toCredentialResponse } from '../wire/toCredentialResponse.ts';
  * `PUT /auth/credentials/activate` / `deactivate`; the POST and the PUTs are change-inducing.
  */
 export function credentialRoutes(ctx: MockContext) {
-  const { options, store, challenges } = ctx;
+  const { store, challenges } = ctx;
   const app = new Hono<MockEnv>();
   const creators = requireUser(ctx, { refuse: ['PersonalAccessToken', 'ServiceAccount'] });
 
@@ -23,25 +23,17 @@ export function credentialRoutes(ctx: MockContext) {
     const user = c.get('user');
     const kind = registrableKind(parseJsonObject(await c.req.text()).kind, 'kind');
     const issued = challenges.issue({ userId: user.userId, kind, userVerification: 'required' });
-    const { authenticatorSelection, excludeCredentials, ...common } = fido2ChallengeFields(ctx, user.userId);
-    const challenge = {
-      kind,
-      user: { id: user.userId, name: user.username, displayName: user.displayName },
-      challengeIdentifier: issued.challengeIdentifier,
-      challenge: issued.challenge,
-      rp: { id: options.rpId, name: options.rpName },
-      ...common,
-      temporaryAuthenticationToken: issued.challengeIdentifier,
-    };
-    return c.json(kind === 'Fido2' ? { ...challenge, authenticatorSelection, excludeCredentials } : challenge);
+    return c.json(toCredentialChallenge(ctx, user, kind, issued));
   });
 
   app.post('/auth/credentials', creators, requireUserAction(ctx), async (c) => {
     const user = c.get('user');
     const body = readCreateCredentialBody(parseJsonObject(await c.req.text()));
     const issued = challenges.consume(body.challengeIdentifier, user.userId);
-    if (issued.kind !== body.credentialKind) {
-      throw badRequest(`credentialKind ${body.credentialKind} does not match the challenge's kind ${issued.kind}`);
+    if (issued.credentialCode !== undefined) {
+      throw badRequest(
+        'challengeIdentifier comes from POST /auth/credentials/code/init: complete it with /code/verify',
+      );
     }
     const verified = await verifyCredential(ctx, body, issued, c.req.header('Origin'));
     const credential = storeCredential(ctx, user.userId, verified, {

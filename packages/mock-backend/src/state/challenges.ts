@@ -19,6 +19,8 @@ export interface IssuedChallenge {
   expiresAt: number;
   /** UserAction: the request it authorises. */
   action?: UserActionTarget;
+  /** A credential's challenge issued for a one-time code (`POST /auth/credentials/code/init`). */
+  credentialCode?: string;
 }
 
 /** The request a user action authorises: method, path and the SHA-256 of the exact body bytes. */
@@ -44,7 +46,9 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
   }
 
   return {
-    issue(input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action'>): IssuedChallenge {
+    issue(
+      input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action' | 'credentialCode'>,
+    ): IssuedChallenge {
       const time = now();
       forgetOld(time);
       const issued: IssuedChallenge = {

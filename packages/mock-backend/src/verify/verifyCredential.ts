@@ -16,13 +16,19 @@ export interface VerifiedCredential {
   counter: number;
 }
 
-/** Verifies a new credential of any kind against the challenge it answers. */
+/**
+ * Verifies a new credential of any kind against the challenge it answers, which must be for that
+ * kind (a registration's challenge takes any first factor).
+ */
 export async function verifyCredential(
   { options }: MockContext,
   body: Pick<CreateCredentialBody, 'credentialKind' | 'credentialInfo'>,
   issued: IssuedChallenge,
   requestOrigin: string | undefined,
 ): Promise<VerifiedCredential> {
+  if (issued.kind !== 'Registration' && issued.kind !== body.credentialKind) {
+    throw badRequest(`credentialKind ${body.credentialKind} does not match the challenge's kind ${issued.kind}`);
+  }
   if (body.credentialKind === 'Fido2') {
     const fido2 = await verifyFido2Registration(body.credentialInfo, issued, options);
     let publicKey: string;

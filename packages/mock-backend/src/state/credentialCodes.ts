@@ -1,0 +1,67 @@
+import { badRequest } from '../errors.ts';
+import { oneTimeCode } from './ids.ts';
+
+/** A code of `POST /auth/credentials/code`: whose it is, and until when it can start a credential. */
+export interface CredentialCode {
+  code: string;
+  userId: string;
+  expiresAt: number;
+}
+
+/**
+ * One-time codes that let a device without the user's credentials add one (Dfns's "Create
+ * Credential With Code" flow): bound to the user who made them, exchanged for challenges until they
+ * expire, spent by the first credential created with them. Spent and expired codes are remembered
+ * for `retainMs` after expiry, to say so rather than "unknown".
+ */
+export function createCredentialCodes({ now, retainMs }: { now: () => number; retainMs: number }) {
+  const live = new Map<string, CredentialCode>();
+  const spent = new Map<string, number>();
+
+  function forgetOld(time: number): void {
+    for (const [code, entry] of live) if (entry.expiresAt + retainMs < time) live.delete(code);
+    for (const [code, expiresAt] of spent) if (expiresAt + retainMs < time) spent.delete(code);
+  }
+
+  /** The code's entry while unspent; a 400 saying why otherwise. */
+  function unspent(code: string): CredentialCode {
+    const entry = live.get(code);
+    if (entry) return entry;
+    throw spent.has(code)
+      ? badRequest('code was already used: a code creates one credential, ask for a new one')
+      : badRequest('code is unknown: ask POST /auth/credentials/code for one (codes die with the process)');
+  }
+
+  return {
+    issue(userId: string, expiresAt: number): CredentialCode {
+      forgetOld(now());
+      let code = oneTimeCode();
+      while (live.has(code) || spent.has(code)) code = oneTimeCode();
+      const entry = { code, userId, expiresAt };
+      live.set(code, entry);
+      return entry;
+    },
+
+    /** The unspent, unexpired code, to issue a challenge for; a 400 saying why it can't be used. */
+    redeemable(code: string): CredentialCode {
+      const entry = unspent(code);
+      if (now() > entry.expiresAt) throw badRequest('code has expired: ask POST /auth/credentials/code for a new one');
+      return entry;
+    },
+
+    /** Throws the 400 of a spent code; its expiry was checked when its challenge was issued. */
+    assertUnspent(code: string): void {
+      unspent(code);
+    },
+
+    /** Spends the code: the credential it was for is stored. */
+    spend(code: string): void {
+      const entry = unspent(code);
+      live.delete(code);
+      spent.set(code, entry.expiresAt);
+    },
+  };
+}
+
+/** The mock's credential codes. */
+export type CredentialCodes = ReturnType<typeof createCredentialCodes>;
