@@ -31,8 +31,8 @@ export function loginRoutes(ctx: MockContext) {
     if (issued.userId === undefined && assertion.kind !== 'Fido2') {
       throw badRequest('A login without username takes a discoverable passkey: firstFactor.kind must be Fido2');
     }
-    const handleUser = assertion.userHandle && isoBase64URL.toUTF8String(assertion.userHandle);
-    if (issued.userId !== undefined && handleUser && handleUser !== issued.userId) {
+    const handleUser = assertion.userHandle === undefined ? undefined : isoBase64URL.toUTF8String(assertion.userHandle);
+    if (issued.userId !== undefined && handleUser !== undefined && handleUser !== issued.userId) {
       throw loginRefused('The userHandle does not name the user this login challenge is for');
     }
     const userId = issued.userId ?? handleUser;
@@ -41,7 +41,9 @@ export function loginRoutes(ctx: MockContext) {
       .filter((credential) => userId === undefined || credential.userId === userId);
     const [credential, ...others] = candidates;
     if (!credential) {
-      throw loginRefused(`credential ${credId} is not registered${userId ? ' to the user logging in' : ''}`);
+      throw loginRefused(
+        `credential ${credId} is not registered${userId === undefined ? '' : ' to the user logging in'}`,
+      );
     }
     if (others.length > 0) {
       throw loginRefused(

@@ -60,6 +60,40 @@ describe('the software authenticator', () => {
       expect((await passkeyUserAction(call, user, REQUEST, { counter: 8 })).status).toBe(200);
     });
 
+    it('should refuse a signature whose DER wrapping was tampered with, though r and s are intact', async () => {
+      const { call } = setupBackend();
+      const user = await signUpWithPasskey(call);
+      const init = await call(
+        'POST',
+        '/auth/action/init',
+        { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
+        { Authorization: `Bearer ${user.token}` },
+      );
+      const assertion = await user.authenticator.authenticate({
+        challenge: init.body.challenge,
+        rpId: 'localhost',
+        origin: 'http://localhost:5173',
+      });
+      const signature = Buffer.from(assertion.signature, 'base64url');
+      signature[0] = (signature[0] ?? 0) ^ 0x80; // SEQUENCE 0x30 → 0xb0
+      expectDfnsError(
+        await call(
+          'POST',
+          '/auth/action',
+          {
+            challengeIdentifier: init.body.challengeIdentifier,
+            firstFactor: {
+              kind: 'Fido2',
+              credentialAssertion: { ...assertion, signature: signature.toString('base64url') },
+            },
+          },
+          { Authorization: `Bearer ${user.token}` },
+        ),
+        400,
+        /not a strict DER ECDSA signature/,
+      );
+    });
+
     it('should refuse an assertion made on an origin it does not allow', async () => {
       const { call } = setupBackend();
       const user = await signUpWithPasskey(call);

@@ -1,6 +1,7 @@
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
-import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { cose, decodeCredentialPublicKey, isoBase64URL } from '@simplewebauthn/server/helpers';
 import type { ResolvedMockOptions } from '../config.ts';
+import { isStrictDerEcdsaSignature } from '../crypto/strictDer.ts';
 import { badRequest, errorMessage } from '../errors.ts';
 import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
@@ -31,6 +32,14 @@ export async function verifyAssertion(
   const origin = clientDataOrigin(assertion.clientData);
   if (origin !== undefined && !isAllowedOrigin(origin, options.origins)) {
     throw originNotAllowed(origin, options.origins);
+  }
+  // @simplewebauthn/server reads ECDSA signatures leniently (a flipped DER tag or length bit verifies
+  // the same): as for attestation signatures, every bit must count.
+  if (
+    cose.isCOSEPublicKeyEC2(decodeCredentialPublicKey(credential.cosePublicKey)) &&
+    !isStrictDerEcdsaSignature(isoBase64URL.toBuffer(assertion.signature))
+  ) {
+    throw badRequest('Fido2 assertion failed verification: the signature is not a strict DER ECDSA signature');
   }
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {

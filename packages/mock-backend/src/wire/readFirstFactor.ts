@@ -33,13 +33,17 @@ export function readFirstFactor(value: unknown): FirstFactorAssertion {
   const assertion = objectField(firstFactor.credentialAssertion, 'firstFactor.credentialAssertion');
   const field = (name: string) => base64urlField(assertion[name], `firstFactor.credentialAssertion.${name}`);
   const { userHandle } = assertion;
+  // Browsers give a null or empty user handle for non-discoverable credentials: the same as none.
+  const noHandle = userHandle === undefined || userHandle === null || userHandle === '';
+  if (!noHandle && typeof userHandle !== 'string') {
+    throw badRequest('firstFactor.credentialAssertion.userHandle must be a base64url string when present');
+  }
   return {
     kind,
     credId: field('credId'),
     clientData: field('clientData'),
     signature: field('signature'),
     authenticatorData: kind === 'Fido2' ? field('authenticatorData') : undefined,
-    // Browsers give an empty user handle for non-discoverable credentials: the same as none.
-    userHandle: typeof userHandle === 'string' && userHandle !== '' ? field('userHandle') : undefined,
+    userHandle: noHandle ? undefined : field('userHandle'),
   };
 }
