@@ -2,10 +2,30 @@
 // success), never a 5xx, and the server keeps serving. Bounded: FUZZ_RUNS requests per property.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, registration, setupBackend, TOKEN } from './testHelpers.ts';
+import { DEFAULT_ORG_ID } from './config.ts';
+import { ORIGIN, registration, setupBackend, signUpWithPasskey, TOKEN } from './testHelpers.ts';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-const ROUTES = ['/auth/credentials/init', '/auth/credentials', '/auth/users/me', '/auth/nothing', '/', '/auth'];
+const ROUTES = [
+  '/auth/credentials/init',
+  '/auth/credentials',
+  '/auth/credentials/code',
+  '/auth/credentials/code/init',
+  '/auth/credentials/code/verify',
+  '/auth/credentials/activate',
+  '/auth/credentials/deactivate',
+  '/auth/login/init',
+  '/auth/login',
+  '/auth/action/init',
+  '/auth/action',
+  '/auth/registration/init',
+  '/auth/registration',
+  '/auth/registration/enduser',
+  '/auth/users/me',
+  '/auth/nothing',
+  '/',
+  '/auth',
+];
 
 const headerText = fc.string({
   unit: fc.constantFrom(...'abcdefXYZ0189 -_/;=+.,:"\''.split('')),
@@ -24,9 +44,38 @@ const contentType = fc.oneof(
   headerText,
 );
 const base64urlText = fc.string({ unit: fc.constantFrom(...'ABCxyz019-_'.split('')), maxLength: 120 });
+const assertion = fc.record(
+  {
+    credId: fc.oneof(base64urlText, fc.jsonValue()),
+    clientData: base64urlText,
+    authenticatorData: base64urlText,
+    signature: base64urlText,
+    userHandle: fc.oneof(base64urlText, fc.jsonValue()),
+  },
+  { requiredKeys: [] },
+);
 const nearlyValidBody = fc.record(
   {
     kind: fc.oneof(fc.constantFrom('Fido2', 'Key', 'Totp', ''), fc.jsonValue()),
+    code: fc.oneof(fc.constantFrom('AAA-BBB-CCC', ''), fc.jsonValue()),
+    expiration: fc.oneof(
+      fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+      // Around the one-minute limit, where the checks are.
+      fc.integer({ min: -120, max: 120 }).map((seconds) => new Date(Date.now() + seconds * 1000).toISOString()),
+      fc.integer(),
+      fc.jsonValue(),
+    ),
+    credentialUuid: fc.oneof(fc.constantFrom('cr-x', ''), fc.jsonValue()),
+    orgId: fc.oneof(fc.constant(DEFAULT_ORG_ID), fc.jsonValue()),
+    username: fc.oneof(fc.constantFrom('demo@credkit.dev', 'nobody'), fc.jsonValue()),
+    loginCode: fc.jsonValue(),
+    firstFactor: fc.oneof(
+      fc.record(
+        { kind: fc.constantFrom('Fido2', 'Key', 'PasswordProtectedKey', 'Totp'), credentialAssertion: assertion },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    ),
     credentialKind: fc.oneof(fc.constantFrom('Fido2', 'Key'), fc.jsonValue()),
     credentialName: fc.oneof(fc.string({ maxLength: 300 }), fc.jsonValue()),
     challengeIdentifier: fc.oneof(base64urlText, fc.jsonValue()),
@@ -114,6 +163,50 @@ describe(`fuzzing the mock backend (${FUZZ_RUNS} requests per property)`, () => 
           expect(response.status).toBeLessThan(500);
           // A changed registration is never accepted (the packed signature covers every byte that matters).
           if (JSON.stringify(info) !== JSON.stringify(valid.credentialInfo)) {
+            expect(response.status).toBeGreaterThanOrEqual(400);
+          }
+        },
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    await expectStillServing(call);
+  });
+
+  it('should never answer 5xx to mutations of a real passkey login, nor accept one', async () => {
+    const { call } = setupBackend();
+    const user = await signUpWithPasskey(call);
+    const fields = ['credId', 'clientData', 'authenticatorData', 'signature', 'userHandle'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        fc.oneof(base64urlText, fc.jsonValue()),
+        fc.nat(),
+        fc.nat(7),
+        fc.boolean(),
+        async (field, replacement, byteIndex, bit, flip) => {
+          const init = await call('POST', '/auth/login/init', { orgId: DEFAULT_ORG_ID, username: user.username });
+          const valid = await user.authenticator.authenticate({
+            challenge: init.body.challenge,
+            rpId: 'localhost',
+            origin: ORIGIN,
+          });
+          const credentialAssertion: Record<string, unknown> = { ...valid };
+          if (flip) {
+            const bytes = Buffer.from(valid[field] ?? '', 'base64url');
+            const index = byteIndex % bytes.length;
+            bytes[index] = (bytes[index] ?? 0) ^ (1 << bit);
+            credentialAssertion[field] = bytes.toString('base64url');
+          } else {
+            credentialAssertion[field] = replacement;
+          }
+          const response = await call('POST', '/auth/login', {
+            challengeIdentifier: init.body.challengeIdentifier,
+            firstFactor: { kind: 'Fido2', credentialAssertion },
+          });
+          expect(response.status).toBeLessThan(500);
+          // A login with a username needs no userHandle: null or empty is the same as none.
+          const handleDropped = field === 'userHandle' && (replacement === null || replacement === '') && !flip;
+          if (JSON.stringify(credentialAssertion) !== JSON.stringify(valid) && !handleDropped) {
             expect(response.status).toBeGreaterThanOrEqual(400);
           }
         },
