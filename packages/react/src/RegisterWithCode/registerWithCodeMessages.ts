@@ -1,0 +1,50 @@
+import type { RegistrableCredentialKind } from '@credkit/core';
+import {
+  englishMessages,
+  mergeMessages,
+  type RegisterCredentialMessages,
+  type RegisterCredentialMessagesInput,
+} from '../messages.ts';
+
+/** Every text `<RegisterWithCode>` shows: those of `<RegisterCredential>`, and the code field's. */
+export interface RegisterWithCodeMessages extends RegisterCredentialMessages {
+  /** The code field's label. */
+  codeLabel: string;
+  /** The problem of an empty code field, found before anything is sent. */
+  codeMissing: string;
+}
+
+/** Some of the texts, to replace the defaults: each group merges with the English one. */
+export type RegisterWithCodeMessagesInput = RegisterCredentialMessagesInput & {
+  codeLabel?: string;
+  codeMissing?: string;
+};
+
+const NOUN: Record<RegistrableCredentialKind, string> = {
+  Fido2: 'Passkey',
+  Key: 'Key',
+  PasswordProtectedKey: 'Password-protected key',
+  RecoveryKey: 'Recovery key',
+};
+
+/** The default, English texts of `<RegisterWithCode>`: `<RegisterCredential>`'s, told as an addition to the account. */
+export const englishRegisterWithCodeMessages: RegisterWithCodeMessages = {
+  ...englishMessages,
+  codeLabel: 'Code from your other device',
+  codeMissing: 'Enter the code from your other device.',
+  registered: (kind, name) =>
+    kind === 'Fido2'
+      ? `Passkey “${name}” added to your account. You can now sign in with it on this device.`
+      : `${NOUN[kind]} “${name}” added to your account.`,
+};
+
+/** The English texts with `input`'s in place, group by group. */
+export function mergeRegisterWithCodeMessages(input: RegisterWithCodeMessagesInput = {}): RegisterWithCodeMessages {
+  const english = englishRegisterWithCodeMessages;
+  const { codeLabel, codeMissing, ...rest } = input;
+  return {
+    ...mergeMessages({ registered: english.registered, ...rest }),
+    codeLabel: codeLabel ?? english.codeLabel,
+    codeMissing: codeMissing ?? english.codeMissing,
+  };
+}
