@@ -1,0 +1,62 @@
+import type { CreateCredentialResponse } from '@credkit/core';
+import { type ButtonHTMLAttributes, forwardRef } from 'react';
+import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
+import { partClassName, useCredentialList } from './credentialListContext.ts';
+
+/** Props of {@link Action}: the credential, plus any attribute of a `<button>`. */
+export interface CredentialListActionProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  /** The credential the button deactivates or activates. */
+  credential: CreateCredentialResponse;
+}
+
+/**
+ * The button that deactivates an active credential or activates a deactivated one, named after it
+ * (`Deactivate “Laptop”`); its text is `messages.actions[action]` unless given as children. While
+ * any change runs, the other buttons are disabled; the running one stays focusable
+ * (`aria-disabled`), and focus comes back to it when the change ends. On the last active credential
+ * that can sign, Deactivate is disabled and described by the {@link LockoutNote}.
+ */
+export const Action = forwardRef<HTMLButtonElement, CredentialListActionProps>(function Action(
+  { credential, className, children, disabled, onClick, ...buttonProps },
+  ref,
+) {
+  const list = useCredentialList();
+  const refs = useComposedRefs(list.actionRef(credential.credentialUuid), ref);
+  const action = list.actionFor(credential);
+  const running = list.isChanging(credential);
+  const locked = action === 'deactivate' && list.isLastSigner(credential);
+  // The running button keeps focus (a disabled one would drop it to <body>); the others wait.
+  const isDisabled = !running && (list.busy || locked || disabled === true);
+  const failedHere =
+    list.errorText !== undefined && list.mutation.isError && list.change?.credentialUuid === credential.credentialUuid;
+  const describedBy =
+    [
+      buttonProps['aria-describedby'],
+      locked && list.ids.lockout(credential.credentialUuid),
+      failedHere && list.ids.error,
+    ]
+      .filter(Boolean)
+      .join(' ') || undefined;
+  return (
+    <button
+      type="button"
+      aria-label={list.messages.actionLabel[action](credential.name)}
+      {...buttonProps}
+      ref={refs}
+      disabled={isDisabled}
+      aria-disabled={running || undefined}
+      aria-describedby={describedBy}
+      data-credkit-part="action"
+      data-action={action}
+      data-busy={running ? '' : undefined}
+      data-disabled={isDisabled || running ? '' : undefined}
+      className={partClassName(list.classNames, 'action', className)}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented && !running) list.toggle(credential);
+      }}
+    >
+      {children ?? list.messages.actions[action]}
+    </button>
+  );
+});

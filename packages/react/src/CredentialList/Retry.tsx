@@ -1,0 +1,33 @@
+import { type ButtonHTMLAttributes, forwardRef } from 'react';
+import { partClassName, useCredentialList } from './credentialListContext.ts';
+
+/**
+ * Retry, shown only when the list could not be loaded: loads it again (`refetch`). It stays focusable
+ * while loading (`aria-disabled`); once the list is back, focus moves to it. Its text is
+ * `messages.retry` unless given as children.
+ */
+export const Retry = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(function Retry(
+  { className, children, onClick, ...buttonProps },
+  ref,
+) {
+  const list = useCredentialList();
+  if (!list.query.isError) return null;
+  const loading = list.query.isFetching;
+  return (
+    <button
+      type="button"
+      {...buttonProps}
+      ref={ref}
+      aria-disabled={loading || undefined}
+      data-credkit-part="retry"
+      data-busy={loading ? '' : undefined}
+      className={partClassName(list.classNames, 'retry', className)}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented && !loading) list.retry();
+      }}
+    >
+      {children ?? list.messages.retry}
+    </button>
+  );
+});
