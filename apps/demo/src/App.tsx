@@ -1,6 +1,7 @@
 import { RegisterCredential, type RegistrableCredentialKind } from '@credkit/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { AnotherDevice } from './AnotherDevice.tsx';
 import { CredentialList } from './CredentialList.tsx';
 import {
   authenticatorChoices,
@@ -18,16 +19,20 @@ import {
 import { frenchMessages } from './french.ts';
 import { heldKeys } from './heldKeys.ts';
 import { KindPicker } from './KindPicker.tsx';
+import { Manage } from './Manage.tsx';
 import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
 import { SignIn } from './SignIn.tsx';
 import { SignUp } from './SignUp.tsx';
 import { TwoForms } from './TwoForms.tsx';
 
-type View = 'passkeys' | 'about';
+type View = 'passkeys' | 'manage' | 'another-device' | 'about';
+
+const VIEWS: readonly View[] = ['passkeys', 'manage', 'another-device', 'about'];
 
 function viewFromHash(): View {
-  return window.location.hash === '#about' ? 'about' : 'passkeys';
+  const view = window.location.hash.slice(1) as View;
+  return VIEWS.includes(view) ? view : 'passkeys';
 }
 
 function useHashView(): View {
@@ -83,6 +88,14 @@ export function App() {
             Passkeys
           </a>{' '}
           ·{' '}
+          {token && !embed ? (
+            <>
+              <a href="#manage" aria-current={view === 'manage' ? 'page' : undefined}>
+                Another device
+              </a>{' '}
+              ·{' '}
+            </>
+          ) : null}
           <a href="#about" aria-current={view === 'about' ? 'page' : undefined}>
             About
           </a>
@@ -106,8 +119,12 @@ export function App() {
               : 'Each new credential is confirmed with one of your passkeys (Dfns user-action signing).'}
           </p>
         </section>
+      ) : view === 'another-device' ? (
+        <AnotherDevice />
       ) : !token ? (
         <SignedOut onSignedIn={signIn} />
+      ) : view === 'manage' && !embed ? (
+        <Manage />
       ) : (
         <>
           {upgrade ? <PasskeyUpgrade /> : null}

@@ -1,0 +1,29 @@
+import { RegisterWithCode } from '@credkit/react';
+import { ceremony, fetcher, rp } from './config.ts';
+
+/** The `?code=` of the link the signed-in device shows (as a QR code), if the page was opened from it. */
+const codeFromLink = new URLSearchParams(window.location.search).get('code') ?? undefined;
+
+/**
+ * `#another-device`: the page the other device opens. No session here; the code from the signed-in
+ * device (typed, or from the link) lets it register a passkey for that account.
+ */
+export function AnotherDevice() {
+  return (
+    <section aria-labelledby="another-device-heading">
+      <h2 id="another-device-heading">Add this device to your account</h2>
+      <RegisterWithCode fetcher={fetcher} rp={rp} ceremony={ceremony} defaultCode={codeFromLink} />
+      <p>
+        Then <a href="./">sign in with it</a>.
+      </p>
+    </section>
+  );
+}
+
+/** The link the signed-in device shows for a code: this page, `#another-device`, with the code. */
+export function anotherDeviceLink(code: string): string {
+  const url = new URL(window.location.href);
+  url.search = `?code=${encodeURIComponent(code)}`;
+  url.hash = 'another-device';
+  return url.href;
+}
