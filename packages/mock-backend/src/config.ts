@@ -18,7 +18,8 @@ export interface MockBackendOptions {
   /** The clock, for expiry tests. @defaultValue Date.now */
   now?: () => number;
   /**
-   * Whether change-inducing calls (`POST /auth/credentials`) need an `X-DFNS-USERACTION` token, as at
+   * Whether change-inducing calls (`POST /auth/credentials`, `POST /auth/credentials/code`,
+   * `PUT /auth/credentials/activate` and `/deactivate`) need an `X-DFNS-USERACTION` token, as at
    * Dfns. `off` suits simple embeds. `MOCK_USER_ACTION` (`required` or `off`). @defaultValue "required"
    */
   userActionSigning?: 'required' | 'off';

@@ -12,7 +12,7 @@ describe('formatBanner', () => {
         '  origins       http://localhost:<any port>, http://127.0.0.1:<any port>',
         '  RP id         localhost',
         '  token         demo-token, the seeded user demo@credkit.dev (us-1)',
-        '  user actions  required: POST /auth/credentials needs an X-DFNS-USERACTION (--user-action off to skip)',
+        '  user actions  required: credential changes need an X-DFNS-USERACTION (--user-action off to skip)',
         '  sign-up       org or-credk-itmck-0000000000000000, any registration code',
         'Refused requests are logged here with a hint. --help lists the options; Ctrl-C stops.',
       ].join('\n'),
@@ -28,7 +28,7 @@ describe('formatBanner', () => {
     const banner = formatBanner('http://localhost:1', options, undefined);
     expect(banner).toContain('  origins       https://a.example, https://b.example\n');
     expect(banner).toContain('  token         demo-token\n');
-    expect(banner).toContain('  user actions  off: POST /auth/credentials needs no X-DFNS-USERACTION\n');
+    expect(banner).toContain('  user actions  off: credential changes need no X-DFNS-USERACTION\n');
     expect(banner).toContain(', registration code "abc"\n');
   });
 });

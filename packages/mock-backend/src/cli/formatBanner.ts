@@ -11,8 +11,8 @@ export interface BannerUser {
 export function formatBanner(url: string, options: ResolvedMockOptions, user: BannerUser | undefined): string {
   const userAction =
     options.userActionSigning === 'required'
-      ? 'required: POST /auth/credentials needs an X-DFNS-USERACTION (--user-action off to skip)'
-      : 'off: POST /auth/credentials needs no X-DFNS-USERACTION';
+      ? 'required: credential changes need an X-DFNS-USERACTION (--user-action off to skip)'
+      : 'off: credential changes need no X-DFNS-USERACTION';
   const code =
     options.registrationCode === undefined
       ? 'any registration code'

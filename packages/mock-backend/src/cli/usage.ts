@@ -13,7 +13,10 @@ it receives. Every option has an environment variable; a flag wins over its vari
   --rp-name <name>          MOCK_RP_NAME            credkit demo
   --token <token>           MOCK_TOKEN              demo-token, the seeded demo user's
   --user-action <mode>      MOCK_USER_ACTION        required (X-DFNS-USERACTION on
-                                                    POST /auth/credentials), or off
+                                                    POST /auth/credentials and
+                                                    /auth/credentials/code, PUT
+                                                    /auth/credentials/activate and
+                                                    /deactivate), or off
   --org-id <id>             MOCK_ORG_ID             or-credk-itmck-0000000000000000
   --registration-code <c>   MOCK_REGISTRATION_CODE  none: sign-up takes any non-empty code
   --challenge-ttl-ms <ms>   MOCK_CHALLENGE_TTL_MS   300000 (5 minutes)
