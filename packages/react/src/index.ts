@@ -3,6 +3,38 @@
 export type { RegisteredKey, RegistrableCredentialKind } from '@credkit/core';
 export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
 export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
+export type { CredentialCodeProps } from './CredentialCode/CredentialCode.tsx';
+export { CredentialCode } from './CredentialCode/CredentialCode.tsx';
+export type {
+  CredentialCodeContextValue,
+  CredentialCodePart,
+  CredentialCodeState,
+} from './CredentialCode/credentialCodeContext.ts';
+export { useCredentialCodeContext } from './CredentialCode/credentialCodeContext.ts';
+export type { CredentialCodeMessages, CredentialCodeMessagesInput } from './CredentialCode/credentialCodeMessages.ts';
+export { englishCredentialCodeMessages } from './CredentialCode/credentialCodeMessages.ts';
+export type { CredentialCodeRootProps } from './CredentialCode/Root.tsx';
+export type { CredentialCodeOptions } from './CredentialCode/useCredentialCodeRoot.ts';
+export type { CredentialListActionProps } from './CredentialList/Action.tsx';
+export type { CredentialListProps } from './CredentialList/CredentialList.tsx';
+export { CredentialList } from './CredentialList/CredentialList.tsx';
+export type {
+  CredentialChange,
+  CredentialListContextValue,
+  CredentialListPart,
+  CredentialListState,
+} from './CredentialList/credentialListContext.ts';
+export { useCredentialList } from './CredentialList/credentialListContext.ts';
+export type {
+  CredentialAction,
+  CredentialListMessages,
+  CredentialListMessagesInput,
+} from './CredentialList/credentialListMessages.ts';
+export { englishCredentialListMessages } from './CredentialList/credentialListMessages.ts';
+export type { CredentialListLockoutNoteProps } from './CredentialList/LockoutNote.tsx';
+export type { CredentialListRootProps } from './CredentialList/Root.tsx';
+export type { CredentialListRowProps } from './CredentialList/Row.tsx';
+export type { CredentialListOptions } from './CredentialList/useCredentialListState.ts';
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
@@ -20,6 +52,17 @@ export type {
 export { useRegisterCredential } from './RegisterCredential/registerCredentialContext.ts';
 export type { RegisterCredentialFormOptions } from './RegisterCredential/useRegisterCredentialForm.ts';
 export { MIN_PASSWORD_LENGTH } from './RegisterCredential/useRegisterCredentialForm.ts';
+export type { CodeFieldProps } from './RegisterWithCode/CodeField.tsx';
+export type { RegisterWithCodeProps } from './RegisterWithCode/RegisterWithCode.tsx';
+export { RegisterWithCode } from './RegisterWithCode/RegisterWithCode.tsx';
+export type { RegisterWithCodeRootProps } from './RegisterWithCode/Root.tsx';
+export type { RegisterWithCodeContextValue } from './RegisterWithCode/registerWithCodeContext.ts';
+export { useRegisterWithCode } from './RegisterWithCode/registerWithCodeContext.ts';
+export type {
+  RegisterWithCodeMessages,
+  RegisterWithCodeMessagesInput,
+} from './RegisterWithCode/registerWithCodeMessages.ts';
+export { englishRegisterWithCodeMessages } from './RegisterWithCode/registerWithCodeMessages.ts';
 export type { RecoveryCodeMessages } from './recoveryMessages.ts';
 export type {
   ConditionalRegistrationStatus,
