@@ -21,7 +21,7 @@ test.describe('a passkey on another device, with a one-time code', () => {
 
     // The laptop: a code, confirmed with its passkey (user-action signing).
     const codeRequests = recordApiRequests(page, '/auth/credentials/code');
-    await page.getByRole('link', { name: 'Another device' }).click();
+    await page.getByRole('link', { name: 'Manage' }).click();
     await page.getByRole('button', { name: 'Add a passkey on another device' }).click();
     const link = page.getByRole('link', { name: /another-device/ });
     await expect(link).toBeVisible();

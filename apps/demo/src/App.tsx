@@ -91,7 +91,7 @@ export function App() {
           {token && !embed ? (
             <>
               <a href="#manage" aria-current={view === 'manage' ? 'page' : undefined}>
-                Another device
+                Manage
               </a>{' '}
               ·{' '}
             </>
