@@ -130,6 +130,29 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'sign-up');
   });
 
+  test('sign-in, the credential list, a code with its QR code, and the other device', async ({
+    page,
+    authenticator: _authenticator,
+  }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
+    await expectNoViolations(page, 'sign-in');
+
+    await page.getByRole('button', { name: 'New here? Sign up' }).click();
+    await page.getByLabel('Username').fill(`user-${randomUUID().slice(0, 8)}@example.com`);
+    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+    await page.getByRole('link', { name: 'Manage' }).click();
+    await expect(page.getByRole('table', { name: 'Your credentials' }).getByRole('row')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Add a passkey on another device' }).click();
+    await expect(page.getByRole('img', { name: 'QR code of the link to add a passkey' })).toBeVisible();
+    await expectNoViolations(page, 'manage: list, code and QR code');
+
+    await page.goto('/?code=ABC#another-device');
+    await expect(page.getByRole('textbox', { name: 'Code from your other device' })).toHaveValue('ABC');
+    await expectNoViolations(page, 'another device');
+  });
+
   test('no WebAuthn', async ({ page }) => {
     await instrumentPage(page, { removeWebAuthn: true });
     await page.goto('/?embed');
