@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { USER_ACTION_REFUSED } from './auth.ts';
 import {
+  ANY_REQUEST,
   type Call,
   expectDfnsError,
   ORIGIN,
   type PasskeyUser,
+  passkeyFactor,
   passkeyUserAction,
   setupBackend,
   signedCall,
   signUpWithPasskey,
+  userActionChallenge,
 } from './testHelpers.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
-
-const REQUEST = { method: 'POST', path: '/auth/credentials', body: '{}' };
 
 /** A second passkey for `user`, on its own authenticator, added with a signed POST /auth/credentials. */
 async function secondPasskey(call: Call, user: PasskeyUser) {
@@ -53,26 +54,16 @@ describe('PUT /auth/credentials/deactivate and /activate', () => {
     expect(off.body).toEqual({ message: 'success' });
     expect(await isActive(call, user, second.credentialUuid)).toBe(false);
     // Not offered in allowCredentials, and refused if signed with anyway.
-    await expect(passkeyUserAction(call, second, REQUEST)).rejects.toThrow(/no credential/);
-    const init = await call(
-      'POST',
-      '/auth/action/init',
-      { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
-      { Authorization: `Bearer ${user.token}` },
-    );
-    expect(init.body.allowCredentials.webauthn).toEqual([{ type: 'public-key', id: user.credentialId }]);
-    const forced = await second.authenticator.authenticate({
-      challenge: init.body.challenge,
-      rpId: 'localhost',
-      origin: ORIGIN,
-    });
+    await expect(passkeyUserAction(call, second, ANY_REQUEST)).rejects.toThrow(/no credential/);
+    const init = await userActionChallenge(call, user.token);
+    expect(init.allowCredentials.webauthn).toEqual([{ type: 'public-key', id: user.credentialId }]);
     expectDfnsError(
       await call(
         'POST',
         '/auth/action',
         {
-          challengeIdentifier: init.body.challengeIdentifier,
-          firstFactor: { kind: 'Fido2', credentialAssertion: forced },
+          challengeIdentifier: init.challengeIdentifier,
+          firstFactor: await passkeyFactor(second.authenticator, init.challenge),
         },
         { Authorization: `Bearer ${user.token}` },
       ),
@@ -85,7 +76,7 @@ describe('PUT /auth/credentials/deactivate and /activate', () => {
     });
     expect(on.body).toEqual({ message: 'success' });
     expect(await isActive(call, user, second.credentialUuid)).toBe(true);
-    expect((await passkeyUserAction(call, second, REQUEST)).status).toBe(200);
+    expect((await passkeyUserAction(call, second, ANY_REQUEST)).status).toBe(200);
   });
 
   it('should take no action on a credential already in the state asked for', async () => {
@@ -106,7 +97,7 @@ describe('PUT /auth/credentials/deactivate and /activate', () => {
       credentialUuid: user.credentialUuid,
     });
     expect(off.status).toBe(200);
-    expect((await passkeyUserAction(call, second, REQUEST)).status).toBe(200);
+    expect((await passkeyUserAction(call, second, ANY_REQUEST)).status).toBe(200);
   });
 
   it('should refuse to deactivate the last active credential that can sign', async () => {

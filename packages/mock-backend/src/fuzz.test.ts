@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID } from './config.ts';
-import { ORIGIN, registration, setupBackend, signUpWithPasskey, TOKEN } from './testHelpers.ts';
+import { ORIGIN, passkeyFactor, registration, setupBackend, signUpWithPasskey, TOKEN } from './testHelpers.ts';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const ROUTES = [
@@ -97,6 +97,26 @@ const body = fc.oneof(
   fc.uint8Array({ maxLength: 200 }),
 );
 
+/** One change to a base64url field: a bit flipped, or the whole value replaced by anything. */
+const mutation = fc.record({
+  replacement: fc.oneof(base64urlText, fc.jsonValue()),
+  byteIndex: fc.nat(),
+  bit: fc.nat(7),
+  flip: fc.boolean(),
+});
+
+type Mutation = { replacement: unknown; byteIndex: number; bit: number; flip: boolean };
+
+/** `original` with `field` changed as `change` says. */
+function mutated(original: object, field: string, change: Mutation) {
+  const fields = original as Record<string, unknown>;
+  if (!change.flip) return { ...fields, [field]: change.replacement };
+  const bytes = Buffer.from(String(fields[field] ?? ''), 'base64url');
+  const index = change.byteIndex % bytes.length;
+  bytes[index] = (bytes[index] ?? 0) ^ (1 << change.bit);
+  return { ...fields, [field]: bytes.toString('base64url') };
+}
+
 async function expectStillServing(call: ReturnType<typeof setupBackend>['call']) {
   const created = await call('POST', '/auth/credentials', await registration(call));
   expect(created.status).toBe(200);
@@ -142,31 +162,16 @@ describe(`fuzzing the mock backend (${FUZZ_RUNS} requests per property)`, () => 
     const { call } = setupBackend();
     const fields = ['credId', 'clientData', 'attestationData'] as const;
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...fields),
-        fc.oneof(base64urlText, fc.jsonValue()),
-        fc.nat(),
-        fc.nat(7),
-        fc.boolean(),
-        async (field, replacement, byteIndex, bit, flip) => {
-          const valid = await registration(call, { attestation: 'packed' });
-          const info: Record<string, unknown> = { ...valid.credentialInfo };
-          if (flip) {
-            const bytes = Buffer.from(valid.credentialInfo[field], 'base64url');
-            const index = byteIndex % bytes.length;
-            bytes[index] = (bytes[index] ?? 0) ^ (1 << bit);
-            info[field] = bytes.toString('base64url');
-          } else {
-            info[field] = replacement;
-          }
-          const response = await call('POST', '/auth/credentials', { ...valid, credentialInfo: info });
-          expect(response.status).toBeLessThan(500);
-          // A changed registration is never accepted (the packed signature covers every byte that matters).
-          if (JSON.stringify(info) !== JSON.stringify(valid.credentialInfo)) {
-            expect(response.status).toBeGreaterThanOrEqual(400);
-          }
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...fields), mutation, async (field, change) => {
+        const valid = await registration(call, { attestation: 'packed' });
+        const info = mutated(valid.credentialInfo, field, change);
+        const response = await call('POST', '/auth/credentials', { ...valid, credentialInfo: info });
+        expect(response.status).toBeLessThan(500);
+        // A changed registration is never accepted (the packed signature covers every byte that matters).
+        if (JSON.stringify(info) !== JSON.stringify(valid.credentialInfo)) {
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        }
+      }),
       { numRuns: FUZZ_RUNS },
     );
     await expectStillServing(call);
@@ -177,40 +182,22 @@ describe(`fuzzing the mock backend (${FUZZ_RUNS} requests per property)`, () => 
     const user = await signUpWithPasskey(call);
     const fields = ['credId', 'clientData', 'authenticatorData', 'signature', 'userHandle'] as const;
     await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...fields),
-        fc.oneof(base64urlText, fc.jsonValue()),
-        fc.nat(),
-        fc.nat(7),
-        fc.boolean(),
-        async (field, replacement, byteIndex, bit, flip) => {
-          const init = await call('POST', '/auth/login/init', { orgId: DEFAULT_ORG_ID, username: user.username });
-          const valid = await user.authenticator.authenticate({
-            challenge: init.body.challenge,
-            rpId: 'localhost',
-            origin: ORIGIN,
-          });
-          const credentialAssertion: Record<string, unknown> = { ...valid };
-          if (flip) {
-            const bytes = Buffer.from(valid[field] ?? '', 'base64url');
-            const index = byteIndex % bytes.length;
-            bytes[index] = (bytes[index] ?? 0) ^ (1 << bit);
-            credentialAssertion[field] = bytes.toString('base64url');
-          } else {
-            credentialAssertion[field] = replacement;
-          }
-          const response = await call('POST', '/auth/login', {
-            challengeIdentifier: init.body.challengeIdentifier,
-            firstFactor: { kind: 'Fido2', credentialAssertion },
-          });
-          expect(response.status).toBeLessThan(500);
-          // A login with a username needs no userHandle: null or empty is the same as none.
-          const handleDropped = field === 'userHandle' && (replacement === null || replacement === '') && !flip;
-          if (JSON.stringify(credentialAssertion) !== JSON.stringify(valid) && !handleDropped) {
-            expect(response.status).toBeGreaterThanOrEqual(400);
-          }
-        },
-      ),
+      fc.asyncProperty(fc.constantFrom(...fields), mutation, async (field, change) => {
+        const init = await call('POST', '/auth/login/init', { orgId: DEFAULT_ORG_ID, username: user.username });
+        const valid = (await passkeyFactor(user.authenticator, init.body.challenge)).credentialAssertion;
+        const credentialAssertion = mutated(valid, field, change);
+        const response = await call('POST', '/auth/login', {
+          challengeIdentifier: init.body.challengeIdentifier,
+          firstFactor: { kind: 'Fido2', credentialAssertion },
+        });
+        expect(response.status).toBeLessThan(500);
+        // A login with a username needs no userHandle: null or empty is the same as none.
+        const handleDropped =
+          field === 'userHandle' && !change.flip && (change.replacement === null || change.replacement === '');
+        if (JSON.stringify(credentialAssertion) !== JSON.stringify(valid) && !handleDropped) {
+          expect(response.status).toBeGreaterThanOrEqual(400);
+        }
+      }),
       { numRuns: FUZZ_RUNS },
     );
     await expectStillServing(call);

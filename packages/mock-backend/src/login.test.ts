@@ -5,11 +5,14 @@ import {
   type Call,
   expectDfnsError,
   ORIGIN,
+  type PasskeySigning,
   type PasskeyUser,
+  passkeyFactor,
   passkeyUserAction,
   setupBackend,
   signedCall,
   signUpWithPasskey,
+  userActionChallenge,
 } from './testHelpers.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
@@ -23,21 +26,18 @@ async function loginInit(call: Call, body: Record<string, unknown>) {
 async function loginWithPasskey(
   call: Call,
   user: Pick<PasskeyUser, 'authenticator'> & { username?: string },
-  sign: { origin?: string; counter?: number } = {},
+  sign: Omit<PasskeySigning, 'allowCredentials'> = {},
 ) {
   const init = await loginInit(call, user.username === undefined ? {} : { username: user.username });
   expect(init.status).toBe(200);
-  const credentialAssertion = await user.authenticator.authenticate({
-    challenge: init.body.challenge,
-    rpId: 'localhost',
-    origin: sign.origin ?? ORIGIN,
+  const firstFactor = await passkeyFactor(user.authenticator, init.body.challenge, {
+    ...sign,
     allowCredentials: init.body.allowCredentials.webauthn,
-    counter: sign.counter,
   });
   return call(
     'POST',
     '/auth/login',
-    { challengeIdentifier: init.body.challengeIdentifier, firstFactor: { kind: 'Fido2', credentialAssertion } },
+    { challengeIdentifier: init.body.challengeIdentifier, firstFactor },
     { Authorization: '' },
   );
 }
@@ -173,11 +173,7 @@ describe('POST /auth/login/init and POST /auth/login', () => {
       const ada = await signUpWithPasskey(call, 'ada@example.com');
       const eve = await signUpWithPasskey(call, 'eve@example.com');
       const init = await loginInit(call, { username: ada.username });
-      const credentialAssertion = await eve.authenticator.authenticate({
-        challenge: init.body.challenge,
-        rpId: 'localhost',
-        origin: ORIGIN,
-      });
+      const { credentialAssertion } = await passkeyFactor(eve.authenticator, init.body.challenge);
       const login = (assertion: object) =>
         call('POST', '/auth/login', {
           challengeIdentifier: init.body.challengeIdentifier,
@@ -203,14 +199,7 @@ describe('POST /auth/login/init and POST /auth/login', () => {
       const init = await loginInit(call, { username: user.username });
       const body = {
         challengeIdentifier: init.body.challengeIdentifier,
-        firstFactor: {
-          kind: 'Fido2',
-          credentialAssertion: await user.authenticator.authenticate({
-            challenge: init.body.challenge,
-            rpId: 'localhost',
-            origin: ORIGIN,
-          }),
-        },
+        firstFactor: await passkeyFactor(user.authenticator, init.body.challenge),
       };
       expect((await call('POST', '/auth/login', body)).status).toBe(200);
       expectDfnsError(await call('POST', '/auth/login', body), 400, /already used/);
@@ -223,14 +212,9 @@ describe('POST /auth/login/init and POST /auth/login', () => {
         /has expired/,
       );
 
-      const action = await call(
-        'POST',
-        '/auth/action/init',
-        { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
-        { Authorization: `Bearer ${user.token}` },
-      );
+      const action = await userActionChallenge(call, user.token);
       expectDfnsError(
-        await call('POST', '/auth/login', { ...body, challengeIdentifier: action.body.challengeIdentifier }),
+        await call('POST', '/auth/login', { ...body, challengeIdentifier: action.challengeIdentifier }),
         400,
         /not a login challenge/,
       );
@@ -254,14 +238,7 @@ describe('POST /auth/login/init and POST /auth/login', () => {
           '/auth/action',
           {
             challengeIdentifier: init.body.challengeIdentifier,
-            firstFactor: {
-              kind: 'Fido2',
-              credentialAssertion: await user.authenticator.authenticate({
-                challenge: init.body.challenge,
-                rpId: 'localhost',
-                origin: ORIGIN,
-              }),
-            },
+            firstFactor: await passkeyFactor(user.authenticator, init.body.challenge),
           },
           { Authorization: `Bearer ${user.token}` },
         ),

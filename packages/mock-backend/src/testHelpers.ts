@@ -135,14 +135,11 @@ export async function signUpWithPasskey(
   };
 }
 
-/** `POST /auth/action/init` then `POST /auth/action`, signed by one of the user's passkeys: the answer. */
-export async function passkeyUserAction(
-  call: Call,
-  user: Pick<PasskeyUser, 'token' | 'authenticator'>,
-  request: { method: string; path: string; body: string },
-  sign: { origin?: string; counter?: number } = {},
-) {
-  const headers = { Authorization: `Bearer ${user.token}` };
+/** A call to authorise, for tests about the signature rather than the call. */
+export const ANY_REQUEST = { method: 'POST', path: '/auth/credentials', body: '{}' };
+
+/** `POST /auth/action/init` for `request`, as the user of `token`: the challenge. */
+export async function userActionChallenge(call: Call, token: string, request = ANY_REQUEST) {
   const challenge = await call(
     'POST',
     '/auth/action/init',
@@ -152,21 +149,52 @@ export async function passkeyUserAction(
       userActionHttpPath: request.path,
       userActionServerKind: 'Api',
     },
-    headers,
+    { Authorization: `Bearer ${token}` },
   );
   expect(challenge.status).toBe(200);
-  const credentialAssertion = await user.authenticator.authenticate({
-    challenge: challenge.body.challenge,
+  return challenge.body;
+}
+
+/** How a test passkey signs: on which origin (ORIGIN), with which credentials, reporting which counter. */
+export interface PasskeySigning {
+  origin?: string;
+  counter?: number;
+  allowCredentials?: readonly { id: string }[];
+}
+
+/** A Fido2 `firstFactor` of `authenticator` for a Dfns challenge string, for RP id localhost. */
+export async function passkeyFactor(
+  authenticator: SoftwareAuthenticator,
+  challenge: string,
+  sign: PasskeySigning = {},
+) {
+  const credentialAssertion = await authenticator.authenticate({
+    challenge,
     rpId: 'localhost',
     origin: sign.origin ?? ORIGIN,
-    allowCredentials: challenge.body.allowCredentials.webauthn,
+    allowCredentials: sign.allowCredentials,
     counter: sign.counter,
+  });
+  return { kind: 'Fido2' as const, credentialAssertion };
+}
+
+/** `POST /auth/action/init` then `POST /auth/action`, signed by one of the user's passkeys: the answer. */
+export async function passkeyUserAction(
+  call: Call,
+  user: Pick<PasskeyUser, 'token' | 'authenticator'>,
+  request: { method: string; path: string; body: string },
+  sign: Omit<PasskeySigning, 'allowCredentials'> = {},
+) {
+  const challenge = await userActionChallenge(call, user.token, request);
+  const firstFactor = await passkeyFactor(user.authenticator, challenge.challenge, {
+    ...sign,
+    allowCredentials: challenge.allowCredentials.webauthn,
   });
   return call(
     'POST',
     '/auth/action',
-    { challengeIdentifier: challenge.body.challengeIdentifier, firstFactor: { kind: 'Fido2', credentialAssertion } },
-    headers,
+    { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+    { Authorization: `Bearer ${user.token}` },
   );
 }
 

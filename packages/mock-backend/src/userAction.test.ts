@@ -1,7 +1,7 @@
 import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { USER_ACTION_REFUSED } from './auth.ts';
-import { expectDfnsError, ORIGIN, setupBackend, TOKEN } from './testHelpers.ts';
+import { expectDfnsError, ORIGIN, setupBackend, TOKEN, userActionChallenge } from './testHelpers.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
 
@@ -57,19 +57,7 @@ async function userAction(
   request: { method: string; path: string; body: string },
 ) {
   const headers = { Authorization: `Bearer ${auth.token}` };
-  const challenge = (
-    await call(
-      'POST',
-      '/auth/action/init',
-      {
-        userActionPayload: request.body,
-        userActionHttpMethod: request.method,
-        userActionHttpPath: request.path,
-        userActionServerKind: 'Api',
-      },
-      headers,
-    )
-  ).body;
+  const challenge = await userActionChallenge(call, auth.token, request);
   const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge: challenge.challenge }));
   const signature = sign('sha256', clientData, { key: auth.key.privateKey, dsaEncoding: 'der' });
   const answer = await call(
@@ -247,14 +235,7 @@ describe('user-action signing', () => {
     const auth = await registerKeyUser(call);
     const stranger = await registerKeyUser(call, 'eve@example.com');
     const headers = { Authorization: `Bearer ${auth.token}` };
-    const challenge = (
-      await call(
-        'POST',
-        '/auth/action/init',
-        { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
-        headers,
-      )
-    ).body;
+    const challenge = await userActionChallenge(call, auth.token);
     const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge: challenge.challenge }));
     const signature = sign('sha256', clientData, { key: stranger.key.privateKey, dsaEncoding: 'der' });
     const withKey = (credId: string) => ({
@@ -273,14 +254,7 @@ describe('user-action signing', () => {
       400,
       /is not an active Key credential of this user/,
     );
-    const second = (
-      await call(
-        'POST',
-        '/auth/action/init',
-        { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
-        headers,
-      )
-    ).body;
+    const second = await userActionChallenge(call, auth.token);
     expectDfnsError(
       await call(
         'POST',

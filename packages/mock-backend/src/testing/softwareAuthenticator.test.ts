@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { expectDfnsError, passkeyUserAction, setupBackend, signUpWithPasskey } from '../testHelpers.ts';
+import {
+  ANY_REQUEST,
+  expectDfnsError,
+  passkeyFactor,
+  passkeyUserAction,
+  setupBackend,
+  signUpWithPasskey,
+  userActionChallenge,
+} from '../testHelpers.ts';
 import { createSoftwareAuthenticator } from './softwareAuthenticator.ts';
-
-const REQUEST = { method: 'POST', path: '/auth/credentials', body: '{}' };
 
 describe('the software authenticator', () => {
   it('should sign user actions the mock accepts, its counter growing each time', async () => {
     const { call } = setupBackend({ userActionSigning: 'required' });
     const user = await signUpWithPasskey(call);
-    const first = await passkeyUserAction(call, user, REQUEST);
+    const first = await passkeyUserAction(call, user, ANY_REQUEST);
     expect(first.status).toBe(200);
     expect(first.body.userAction).toMatch(/^ua-/);
-    expect((await passkeyUserAction(call, user, REQUEST)).status).toBe(200);
+    expect((await passkeyUserAction(call, user, ANY_REQUEST)).status).toBe(200);
   });
 
   it('should return the registered user id as userHandle, and sign the challenge it is given', async () => {
@@ -54,39 +60,29 @@ describe('the software authenticator', () => {
     it('should refuse a counter that does not grow (a cloned authenticator, or a replay)', async () => {
       const { call } = setupBackend();
       const user = await signUpWithPasskey(call);
-      expect((await passkeyUserAction(call, user, REQUEST, { counter: 7 })).status).toBe(200);
-      expectDfnsError(await passkeyUserAction(call, user, REQUEST, { counter: 7 }), 400, /counter value 7 was lower/);
-      expectDfnsError(await passkeyUserAction(call, user, REQUEST, { counter: 3 }), 400, /counter/);
-      expect((await passkeyUserAction(call, user, REQUEST, { counter: 8 })).status).toBe(200);
+      expect((await passkeyUserAction(call, user, ANY_REQUEST, { counter: 7 })).status).toBe(200);
+      expectDfnsError(
+        await passkeyUserAction(call, user, ANY_REQUEST, { counter: 7 }),
+        400,
+        /counter value 7 was lower/,
+      );
+      expectDfnsError(await passkeyUserAction(call, user, ANY_REQUEST, { counter: 3 }), 400, /counter/);
+      expect((await passkeyUserAction(call, user, ANY_REQUEST, { counter: 8 })).status).toBe(200);
     });
 
     it('should refuse a signature whose DER wrapping was tampered with, though r and s are intact', async () => {
       const { call } = setupBackend();
       const user = await signUpWithPasskey(call);
-      const init = await call(
-        'POST',
-        '/auth/action/init',
-        { userActionPayload: '{}', userActionHttpMethod: 'POST', userActionHttpPath: '/auth/credentials' },
-        { Authorization: `Bearer ${user.token}` },
-      );
-      const assertion = await user.authenticator.authenticate({
-        challenge: init.body.challenge,
-        rpId: 'localhost',
-        origin: 'http://localhost:5173',
-      });
-      const signature = Buffer.from(assertion.signature, 'base64url');
+      const init = await userActionChallenge(call, user.token);
+      const firstFactor = await passkeyFactor(user.authenticator, init.challenge);
+      const signature = Buffer.from(firstFactor.credentialAssertion.signature, 'base64url');
       signature[0] = (signature[0] ?? 0) ^ 0x80; // SEQUENCE 0x30 → 0xb0
+      firstFactor.credentialAssertion.signature = signature.toString('base64url');
       expectDfnsError(
         await call(
           'POST',
           '/auth/action',
-          {
-            challengeIdentifier: init.body.challengeIdentifier,
-            firstFactor: {
-              kind: 'Fido2',
-              credentialAssertion: { ...assertion, signature: signature.toString('base64url') },
-            },
-          },
+          { challengeIdentifier: init.challengeIdentifier, firstFactor },
           { Authorization: `Bearer ${user.token}` },
         ),
         400,
@@ -98,7 +94,7 @@ describe('the software authenticator', () => {
       const { call } = setupBackend();
       const user = await signUpWithPasskey(call);
       expectDfnsError(
-        await passkeyUserAction(call, user, REQUEST, { origin: 'https://evil.example' }),
+        await passkeyUserAction(call, user, ANY_REQUEST, { origin: 'https://evil.example' }),
         400,
         /origin https:\/\/evil\.example is not allowed/,
       );
