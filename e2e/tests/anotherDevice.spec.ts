@@ -8,7 +8,7 @@ test.describe('a passkey on another device, with a one-time code', () => {
   test('the laptop makes a code; the phone, without a session, registers with its link and signs in', async ({
     page,
     browser,
-    authenticator,
+    authenticator: _authenticator,
     mockApi,
   }) => {
     // The static build's mock lives in each page: a second device could not reach the first's.
