@@ -44,6 +44,18 @@ describe('createCredentialCode', () => {
   });
 });
 
+const CREATED = {
+  kind: 'Fido2',
+  credentialId: 'AQID',
+  credentialUuid: 'cr-1',
+  dateCreated: '2026-11-30T12:00:00.000Z',
+  isActive: true,
+  name: 'Phone',
+  publicKey: 'pem',
+  relyingPartyId: 'localhost',
+  origin: 'http://localhost:5173',
+};
+
 describe('withCredentialCode', () => {
   it('should register through the code twins of init and POST, with the code and no other change', async () => {
     const { fetcher, requests } = recordingFetcher((request) =>
@@ -105,6 +117,30 @@ describe('withCredentialCode', () => {
       }),
     );
     expect([outage.code, outage.status]).toEqual(['server', 503]);
+  });
+
+  it('should not send a code again once it made a credential or was refused', async () => {
+    const rp = { id: 'localhost', name: 'credkit' };
+    const refused = recordingFetcher(() => {
+      throw httpError(400, 'Code expired');
+    });
+    const refusedFetcher = withCredentialCode(refused.fetcher, 'OLD');
+    const register = (fetcher: Fetcher) =>
+      credkitRejection(registerPasskey({ fetcher, rp, credentialName: 'Phone', credentials: softwareCredentials() }));
+    expect((await register(refusedFetcher)).status).toBe(400);
+    const again = await register(refusedFetcher);
+    expect([again.code, again.status, again.serverMessage]).toEqual(['invalid-code', 400, 'Code expired']);
+    expect(refused.requests).toHaveLength(1);
+
+    const { fetcher, requests } = recordingFetcher((request) =>
+      request.path === '/auth/credentials/code/init'
+        ? fido2ChallengeFixture({ rp, excludeCredentials: [] })
+        : { ...CREATED, name: 'Phone' },
+    );
+    const spentFetcher = withCredentialCode(fetcher, 'ABC');
+    await registerPasskey({ fetcher: spentFetcher, rp, credentialName: 'Phone', credentials: softwareCredentials() });
+    expect((await register(spentFetcher)).code).toBe('invalid-code');
+    expect(requests.map(({ path }) => path)).toEqual(['/auth/credentials/code/init', '/auth/credentials/code/verify']);
   });
 });
 

@@ -54,11 +54,23 @@ export async function createCredentialCode(options: CreateCredentialCodeOptions)
  * The fetcher of a device that has a credential code and no session: credkit's registration
  * requests go to their code twins (`/auth/credentials/init` → `/auth/credentials/code/init` with the
  * code, `/auth/credentials` → `/auth/credentials/code/verify`), so every registration API works with
- * it unchanged. A code the server refuses (a 4xx on `code/init`) is `invalid-code`.
+ * it unchanged. A code the server refuses (a 4xx on `code/init`) is `invalid-code`. A code makes one
+ * credential: once it made one, or was refused, it is not sent again (an engine fetching its next
+ * challenge ahead would spend a request, and a 4xx, on it) and fails `invalid-code` at once.
  */
 export function withCredentialCode(fetcher: Fetcher, code: string): Fetcher {
+  let used = false;
+  // The server's refusal, told again (status, message) each time the code would be sent.
+  let refusal: CredkitError | undefined;
   return async (request) => {
     if (request.method === 'POST' && request.path === '/auth/credentials/init') {
+      if (refusal || used) {
+        throw new CredkitError('invalid-code', {
+          status: refusal?.status,
+          serverMessage: refusal?.serverMessage,
+          cause: refusal,
+        });
+      }
       const { kind } = (request.body ?? {}) as { kind?: unknown };
       try {
         return await fetcher({
@@ -71,15 +83,18 @@ export function withCredentialCode(fetcher: Fetcher, code: string): Fetcher {
         const failure = toFetcherError(error, request.signal);
         const refused = failure.status !== undefined && failure.status >= 400 && failure.status < 500;
         if (!refused) throw failure;
-        throw new CredkitError('invalid-code', {
+        refusal = new CredkitError('invalid-code', {
           status: failure.status,
           serverMessage: failure.serverMessage,
           cause: failure,
         });
+        throw refusal;
       }
     }
     if (request.method === 'POST' && request.path === '/auth/credentials') {
-      return fetcher({ ...request, path: '/auth/credentials/code/verify' });
+      const answer = await fetcher({ ...request, path: '/auth/credentials/code/verify' });
+      used = true;
+      return answer;
     }
     return fetcher(request);
   };

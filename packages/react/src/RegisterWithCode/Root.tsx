@@ -1,5 +1,5 @@
-import { CredkitError, type Fetcher, withCredentialCode } from '@credkit/core';
-import { forwardRef, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { withCredentialCode } from '@credkit/core';
+import { forwardRef, type ReactNode, useId, useMemo, useState } from 'react';
 import { Root as RegisterCredentialRoot, type RegisterCredentialRootProps } from '../RegisterCredential/Root.tsx';
 import {
   RegisterCredentialContext,
@@ -121,19 +121,8 @@ export const Root = forwardRef<HTMLFormElement, RegisterWithCodeRootProps>(funct
   const [edited, setEdited] = useState(false);
   const [codeError, setCodeError] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
-  // True from the end of an attempt that spent or refused the code until the next commit, when the
-  // engine learns to stop fetching ahead with it: it asks for its next challenge in that very gap.
-  const codeIsDead = useRef(false);
-  useEffect(() => {
-    codeIsDead.current = false;
-  });
-  const codeFetcher = useMemo((): Fetcher => {
-    const send = withCredentialCode(fetcher, code);
-    return (request) =>
-      codeIsDead.current && request.path === '/auth/credentials/init'
-        ? Promise.reject(new CredkitError('invalid-code'))
-        : send(request);
-  }, [fetcher, code]);
+  // One decorator per code: it stops sending a code that made a credential or was refused.
+  const codeFetcher = useMemo(() => withCredentialCode(fetcher, code), [fetcher, code]);
   // Ahead of the click only with the link's code, untouched and not refused: a code being typed
   // would spend a request, and a 4xx, on each attempt.
   const fromLink =
@@ -158,15 +147,11 @@ export const Root = forwardRef<HTMLFormElement, RegisterWithCodeRootProps>(funct
       messages={text}
       prefetchChallenge={prefetchChallenge !== false && fromLink}
       onError={(error) => {
-        if (error.code === 'invalid-code') {
-          codeIsDead.current = true;
-          setRefused(code);
-        }
+        if (error.code === 'invalid-code') setRefused(code);
         onError?.(error);
       }}
       onRegistered={(credential, key) => {
         // Spent: a code creates one credential.
-        codeIsDead.current = true;
         setCodeValue('');
         setEdited(true);
         onRegistered?.(credential, key);
