@@ -7,6 +7,7 @@ import { isAllowedOrigin } from './isAllowedOrigin.ts';
 import { credentialCodeRoutes } from './routes/credentialCodes.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { loginRoutes } from './routes/login.ts';
+import { recoveryRoutes } from './routes/recovery.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
 
@@ -74,5 +75,6 @@ export function createApp(ctx: MockContext): Hono {
   app.route('/', loginRoutes(ctx));
   app.route('/', credentialRoutes(ctx));
   app.route('/', credentialCodeRoutes(ctx));
+  app.route('/', recoveryRoutes(ctx));
   return app;
 }

@@ -11,7 +11,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /** The live grant of the request's bearer token, of one of `kinds`, or a 401 `Not Authorized.`. */
 export function grantOf(ctx: MockContext, header: string | undefined, kinds: TokenKind[]): TokenGrant {
-  const expected = kinds.includes('Registration') ? 'registration' : 'user';
+  const expected = kinds.includes('Recovery') ? 'recovery' : kinds.includes('Registration') ? 'registration' : 'user';
   const token = bearerToken(header);
   if (token === undefined) {
     throw notAuthorized({ reason: 'token', problem: header ? 'malformed' : 'missing', expected });

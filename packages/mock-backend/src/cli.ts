@@ -28,6 +28,11 @@ async function main(args: string[]): Promise<number | undefined> {
   const backend = createMockBackend({
     ...options,
     onRefusal: (refusal) => console.warn(formatRefusal(refusal, options)),
+    // The mock sends no mail: the recovery verification code Dfns would e-mail is printed here.
+    onVerificationCode: ({ username, verificationCode, expiresAt }) =>
+      console.log(
+        `recovery verification code for ${username}: ${verificationCode} (single-use, valid until ${expiresAt}; also GET /mock/recovery-codes?username=${encodeURIComponent(username)})`,
+      ),
   });
   let server: MockServer;
   try {

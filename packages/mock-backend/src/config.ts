@@ -29,6 +29,14 @@ export interface MockBackendOptions {
   registrationCode?: string;
   /** How long a user-action token lives, in milliseconds. @defaultValue 120000 */
   userActionTtlMs?: number;
+  /** How long a recovery verification code (`POST /auth/recover/user/code`) lives, in milliseconds. @defaultValue 900000 */
+  recoveryCodeTtlMs?: number;
+  /**
+   * Receives the verification code Dfns would e-mail for an account recovery (`POST /auth/recover/user/code`
+   * for a known username): the mock sends no mail. The `credkit-mock` CLI prints it; tests read it here
+   * (or from `GET /mock/recovery-codes?username=`).
+   */
+  onVerificationCode?: (mail: VerificationCodeMail) => void;
   /**
    * Called when the mock refuses a request for a reason set-up can fix: an origin it does not allow, a
    * missing or unknown bearer token, a missing or invalid user action. Unset, the mock logs nothing
@@ -37,12 +45,24 @@ export interface MockBackendOptions {
   onRefusal?: (refusal: MockRefusal) => void;
 }
 
+/** The e-mail the mock does not send: a recovery verification code, for whom, and until when. */
+export interface VerificationCodeMail {
+  username: string;
+  userId: string;
+  /** e.g. `1234-5678-9012-3456`; single-use. */
+  verificationCode: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
 /** The organisation id of the mock when none is configured. */
 export const DEFAULT_ORG_ID = 'or-credk-itmck-0000000000000000';
 
 /** The options with every default filled in. */
-export type ResolvedMockOptions = Required<Omit<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal'>> &
-  Pick<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal'>;
+export type ResolvedMockOptions = Required<
+  Omit<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode'>
+> &
+  Pick<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode'>;
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
@@ -57,7 +77,9 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     orgId: options.orgId ?? DEFAULT_ORG_ID,
     registrationCode: options.registrationCode,
     userActionTtlMs: options.userActionTtlMs ?? 120_000,
+    recoveryCodeTtlMs: options.recoveryCodeTtlMs ?? 15 * 60_000,
     onRefusal: options.onRefusal,
+    onVerificationCode: options.onVerificationCode,
   };
 }
 

@@ -1,7 +1,13 @@
 import type { ResolvedMockOptions } from './config.ts';
 import { type ChallengeStore, createChallengeStore } from './state/challenges.ts';
 import { type CredentialCodes, createCredentialCodes } from './state/credentialCodes.ts';
-import { createPendingRegistrations, type PendingRegistrations } from './state/pendingRegistrations.ts';
+import {
+  createPendingRecoveries,
+  createPendingRegistrations,
+  type PendingRecoveries,
+  type PendingRegistrations,
+} from './state/pendingRegistrations.ts';
+import { createRecoveryCodes, type RecoveryCodes } from './state/recoveryCodes.ts';
 import { createStore, type MockStore, type MockUser } from './state/store.ts';
 import { createTokenStore, type TokenKind, type TokenStore } from './state/tokens.ts';
 import { createUserActionTokens, type UserActionTokens } from './state/userActionTokens.ts';
@@ -17,6 +23,10 @@ export interface MockContext {
   registrations: PendingRegistrations;
   /** One-time codes of `POST /auth/credentials/code`. */
   credentialCodes: CredentialCodes;
+  /** Verification codes of `POST /auth/recover/user/code`. */
+  recoveryCodes: RecoveryCodes;
+  /** Account recoveries begun by `POST /auth/recover/user/init`, by temporary token. */
+  recoveries: PendingRecoveries;
 }
 
 /** Hono variables set by the auth middleware. */
@@ -41,5 +51,7 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     registrations: createPendingRegistrations(),
     // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
     credentialCodes: createCredentialCodes({ now: options.now, retainMs: options.challengeTtlMs }),
+    recoveryCodes: createRecoveryCodes({ now: options.now, ttlMs: options.recoveryCodeTtlMs }),
+    recoveries: createPendingRecoveries(),
   };
 }

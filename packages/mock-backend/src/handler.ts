@@ -1,6 +1,6 @@
 // `@credkit/mock-backend/handler`: the mock as a `(Request) => Promise<Response>` handler, with no Node
 // built-ins, for browsers (a Service Worker's page), edge runtimes and tests. The HTTP server is in `.`.
-export type { MockBackendOptions } from './config.ts';
+export type { MockBackendOptions, VerificationCodeMail } from './config.ts';
 export { DEFAULT_ORG_ID } from './config.ts';
 export type { MockHandler } from './createMockHandler.ts';
 export { createMockHandler } from './createMockHandler.ts';

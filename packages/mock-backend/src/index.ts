@@ -1,4 +1,4 @@
-export type { MockBackendOptions } from './config.ts';
+export type { MockBackendOptions, VerificationCodeMail } from './config.ts';
 export { DEFAULT_ORG_ID, mockOptionsFromEnv } from './config.ts';
 export type { MintableTokenKind, MockBackend, MockServer } from './createMockBackend.ts';
 export { createMockBackend } from './createMockBackend.ts';

@@ -36,6 +36,11 @@ function originHint(origin: string, options: ResolvedMockOptions): string {
 }
 
 function tokenHint(refusal: MockRefusal & { reason: 'token' }, options: ResolvedMockOptions): string {
+  if (refusal.expected === 'recovery') {
+    const problem =
+      refusal.problem === 'wrongKind' ? 'only a recovery token completes a recovery' : TOKEN_PROBLEM[refusal.problem];
+    return `${problem}: send the temporaryAuthenticationToken of POST /auth/recover/user/init as "Authorization: Bearer <token>"`;
+  }
   if (refusal.expected === 'registration') {
     const problem =
       refusal.problem === 'wrongKind' ? "a user's token cannot complete a sign-up" : TOKEN_PROBLEM[refusal.problem];

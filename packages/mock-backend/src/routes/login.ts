@@ -40,6 +40,11 @@ export function loginRoutes(ctx: MockContext) {
       .credentialsWithId(credId)
       .filter((credential) => userId === undefined || credential.userId === userId);
     const [credential, ...others] = candidates;
+    if (!credential && store.wasArchived(credId, userId)) {
+      throw loginRefused(
+        `credential ${credId} was invalidated by an account recovery: log in with a credential registered by it or since`,
+      );
+    }
     if (!credential) {
       throw loginRefused(
         `credential ${credId} is not registered${userId === undefined ? '' : ' to the user logging in'}`,

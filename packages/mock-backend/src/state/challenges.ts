@@ -13,8 +13,8 @@ export interface IssuedChallenge {
    * without username, where the assertion's credential names the user.
    */
   userId: string | undefined;
-  /** What it is for: a credential of a kind, a user registration, a user action, or a login. */
-  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey' | 'Registration' | 'UserAction' | 'Login';
+  /** What it is for: a credential of a kind, a user registration, an account recovery, a user action, or a login. */
+  kind: 'Fido2' | 'Key' | 'PasswordProtectedKey' | 'RecoveryKey' | 'Registration' | 'Recovery' | 'UserAction' | 'Login';
   userVerification: 'required' | 'preferred' | 'discouraged';
   expiresAt: number;
   /** UserAction: the request it authorises. */

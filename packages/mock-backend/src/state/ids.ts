@@ -27,6 +27,11 @@ export function oneTimeCode(): string {
   return [0, 1, 2].map(() => randomChars(UPPER_ALNUM, 3)).join('-');
 }
 
+/** `length` random decimal digits. */
+export function randomDigits(length: number): string {
+  return randomChars('0123456789', length);
+}
+
 /** base64url of `size` random bytes. */
 export function randomToken(size = 32): string {
   return isoBase64URL.fromBuffer(randomBytes(size));

@@ -28,3 +28,31 @@ export function createPendingRegistrations() {
 
 /** The mock's user registrations in progress. */
 export type PendingRegistrations = ReturnType<typeof createPendingRegistrations>;
+
+/** An account recovery between `POST /auth/recover/user/init` and `POST /auth/recover/user`. */
+export interface PendingRecovery {
+  userId: string;
+  /** The challenge the new credentials answer. */
+  challengeIdentifier: string;
+  /** The credential id of the RecoveryKey named at init: the one that must sign. */
+  recoveryCredentialId: string;
+}
+
+/** Recoveries in progress, by their temporary token; ended once `POST /auth/recover/user` has spent the challenge. */
+export function createPendingRecoveries() {
+  const pending = new Map<string, PendingRecovery>();
+  return {
+    begin(token: string, recovery: PendingRecovery): void {
+      pending.set(token, recovery);
+    },
+    get(token: string): PendingRecovery | undefined {
+      return pending.get(token);
+    },
+    end(token: string): void {
+      pending.delete(token);
+    },
+  };
+}
+
+/** The mock's recoveries in progress. */
+export type PendingRecoveries = ReturnType<typeof createPendingRecoveries>;

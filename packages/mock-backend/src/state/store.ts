@@ -32,7 +32,9 @@ export interface StoredCredential {
 /** The in-memory users and credentials, with a seeded demo user. Gone when the process ends. */
 export function createStore(orgId: string) {
   const users = new Map<string, MockUser>();
-  const credentials: StoredCredential[] = [];
+  let credentials: StoredCredential[] = [];
+  /** Credentials an account recovery invalidated: kept only to say so. */
+  const archived: StoredCredential[] = [];
 
   function addUser(user: Omit<MockUser, 'userId' | 'orgId'>, userId = dfnsId('us')): MockUser {
     const created: MockUser = { ...user, userId, orgId };
@@ -68,6 +70,20 @@ export function createStore(orgId: string) {
     },
     addCredential(credential: StoredCredential): void {
       credentials.push(credential);
+    },
+    /**
+     * Archives every credential of the user, as Dfns does on recovery: they leave the list and every
+     * check (login, user actions, activation) as if never registered.
+     */
+    archiveCredentialsOf(userId: string): void {
+      for (const credential of credentials) {
+        if (credential.userId === userId) archived.push({ ...credential, isActive: false });
+      }
+      credentials = credentials.filter((credential) => credential.userId !== userId);
+    },
+    /** Whether an account recovery archived this credential of some user (or of `userId`). */
+    wasArchived(credentialId: string, userId?: string): boolean {
+      return archived.some((c) => c.credentialId === credentialId && (userId === undefined || c.userId === userId));
     },
   };
 }

@@ -2,7 +2,13 @@ import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
 import { randomToken } from './ids.ts';
 
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
-export type TokenKind = 'EndUser' | 'CustomerEmployee' | 'PersonalAccessToken' | 'ServiceAccount' | 'Registration';
+export type TokenKind =
+  | 'EndUser'
+  | 'CustomerEmployee'
+  | 'PersonalAccessToken'
+  | 'ServiceAccount'
+  | 'Registration'
+  | 'Recovery';
 
 /** How long the token of a sign-up or a login lives. */
 export const USER_TOKEN_TTL_MS = 24 * 60 * 60_000;
@@ -47,6 +53,10 @@ export function createTokenStore(now: () => number) {
     /** Adds a fixed token (like `demo-token`) for a grant. */
     alias(token: string, grant: TokenGrant): void {
       grants.set(token, grant);
+    },
+    /** Ends every token of the user (an account recovery): they are unknown from now on. */
+    revokeUser(userId: string): void {
+      for (const [token, grant] of grants) if (grant.userId === userId) grants.delete(token);
     },
     /** The live grant of a token, if any. */
     grantOf(token: string): TokenGrant | undefined {

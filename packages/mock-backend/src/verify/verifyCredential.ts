@@ -18,7 +18,7 @@ export interface VerifiedCredential {
 
 /**
  * Verifies a new credential of any kind against the challenge it answers, which must be for that
- * kind (a registration's challenge takes any first factor).
+ * kind (a registration's or a recovery's challenge takes any kind).
  */
 export async function verifyCredential(
   { options }: MockContext,
@@ -26,7 +26,7 @@ export async function verifyCredential(
   issued: IssuedChallenge,
   requestOrigin: string | undefined,
 ): Promise<VerifiedCredential> {
-  if (issued.kind !== 'Registration' && issued.kind !== body.credentialKind) {
+  if (issued.kind !== 'Registration' && issued.kind !== 'Recovery' && issued.kind !== body.credentialKind) {
     throw badRequest(`credentialKind ${body.credentialKind} does not match the challenge's kind ${issued.kind}`);
   }
   if (body.credentialKind === 'Fido2') {

@@ -88,13 +88,21 @@ export async function verifyKeyCredential(
 }
 
 /**
- * Checks a key credential's clientData: `type`, the issued challenge (raw string or base64url of its
- * UTF-8), an allowed `origin` when present, `crossOrigin` false when present. Returns the origin.
+ * What a key clientData's `challenge` must be: an issued challenge (as the raw string or base64url of
+ * its UTF-8), or what `matches` accepts (a recovery signs its new credentials, not the challenge).
+ */
+export type ExpectedChallenge =
+  | Pick<IssuedChallenge, 'challenge'>
+  | { matches: (challenge: string) => boolean /** For the error: what it should have been. */; what: string };
+
+/**
+ * Checks a key credential's clientData: `type`, the expected challenge, an allowed `origin` when
+ * present, `crossOrigin` false when present. Returns the origin.
  */
 function checkKeyClientData(
   encoded: string,
   type: 'key.create' | 'key.get',
-  issued: IssuedChallenge,
+  expected: ExpectedChallenge,
   origins: readonly string[] | undefined,
   field: string,
 ): string | undefined {
@@ -102,9 +110,15 @@ function checkKeyClientData(
   if (clientData.type !== type) {
     throw badRequest(`${field} type must be "${type}", got ${JSON.stringify(clientData.type)}`);
   }
-  const accepted = [issued.challenge, isoBase64URL.fromUTF8String(issued.challenge)];
-  if (typeof clientData.challenge !== 'string' || !accepted.includes(clientData.challenge)) {
-    throw badRequest(`${field} challenge does not match the issued challenge`);
+  const matches =
+    'matches' in expected
+      ? expected.matches
+      : (challenge: string) =>
+          challenge === expected.challenge || challenge === isoBase64URL.fromUTF8String(expected.challenge);
+  if (typeof clientData.challenge !== 'string' || !matches(clientData.challenge)) {
+    throw badRequest(
+      `${field} challenge does not match ${'matches' in expected ? expected.what : 'the issued challenge'}`,
+    );
   }
   const origin = clientData.origin;
   if (origin !== undefined && (typeof origin !== 'string' || !isAllowedOrigin(origin, origins))) {
@@ -125,16 +139,18 @@ export interface KeyAssertion {
 }
 
 /**
- * Verifies a key credential's signature of a user-action challenge: clientData
- * `{"type":"key.get","challenge":…}` and a DER ECDSA-SHA256 signature over its bytes by the stored key.
+ * Verifies a key credential's signature of a challenge (a user action's, a login's, or a recovery's new
+ * credentials): clientData `{"type":"key.get","challenge":…}` and a DER ECDSA-SHA256 signature over its
+ * bytes by the stored key. `field` prefixes the errors' field names.
  */
 export async function verifyKeyAssertion(
   assertion: KeyAssertion,
   publicKeyPem: string,
-  issued: IssuedChallenge,
+  expected: ExpectedChallenge,
   { origins }: { origins?: readonly string[] },
+  field = 'firstFactor.credentialAssertion',
 ): Promise<void> {
-  checkKeyClientData(assertion.clientData, 'key.get', issued, origins, 'firstFactor.credentialAssertion.clientData');
+  checkKeyClientData(assertion.clientData, 'key.get', expected, origins, `${field}.clientData`);
   const imported = await importP256PublicKey(publicKeyPem);
   const valid =
     'key' in imported &&
@@ -143,5 +159,5 @@ export async function verifyKeyAssertion(
       isoBase64URL.toBuffer(assertion.signature),
       isoBase64URL.toBuffer(assertion.clientData),
     ));
-  if (!valid) throw badRequest('firstFactor.credentialAssertion.signature does not verify with the credential key');
+  if (!valid) throw badRequest(`${field}.signature does not verify with the credential key`);
 }

@@ -35,7 +35,10 @@ export function registrableKind(value: unknown, field: string): RegistrableKind 
 }
 
 /** The three base64url fields of a `credentialInfo` object at `path`; each problem is a 400 that names it. */
-function readCredentialInfo(info: Record<string, unknown>, path: string): CreateCredentialBody['credentialInfo'] {
+export function readCredentialInfo(
+  info: Record<string, unknown>,
+  path: string,
+): CreateCredentialBody['credentialInfo'] {
   return {
     credId: base64urlField(info.credId, `${path}.credId`),
     clientData: base64urlField(info.clientData, `${path}.clientData`),
@@ -43,7 +46,8 @@ function readCredentialInfo(info: Record<string, unknown>, path: string): Create
   };
 }
 
-function readEncryptedPrivateKey(value: unknown, kind: RegistrableKind): string | undefined {
+/** `encryptedPrivateKey` for a kind: required, optional or refused; standard base64 of bounded size. */
+export function readEncryptedPrivateKey(value: unknown, kind: RegistrableKind): string | undefined {
   if (value === undefined) {
     if (kind === 'PasswordProtectedKey') throw badRequest('encryptedPrivateKey is required for a PasswordProtectedKey');
     return undefined;
@@ -89,25 +93,28 @@ export interface FirstFactorCredential {
   encryptedPrivateKey: string | undefined;
 }
 
-/** Checks `firstFactorCredential` of `POST /auth/registration(/enduser)`. */
-export function readFirstFactorCredential(body: Record<string, unknown>): FirstFactorCredential {
-  const first = objectField(body.firstFactorCredential, 'firstFactorCredential');
-  const kind = registrableKind(first.credentialKind, 'firstFactorCredential.credentialKind');
-  if (kind === 'RecoveryKey')
-    throw badRequest('firstFactorCredential.credentialKind RecoveryKey cannot be a first factor');
-  const info = objectField(first.credentialInfo, 'firstFactorCredential.credentialInfo');
-  const name =
-    first.credentialName === undefined
-      ? undefined
-      : stringField(first.credentialName, 'firstFactorCredential.credentialName');
+/** An optional `credentialName` of a registration or a recovery, at most 256 characters. */
+export function readCredentialName(value: unknown, path: string): string | undefined {
+  const name = value === undefined ? undefined : stringField(value, path);
   if (name !== undefined && name.length > MAX_CREDENTIAL_NAME_LENGTH) {
-    throw badRequest(
-      `firstFactorCredential.credentialName is too long (at most ${MAX_CREDENTIAL_NAME_LENGTH} characters)`,
-    );
+    throw badRequest(`${path} is too long (at most ${MAX_CREDENTIAL_NAME_LENGTH} characters)`);
   }
+  return name;
+}
+
+/** Checks `firstFactorCredential` of `POST /auth/registration(/enduser)` (or of a recovery's `newCredentials`, at `path`). */
+export function readFirstFactorCredential(
+  body: Record<string, unknown>,
+  path = 'firstFactorCredential',
+): FirstFactorCredential {
+  const first = objectField(body.firstFactorCredential, path);
+  const kind = registrableKind(first.credentialKind, `${path}.credentialKind`);
+  if (kind === 'RecoveryKey') throw badRequest(`${path}.credentialKind RecoveryKey cannot be a first factor`);
+  const info = objectField(first.credentialInfo, `${path}.credentialInfo`);
+  const name = readCredentialName(first.credentialName, `${path}.credentialName`);
   return {
     credentialKind: kind,
-    credentialInfo: readCredentialInfo(info, 'firstFactorCredential.credentialInfo'),
+    credentialInfo: readCredentialInfo(info, `${path}.credentialInfo`),
     credentialName: name,
     encryptedPrivateKey: readEncryptedPrivateKey(first.encryptedPrivateKey, kind),
   };

@@ -1,0 +1,103 @@
+import { isoBase64URL } from '@simplewebauthn/server/helpers';
+import { badRequest } from '../errors.ts';
+import {
+  type CreateCredentialBody,
+  type FirstFactorCredential,
+  readCredentialInfo,
+  readCredentialName,
+  readEncryptedPrivateKey,
+  readFirstFactorCredential,
+} from './createCredentialBody.ts';
+import { base64urlField, objectField, stringField } from './requestBody.ts';
+
+/** The new RecoveryKey of a recovery (`newCredentials.recoveryCredential`). */
+export interface NewRecoveryCredential {
+  credentialKind: 'RecoveryKey';
+  credentialInfo: CreateCredentialBody['credentialInfo'];
+  credentialName: string | undefined;
+  encryptedPrivateKey: string | undefined;
+}
+
+/** A `POST /auth/recover/user` body whose every field has the right shape. */
+export interface RecoverBody {
+  assertion: { credId: string; clientData: string; signature: string };
+  /** `newCredentials` exactly as sent (parsed JSON): what the recovery key signs. */
+  newCredentialsJson: Record<string, unknown>;
+  firstFactor: FirstFactorCredential;
+  recoveryCredential: NewRecoveryCredential | undefined;
+}
+
+const ASSERTION = 'recovery.credentialAssertion';
+
+/** Checks the shape of a `POST /auth/recover/user` body; each problem is a 400 that names the field. */
+export function readRecoverBody(body: Record<string, unknown>): RecoverBody {
+  const recovery = objectField(body.recovery, 'recovery');
+  const kind = stringField(recovery.kind, 'recovery.kind');
+  if (kind !== 'RecoveryKey') throw badRequest(`recovery.kind must be "RecoveryKey", got "${kind}"`);
+  const assertion = objectField(recovery.credentialAssertion, ASSERTION);
+  if (assertion.algorithm !== undefined && assertion.algorithm !== 'SHA256') {
+    throw badRequest(
+      `${ASSERTION}.algorithm must be "SHA256" when present, got ${JSON.stringify(assertion.algorithm)}`,
+    );
+  }
+  const newCredentials = objectField(body.newCredentials, 'newCredentials');
+  if (newCredentials.secondFactorCredential !== undefined) {
+    throw badRequest(
+      'newCredentials.secondFactorCredential: the mock supports no second factor (supportedCredentialKinds.secondFactor is empty)',
+    );
+  }
+  let recoveryCredential: NewRecoveryCredential | undefined;
+  if (newCredentials.recoveryCredential !== undefined) {
+    const path = 'newCredentials.recoveryCredential';
+    const credential = objectField(newCredentials.recoveryCredential, path);
+    const credentialKind = stringField(credential.credentialKind, `${path}.credentialKind`);
+    if (credentialKind !== 'RecoveryKey') {
+      throw badRequest(`${path}.credentialKind must be "RecoveryKey", got "${credentialKind}"`);
+    }
+    recoveryCredential = {
+      credentialKind,
+      credentialInfo: readCredentialInfo(
+        objectField(credential.credentialInfo, `${path}.credentialInfo`),
+        `${path}.credentialInfo`,
+      ),
+      credentialName: readCredentialName(credential.credentialName, `${path}.credentialName`),
+      encryptedPrivateKey: readEncryptedPrivateKey(credential.encryptedPrivateKey, 'RecoveryKey'),
+    };
+  }
+  return {
+    assertion: {
+      credId: base64urlField(assertion.credId, `${ASSERTION}.credId`),
+      clientData: base64urlField(assertion.clientData, `${ASSERTION}.clientData`),
+      signature: base64urlField(assertion.signature, `${ASSERTION}.signature`),
+    },
+    newCredentialsJson: newCredentials,
+    firstFactor: readFirstFactorCredential(newCredentials, 'newCredentials.firstFactorCredential'),
+    recoveryCredential,
+  };
+}
+
+/** JSON with every object's keys sorted: equal for equal values, whatever the order they were written in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Whether a recovery clientData `challenge` is what Dfns asks for: base64url of the JSON of
+ * `newCredentials`. Compared as JSON values (key order and spacing do not matter), so a client that
+ * serialises the same object differently from the request body still matches.
+ */
+export function signsNewCredentials(challenge: string, newCredentials: Record<string, unknown>): boolean {
+  if (!/^[A-Za-z0-9_-]+$/.test(challenge)) return false;
+  let signed: unknown;
+  try {
+    signed = JSON.parse(isoBase64URL.toUTF8String(challenge));
+  } catch {
+    return false;
+  }
+  return canonicalJson(signed) === canonicalJson(newCredentials);
+}
