@@ -2,13 +2,14 @@
 // user with a Key (@dfns/sdk-browser BrowserKeySigner), then creates a second credential through
 // createCredentialChallenge + createCredential, its own user-action signing (@dfns/sdk-keysigner)
 // running against the mock, and lists both; then it adds a passkey with a one-time code, logs in
-// with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient.
-import { createPrivateKey, webcrypto } from 'node:crypto';
+// with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; and it
+// recovers a user with a RecoveryKey made as credkit makes them (sendRecoveryCode, createRecoveryChallenge, recover).
+import { createPrivateKey, sign, webcrypto } from 'node:crypto';
 import { DfnsApiClient, DfnsError } from '@dfns/sdk';
 import { BrowserKeySigner } from '@dfns/sdk-browser';
 import { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORG_ID } from './config.ts';
+import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 
@@ -176,4 +177,193 @@ describe('the published @dfns/sdk against the mock', () => {
         expect(keyLogin).toHaveProperty('token');
       }),
   );
+});
+
+/** PBKDF2 iterations credkit wraps keys with (its minimum). */
+const WRAP_ITERATIONS = 600_000;
+
+async function wrappingKey(secret: string, salt: Uint8Array<ArrayBuffer>) {
+  const material = await webcrypto.subtle.importKey('raw', Buffer.from(secret, 'utf8'), 'PBKDF2', false, ['deriveKey']);
+  return webcrypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: WRAP_ITERATIONS },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/**
+ * A RecoveryKey exactly as credkit's createKeyCredential makes one (packages/core/src/keys): ECDSA
+ * P-256, clientData `{"type":"key.create","challenge":base64url(UTF-8 of the challenge),"origin","crossOrigin":false}`,
+ * a hex DER signature over `{"clientDataHash","publicKey"}`, and the PKCS#8 private key wrapped under
+ * the recovery code (PBKDF2-SHA256 600,000 → AES-GCM-256) as base64 of `{v,format,kdf,cipher,ciphertext}`.
+ */
+async function credkitRecoveryKey(challenge: string, recoveryCode: string) {
+  const keyPair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
+  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keyPair.privateKey);
+  const spki = Buffer.from(await webcrypto.subtle.exportKey('spki', keyPair.publicKey)).toString('base64');
+  const publicKey = `-----BEGIN PUBLIC KEY-----\n${spki.match(/.{1,64}/g)?.join('\n')}\n-----END PUBLIC KEY-----`;
+  const clientData = Buffer.from(
+    JSON.stringify({
+      type: 'key.create',
+      challenge: Buffer.from(challenge, 'utf8').toString('base64url'),
+      origin: ORIGIN,
+      crossOrigin: false,
+    }),
+  );
+  const clientDataHash = Buffer.from(await webcrypto.subtle.digest('SHA-256', clientData)).toString('hex');
+  const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+  const signature = sign('sha256', Buffer.from(JSON.stringify({ clientDataHash, publicKey })), {
+    key: privateKey,
+    dsaEncoding: 'der',
+  });
+  const attestation = { publicKey, signature: signature.toString('hex'), algorithm: 'SHA256' };
+  const salt = webcrypto.getRandomValues(new Uint8Array(16));
+  const iv = webcrypto.getRandomValues(new Uint8Array(12));
+  const ciphertext = await webcrypto.subtle.encrypt(
+    { name: 'AES-GCM', iv },
+    await wrappingKey(recoveryCode, salt),
+    pkcs8,
+  );
+  const wrapped = {
+    v: 1,
+    format: 'pkcs8',
+    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: WRAP_ITERATIONS, salt: Buffer.from(salt).toString('base64') },
+    cipher: { name: 'AES-GCM', length: 256, iv: Buffer.from(iv).toString('base64') },
+    ciphertext: Buffer.from(ciphertext).toString('base64'),
+  };
+  return {
+    credentialInfo: {
+      credId: Buffer.from(webcrypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
+      clientData: clientData.toString('base64url'),
+      attestationData: Buffer.from(JSON.stringify(attestation)).toString('base64url'),
+    },
+    encryptedPrivateKey: Buffer.from(JSON.stringify(wrapped)).toString('base64'),
+  };
+}
+
+/** The PKCS#8 private key inside an encryptedRecoveryKey, opened with the recovery code (as credkit's unwrapPrivateKey). */
+async function unwrap(encryptedRecoveryKey: string, recoveryCode: string) {
+  const wrapped = JSON.parse(Buffer.from(encryptedRecoveryKey, 'base64').toString('utf8'));
+  const salt = new Uint8Array(Buffer.from(wrapped.kdf.salt, 'base64'));
+  const pkcs8 = await webcrypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: Buffer.from(wrapped.cipher.iv, 'base64') },
+    await wrappingKey(recoveryCode, salt),
+    Buffer.from(wrapped.ciphertext, 'base64'),
+  );
+  return createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
+}
+
+describe('account recovery through the published @dfns/sdk', () => {
+  it('should send the code, create the recovery challenge and recover with a credkit RecoveryKey, then log in with the new passkey', {
+    timeout: 30_000,
+  }, async () => {
+    const mails: VerificationCodeMail[] = [];
+    const server = await createMockBackend({
+      origins: [ORIGIN],
+      onVerificationCode: (mail) => mails.push(mail),
+    }).listen({ port: 0 });
+    try {
+      const baseUrl = server.url;
+      const username = 'sdk-recovery@example.com';
+      const recoveryCode = 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJK';
+      const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+      const client = signedInClient(baseUrl, token, signer);
+
+      // The RecoveryKey, registered with user-action signing as credkit registers it.
+      const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'RecoveryKey' } as never });
+      const recoveryKey = await credkitRecoveryKey(challenge.challenge, recoveryCode);
+      const created = await client.auth.createCredential({
+        body: {
+          credentialKind: 'RecoveryKey',
+          credentialName: 'Recovery key',
+          challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
+          ...recoveryKey,
+        } as never,
+      });
+      expect(created).toMatchObject({ kind: 'RecoveryKey', isActive: true });
+
+      // Lost everything: the code "mailed", the recovery challenge, the wrapped key opened.
+      expect(await anonymous.auth.sendRecoveryCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
+        message: 'success',
+      });
+      const verificationCode = mails.at(-1)?.verificationCode ?? '';
+      const init = await anonymous.auth.createRecoveryChallenge({
+        body: { username, verificationCode, orgId: DEFAULT_ORG_ID, credentialId: recoveryKey.credentialInfo.credId },
+      });
+      expect(init.allowedRecoveryCredentials).toEqual([
+        { id: recoveryKey.credentialInfo.credId, encryptedRecoveryKey: recoveryKey.encryptedPrivateKey },
+      ]);
+      const privateKey = await unwrap(init.allowedRecoveryCredentials[0]?.encryptedRecoveryKey ?? '', recoveryCode);
+
+      const authenticator = createSoftwareAuthenticator();
+      const credentialInfo = await authenticator.register({
+        challenge: init.challenge,
+        rpId: 'localhost',
+        origin: ORIGIN,
+        userId: init.user.id,
+      });
+      const newCredentials = {
+        firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
+      };
+      const clientData = Buffer.from(
+        JSON.stringify({
+          type: 'key.get',
+          challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
+          origin: ORIGIN,
+          crossOrigin: false,
+        }),
+      );
+      const recovering = new DfnsApiClient({ baseUrl, authToken: init.temporaryAuthenticationToken } as never);
+      const recovered = await recovering.auth.recover({
+        body: {
+          recovery: {
+            kind: 'RecoveryKey',
+            credentialAssertion: {
+              credId: recoveryKey.credentialInfo.credId,
+              clientData: clientData.toString('base64url'),
+              signature: sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' }).toString('base64url'),
+              algorithm: 'SHA256',
+            },
+          },
+          newCredentials,
+        },
+      });
+      expect(recovered).toMatchObject({
+        credential: { kind: 'Fido2', name: 'New passkey' },
+        user: { id: init.user.id, username, orgId: DEFAULT_ORG_ID },
+      });
+
+      // No token in the answer: log in with the new passkey.
+      const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+      expect(login.allowCredentials.key).toEqual([]);
+      const loggedIn = await anonymous.auth.login({
+        body: {
+          challengeIdentifier: login.challengeIdentifier,
+          firstFactor: {
+            kind: 'Fido2',
+            credentialAssertion: await authenticator.authenticate({
+              challenge: login.challenge,
+              rpId: 'localhost',
+              origin: ORIGIN,
+              allowCredentials: login.allowCredentials.webauthn,
+            }),
+          },
+        },
+      });
+      if (!('token' in loggedIn)) throw new Error('a token was expected');
+      const list = await signedInClient(baseUrl, loggedIn.token, signer).auth.listCredentials();
+      expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
+      // The old token and the old key are invalidated.
+      const refused = await client.auth.listCredentials().catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(DfnsError);
+      expect(refused).toMatchObject({ httpStatus: 401 });
+    } finally {
+      await server.close();
+    }
+  });
 });
