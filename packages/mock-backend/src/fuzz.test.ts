@@ -3,7 +3,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID } from './config.ts';
-import { ORIGIN, passkeyFactor, registration, setupBackend, signUpWithPasskey, TOKEN } from './testHelpers.ts';
+import {
+  addRecoveryKey,
+  ORIGIN,
+  passkeyFactor,
+  recoveryAssertion,
+  registration,
+  setupBackend,
+  signUpWithPasskey,
+  TOKEN,
+} from './testHelpers.ts';
+import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const ROUTES = [
@@ -22,6 +32,11 @@ const ROUTES = [
   '/auth/registration',
   '/auth/registration/enduser',
   '/auth/users/me',
+  '/auth/recover/user/code',
+  '/auth/recover/user/init',
+  '/auth/recover/user',
+  '/mock/recovery-codes',
+  '/mock/recovery-codes?username=demo@credkit.dev',
   '/auth/nothing',
   '/',
   '/auth',
@@ -44,16 +59,16 @@ const contentType = fc.oneof(
   headerText,
 );
 const base64urlText = fc.string({ unit: fc.constantFrom(...'ABCxyz019-_'.split('')), maxLength: 120 });
-const assertion = fc.record(
-  {
+function assertionFields() {
+  return {
     credId: fc.oneof(base64urlText, fc.jsonValue()),
     clientData: base64urlText,
     authenticatorData: base64urlText,
     signature: base64urlText,
     userHandle: fc.oneof(base64urlText, fc.jsonValue()),
-  },
-  { requiredKeys: [] },
-);
+  };
+}
+const assertion = fc.record(assertionFields(), { requiredKeys: [] });
 const nearlyValidBody = fc.record(
   {
     kind: fc.oneof(fc.constantFrom('Fido2', 'Key', 'Totp', ''), fc.jsonValue()),
@@ -82,6 +97,47 @@ const nearlyValidBody = fc.record(
     credentialInfo: fc.oneof(
       fc.record(
         { credId: fc.oneof(base64urlText, fc.jsonValue()), clientData: base64urlText, attestationData: base64urlText },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    ),
+    verificationCode: fc.oneof(fc.constantFrom('1234-1234-1234-1234', ''), fc.jsonValue()),
+    credentialId: fc.oneof(base64urlText, fc.jsonValue()),
+    recovery: fc.oneof(
+      fc.record(
+        {
+          kind: fc.oneof(fc.constantFrom('RecoveryKey', 'Key'), fc.jsonValue()),
+          credentialAssertion: fc.oneof(
+            fc.record(
+              { ...assertionFields(), algorithm: fc.oneof(fc.constant('SHA256'), fc.jsonValue()) },
+              {
+                requiredKeys: [],
+              },
+            ),
+            fc.jsonValue(),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.jsonValue(),
+    ),
+    newCredentials: fc.oneof(
+      fc.record(
+        {
+          firstFactorCredential: fc.jsonValue(),
+          secondFactorCredential: fc.jsonValue(),
+          recoveryCredential: fc.oneof(
+            fc.record(
+              {
+                credentialKind: fc.oneof(fc.constant('RecoveryKey'), fc.jsonValue()),
+                credentialInfo: fc.jsonValue(),
+                encryptedPrivateKey: fc.oneof(fc.constant('AAAA'), fc.jsonValue()),
+              },
+              { requiredKeys: [] },
+            ),
+            fc.jsonValue(),
+          ),
+        },
         { requiredKeys: [] },
       ),
       fc.jsonValue(),
@@ -200,6 +256,88 @@ describe(`fuzzing the mock backend (${FUZZ_RUNS} requests per property)`, () => 
       }),
       { numRuns: FUZZ_RUNS },
     );
+    await expectStillServing(call);
+  });
+});
+
+/** A user with a passkey and a RecoveryKey, and how to start a recovery of theirs: its token, challenge and new passkey. */
+async function recoverySetup() {
+  const codes: string[] = [];
+  const setup = setupBackend({ onVerificationCode: (mail) => codes.push(mail.verificationCode) });
+  const { call } = setup;
+  const user = await signUpWithPasskey(call, 'fuzz-recovery@example.com');
+  const recoveryKey = await addRecoveryKey(call, user);
+  const start = async () => {
+    await call('POST', '/auth/recover/user/code', { username: user.username, orgId: DEFAULT_ORG_ID });
+    const init = await call('POST', '/auth/recover/user/init', {
+      username: user.username,
+      orgId: DEFAULT_ORG_ID,
+      verificationCode: codes.at(-1),
+      credentialId: recoveryKey.credentialId,
+    });
+    expect(init.status).toBe(200);
+    const credentialInfo = await createSoftwareAuthenticator().register({
+      challenge: init.body.challenge,
+      rpId: 'localhost',
+      origin: ORIGIN,
+      userId: init.body.user.id,
+    });
+    const newCredentials = { firstFactorCredential: { credentialKind: 'Fido2', credentialInfo } };
+    return {
+      auth: { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
+      newCredentials,
+      recovery: recoveryAssertion(recoveryKey.privateKey, recoveryKey.credentialId, newCredentials),
+    };
+  };
+  // Nothing the fuzzing sends may recover the user: the old passkey still logs in.
+  const expectNotRecovered = async () => {
+    const init = await call('POST', '/auth/login/init', { orgId: DEFAULT_ORG_ID, username: user.username });
+    const firstFactor = await passkeyFactor(user.authenticator, init.body.challenge);
+    const login = await call('POST', '/auth/login', {
+      challengeIdentifier: init.body.challengeIdentifier,
+      firstFactor,
+    });
+    expect(login.status).toBe(200);
+  };
+  return { ...setup, start, expectNotRecovered };
+}
+
+describe(`fuzzing account recovery (${FUZZ_RUNS} requests per property)`, () => {
+  it('should never answer 5xx to arbitrary recover bodies with a live recovery token', async () => {
+    const { call, start, expectNotRecovered } = await recoverySetup();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.jsonValue(), nearlyValidBody), async (payload) => {
+        const { auth } = await start();
+        const response = await call('POST', '/auth/recover/user', JSON.stringify(payload), auth);
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(typeof response.body?.error?.message).toBe('string');
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 4) },
+    );
+    await expectNotRecovered();
+    await expectStillServing(call);
+  });
+
+  it('should never answer 5xx to mutations of a real recovery assertion, nor accept one', async () => {
+    const { call, start, expectNotRecovered } = await recoverySetup();
+    const fields = ['credId', 'clientData', 'signature', 'algorithm'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...fields), mutation, async (field, change) => {
+        const { auth, newCredentials, recovery } = await start();
+        const credentialAssertion = mutated(recovery.credentialAssertion, field, change);
+        const response = await call(
+          'POST',
+          '/auth/recover/user',
+          { recovery: { ...recovery, credentialAssertion }, newCredentials },
+          auth,
+        );
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: Math.ceil(FUZZ_RUNS / 4) },
+    );
+    await expectNotRecovered();
     await expectStillServing(call);
   });
 });

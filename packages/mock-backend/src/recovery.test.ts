@@ -1,19 +1,19 @@
-import { type KeyObject, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
 import {
+  addRecoveryKey,
   type Call,
   expectDfnsError,
   ORIGIN,
-  type PasskeyUser,
   passkeyFactor,
+  recoveryAssertion,
   setupBackend,
   signUpWithPasskey,
+  RECOVERY_WRAPPED as WRAPPED,
 } from './testHelpers.ts';
 import { createSoftwareAuthenticator, type SoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
 
-const WRAPPED = Buffer.from('{"v":1,"wrapped":"under the recovery code"}').toString('base64');
 const USERNAME = 'rae@example.com';
 
 /** A backend whose "mails" land in `mails`. */
@@ -21,28 +21,6 @@ function setupRecovery(options: Parameters<typeof setupBackend>[0] = {}) {
   const mails: VerificationCodeMail[] = [];
   const setup = setupBackend({ onVerificationCode: (mail) => mails.push(mail), ...options });
   return { ...setup, mails };
-}
-
-/** Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user. */
-async function addRecoveryKey(call: Call, user: Pick<PasskeyUser, 'token'>) {
-  const auth = { Authorization: `Bearer ${user.token}` };
-  const challenge = await call('POST', '/auth/credentials/init', { kind: 'RecoveryKey' }, auth);
-  expect(challenge.status).toBe(200);
-  const key = createSoftwareKeyCredential({ challenge: challenge.body.challenge, origin: ORIGIN });
-  const created = await call(
-    'POST',
-    '/auth/credentials',
-    {
-      credentialKind: 'RecoveryKey',
-      credentialName: 'Recovery key',
-      challengeIdentifier: challenge.body.challengeIdentifier,
-      credentialInfo: key.credentialInfo,
-      encryptedPrivateKey: WRAPPED,
-    },
-    auth,
-  );
-  expect(created.status).toBe(200);
-  return { privateKey: key.privateKey, credentialId: key.credentialInfo.credId };
 }
 
 /** A signed-up user with a passkey and a RecoveryKey. */
@@ -65,33 +43,6 @@ async function sendCode(call: Call, mails: VerificationCodeMail[], username = US
 
 async function recoveryInit(call: Call, body: Record<string, unknown>) {
   return call('POST', '/auth/recover/user/init', { orgId: DEFAULT_ORG_ID, username: USERNAME, ...body });
-}
-
-/** The recovery key's assertion over `newCredentials`, as Dfns documents it. */
-function recoveryAssertion(
-  privateKey: KeyObject,
-  credId: string,
-  newCredentials: unknown,
-  { type = 'key.get', origin = ORIGIN }: { type?: string; origin?: string } = {},
-) {
-  const clientData = Buffer.from(
-    JSON.stringify({
-      type,
-      challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
-      origin,
-      crossOrigin: false,
-    }),
-  );
-  const signature = sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' });
-  return {
-    kind: 'RecoveryKey',
-    credentialAssertion: {
-      credId,
-      clientData: clientData.toString('base64url'),
-      signature: signature.toString('base64url'),
-      algorithm: 'SHA256',
-    },
-  };
 }
 
 /** Everything up to a recover body: code, challenge, a new passkey (and optionally a new recovery key). */

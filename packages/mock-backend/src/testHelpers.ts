@@ -1,7 +1,9 @@
+import { type KeyObject, sign } from 'node:crypto';
 import { expect } from 'vitest';
 import { DEFAULT_ORG_ID, type MockBackendOptions } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { createSoftwareAuthenticator, type SoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
+import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
 
 export const ORIGIN = 'http://localhost:5173';
 export const TOKEN = 'test-token';
@@ -213,4 +215,56 @@ export async function signedCall(
     Authorization: `Bearer ${user.token}`,
     'X-DFNS-USERACTION': action.body.userAction,
   });
+}
+
+/** The encryptedPrivateKey test RecoveryKeys are registered with (opaque to the mock). */
+export const RECOVERY_WRAPPED = Buffer.from('{"v":1,"wrapped":"under the recovery code"}').toString('base64');
+
+/** Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user. */
+export async function addRecoveryKey(call: Call, user: Pick<PasskeyUser, 'token'>) {
+  const auth = { Authorization: `Bearer ${user.token}` };
+  const challenge = await call('POST', '/auth/credentials/init', { kind: 'RecoveryKey' }, auth);
+  expect(challenge.status).toBe(200);
+  const key = createSoftwareKeyCredential({ challenge: challenge.body.challenge, origin: ORIGIN });
+  const created = await call(
+    'POST',
+    '/auth/credentials',
+    {
+      credentialKind: 'RecoveryKey',
+      credentialName: 'Recovery key',
+      challengeIdentifier: challenge.body.challengeIdentifier,
+      credentialInfo: key.credentialInfo,
+      encryptedPrivateKey: RECOVERY_WRAPPED,
+    },
+    auth,
+  );
+  expect(created.status).toBe(200);
+  return { privateKey: key.privateKey, credentialId: key.credentialInfo.credId };
+}
+
+/** The recovery key's assertion over `newCredentials`, as Dfns documents it. */
+export function recoveryAssertion(
+  privateKey: KeyObject,
+  credId: string,
+  newCredentials: unknown,
+  { type = 'key.get', origin = ORIGIN }: { type?: string; origin?: string } = {},
+) {
+  const clientData = Buffer.from(
+    JSON.stringify({
+      type,
+      challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
+      origin,
+      crossOrigin: false,
+    }),
+  );
+  const signature = sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' });
+  return {
+    kind: 'RecoveryKey',
+    credentialAssertion: {
+      credId,
+      clientData: clientData.toString('base64url'),
+      signature: signature.toString('base64url'),
+      algorithm: 'SHA256',
+    },
+  };
 }
