@@ -2,6 +2,12 @@
 // A separate entry so that Fido2-only apps never bundle this code.
 export { rawSignatureToDer } from './encoding/derSignature.ts';
 export { spkiToPem } from './encoding/pem.ts';
+export type {
+  AccountRecovery,
+  RecoverAccountOptions,
+  SendRecoveryCodeOptions,
+} from './flows/recoverAccount.ts';
+export { recoverAccount, sendRecoveryCode } from './flows/recoverAccount.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
 export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
 export type { KeyCredentialInput } from './keys/keyCredentialInfo.ts';

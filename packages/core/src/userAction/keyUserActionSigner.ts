@@ -17,6 +17,20 @@ export interface KeyUserActionSignerOptions {
 }
 
 /**
+ * A key credential's assertion of a Dfns challenge (a user action, a login, a recovery): ECDSA P-256,
+ * SHA-256, over the bytes of clientData `{"type":"key.get","challenge":base64url(UTF-8(challenge)),…}`;
+ * the signature DER, everything base64url.
+ */
+export async function signKeyAssertion(
+  challenge: string,
+  { credId, privateKey, origin }: Pick<KeyUserActionSignerOptions, 'credId' | 'privateKey' | 'origin'>,
+): Promise<{ credId: string; clientData: string; signature: string }> {
+  const clientData = keyClientData('key.get', challenge, origin ?? pageOrigin());
+  const raw = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, clientData);
+  return { credId, clientData: toBase64url(clientData), signature: toBase64url(rawSignatureToDer(raw)) };
+}
+
+/**
  * A user-action signer for a key credential held by the host: signs (ECDSA P-256, SHA-256, DER,
  * base64url) the bytes of clientData `{"type":"key.get","challenge":base64url(UTF-8(challenge)),…}`,
  * the challenge encoded as in every credkit clientData.
@@ -37,16 +51,7 @@ export function createKeyUserActionSigner({
           message: `The key ${credId} is not one the server accepts for this change.`,
         });
       }
-      const clientData = keyClientData('key.get', challenge.challenge, origin ?? pageOrigin());
-      const raw = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, clientData);
-      return {
-        kind,
-        credentialAssertion: {
-          credId,
-          clientData: toBase64url(clientData),
-          signature: toBase64url(rawSignatureToDer(raw)),
-        },
-      };
+      return { kind, credentialAssertion: await signKeyAssertion(challenge.challenge, { credId, privateKey, origin }) };
     },
   });
 }

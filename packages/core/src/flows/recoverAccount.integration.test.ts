@@ -1,0 +1,118 @@
+// Account recovery checked by the independent verifier: a RecoveryKey registered by credkit, then a
+// recovery with a new passkey, against the in-process mock (software authenticator, WebCrypto keys).
+import { createMockBackend, type VerificationCodeMail } from '@credkit/mock-backend';
+import { describe, expect, it } from 'vitest';
+import { createFetcher } from '../http/fetcher.ts';
+import { generateRecoveryCode } from '../keys/recoveryCode.ts';
+import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
+import { loginWithPasskey } from './loginWithPasskey.ts';
+import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
+import { registerKeyCredential } from './registerKeyCredential.ts';
+import { registerPasskey } from './registerPasskey.ts';
+
+const ORIGIN = 'http://localhost:5173';
+const ORG = 'or-credk-itmck-0000000000000000';
+const USERNAME = 'demo@credkit.dev';
+const rp = { id: 'localhost', name: 'credkit' };
+
+function setup() {
+  const mails: VerificationCodeMail[] = [];
+  const backend = createMockBackend({
+    origins: [ORIGIN],
+    rpId: 'localhost',
+    userActionSigning: 'off',
+    onVerificationCode: (mail) => mails.push(mail),
+  });
+  const fetcherWith = (token?: string) =>
+    createFetcher({
+      baseUrl: 'http://mock.test',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      fetch: (input, init) => backend.fetch(new Request(input, init)),
+    });
+  return { mails, demo: fetcherWith('demo-token'), anonymous: fetcherWith() };
+}
+
+/** The demo user with a passkey and a RecoveryKey (its id and code kept, as the person would). */
+async function userWithRecoveryKey(demo: ReturnType<typeof setup>['demo']) {
+  const lostPasskey = softwareCredentials(ORIGIN);
+  await registerPasskey({ fetcher: demo, rp, credentialName: 'Lost laptop', credentials: lostPasskey });
+  const recoveryCode = generateRecoveryCode();
+  const { credential } = await registerKeyCredential({
+    fetcher: demo,
+    kind: 'RecoveryKey',
+    credentialName: 'Recovery key',
+    recoveryCode,
+    origin: ORIGIN,
+  });
+  return { lostPasskey, recoveryCode, credentialId: credential.credentialId };
+}
+
+describe('account recovery against the mock backend', () => {
+  it('should recover with the recovery key and a new passkey, which then signs in', async () => {
+    const { mails, demo, anonymous } = setup();
+    const { lostPasskey, recoveryCode, credentialId } = await userWithRecoveryKey(demo);
+
+    await sendRecoveryCode({ fetcher: anonymous, orgId: ORG, username: USERNAME });
+    const verificationCode = mails.at(-1)?.verificationCode ?? '';
+    const newPasskey = softwareCredentials(ORIGIN);
+    const phases: string[] = [];
+    const recovered = await recoverAccount({
+      fetcher: anonymous,
+      orgId: ORG,
+      username: USERNAME,
+      verificationCode,
+      credentialId,
+      // As people type it: lower case, spaces for dashes.
+      recoveryCode: recoveryCode.toLowerCase().replaceAll('-', ' '),
+      rp,
+      credentialName: 'New phone',
+      credentials: newPasskey,
+      origin: ORIGIN,
+      onPhase: (phase) => phases.push(phase),
+    });
+    expect(recovered.credential).toMatchObject({ kind: 'Fido2', name: 'New phone' });
+    expect(recovered.user.username).toBe(USERNAME);
+    expect(phases).toEqual(['challenge', 'ceremony', 'signing', 'submitting']);
+
+    const signIn = (credentials: ReturnType<typeof softwareCredentials>) =>
+      loginWithPasskey({ fetcher: anonymous, orgId: ORG, rpId: 'localhost', credentials });
+    await expect(signIn(newPasskey)).resolves.toMatchObject({ token: expect.any(String) });
+    // Dfns invalidates the previous credentials on recovery: the lost passkey no longer signs in.
+    const old = await credkitRejection(signIn(lostPasskey));
+    expect(old.phase).toBe('submitting');
+  });
+
+  it('should refuse a wrong recovery code before making any passkey, and a wrong verification code', async () => {
+    const { mails, demo, anonymous } = setup();
+    const { credentialId } = await userWithRecoveryKey(demo);
+    await sendRecoveryCode({ fetcher: anonymous, orgId: ORG, username: USERNAME });
+    const verificationCode = mails.at(-1)?.verificationCode ?? '';
+    const newPasskey = softwareCredentials(ORIGIN);
+    let made = 0;
+    const counting = {
+      create: async (request: CredentialCreationOptions) => {
+        made += 1;
+        return newPasskey.create(request);
+      },
+    };
+    const recover = (codes: { verificationCode: string; recoveryCode: string }) =>
+      credkitRejection(
+        recoverAccount({
+          fetcher: anonymous,
+          orgId: ORG,
+          username: USERNAME,
+          credentialId,
+          rp,
+          credentials: counting,
+          ...codes,
+        }),
+      );
+
+    const wrongKey = await recover({ verificationCode, recoveryCode: generateRecoveryCode() });
+    expect([wrongKey.code, wrongKey.phase]).toEqual(['wrong-password', 'signing']);
+    expect(made).toBe(0);
+
+    const wrongMail = await recover({ verificationCode: '0000-0000-0000-0000', recoveryCode: generateRecoveryCode() });
+    expect([wrongMail.code, wrongMail.phase, wrongMail.status]).toEqual(['server', 'challenge', 400]);
+  });
+});
