@@ -80,4 +80,24 @@ describe('credkit-mock', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('should print the recovery verification code it cannot mail, the one GET /mock/recovery-codes gives', async () => {
+    const { child, output } = run(['--port', '0']);
+    children.push(child);
+    await waitFor(() => output.stdout.includes('Ctrl-C stops'), 'the banner');
+    const url = /^credkit mock backend on (http:\/\/localhost:\d+)$/m.exec(output.stdout)?.[1];
+    const sent = await fetch(`${url}/auth/recover/user/code`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'demo@credkit.dev', orgId: 'or-credk-itmck-0000000000000000' }),
+    });
+    expect(await sent.json()).toEqual({ message: 'success' });
+    await waitFor(() => output.stdout.includes('recovery verification code'), 'the code');
+    const printed =
+      /recovery verification code for demo@credkit\.dev: (\d{4}-\d{4}-\d{4}-\d{4}) \(single-use, valid until /.exec(
+        output.stdout,
+      )?.[1];
+    const exposed = await fetch(`${url}/mock/recovery-codes?username=demo@credkit.dev`);
+    expect((await exposed.json()).verificationCode).toBe(printed);
+  });
 });

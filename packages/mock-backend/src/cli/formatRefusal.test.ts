@@ -57,7 +57,7 @@ describe('formatRefusal', () => {
       );
       expect(user('malformed')).toContain('the Authorization header is not "Bearer <token>"');
       expect(user('unknown')).toContain('unknown or expired');
-      expect(user('wrongKind')).toContain('a registration token cannot call this route');
+      expect(user('wrongKind')).toContain('a registration or recovery token cannot call this route');
       const registration = line(
         { method: 'POST', path: '/auth/registration', reason: 'token', problem: 'wrongKind', expected: 'registration' },
         options,
@@ -65,6 +65,14 @@ describe('formatRefusal', () => {
       expect(registration).toBe(
         "refused POST /auth/registration: a user's token cannot complete a sign-up: send the temporaryAuthenticationToken of " +
           'POST /auth/registration/init as "Authorization: Bearer <token>"',
+      );
+      const recovery = line(
+        { method: 'POST', path: '/auth/recover/user', reason: 'token', problem: 'wrongKind', expected: 'recovery' },
+        options,
+      );
+      expect(recovery).toBe(
+        'refused POST /auth/recover/user: only a recovery token completes a recovery: send the temporaryAuthenticationToken of ' +
+          'POST /auth/recover/user/init as "Authorization: Bearer <token>"',
       );
     });
   });

@@ -47,7 +47,9 @@ function tokenHint(refusal: MockRefusal & { reason: 'token' }, options: Resolved
     return `${problem}: send the temporaryAuthenticationToken of POST /auth/registration/init as "Authorization: Bearer <token>"`;
   }
   const problem =
-    refusal.problem === 'wrongKind' ? 'a registration token cannot call this route' : TOKEN_PROBLEM[refusal.problem];
+    refusal.problem === 'wrongKind'
+      ? 'a registration or recovery token cannot call this route'
+      : TOKEN_PROBLEM[refusal.problem];
   return `${problem}: send "Authorization: Bearer ${options.token}" (the seeded user's token; --token or MOCK_TOKEN sets it) or a token this run issued`;
 }
 
