@@ -38,6 +38,28 @@ export type { CredentialListOptions } from './CredentialList/useCredentialListSt
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
+export type {
+  AccountRecoveryOptions,
+  RecoverAccountInput,
+  RecoverAccountPhase,
+  RecoveryCodeStatus,
+} from './RecoverAccount/createAccountRecovery.ts';
+export type { RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
+export type { RecoverAccountProps } from './RecoverAccount/RecoverAccount.tsx';
+export { RecoverAccount } from './RecoverAccount/RecoverAccount.tsx';
+export type { RecoverAccountRootProps } from './RecoverAccount/Root.tsx';
+export type {
+  RecoverAccountContextValue,
+  RecoverAccountField,
+  RecoverAccountPart,
+  RecoverAccountStep,
+} from './RecoverAccount/recoverAccountContext.ts';
+export { useRecoverAccountForm } from './RecoverAccount/recoverAccountContext.ts';
+export type {
+  RecoverAccountMessages,
+  RecoverAccountMessagesInput,
+} from './RecoverAccount/recoverAccountMessages.ts';
+export { englishRecoverAccountMessages } from './RecoverAccount/recoverAccountMessages.ts';
 export type { NameFieldProps } from './RegisterCredential/NameField.tsx';
 export type { RegisterCredentialProps } from './RegisterCredential/RegisterCredential.tsx';
 export { RegisterCredential } from './RegisterCredential/RegisterCredential.tsx';
@@ -75,6 +97,8 @@ export { useCredentialCode } from './useCredentialCode.ts';
 export { useCredentials } from './useCredentials.ts';
 export type { UsePasskeyLoginOptions, UsePasskeyLoginResult } from './usePasskeyLogin.ts';
 export { usePasskeyLogin } from './usePasskeyLogin.ts';
+export type { UseRecoverAccountOptions, UseRecoverAccountResult } from './useRecoverAccount.ts';
+export { useRecoverAccount } from './useRecoverAccount.ts';
 export type {
   CredentialSecret,
   RegisterPasskeyPhase,

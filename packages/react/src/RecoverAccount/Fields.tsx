@@ -1,0 +1,89 @@
+import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
+import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
+import { type RecoverAccountField, recoverPartClassName, useRecoverAccountForm } from './recoverAccountContext.ts';
+
+/** Props of a field of `<RecoverAccount>`: any attribute of the `<input>`, and its label. */
+export interface RecoverAccountFieldProps
+  extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'> {
+  /** The visible label. @defaultValue the field's `messages.labels` */
+  label?: ReactNode;
+}
+
+/** What each field is to the browser and its password manager. */
+const INPUT: Record<RecoverAccountField, InputHTMLAttributes<HTMLInputElement>> = {
+  username: { type: 'email', autoComplete: 'username' },
+  verificationCode: { type: 'text', autoComplete: 'one-time-code', inputMode: 'text', spellCheck: false },
+  credentialId: { type: 'text', autoComplete: 'off', spellCheck: false },
+  // A secret: never offered for saving or autofill, never sent to a spell checker.
+  recoveryCode: {
+    type: 'text',
+    autoComplete: 'off',
+    spellCheck: false,
+    autoCorrect: 'off',
+    autoCapitalize: 'characters',
+  },
+  credentialName: { type: 'text', autoComplete: 'off' },
+};
+
+/** One labelled, required field of the root's values; `aria-invalid` and tied to the error when it concerns it. */
+function createField(field: RecoverAccountField, displayName: string) {
+  const Field = forwardRef<HTMLInputElement, RecoverAccountFieldProps>(function Field(
+    { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
+    ref,
+  ) {
+    const form = useRecoverAccountForm();
+    // The first field of step 2 takes focus once the code is sent.
+    const own = useFocusWhen<HTMLInputElement>(field === 'verificationCode' && form.step === 'recover');
+    const refs = useComposedRefs(own, ref);
+    if (field !== 'username' && form.step === 'username') return null;
+    const inputId = id ?? form.ids.field(field);
+    const invalid = form.invalidField === field && form.errorText !== null;
+    const isDisabled = form.recovery.isBusy || form.recovery.codeStatus === 'sending' || disabled === true;
+    const describedBy = [hostDescribedBy, invalid ? form.ids.error : undefined].filter(Boolean).join(' ') || undefined;
+    return (
+      <>
+        <label htmlFor={inputId} data-credkit-part="label" className={form.classNames.label}>
+          {label ?? form.messages.labels[field]}
+        </label>
+        <input
+          name={field}
+          required
+          {...INPUT[field]}
+          {...inputProps}
+          ref={refs}
+          id={inputId}
+          form={form.ids.form}
+          data-credkit-part="input"
+          data-field={field}
+          className={recoverPartClassName(form.classNames, 'input', className)}
+          value={form.values[field]}
+          disabled={isDisabled}
+          data-disabled={isDisabled ? '' : undefined}
+          aria-invalid={invalid ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(event) => {
+            form.setValue(field, event.target.value);
+            onChange?.(event);
+          }}
+        />
+      </>
+    );
+  });
+  Field.displayName = displayName;
+  return Field;
+}
+
+/** Step 1: the username (`autocomplete="username"`). */
+export const UsernameField = createField('username', 'RecoverAccount.UsernameField');
+/** Step 2: the code Dfns e-mailed (`autocomplete="one-time-code"`); takes focus when the code is sent. */
+export const VerificationCodeField = createField('verificationCode', 'RecoverAccount.VerificationCodeField');
+/** Step 2: the recovery key's ID, shown with its code when it was made. */
+export const RecoveryKeyIdField = createField('credentialId', 'RecoverAccount.RecoveryKeyIdField');
+/**
+ * Step 2: the recovery code, typed as people type it (spaces, dashes and case do not matter). Never
+ * cached (`autocomplete="off"`, no spell check), cleared once used; it never leaves the page.
+ */
+export const RecoveryCodeField = createField('recoveryCode', 'RecoverAccount.RecoveryCodeField');
+/** Step 2: the new passkey's name. */
+export const PasskeyNameField = createField('credentialName', 'RecoverAccount.PasskeyNameField');

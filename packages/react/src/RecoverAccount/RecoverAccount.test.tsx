@@ -1,0 +1,204 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { deferred, renderWithClient } from '../testUtils.tsx';
+import { RecoverAccount } from './RecoverAccount.tsx';
+import {
+  encryptedRecoveryKey,
+  RECOVERY_CODE,
+  RECOVERY_KEY_ID,
+  recoveryBackend,
+  recoveryCredentials,
+  refusal,
+} from './recoveryTestBackend.ts';
+
+const rp = { id: 'localhost', name: 'credkit' };
+// Unwrapping runs PBKDF2 with 600,000 iterations: give the crypto room.
+const CRYPTO = { timeout: 10_000 };
+let encryptedKey: string;
+beforeAll(async () => {
+  encryptedKey = await encryptedRecoveryKey();
+}, 10_000);
+
+const field = (name: string) => screen.getByRole('textbox', { name });
+const paths = (requests: { path: string }[]) => requests.map((r) => r.path);
+
+/** Step 1, then step 2 filled in with `recoveryCode`. */
+async function fillIn(user: ReturnType<typeof userEvent.setup>, recoveryCode: string) {
+  await user.type(field('Username'), 'ada@example.com');
+  await user.click(screen.getByRole('button', { name: 'Send the code' }));
+  await screen.findByRole('textbox', { name: 'Code from the e-mail' }, CRYPTO);
+  await user.type(field('Code from the e-mail'), ' 123456 ');
+  await user.type(field('Recovery key ID'), RECOVERY_KEY_ID);
+  await user.type(field('Recovery code'), recoveryCode);
+  await user.type(field('Name of the new passkey'), 'New phone');
+}
+
+describe('RecoverAccount', () => {
+  it(
+    'should send the code, then recover with the code as people type it, and add the passkey',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      const credentials = recoveryCredentials();
+      const onRecovered = vi.fn();
+      renderWithClient(
+        <RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={credentials} onRecovered={onRecovered} />,
+      );
+      expect(screen.queryByRole('textbox', { name: 'Recovery code' })).not.toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Recover and add a passkey' })).not.toBeInTheDocument();
+
+      const typed = RECOVERY_CODE.toLowerCase().replaceAll('-', ' ');
+      await fillIn(user, typed);
+      expect(screen.getByRole('status')).toHaveTextContent('We e-mailed you a code');
+      expect(requests[0]).toMatchObject({
+        method: 'POST',
+        path: '/auth/recover/user/code',
+        body: { username: 'ada@example.com', orgId: 'or-1' },
+      });
+      expect(field('Code from the e-mail')).toHaveAttribute('autocomplete', 'one-time-code');
+      const code = field('Recovery code');
+      expect(code).toHaveAttribute('autocomplete', 'off');
+      expect(code).toHaveAttribute('spellcheck', 'false');
+      expect(screen.getByRole('button', { name: 'Send a new code' })).toBeEnabled();
+
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+      const status = screen.getByRole('status');
+      await waitFor(
+        () => expect(status).toHaveTextContent('Your account is recovered. Your new passkey “New phone” is ready.'),
+        CRYPTO,
+      );
+      expect(status).toHaveFocus();
+      expect(status).toHaveAttribute('data-state', 'success');
+      expect(paths(requests)).toEqual(['/auth/recover/user/code', '/auth/recover/user/init', '/auth/recover/user']);
+      expect(requests[1]?.body).toEqual({
+        username: 'ada@example.com',
+        verificationCode: '123456',
+        orgId: 'or-1',
+        credentialId: RECOVERY_KEY_ID,
+      });
+      expect(requests[2]?.headers).toMatchObject({ Authorization: 'Bearer ci-1' });
+      expect(requests[2]?.body).toMatchObject({
+        recovery: { kind: 'RecoveryKey', credentialAssertion: { credId: RECOVERY_KEY_ID } },
+        newCredentials: { firstFactorCredential: { credentialKind: 'Fido2', credentialName: 'New phone' } },
+      });
+      expect(credentials.create).toHaveBeenCalledTimes(1);
+      // The recovery code never leaves the page, and is not kept once used.
+      expect(JSON.stringify(requests)).not.toContain(RECOVERY_CODE);
+      expect(field('Recovery code')).toHaveValue('');
+      expect(onRecovered).toHaveBeenCalledWith(expect.objectContaining({ credential: expect.anything() }));
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should show a wrong recovery code on its field, with no passkey made and nothing posted',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      const credentials = recoveryCredentials();
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={credentials} />);
+      await fillIn(user, RECOVERY_CODE.replace('7H2QK', '7H2QM'));
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+
+      const alert = await screen.findByRole('alert', {}, CRYPTO);
+      expect(alert).toHaveTextContent('This recovery code does not open your recovery key. Check it and try again.');
+      expect(alert).toHaveAttribute('data-code', 'wrong-password');
+      expect(alert).toHaveFocus();
+      expect(field('Recovery code')).toHaveAttribute('aria-invalid', 'true');
+      expect(field('Recovery code')).toHaveAttribute('aria-describedby', alert.id);
+      expect(field('Code from the e-mail')).not.toHaveAttribute('aria-invalid');
+      expect(credentials.create).not.toHaveBeenCalled();
+      expect(paths(requests)).not.toContain('/auth/recover/user');
+    },
+    CRYPTO.timeout,
+  );
+
+  it.each([400, 401])(
+    'should show a code refused with %i on the e-mailed code field',
+    async (status) => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey, {
+        'POST /auth/recover/user/init': refusal(status, 'invalid or expired verification code'),
+      });
+      const credentials = recoveryCredentials();
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={credentials} />);
+      await fillIn(user, RECOVERY_CODE);
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+
+      const alert = await screen.findByRole('alert', {}, CRYPTO);
+      expect(alert).toHaveTextContent('This code is wrong or expired. Send a new one.');
+      expect(field('Code from the e-mail')).toHaveAttribute('aria-invalid', 'true');
+      expect(field('Code from the e-mail')).toHaveAttribute('aria-describedby', alert.id);
+      expect(field('Recovery code')).not.toHaveAttribute('aria-invalid');
+      expect(credentials.create).not.toHaveBeenCalled();
+      expect(paths(requests)).not.toContain('/auth/recover/user');
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should sign in with the new passkey after recovering, with signInAfter',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      const onSignedIn = vi.fn();
+      renderWithClient(
+        <RecoverAccount
+          fetcher={fetcher}
+          orgId="or-1"
+          rp={rp}
+          credentials={recoveryCredentials()}
+          signInAfter
+          onSignedIn={onSignedIn}
+        />,
+      );
+      await fillIn(user, RECOVERY_CODE);
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+
+      await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith('new-token', { token: 'new-token' }), CRYPTO);
+      expect(screen.getByRole('status')).toHaveTextContent(
+        'Your account is recovered. Your new passkey “New phone” is ready. You are signed in.',
+      );
+      expect(paths(requests).slice(-2)).toEqual(['/auth/login/init', '/auth/login']);
+      expect(requests.at(-2)?.body).toMatchObject({ username: 'ada@example.com', orgId: 'or-1' });
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should stop on Cancel while the new passkey is made, posting nothing',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      const prompt = deferred<Credential | null>();
+      const credentials = recoveryCredentials(() => prompt.promise);
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={credentials} />);
+      await fillIn(user, RECOVERY_CODE);
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+
+      await waitFor(() => expect(credentials.create).toHaveBeenCalled(), CRYPTO);
+      expect(screen.getByRole('status')).toHaveTextContent('Follow your browser’s prompt to create your new passkey…');
+      await user.click(screen.getByRole('button', { name: 'Cancel' }));
+      const alert = await screen.findByRole('alert', {}, CRYPTO);
+      expect(alert).toHaveAttribute('data-code', 'cancelled');
+      expect(paths(requests)).not.toContain('/auth/recover/user');
+      expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should ask for the username before sending anything',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={recoveryCredentials()} />);
+      await user.click(screen.getByRole('button', { name: 'Send the code' }));
+      expect(screen.getByRole('alert')).toHaveTextContent('Enter your username.');
+      expect(field('Username')).toHaveAttribute('aria-invalid', 'true');
+      expect(requests).toHaveLength(0);
+    },
+    CRYPTO.timeout,
+  );
+});

@@ -1,0 +1,64 @@
+import { forwardRef } from 'react';
+import { Cancel, SendCode, Submit } from './Buttons.tsx';
+import { ErrorMessage } from './ErrorMessage.tsx';
+import {
+  PasskeyNameField,
+  RecoveryCodeField,
+  RecoveryKeyIdField,
+  UsernameField,
+  VerificationCodeField,
+} from './Fields.tsx';
+import { type RecoverAccountRootProps, Root } from './Root.tsx';
+import { Status } from './Status.tsx';
+
+/** Props of {@link RecoverAccount}: those of its root (options of `useRecoverAccount`, texts, `<form>` attributes). */
+export type RecoverAccountProps = Omit<RecoverAccountRootProps, 'children'>;
+
+/**
+ * "Lost your passkeys?": the username → "Send the code"; then the e-mailed code, the recovery key
+ * ID and code, the new passkey's name → "Recover and add a passkey" (and, with `signInAfter`,
+ * signed in with it). It is the parts below, composed as a host would: rearrange them with
+ * `RecoverAccount.Root`.
+ */
+const RecoverAccountPreset = forwardRef<HTMLFormElement, RecoverAccountProps>(function RecoverAccount(props, ref) {
+  return (
+    <Root {...props} ref={ref}>
+      <UsernameField />
+      <SendCode />
+      <VerificationCodeField />
+      <RecoveryKeyIdField />
+      <RecoveryCodeField />
+      <PasskeyNameField />
+      <Submit />
+      <Cancel />
+      <Status />
+      <ErrorMessage />
+    </Root>
+  );
+});
+
+/** `<RecoverAccount>`, and its parts to compose a form of the host's own. */
+export const RecoverAccount = Object.assign(RecoverAccountPreset, {
+  /** The `<form>` that owns the recovery and the values; every other part goes inside it. */
+  Root,
+  /** Step 1: the username. */
+  UsernameField,
+  /** "Send the code" (step 1), "Send a new code" (step 2). */
+  SendCode,
+  /** Step 2: the e-mailed code. */
+  VerificationCodeField,
+  /** Step 2: the recovery key's ID. */
+  RecoveryKeyIdField,
+  /** Step 2: the recovery code (never cached). */
+  RecoveryCodeField,
+  /** Step 2: the new passkey's name. */
+  PasskeyNameField,
+  /** "Recover and add a passkey". */
+  Submit,
+  /** Cancel, while the recovery runs. */
+  Cancel,
+  /** The live region: the code sent, each phase, the success. */
+  Status,
+  /** The error, as an alert tied to its field. */
+  Error: ErrorMessage,
+});

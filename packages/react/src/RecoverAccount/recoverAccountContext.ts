@@ -1,0 +1,54 @@
+import { createContext, useContext } from 'react';
+import type { UseRecoverAccountResult } from '../useRecoverAccount.ts';
+import type { RecoverAccountMessages } from './recoverAccountMessages.ts';
+
+/** The fields of `<RecoverAccount>`. */
+export type RecoverAccountField = 'username' | 'verificationCode' | 'credentialId' | 'recoveryCode' | 'credentialName';
+
+/** The parts of `<RecoverAccount>`: the keys of `classNames`, and the values of `data-credkit-part`. */
+export type RecoverAccountPart = 'root' | 'label' | 'input' | 'send-code' | 'submit' | 'cancel' | 'status' | 'error';
+
+/** The step the form is at: the username (`username`), then the codes and the new passkey (`recover`). */
+export type RecoverAccountStep = 'username' | 'recover';
+
+/** What the parts of `<RecoverAccount>` read from its root, and what {@link useRecoverAccountForm} returns. */
+export interface RecoverAccountContextValue {
+  /** The recovery, as `useRecoverAccount` gives it. */
+  recovery: UseRecoverAccountResult;
+  step: RecoverAccountStep;
+  /** Each field's value. */
+  values: Record<RecoverAccountField, string>;
+  setValue: (field: RecoverAccountField, value: string) => void;
+  /** The field the error concerns, if any. */
+  invalidField: RecoverAccountField | null;
+  /** The error's text, or `null`. */
+  errorText: string | null;
+  /** The live region's text. */
+  announcement: string;
+  /** Sends the code to the username (checked first). */
+  sendCode: () => void;
+  /** Checks the fields, then recovers. */
+  submit: () => void;
+  ids: { form: string; error: string; field: (field: RecoverAccountField) => string };
+  classNames: Partial<Record<RecoverAccountPart, string>>;
+  messages: RecoverAccountMessages;
+}
+
+export const RecoverAccountContext = createContext<RecoverAccountContextValue | null>(null);
+
+/** The state of the enclosing `<RecoverAccount.Root>`, for parts of the host's own. */
+export function useRecoverAccountForm(): RecoverAccountContextValue {
+  const context = useContext(RecoverAccountContext);
+  if (!context) throw new Error('RecoverAccount parts must be inside <RecoverAccount.Root>.');
+  return context;
+}
+
+/** The part's class names: the root's `classNames[part]`, then the part's own. */
+export function recoverPartClassName(
+  classNames: Partial<Record<RecoverAccountPart, string>>,
+  part: RecoverAccountPart,
+  own: string | undefined,
+): string | undefined {
+  const joined = [classNames[part], own].filter(Boolean).join(' ');
+  return joined === '' ? undefined : joined;
+}

@@ -1,0 +1,90 @@
+import type { ErrorMessages } from '@credkit/core';
+import type { RecoverAccountField } from './recoverAccountContext.ts';
+
+/** Every text `<RecoverAccount>` shows. */
+export interface RecoverAccountMessages {
+  /** Each field's label. */
+  labels: Record<RecoverAccountField, string>;
+  /** The problem of each field left empty, found before anything is sent. */
+  missing: Record<RecoverAccountField, string>;
+  /** The button of step 1, and the same button once a code was sent. */
+  sendCode: string;
+  sendNewCode: string;
+  /** The button of step 2. */
+  submit: string;
+  cancel: string;
+  /** Live-region texts while the code is sent, and once it is. */
+  codeSending: string;
+  codeSent: string;
+  /** Live-region text per busy phase. */
+  status: { challenge: string; ceremony: string; signing: string; submitting: string; 'signing-in': string };
+  /** The success announcement; `signedIn` with `signInAfter`. */
+  recovered: (passkeyName: string, signedIn: boolean) => string;
+  /** A recovery code that does not open the recovery key (`wrong-password`), or is not one (`invalid-input`). */
+  wrongRecoveryCode: string;
+  /** A verification code the server refused (a 4xx on `/auth/recover/user/init`). */
+  codeRefused: string;
+  /** A recovery key ID the server does not offer (`no-signing-credential`). */
+  unknownRecoveryKey: string;
+  /** Per error code; the core's default messages otherwise. */
+  errors: ErrorMessages;
+}
+
+/** Some of the texts, to replace the defaults: each group merges with the English one. */
+export type RecoverAccountMessagesInput = Partial<
+  Omit<RecoverAccountMessages, 'labels' | 'missing' | 'status'> & {
+    labels: Partial<RecoverAccountMessages['labels']>;
+    missing: Partial<RecoverAccountMessages['missing']>;
+    status: Partial<RecoverAccountMessages['status']>;
+  }
+>;
+
+/** The default, English texts of `<RecoverAccount>`. */
+export const englishRecoverAccountMessages: RecoverAccountMessages = {
+  labels: {
+    username: 'Username',
+    verificationCode: 'Code from the e-mail',
+    credentialId: 'Recovery key ID',
+    recoveryCode: 'Recovery code',
+    credentialName: 'Name of the new passkey',
+  },
+  missing: {
+    username: 'Enter your username.',
+    verificationCode: 'Enter the code from the e-mail.',
+    credentialId: 'Enter the ID of your recovery key.',
+    recoveryCode: 'Enter your recovery code.',
+    credentialName: 'Give the new passkey a name.',
+  },
+  sendCode: 'Send the code',
+  sendNewCode: 'Send a new code',
+  submit: 'Recover and add a passkey',
+  cancel: 'Cancel',
+  codeSending: 'Sending the code…',
+  codeSent: 'We e-mailed you a code. Enter it below with your recovery key ID and recovery code.',
+  status: {
+    challenge: 'Checking the code…',
+    ceremony: 'Follow your browser’s prompt to create your new passkey…',
+    signing: 'Signing with your recovery key…',
+    submitting: 'Recovering your account…',
+    'signing-in': 'Signing you in with your new passkey…',
+  },
+  recovered: (name, signedIn) =>
+    `Your account is recovered. Your new passkey “${name}” is ready.${signedIn ? ' You are signed in.' : ''}`,
+  wrongRecoveryCode: 'This recovery code does not open your recovery key. Check it and try again.',
+  codeRefused: 'This code is wrong or expired. Send a new one.',
+  unknownRecoveryKey: 'No recovery key of yours has this ID. Check it and try again.',
+  errors: {},
+};
+
+/** The English texts with `input`'s in place, group by group. */
+export function mergeRecoverAccountMessages(input: RecoverAccountMessagesInput = {}): RecoverAccountMessages {
+  const english = englishRecoverAccountMessages;
+  return {
+    ...english,
+    ...input,
+    labels: { ...english.labels, ...input.labels },
+    missing: { ...english.missing, ...input.missing },
+    status: { ...english.status, ...input.status },
+    errors: { ...english.errors, ...input.errors },
+  };
+}
