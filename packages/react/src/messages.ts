@@ -15,8 +15,11 @@ export interface RegisterCredentialMessages {
     signing: string;
     submitting: Record<RegistrableCredentialKind, string>;
   };
-  /** The success announcement. */
-  registered: (kind: RegistrableCredentialKind, name: string) => string;
+  /**
+   * The success announcement, with the new credential's ID (`credentialId`): a RecoveryKey's is
+   * needed, with its code, to recover the account.
+   */
+  registered: (kind: RegistrableCredentialKind, name: string, credentialId?: string) => string;
   nameMissing: string;
   passwordTooShort: (minLength: number) => string;
   passwordMismatch: string;
@@ -76,7 +79,10 @@ export const englishMessages: RegisterCredentialMessages = {
       RecoveryKey: 'Saving the recovery key…',
     },
   },
-  registered: (kind, name) => `${NOUN[kind]} “${name}” registered.`,
+  registered: (kind, name, credentialId) =>
+    kind === 'RecoveryKey' && credentialId
+      ? `Recovery key “${name}” registered. Keep its ID with your recovery code: ${credentialId}.`
+      : `${NOUN[kind]} “${name}” registered.`,
   nameMissing: 'Give the credential a name.',
   passwordTooShort: (minLength) => `Use a password of at least ${minLength} characters.`,
   passwordMismatch: 'The passwords do not match.',
