@@ -110,6 +110,13 @@ describe('RecoverAccount', () => {
       expect(field('Code from the e-mail')).not.toHaveAttribute('aria-invalid');
       expect(credentials.create).not.toHaveBeenCalled();
       expect(paths(requests)).not.toContain('/auth/recover/user');
+
+      // The e-mailed code was spent by that attempt: a new one clears the error.
+      await user.click(screen.getByRole('button', { name: 'Send a new code' }));
+      await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('We e-mailed you a code'), CRYPTO);
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(field('Recovery code')).not.toHaveAttribute('aria-invalid');
+      expect(paths(requests).filter((path) => path === '/auth/recover/user/code')).toHaveLength(2);
     },
     CRYPTO.timeout,
   );

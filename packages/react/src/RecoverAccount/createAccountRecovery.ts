@@ -180,7 +180,12 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
       const controller = new AbortController();
       sending = controller;
       const runGeneration = generation;
-      update({ codeStatus: 'sending', codeError: null });
+      // A new code starts a new attempt: the last recovery's error (often the spent code's) is over.
+      update({
+        codeStatus: 'sending',
+        codeError: null,
+        ...(snapshot.phase === 'error' ? { phase: 'idle' as const, error: null } : {}),
+      });
       import('@credkit/core/keys')
         .then(({ sendRecoveryCode }) =>
           sendRecoveryCode({ fetcher: options.fetcher, orgId: options.orgId, username, signal: controller.signal }),
