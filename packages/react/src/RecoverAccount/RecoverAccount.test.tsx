@@ -145,6 +145,26 @@ describe('RecoverAccount', () => {
   );
 
   it(
+    'should show a recovery key ID the server does not offer on its field',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher } = recoveryBackend('unused');
+      const credentials = recoveryCredentials();
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={credentials} />);
+      await fillIn(user, RECOVERY_CODE);
+      await user.clear(field('Recovery key ID'));
+      await user.type(field('Recovery key ID'), 'another-id');
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+
+      const alert = await screen.findByRole('alert', {}, CRYPTO);
+      expect(alert).toHaveTextContent('No recovery key of yours has this ID. Check it and try again.');
+      expect(field('Recovery key ID')).toHaveAttribute('aria-invalid', 'true');
+      expect(credentials.create).not.toHaveBeenCalled();
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
     'should sign in with the new passkey after recovering, with signInAfter',
     async () => {
       const user = userEvent.setup();
