@@ -79,7 +79,7 @@ function announcementFor(
   kind: RegistrableCredentialKind,
   text: RegisterCredentialMessages,
 ): string {
-  if (phase === 'success' && credential) return text.registered(kind, credential.name);
+  if (phase === 'success' && credential) return text.registered(kind, credential.name, credential.credentialId);
   if (phase === 'challenge' || phase === 'signing') return text.status[phase];
   if (phase === 'ceremony' || phase === 'submitting') return text.status[phase][kind];
   return '';

@@ -32,10 +32,12 @@ export const englishRegisterWithCodeMessages: RegisterWithCodeMessages = {
   ...englishMessages,
   codeLabel: 'Code from your other device',
   codeMissing: 'Enter the code from your other device.',
-  registered: (kind, name) =>
+  registered: (kind, name, credentialId) =>
     kind === 'Fido2'
       ? `Passkey “${name}” added to your account. You can now sign in with it on this device.`
-      : `${NOUN[kind]} “${name}” added to your account.`,
+      : kind === 'RecoveryKey' && credentialId
+        ? `Recovery key “${name}” added to your account. Keep its ID with your recovery code: ${credentialId}.`
+        : `${NOUN[kind]} “${name}” added to your account.`,
 };
 
 /** The English texts with `input`'s in place, group by group. */
