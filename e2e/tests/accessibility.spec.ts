@@ -138,6 +138,9 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
     await expect(page.getByRole('button', { name: 'Sign in with a passkey' })).toBeVisible();
     await expectNoViolations(page, 'sign-in');
+    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    await expect(page.getByRole('button', { name: 'Send the code' })).toBeVisible();
+    await expectNoViolations(page, 'recovery');
 
     await page.getByRole('button', { name: 'New here? Sign up' }).click();
     await page.getByLabel('Username').fill(`user-${randomUUID().slice(0, 8)}@example.com`);

@@ -21,6 +21,7 @@ import { heldKeys } from './heldKeys.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { Manage } from './Manage.tsx';
 import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
+import { Recover } from './Recover.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
 import { SignIn } from './SignIn.tsx';
 import { SignUp } from './SignUp.tsx';
@@ -45,16 +46,31 @@ function useHashView(): View {
   return view;
 }
 
-/** Signed out: sign up (the default), or sign back in with a passkey. */
+type SignedOutView = 'sign-up' | 'sign-in' | 'recover';
+
+/** Signed out: sign up (the default), sign back in with a passkey, or recover a lost account. */
 function SignedOut({ onSignedIn }: { onSignedIn: (token: string) => void }) {
-  const [returning, setReturning] = useState(false);
+  const [view, setView] = useState<SignedOutView>('sign-up');
   return (
     <>
-      {returning ? <SignIn onSignedIn={onSignedIn} /> : <SignUp onSignedUp={onSignedIn} />}
+      {view === 'sign-up' ? <SignUp onSignedUp={onSignedIn} /> : null}
+      {view === 'sign-in' ? <SignIn onSignedIn={onSignedIn} /> : null}
+      {view === 'recover' ? <Recover onSignedIn={onSignedIn} /> : null}
       <p>
-        <button type="button" onClick={() => setReturning(!returning)}>
-          {returning ? 'New here? Sign up' : 'Already have a passkey? Sign in'}
-        </button>
+        {view === 'sign-up' ? (
+          <button type="button" onClick={() => setView('sign-in')}>
+            Already have a passkey? Sign in
+          </button>
+        ) : (
+          <button type="button" onClick={() => setView('sign-up')}>
+            New here? Sign up
+          </button>
+        )}{' '}
+        {view === 'sign-in' ? (
+          <button type="button" onClick={() => setView('recover')}>
+            Lost your passkeys?
+          </button>
+        ) : null}
       </p>
     </>
   );

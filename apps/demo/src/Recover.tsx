@@ -1,0 +1,28 @@
+import { RecoverAccount } from '@credkit/react';
+import { ceremony, fetcher, orgId, rp } from './config.ts';
+
+/**
+ * "Lost your passkeys?": the recovery key (its ID and code, kept when it was made) and the code the
+ * backend e-mails bring the account back with a new passkey, which then signs in.
+ */
+export function Recover({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+  return (
+    <section aria-labelledby="recover-heading">
+      <h2 id="recover-heading">Recover your account</h2>
+      <RecoverAccount
+        fetcher={fetcher}
+        orgId={orgId}
+        rp={rp}
+        ceremony={ceremony}
+        signInAfter
+        onSignedIn={(token) => onSignedIn(token)}
+      />
+      <p>
+        <small>
+          The mock backend sends no e-mail: it prints the code in its console and answers{' '}
+          <code>GET /mock/recovery-codes?username=…</code>.
+        </small>
+      </p>
+    </section>
+  );
+}
