@@ -276,7 +276,7 @@ describe('account recovery through the published @dfns/sdk', () => {
 
       // The RecoveryKey, registered with user-action signing as credkit registers it.
       const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'RecoveryKey' } as never });
-      const recoveryKey = await credkitRecoveryKey(challenge.challenge, recoveryCode);
+      const recoveryKey = await credkitRecoveryKey((challenge as { challenge: string }).challenge, recoveryCode);
       const created = await client.auth.createCredential({
         body: {
           credentialKind: 'RecoveryKey',
