@@ -7,7 +7,7 @@ import {
   recoveryBackend,
   recoveryCredentials,
   refusal,
-} from './RecoverAccount/recoveryTestBackend.ts';
+} from './RecoverAccount/testHelpers.ts';
 import { createTestQueryClient, wrapperFor } from './testUtils.tsx';
 import { useRecoverAccount } from './useRecoverAccount.ts';
 

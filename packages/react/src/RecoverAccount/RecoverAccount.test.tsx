@@ -10,7 +10,7 @@ import {
   recoveryBackend,
   recoveryCredentials,
   refusal,
-} from './recoveryTestBackend.ts';
+} from './testHelpers.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 // Unwrapping runs PBKDF2 with 600,000 iterations: give the crypto room.
