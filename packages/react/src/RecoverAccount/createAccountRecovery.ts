@@ -6,7 +6,7 @@ import {
   loginWithPasskey,
   type RegistrationPhase,
 } from '@credkit/core';
-import type { AccountRecovery, RecoverAccountOptions } from '@credkit/core/keys';
+import { type AccountRecovery, type RecoverAccountOptions, recoverAccount, sendRecoveryCode } from '@credkit/core/keys';
 
 /** Where a recovery stands: `idle`, a phase of `recoverAccount`, `signing-in` (with `signInAfter`), `success`, `error`. */
 export type RecoverAccountPhase = 'idle' | RegistrationPhase | 'signing-in' | 'success' | 'error';
@@ -134,7 +134,6 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
 
   async function run(input: RecoverAccountInput, signal: AbortSignal, isCurrent: () => boolean) {
     const { signInAfter, onRecovered: _r, onSignedIn: _s, onError: _e, ...flow } = options;
-    const { recoverAccount } = await import('@credkit/core/keys');
     const onPhase = (phase: RegistrationPhase) => {
       if (isCurrent() && snapshot.phase !== phase) update({ phase });
     };
@@ -186,24 +185,20 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
         codeError: null,
         ...(snapshot.phase === 'error' ? { phase: 'idle' as const, error: null } : {}),
       });
-      import('@credkit/core/keys')
-        .then(({ sendRecoveryCode }) =>
-          sendRecoveryCode({ fetcher: options.fetcher, orgId: options.orgId, username, signal: controller.signal }),
-        )
-        .then(
-          () => {
-            if (generation !== runGeneration || sending !== controller) return;
-            sending = undefined;
-            update({ codeStatus: 'sent' });
-          },
-          (reason: unknown) => {
-            if (generation !== runGeneration || sending !== controller) return;
-            sending = undefined;
-            const error = toError(reason);
-            update({ codeStatus: 'error', codeError: error });
-            callHost(() => options.onError?.(error));
-          },
-        );
+      sendRecoveryCode({ fetcher: options.fetcher, orgId: options.orgId, username, signal: controller.signal }).then(
+        () => {
+          if (generation !== runGeneration || sending !== controller) return;
+          sending = undefined;
+          update({ codeStatus: 'sent' });
+        },
+        (reason: unknown) => {
+          if (generation !== runGeneration || sending !== controller) return;
+          sending = undefined;
+          const error = toError(reason);
+          update({ codeStatus: 'error', codeError: error });
+          callHost(() => options.onError?.(error));
+        },
+      );
     },
     recover(input) {
       // The snapshot changes synchronously: a second click in the same frame sees the first one.
