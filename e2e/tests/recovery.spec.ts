@@ -54,6 +54,10 @@ test.describe('account recovery: lost every passkey, back in with a new one', ()
       await phone.getByRole('button', { name: 'Recover and add a passkey' }).click();
       await expect(phone.getByTestId('signed-in-user')).toContainText(username);
       expect(await phoneAuthenticator.credentials()).toHaveLength(1);
+      // The credential list shows the result: the new passkey only (recovery archives the old ones).
+      const list = phone.getByRole('list', { name: 'Credentials' }).getByRole('listitem');
+      await expect(list).toHaveCount(1);
+      await expect(list.first()).toContainText('New phone');
 
       // The old passkey, still on the lost laptop's authenticator, no longer signs in.
       await page.getByRole('button', { name: 'Sign out' }).click();
