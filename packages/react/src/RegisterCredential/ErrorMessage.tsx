@@ -27,7 +27,7 @@ export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTML
         ref={refs}
         id={form.ids.error}
         data-credkit-part="error"
-        data-code={form.fieldError ? 'invalid-input' : form.registration.error?.code}
+        data-code={form.errorCode}
         className={partClassName(form.classNames, 'error', className)}
       >
         {form.errorText}

@@ -67,6 +67,8 @@ export interface RegisterCredentialContextValue {
   fieldError: FieldError | null;
   /** The error text to show: the field's problem, else the registration's error, through `messages.errors`. */
   errorText: string | undefined;
+  /** The code of that error: `invalid-input` for a problem found before sending, else the registration's error code. */
+  errorCode: string | undefined;
   /** The id of the error text, for the field's `aria-describedby`, when the error concerns it and is shown. */
   describedBy: (field: RegisterCredentialField) => string | undefined;
   /** Called by the Error part while it is mounted; returns the function that unregisters it. */

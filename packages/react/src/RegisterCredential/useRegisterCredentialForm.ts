@@ -227,6 +227,7 @@ export function useRegisterCredentialForm({
     setAuthenticator,
     fieldError,
     errorText,
+    errorCode: fieldError ? 'invalid-input' : error?.code,
     describedBy: (field) =>
       errorText !== undefined && errorParts > 0 && (fieldError?.field ?? 'name') === field ? ids.error : undefined,
     registerErrorPart: () => {

@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import { AuthenticatorChoices } from '../RegisterCredential/AuthenticatorChoices.tsx';
 import { Cancel } from '../RegisterCredential/Cancel.tsx';
+import { ErrorMessage } from '../RegisterCredential/ErrorMessage.tsx';
 import { NameField } from '../RegisterCredential/NameField.tsx';
 import { PasswordFields } from '../RegisterCredential/PasswordFields.tsx';
 import { RecoveryCodeStep } from '../RegisterCredential/RecoveryCodeStep.tsx';
@@ -8,7 +9,6 @@ import { Status } from '../RegisterCredential/Status.tsx';
 import { Submit } from '../RegisterCredential/Submit.tsx';
 import { Unsupported } from '../RegisterCredential/Unsupported.tsx';
 import { CodeField } from './CodeField.tsx';
-import { ErrorMessage } from './ErrorMessage.tsx';
 import { type RegisterWithCodeRootProps, Root } from './Root.tsx';
 
 /** Props of {@link RegisterWithCode}: those of its root (the code, options, texts, `<form>` attributes). */

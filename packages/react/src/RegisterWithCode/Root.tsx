@@ -64,6 +64,7 @@ function CodeScope({ code, setCode, codeError, refused, checkCode, messages, chi
   const scoped: RegisterCredentialContextValue = {
     ...form,
     errorText: codeError ?? form.errorText,
+    errorCode: codeError !== null ? 'invalid-input' : form.errorCode,
     describedBy: (field) => (aboutCode ? undefined : form.describedBy(field)),
     registerErrorPart: () => {
       const unregister = form.registerErrorPart();
