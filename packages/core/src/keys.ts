@@ -3,7 +3,18 @@
 export { rawSignatureToDer } from './encoding/derSignature.ts';
 export { spkiToPem } from './encoding/pem.ts';
 export type {
+  AccountRecoveryEngine,
+  AccountRecoveryOptions,
+  AccountRecoverySnapshot,
+  RecoverAccountInput,
+  RecoverAccountPhase,
+  RecoverAccountRunPhase,
+  RecoveryCodeStatus,
+} from './engine/accountRecovery.ts';
+export { createAccountRecovery } from './engine/accountRecovery.ts';
+export type {
   AccountRecovery,
+  NewRecoveryKeyOptions,
   RecoverAccountOptions,
   SendRecoveryCodeOptions,
 } from './flows/recoverAccount.ts';

@@ -1,6 +1,12 @@
 'use client';
 
 export type { RegisteredKey, RegistrableCredentialKind } from '@credkit/core';
+export type {
+  AccountRecoveryOptions,
+  RecoverAccountInput,
+  RecoverAccountPhase,
+  RecoveryCodeStatus,
+} from '@credkit/core/keys';
 export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
 export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 export type { CredentialCodeProps } from './CredentialCode/CredentialCode.tsx';
@@ -38,12 +44,6 @@ export type { CredentialListOptions } from './CredentialList/useCredentialListSt
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
 export { englishMessages, mergeMessages } from './messages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
-export type {
-  AccountRecoveryOptions,
-  RecoverAccountInput,
-  RecoverAccountPhase,
-  RecoveryCodeStatus,
-} from './RecoverAccount/createAccountRecovery.ts';
 export type { RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
 export type { RecoverAccountProps } from './RecoverAccount/RecoverAccount.tsx';
 export { RecoverAccount } from './RecoverAccount/RecoverAccount.tsx';

@@ -1,12 +1,12 @@
 import type { CredkitError, Login } from '@credkit/core';
-import type { AccountRecovery } from '@credkit/core/keys';
 import {
+  type AccountRecovery,
   type AccountRecoveryOptions,
   createAccountRecovery,
   type RecoverAccountInput,
   type RecoverAccountPhase,
   type RecoveryCodeStatus,
-} from './RecoverAccount/createAccountRecovery.ts';
+} from '@credkit/core/keys';
 import { useEngine } from './useEngine.ts';
 
 /** Options of {@link useRecoverAccount}: those of core's `recoverAccount` (fetcher, orgId, rp, ceremony, credentials…), `signInAfter` and callbacks. */
@@ -39,8 +39,8 @@ export interface UseRecoverAccountResult {
 }
 
 /**
- * Recovers an account whose passkeys are all lost: a thin React adapter over a recovery engine
- * (core's `sendRecoveryCode` and `recoverAccount`, then `loginWithPasskey` with `signInAfter`), with
+ * Recovers an account whose passkeys are all lost: a thin React adapter over core's recovery
+ * engine `createAccountRecovery` (`sendRecoveryCode` and `recoverAccount`, then `loginWithPasskey` with `signInAfter`), with
  * the same phases, abort and error model as the registration hooks. Unmounting abandons a running
  * recovery.
  */

@@ -1,12 +1,12 @@
 import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 
 /** Where a registration stands: `idle`, one of the phases while it runs, then `success` or `error`. */
-export type RegistrationStatus = 'idle' | RegistrationPhase | 'success' | 'error';
+export type RegistrationStatus<TPhase extends string = RegistrationPhase> = 'idle' | TPhase | 'success' | 'error';
 
 /** What a {@link RegistrationController} holds; a new object on every change, so it can be compared by identity. */
-export interface RegistrationSnapshot<TResult> {
+export interface RegistrationSnapshot<TResult, TPhase extends string = RegistrationPhase> {
   /** Where the registration stands. */
-  readonly phase: RegistrationStatus;
+  readonly phase: RegistrationStatus<TPhase>;
   /** True while a registration runs. */
   readonly isBusy: boolean;
   /** The result of the last successful registration. */
@@ -16,19 +16,24 @@ export interface RegistrationSnapshot<TResult> {
 }
 
 /** What a controller hands the registration it runs. */
-export interface RegistrationRunContext {
+export interface RegistrationRunContext<TPhase extends string = RegistrationPhase> {
   /** Aborted by `cancel()`, `reset()` and unmounting. */
   signal: AbortSignal;
   /** Reports the phase the registration enters. */
-  onPhase: (phase: RegistrationPhase) => void;
+  onPhase: (phase: TPhase) => void;
 }
 
 /** How {@link createRegistrationController} runs a registration and reports its outcome. */
-export interface RegistrationControllerConfig<TInput, TResult> {
+export interface RegistrationControllerConfig<TInput, TResult, TPhase extends string = RegistrationPhase> {
   /** Runs one registration. Called synchronously from `register()`, so the click's user activation reaches it. */
-  run: (input: TInput, context: RegistrationRunContext) => Promise<TResult>;
+  run: (input: TInput, context: RegistrationRunContext<TPhase>) => Promise<TResult>;
   /** The message of the `cancelled` error that `cancel()` ends a registration with. */
   cancelMessage: string;
+  /**
+   * False: the input is forgotten as soon as `run` has it, so a secret in it is not kept after a
+   * failure, and `retry()` does nothing. @defaultValue true
+   */
+  keepInputForRetry?: boolean;
   /** Called with the result once a registration succeeded. */
   onRegistered?: (result: TResult) => void;
   /** Called when a registration fails (not when `reset()` or unmounting abandoned it). */
@@ -44,11 +49,11 @@ export interface RegistrationControllerConfig<TInput, TResult> {
  * AbortController, errors as state (never a rejection), retry with the same input, reset.
  * `subscribe` / `getSnapshot` fit React's `useSyncExternalStore` and any other store adapter.
  */
-export interface RegistrationController<TInput, TResult> {
+export interface RegistrationController<TInput, TResult, TPhase extends string = RegistrationPhase> {
   /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
   subscribe: (listener: () => void) => () => void;
   /** The current state. The same object until something changes. */
-  getSnapshot: () => RegistrationSnapshot<TResult>;
+  getSnapshot: () => RegistrationSnapshot<TResult, TPhase>;
   /** Starts a registration; ignored while one runs. */
   register: (input: TInput) => void;
   /** After an error: runs the last registration again with the same input (nothing otherwise). */
@@ -67,7 +72,7 @@ const IDLE: RegistrationSnapshot<never> = { phase: 'idle', isBusy: false, data: 
  * Calls a host's callback. A callback that throws must not stop the engine (the next challenge, the
  * credential list): its error is thrown again on a later task, where the page's error reporting sees it.
  */
-function callHost(callback: () => void): void {
+export function callHost(callback: () => void): void {
   try {
     callback();
   } catch (error) {
@@ -78,17 +83,17 @@ function callHost(callback: () => void): void {
 }
 
 /** Creates a {@link RegistrationController} around `config.run`. */
-export function createRegistrationController<TInput, TResult>(
-  config: RegistrationControllerConfig<TInput, TResult>,
-): RegistrationController<TInput, TResult> {
-  let snapshot: RegistrationSnapshot<TResult> = IDLE;
+export function createRegistrationController<TInput, TResult, TPhase extends string = RegistrationPhase>(
+  config: RegistrationControllerConfig<TInput, TResult, TPhase>,
+): RegistrationController<TInput, TResult, TPhase> {
+  let snapshot: RegistrationSnapshot<TResult, TPhase> = IDLE;
   const listeners = new Set<() => void>();
   let running: AbortController | undefined;
   let lastInput: { value: TInput } | undefined;
   // Each run, reset and unmount starts a new generation; a run's late results from an older one are dropped.
   let generation = 0;
 
-  function update(next: RegistrationSnapshot<TResult>): void {
+  function update(next: RegistrationSnapshot<TResult, TPhase>): void {
     snapshot = next;
     for (const listener of listeners) listener();
   }
@@ -112,10 +117,10 @@ export function createRegistrationController<TInput, TResult>(
     const isCurrent = () => generation === runGeneration;
     const controller = new AbortController();
     running = controller;
-    lastInput = { value: input };
+    lastInput = config.keepInputForRetry === false ? undefined : { value: input };
     update({ phase: 'challenge', isBusy: true, data: undefined, error: null });
 
-    const onPhase = (phase: RegistrationPhase) => {
+    const onPhase = (phase: TPhase) => {
       if (isCurrent() && snapshot.phase !== phase) update({ ...snapshot, phase });
     };
     let result: Promise<TResult>;

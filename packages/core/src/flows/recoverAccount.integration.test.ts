@@ -82,6 +82,37 @@ describe('account recovery against the mock backend', () => {
     expect(old.phase).toBe('submitting');
   });
 
+  it('should register a new recovery key in the same call, which recovers the account again', async () => {
+    const { mails, demo, anonymous } = setup();
+    const first = await userWithRecoveryKey(demo);
+    const recover = async (key: { credentialId: string; recoveryCode: string }, newRecoveryCode?: string) => {
+      await sendRecoveryCode({ fetcher: anonymous, orgId: ORG, username: USERNAME });
+      return recoverAccount({
+        fetcher: anonymous,
+        orgId: ORG,
+        username: USERNAME,
+        verificationCode: mails.at(-1)?.verificationCode ?? '',
+        ...key,
+        rp,
+        credentials: softwareCredentials(ORIGIN),
+        origin: ORIGIN,
+        ...(newRecoveryCode && {
+          newRecoveryKey: { recoveryCode: newRecoveryCode, credentialName: 'Paper in the safe' },
+        }),
+      });
+    };
+
+    const newRecoveryCode = generateRecoveryCode();
+    const recovered = await recover(first, newRecoveryCode);
+    expect(recovered.recoveryKey).toEqual({ credentialId: expect.any(String), name: 'Paper in the safe' });
+    const secondKey = { credentialId: recovered.recoveryKey?.credentialId ?? '', recoveryCode: newRecoveryCode };
+
+    // The old recovery key went with the other old credentials; the new one works.
+    const spent = await credkitRejection(recover(first));
+    expect([spent.code, spent.phase, spent.status]).toEqual(['server', 'challenge', 400]);
+    await expect(recover(secondKey)).resolves.toMatchObject({ user: { username: USERNAME } });
+  });
+
   it('should refuse a wrong recovery code before making any passkey, and a wrong verification code', async () => {
     const { mails, demo, anonymous } = setup();
     const { credentialId } = await userWithRecoveryKey(demo);

@@ -1,0 +1,197 @@
+import { throwIfAborted } from '../errors/abortError.ts';
+import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import { type Login, type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
+import {
+  type AccountRecovery,
+  type RecoverAccountOptions,
+  recoverAccount,
+  sendRecoveryCode,
+} from '../flows/recoverAccount.ts';
+import { callHost, createRegistrationController, type RegistrationStatus } from './registrationController.ts';
+
+/** The phases of a recovery: those of `recoverAccount`, then `signing-in` (with `signInAfter`). */
+export type RecoverAccountRunPhase = RegistrationPhase | 'signing-in';
+
+/** Where a recovery stands: `idle`, a phase while it runs, `success`, `error`. */
+export type RecoverAccountPhase = RegistrationStatus<RecoverAccountRunPhase>;
+
+/** Where the e-mailed verification code stands. */
+export type RecoveryCodeStatus = 'idle' | 'sending' | 'sent' | 'error';
+
+/** What one recovery needs, as the person typed it. */
+export interface RecoverAccountInput {
+  username: string;
+  /** The code Dfns e-mailed. */
+  verificationCode: string;
+  /** The recovery key's ID. */
+  credentialId: string;
+  /** The recovery code, as typed (spaces, dashes and case do not matter). Never sent, never kept. */
+  recoveryCode: string;
+  /** The new passkey's name. @defaultValue "Passkey" */
+  credentialName?: string;
+  /** A new recovery key, registered in the same call (see `recoverAccount`). Its code is never kept. */
+  newRecoveryKey?: RecoverAccountOptions['newRecoveryKey'];
+}
+
+/**
+ * Options of {@link createAccountRecovery}: those of `recoverAccount` but the per-call ones, the
+ * sign-in's (`credentials` must then also `get`), and callbacks.
+ */
+export interface AccountRecoveryOptions
+  extends Omit<RecoverAccountOptions, keyof RecoverAccountInput | 'signal' | 'onPhase' | 'credentials'> {
+  /** The object whose `create` (and, with `signInAfter`, `get`) runs credkit's own ceremony. @defaultValue navigator.credentials */
+  credentials?: NonNullable<RecoverAccountOptions['credentials']> &
+    Partial<NonNullable<LoginWithPasskeyOptions['credentials']>>;
+  /** Signs in with the new passkey once recovered (`loginWithPasskey`), as the `signing-in` phase. @defaultValue false */
+  signInAfter?: boolean;
+  /** Called once the account is recovered (before signing in). */
+  onRecovered?: (recovery: AccountRecovery) => void;
+  /** With `signInAfter`: called with the token once signed in with the new passkey. */
+  onSignedIn?: (token: string, login: Login) => void;
+  /** Called with the error when a recovery, a sign-in after it, or sending the code fails. */
+  onError?: (error: CredkitError) => void;
+}
+
+/** What an account recovery holds; a new object on every change. */
+export interface AccountRecoverySnapshot {
+  readonly phase: RecoverAccountPhase;
+  /** True while a recovery (or the sign-in after it) runs. */
+  readonly isBusy: boolean;
+  /** The recovered account, once recovered (kept when the sign-in after it fails). */
+  readonly result: AccountRecovery | undefined;
+  /** The token, once signed in after the recovery. */
+  readonly login: Login | undefined;
+  /** The error of the last failed recovery or sign-in. */
+  readonly error: CredkitError | null;
+  /** Where the verification code stands. */
+  readonly codeStatus: RecoveryCodeStatus;
+  /** Why the last code could not be sent. */
+  readonly codeError: CredkitError | null;
+}
+
+/** The recovery engine: two registration controllers (the code, the recovery) and one snapshot. */
+export interface AccountRecoveryEngine {
+  subscribe: (listener: () => void) => () => void;
+  getSnapshot: () => AccountRecoverySnapshot;
+  /** Replaces the options; the next call uses them. */
+  setOptions: (options: AccountRecoveryOptions) => void;
+  mount: () => () => void;
+  /** `POST /auth/recover/user/code`: Dfns e-mails `username` a verification code. Ignored while busy. */
+  sendCode: (username: string) => void;
+  /** Recovers the account; ignored while one runs. */
+  recover: (input: RecoverAccountInput) => void;
+  /** Aborts the running recovery (it ends as `cancelled`). */
+  cancel: () => void;
+  /** Back to `idle`, forgetting the result, the error and the code's state. */
+  reset: () => void;
+}
+
+const CODE_STATUS = { idle: 'idle', challenge: 'sending', success: 'sent', error: 'error' } as const;
+
+/**
+ * Creates the account-recovery engine, framework-free: `sendCode` runs `sendRecoveryCode`, `recover`
+ * runs `recoverAccount` (phases `challenge` → `ceremony` → `signing` → `submitting`) and, with
+ * `signInAfter`, `loginWithPasskey` with the new passkey (`signing-in`). Each is a
+ * {@link createRegistrationController} (one at a time, abort, errors as state); the input, with its
+ * recovery codes, is not kept. React's `useRecoverAccount` adapts it.
+ */
+export function createAccountRecovery(initialOptions: AccountRecoveryOptions): AccountRecoveryEngine {
+  let options = initialOptions;
+  // Set once recovered: a sign-in that fails after it leaves the account recovered all the same.
+  let recovered: AccountRecovery | undefined;
+
+  const codes = createRegistrationController<string, void, 'challenge'>({
+    run: (username, { signal }) =>
+      sendRecoveryCode({ fetcher: options.fetcher, orgId: options.orgId, username, signal }),
+    cancelMessage: 'Sending the code cancelled.',
+    onError: (error) => options.onError?.(error),
+  });
+
+  const recovery = createRegistrationController<RecoverAccountInput, Login | undefined, RecoverAccountRunPhase>({
+    run: async (input, { signal, onPhase }) => {
+      const { signInAfter, onRecovered, onSignedIn, onError, ...flow } = options;
+      const account = await recoverAccount({ ...flow, ...input, signal, onPhase });
+      // Abandoned (reset, unmounted) as it ended: its result belongs to no one.
+      throwIfAborted(signal, 'submitting');
+      recovered = account;
+      callHost(() => onRecovered?.(account));
+      if (!signInAfter) return undefined;
+      onPhase('signing-in');
+      const get = flow.credentials?.get;
+      return loginWithPasskey({
+        fetcher: flow.fetcher,
+        orgId: flow.orgId,
+        username: account.user.username,
+        rpId: flow.rp.id,
+        timeout: flow.timeout,
+        ceremony: flow.ceremony,
+        credentials: get ? { get: get.bind(flow.credentials) } : undefined,
+        signal,
+      });
+    },
+    cancelMessage: 'Recovery cancelled.',
+    keepInputForRetry: false,
+    onRegistered: (login) => {
+      if (login) options.onSignedIn?.(login.token, login);
+    },
+    onError: (error) => options.onError?.(error),
+  });
+
+  let snapshot: AccountRecoverySnapshot | undefined;
+  let from: [unknown, unknown, unknown] = [undefined, undefined, undefined];
+  function getSnapshot(): AccountRecoverySnapshot {
+    const code = codes.getSnapshot();
+    const run = recovery.getSnapshot();
+    if (snapshot && from[0] === code && from[1] === run && from[2] === recovered) return snapshot;
+    from = [code, run, recovered];
+    snapshot = {
+      phase: run.phase,
+      isBusy: run.isBusy,
+      result: run.phase === 'idle' ? undefined : recovered,
+      login: run.data,
+      error: run.error,
+      codeStatus: CODE_STATUS[code.phase],
+      codeError: code.error,
+    };
+    return snapshot;
+  }
+
+  return {
+    subscribe(listener) {
+      const unsubscribeCodes = codes.subscribe(listener);
+      const unsubscribeRecovery = recovery.subscribe(listener);
+      return () => {
+        unsubscribeCodes();
+        unsubscribeRecovery();
+      };
+    },
+    getSnapshot,
+    setOptions(next) {
+      options = next;
+    },
+    mount() {
+      const unmountCodes = codes.mount();
+      const unmountRecovery = recovery.mount();
+      return () => {
+        unmountCodes();
+        unmountRecovery();
+      };
+    },
+    sendCode(username) {
+      if (recovery.getSnapshot().isBusy) return;
+      // A new code starts a new attempt: the last recovery's error (often the spent code's) is over.
+      if (recovery.getSnapshot().phase === 'error') recovery.reset();
+      codes.register(username);
+    },
+    recover(input) {
+      if (!recovery.getSnapshot().isBusy) recovered = undefined;
+      recovery.register(input);
+    },
+    cancel: () => recovery.cancel(),
+    reset() {
+      recovered = undefined;
+      codes.reset();
+      recovery.reset();
+    },
+  };
+}
