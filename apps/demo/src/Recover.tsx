@@ -15,7 +15,10 @@ export function Recover({ onSignedIn }: { onSignedIn: (token: string) => void })
         rp={rp}
         ceremony={ceremony}
         signInAfter
-        onSignedIn={(token) => onSignedIn(token)}
+        // Not onSignedIn: leaving at once would take the new recovery key's code away unseen.
+        onDone={(_recovery, login) => {
+          if (login) onSignedIn(login.token);
+        }}
       />
       <p>
         <small>

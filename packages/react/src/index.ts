@@ -45,10 +45,12 @@ export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from
 export { englishMessages, mergeMessages } from './messages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
 export type { RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
+export type { NewRecoveryKeyOptionProps } from './RecoverAccount/NewRecoveryKey.tsx';
 export type { RecoverAccountProps } from './RecoverAccount/RecoverAccount.tsx';
 export { RecoverAccount } from './RecoverAccount/RecoverAccount.tsx';
 export type { RecoverAccountRootProps } from './RecoverAccount/Root.tsx';
 export type {
+  MadeRecoveryKey,
   RecoverAccountContextValue,
   RecoverAccountField,
   RecoverAccountPart,

@@ -1,7 +1,15 @@
 import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 
-/** Where a registration stands: `idle`, one of the phases while it runs, then `success` or `error`. */
-export type RegistrationStatus<TPhase extends string = RegistrationPhase> = 'idle' | TPhase | 'success' | 'error';
+/**
+ * Where a registration stands: `idle`, one of the phases while it runs (every run starts at
+ * `challenge`), then `success` or `error`.
+ */
+export type RegistrationStatus<TPhase extends string = RegistrationPhase> =
+  | 'idle'
+  | 'challenge'
+  | TPhase
+  | 'success'
+  | 'error';
 
 /** What a {@link RegistrationController} holds; a new object on every change, so it can be compared by identity. */
 export interface RegistrationSnapshot<TResult, TPhase extends string = RegistrationPhase> {
@@ -66,7 +74,7 @@ export interface RegistrationController<TInput, TResult, TPhase extends string =
   mount: () => () => void;
 }
 
-const IDLE: RegistrationSnapshot<never> = { phase: 'idle', isBusy: false, data: undefined, error: null };
+const IDLE: RegistrationSnapshot<never, never> = { phase: 'idle', isBusy: false, data: undefined, error: null };
 
 /**
  * Calls a host's callback. A callback that throws must not stop the engine (the next challenge, the

@@ -42,8 +42,16 @@ describe('RecoverAccount', () => {
       const { fetcher, requests } = recoveryBackend(encryptedKey);
       const credentials = recoveryCredentials();
       const onRecovered = vi.fn();
+      const onDone = vi.fn();
       renderWithClient(
-        <RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={credentials} onRecovered={onRecovered} />,
+        <RecoverAccount
+          fetcher={fetcher}
+          orgId="or-1"
+          rp={rp}
+          credentials={credentials}
+          onRecovered={onRecovered}
+          onDone={onDone}
+        />,
       );
       expect(screen.queryByRole('textbox', { name: 'Recovery code' })).not.toBeInTheDocument();
       expect(screen.queryByRole('button', { name: 'Recover and add a passkey' })).not.toBeInTheDocument();
@@ -87,6 +95,72 @@ describe('RecoverAccount', () => {
       expect(JSON.stringify(requests)).not.toContain(RECOVERY_CODE);
       expect(field('Recovery code')).toHaveValue('');
       expect(onRecovered).toHaveBeenCalledWith(expect.objectContaining({ credential: expect.anything() }));
+
+      // A new recovery key (on by default: recovery ends the old one) went in the same call; its ID
+      // and code are shown once, and the code never left the page either.
+      const sent = requests[2]?.body as {
+        newCredentials: { recoveryCredential: { credentialKind: string; credentialInfo: { credId: string } } };
+      };
+      expect(sent.newCredentials.recoveryCredential.credentialKind).toBe('RecoveryKey');
+      expect(status).toHaveTextContent('Save your new recovery key below: it is shown only once.');
+      const newKey = screen.getByRole('group', { name: 'Your new recovery key' });
+      const shownId = screen.getByRole('textbox', { name: 'New recovery key ID' });
+      const shownCode = screen.getByRole('textbox', { name: 'New recovery code' });
+      expect(newKey).toContainElement(shownCode);
+      expect(shownId).toHaveValue(sent.newCredentials.recoveryCredential.credentialInfo.credId);
+      expect((shownCode as HTMLInputElement).value).toMatch(/^D1(-[0-9A-Z]{5}){6}$/);
+      expect(JSON.stringify(requests)).not.toContain((shownCode as HTMLInputElement).value);
+      // Done (where a host navigates away) only once the person has saved the new key.
+      expect(onDone).not.toHaveBeenCalled();
+      await user.click(screen.getByRole('button', { name: 'I have saved them' }));
+      expect(screen.queryByRole('group', { name: 'Your new recovery key' })).not.toBeInTheDocument();
+      expect(onDone).toHaveBeenCalledTimes(1);
+      expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ recoveryKey: expect.anything() }), undefined);
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should make no new recovery key when the person unchecks it',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      const onDone = vi.fn();
+      renderWithClient(
+        <RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={recoveryCredentials()} onDone={onDone} />,
+      );
+      await fillIn(user, RECOVERY_CODE);
+      const option = screen.getByRole('checkbox', {
+        name: 'Also make a new recovery key (recovery ends your old one)',
+      });
+      expect(option).toBeChecked();
+      await user.click(option);
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+      await waitFor(() => expect(screen.getByRole('status')).toHaveAttribute('data-state', 'success'), CRYPTO);
+      expect(requests[2]?.body).toMatchObject({
+        newCredentials: { firstFactorCredential: { credentialKind: 'Fido2' } },
+      });
+      expect(requests[2]?.body).not.toHaveProperty('newCredentials.recoveryCredential');
+      expect(screen.queryByRole('group', { name: 'Your new recovery key' })).not.toBeInTheDocument();
+      await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1), CRYPTO);
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should show text that is not a recovery code on its field, sending nothing',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={recoveryCredentials()} />);
+      await fillIn(user, 'my dog’s name');
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+      const alert = screen.getByRole('alert');
+      expect(alert).toHaveTextContent('This is not a recovery code');
+      expect(alert).toHaveAttribute('data-field', 'recoveryCode');
+      expect(field('Recovery code')).toHaveAttribute('aria-invalid', 'true');
+      expect(field('Recovery code')).toHaveAttribute('aria-describedby', alert.id);
+      expect(paths(requests)).toEqual(['/auth/recover/user/code']);
     },
     CRYPTO.timeout,
   );
@@ -189,6 +263,29 @@ describe('RecoverAccount', () => {
       );
       expect(paths(requests).slice(-2)).toEqual(['/auth/login/init', '/auth/login']);
       expect(requests.at(-2)?.body).toMatchObject({ username: 'ada@example.com', orgId: 'or-1' });
+    },
+    CRYPTO.timeout,
+  );
+
+  it(
+    'should say the account is recovered, and show the new key, when the sign-in after it fails',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher } = recoveryBackend(encryptedKey, {
+        'POST /auth/login/init': refusal(400, 'login refused'),
+      });
+      renderWithClient(
+        <RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={recoveryCredentials()} signInAfter />,
+      );
+      await fillIn(user, RECOVERY_CODE);
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+      const alert = await screen.findByRole('alert', {}, CRYPTO);
+      expect(alert).toHaveTextContent('Your account is recovered, but signing in with the new passkey did not work.');
+      expect(alert).not.toHaveAttribute('data-field');
+      expect(field('Code from the e-mail')).not.toHaveAttribute('aria-invalid');
+      // Its key is registered: its code must be shown all the same.
+      const shownCode = screen.getByRole('textbox', { name: 'New recovery code' }) as HTMLInputElement;
+      expect(shownCode.value).toMatch(/^D1-/);
     },
     CRYPTO.timeout,
   );

@@ -8,6 +8,7 @@ import {
   UsernameField,
   VerificationCodeField,
 } from './Fields.tsx';
+import { NewRecoveryKey, NewRecoveryKeyOption } from './NewRecoveryKey.tsx';
 import { type RecoverAccountRootProps, Root } from './Root.tsx';
 import { Status } from './Status.tsx';
 
@@ -16,8 +17,8 @@ export type RecoverAccountProps = Omit<RecoverAccountRootProps, 'children'>;
 
 /**
  * "Lost your passkeys?": the username → "Send the code"; then the e-mailed code, the recovery key
- * ID and code, the new passkey's name → "Recover and add a passkey" (and, with `signInAfter`,
- * signed in with it). It is the parts below, composed as a host would: rearrange them with
+ * ID and code, the new passkey's name, a new recovery key (on by default) → "Recover and add a
+ * passkey" (and, with `signInAfter`, signed in with it) → the new recovery key's ID and code, shown once. It is the parts below, composed as a host would: rearrange them with
  * `RecoverAccount.Root`.
  */
 const RecoverAccountPreset = forwardRef<HTMLFormElement, RecoverAccountProps>(function RecoverAccount(props, ref) {
@@ -29,10 +30,12 @@ const RecoverAccountPreset = forwardRef<HTMLFormElement, RecoverAccountProps>(fu
       <RecoveryKeyIdField />
       <RecoveryCodeField />
       <PasskeyNameField />
+      <NewRecoveryKeyOption />
       <Submit />
       <Cancel />
       <Status />
       <ErrorMessage />
+      <NewRecoveryKey />
     </Root>
   );
 });
@@ -53,6 +56,10 @@ export const RecoverAccount = Object.assign(RecoverAccountPreset, {
   RecoveryCodeField,
   /** Step 2: the new passkey's name. */
   PasskeyNameField,
+  /** Step 2: "Also make a new recovery key" (checked by default). */
+  NewRecoveryKeyOption,
+  /** The new recovery key's ID and code, shown once after the recovery made it. */
+  NewRecoveryKey,
   /** "Recover and add a passkey". */
   Submit,
   /** Cancel, while the recovery runs. */

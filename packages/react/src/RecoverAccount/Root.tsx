@@ -1,7 +1,9 @@
-import { type CredkitError, describeError } from '@credkit/core';
-import { type FormHTMLAttributes, forwardRef, type ReactNode, useEffect, useId, useState } from 'react';
+import { type CredkitError, describeError, type Login } from '@credkit/core';
+import { type AccountRecovery, generateRecoveryCode, normalizeRecoveryCode } from '@credkit/core/keys';
+import { type FormHTMLAttributes, forwardRef, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { type UseRecoverAccountOptions, useRecoverAccount } from '../useRecoverAccount.ts';
 import {
+  type MadeRecoveryKey,
   RecoverAccountContext,
   type RecoverAccountContextValue,
   type RecoverAccountField,
@@ -22,6 +24,17 @@ export interface RecoverAccountRootProps
   defaultUsername?: string;
   /** The new passkey's name to start with. @defaultValue "" */
   defaultCredentialName?: string;
+  /**
+   * Whether "Also make a new recovery key" starts checked. Dfns ends every old credential on
+   * recovery, the recovery key used included: without a new one, the account has none. @defaultValue true
+   */
+  defaultNewRecoveryKey?: boolean;
+  /**
+   * Called once the recovery succeeded (signed in, with `signInAfter`) and the person has saved the
+   * new recovery key, if one was made: navigate away here, not in `onSignedIn`, or the key's code
+   * is gone before it was seen.
+   */
+  onDone?: (recovery: AccountRecovery, login: Login | undefined) => void;
   /** Every text, by step, phase and error. English by default. */
   messages?: RecoverAccountMessagesInput;
   /** Class names per part, added to each part's own. */
@@ -36,7 +49,10 @@ const STEP2: RecoverAccountField[] = ['verificationCode', 'credentialId', 'recov
 function aboutError(
   error: CredkitError,
   messages: RecoverAccountMessages,
+  recovered: boolean,
 ): { field: RecoverAccountField | null; text: string } {
+  // The sign-in after the recovery failed: no field of the form is wrong.
+  if (recovered) return { field: null, text: `${messages.signInFailed} ${describeError(error, messages.errors)}` };
   if (error.code === 'wrong-password') return { field: 'recoveryCode', text: messages.wrongRecoveryCode };
   if (error.code === 'no-signing-credential') return { field: 'credentialId', text: messages.unknownRecoveryKey };
   // Dfns checks the e-mailed code at /auth/recover/user/init: a refusal there is about that code.
@@ -68,6 +84,8 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
     onError,
     defaultUsername,
     defaultCredentialName,
+    defaultNewRecoveryKey = true,
+    onDone,
     messages: messagesInput,
     classNames = {},
     className,
@@ -99,57 +117,91 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
     recoveryCode: '',
     credentialName: defaultCredentialName ?? '',
   });
-  const [missing, setMissing] = useState<RecoverAccountField | null>(null);
+  // A problem found before anything is sent: an empty field, text that is not a recovery code.
+  const [problem, setProblem] = useState<{ field: RecoverAccountField; text: string } | null>(null);
+  const [newKeyRequested, setNewKeyRequested] = useState(defaultNewRecoveryKey);
+  const [madeKey, setMadeKey] = useState<MadeRecoveryKey | null>(null);
+  const [savedKeyId, setSavedKeyId] = useState<string | null>(null);
+  // The new recovery code of the running recovery: shown once its key is registered, dropped otherwise.
+  const pendingCode = useRef<string | null>(null);
   const [reached, setReached] = useState(false);
   if (recovery.codeStatus === 'sent' && !reached) setReached(true);
   const step = reached ? 'recover' : 'username';
   const baseId = useId();
   const formId = id ?? `${baseId}-form`;
 
-  const { phase } = recovery;
+  const { phase, result } = recovery;
   useEffect(() => {
     // Used: the recovery code is not kept, and the e-mailed code is spent.
     if (phase === 'success') setValues((v) => ({ ...v, recoveryCode: '', verificationCode: '' }));
   }, [phase]);
+  const newKeyId = result?.recoveryKey?.credentialId;
+  useEffect(() => {
+    // Registered (even when the sign-in after it fails): its code is shown until the person saved it.
+    const recoveryCode = pendingCode.current;
+    if (newKeyId !== undefined && recoveryCode !== null) setMadeKey({ credentialId: newKeyId, recoveryCode });
+    if (newKeyId !== undefined || phase === 'error') pendingCode.current = null;
+  }, [newKeyId, phase]);
+  const done = phase === 'success' && result !== undefined && (newKeyId === undefined || savedKeyId === newKeyId);
+  const doneWith = useRef<AccountRecovery | null>(null);
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
+  useEffect(() => {
+    if (!done || !result || doneWith.current === result) return;
+    doneWith.current = result;
+    onDoneRef.current?.(result, recovery.login);
+  }, [done, result, recovery.login]);
 
   const setValue = (field: RecoverAccountField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (missing === field) setMissing(null);
+    if (problem?.field === field) setProblem(null);
   };
-  const firstEmpty = (fields: RecoverAccountField[]) => fields.find((field) => values[field].trim() === '') ?? null;
+  /** The first empty field of `fields`, as the problem to show; null when all are filled in. */
+  const checkFilled = (fields: RecoverAccountField[]) => {
+    const empty = fields.find((field) => values[field].trim() === '');
+    const found = empty ? { field: empty, text: messages.missing[empty] } : null;
+    setProblem(found);
+    return found;
+  };
   const sendCode = () => {
-    const empty = firstEmpty(['username']);
-    setMissing(empty);
-    if (!empty) recovery.sendCode(values.username.trim());
+    if (!checkFilled(['username'])) recovery.sendCode(values.username.trim());
   };
   const submit = () => {
-    const empty = firstEmpty(['username', ...STEP2]);
-    setMissing(empty);
-    if (empty) return;
+    if (checkFilled(['username', ...STEP2])) return;
+    try {
+      normalizeRecoveryCode(values.recoveryCode);
+    } catch {
+      setProblem({ field: 'recoveryCode', text: messages.notARecoveryCode });
+      return;
+    }
+    // Kept until the recovery ends: a second submit in the same frame (ignored by the engine) must
+    // not replace the code of the key being registered.
+    if (newKeyRequested) pendingCode.current ??= generateRecoveryCode();
+    const newRecoveryCode = newKeyRequested ? pendingCode.current : null;
     recovery.recover({
       username: values.username.trim(),
       verificationCode: values.verificationCode,
       credentialId: values.credentialId.trim(),
       recoveryCode: values.recoveryCode,
       credentialName: values.credentialName.trim(),
+      ...(newRecoveryCode !== null && { newRecoveryKey: { recoveryCode: newRecoveryCode } }),
     });
   };
 
   let invalidField: RecoverAccountField | null = null;
   let errorText: string | null = null;
-  if (missing) {
-    invalidField = missing;
-    errorText = messages.missing[missing];
+  if (problem) {
+    ({ field: invalidField, text: errorText } = problem);
   } else if (phase === 'error' && recovery.error) {
-    ({ field: invalidField, text: errorText } = aboutError(recovery.error, messages));
+    ({ field: invalidField, text: errorText } = aboutError(recovery.error, messages, result !== undefined));
   } else if (recovery.codeStatus === 'error' && recovery.codeError && !recovery.isBusy) {
     invalidField = 'username';
     errorText = describeError(recovery.codeError, messages.errors);
   }
 
   let announcement = '';
-  if (phase === 'success' && recovery.result) {
-    announcement = messages.recovered(recovery.result.credential.name, recovery.login !== undefined);
+  if (phase === 'success' && result) {
+    announcement = messages.recovered(result.credential.name, recovery.login !== undefined, madeKey !== null);
   } else if (phase !== 'idle' && phase !== 'error' && phase !== 'success') {
     announcement = messages.status[phase];
   } else if (recovery.codeStatus === 'sending') {
@@ -168,6 +220,15 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
     announcement,
     sendCode,
     submit,
+    newRecoveryKey: {
+      requested: newKeyRequested,
+      setRequested: setNewKeyRequested,
+      made: madeKey,
+      dismiss: () => {
+        setSavedKeyId(madeKey?.credentialId ?? null);
+        setMadeKey(null);
+      },
+    },
     ids: { form: formId, error: `${baseId}-error`, field: (field) => `${baseId}-${field}` },
     classNames,
     messages,

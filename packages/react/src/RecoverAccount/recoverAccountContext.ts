@@ -6,7 +6,23 @@ import type { RecoverAccountMessages } from './recoverAccountMessages.ts';
 export type RecoverAccountField = 'username' | 'verificationCode' | 'credentialId' | 'recoveryCode' | 'credentialName';
 
 /** The parts of `<RecoverAccount>`: the keys of `classNames`, and the values of `data-credkit-part`. */
-export type RecoverAccountPart = 'root' | 'label' | 'input' | 'send-code' | 'submit' | 'cancel' | 'status' | 'error';
+export type RecoverAccountPart =
+  | 'root'
+  | 'label'
+  | 'input'
+  | 'send-code'
+  | 'submit'
+  | 'cancel'
+  | 'status'
+  | 'error'
+  | 'new-key-option'
+  | 'new-key';
+
+/** The new recovery key made with a recovery, until the person says they saved it. */
+export interface MadeRecoveryKey {
+  credentialId: string;
+  recoveryCode: string;
+}
 
 /** The step the form is at: the username (`username`), then the codes and the new passkey (`recover`). */
 export type RecoverAccountStep = 'username' | 'recover';
@@ -29,6 +45,16 @@ export interface RecoverAccountContextValue {
   sendCode: () => void;
   /** Checks the fields, then recovers. */
   submit: () => void;
+  /** The new recovery key offered with the recovery. */
+  newRecoveryKey: {
+    /** Whether the person wants one (on by default: recovery ends the old one). */
+    requested: boolean;
+    setRequested: (requested: boolean) => void;
+    /** Once made: its ID and code, shown until `dismiss()`. */
+    made: MadeRecoveryKey | null;
+    /** The person saved them: the code is forgotten. */
+    dismiss: () => void;
+  };
   ids: { form: string; error: string; field: (field: RecoverAccountField) => string };
   classNames: Partial<Record<RecoverAccountPart, string>>;
   messages: RecoverAccountMessages;

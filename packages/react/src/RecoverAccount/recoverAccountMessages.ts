@@ -18,10 +18,26 @@ export interface RecoverAccountMessages {
   codeSent: string;
   /** Live-region text per busy phase. */
   status: { challenge: string; ceremony: string; signing: string; submitting: string; 'signing-in': string };
-  /** The success announcement; `signedIn` with `signInAfter`. */
-  recovered: (passkeyName: string, signedIn: boolean) => string;
-  /** A recovery code that does not open the recovery key (`wrong-password`), or is not one (`invalid-input`). */
+  /** The success announcement; `signedIn` with `signInAfter`, `newRecoveryKey` when one was made with it. */
+  recovered: (passkeyName: string, signedIn: boolean, newRecoveryKey: boolean) => string;
+  /** A recovery code that does not open the recovery key (`wrong-password`). */
   wrongRecoveryCode: string;
+  /** The account is recovered, but signing in with the new passkey after it (`signInAfter`) failed. */
+  signInFailed: string;
+  /** Text in the recovery code field that cannot be a recovery code, found before anything is sent. */
+  notARecoveryCode: string;
+  /** The new recovery key offered with the recovery: the option, then its ID and code, shown once. */
+  newRecoveryKey: {
+    option: string;
+    title: string;
+    help: string;
+    idLabel: string;
+    codeLabel: string;
+    copy: string;
+    copied: string;
+    copyFailed: string;
+    saved: string;
+  };
   /** A verification code the server refused (a 4xx on `/auth/recover/user/init`). */
   codeRefused: string;
   /** A recovery key ID the server does not offer (`no-signing-credential`). */
@@ -32,10 +48,11 @@ export interface RecoverAccountMessages {
 
 /** Some of the texts, to replace the defaults: each group merges with the English one. */
 export type RecoverAccountMessagesInput = Partial<
-  Omit<RecoverAccountMessages, 'labels' | 'missing' | 'status'> & {
+  Omit<RecoverAccountMessages, 'labels' | 'missing' | 'status' | 'newRecoveryKey'> & {
     labels: Partial<RecoverAccountMessages['labels']>;
     missing: Partial<RecoverAccountMessages['missing']>;
     status: Partial<RecoverAccountMessages['status']>;
+    newRecoveryKey: Partial<RecoverAccountMessages['newRecoveryKey']>;
   }
 >;
 
@@ -68,9 +85,24 @@ export const englishRecoverAccountMessages: RecoverAccountMessages = {
     submitting: 'Recovering your account…',
     'signing-in': 'Signing you in with your new passkey…',
   },
-  recovered: (name, signedIn) =>
-    `Your account is recovered. Your new passkey “${name}” is ready.${signedIn ? ' You are signed in.' : ''}`,
+  recovered: (name, signedIn, newRecoveryKey) =>
+    `Your account is recovered. Your new passkey “${name}” is ready.${signedIn ? ' You are signed in.' : ''}${
+      newRecoveryKey ? ' Save your new recovery key below: it is shown only once.' : ''
+    }`,
   wrongRecoveryCode: 'This recovery code does not open your recovery key. Check it and try again.',
+  signInFailed: 'Your account is recovered, but signing in with the new passkey did not work. Sign in with it again.',
+  notARecoveryCode: 'This is not a recovery code: it is D1- and six groups of five letters and digits.',
+  newRecoveryKey: {
+    option: 'Also make a new recovery key (recovery ends your old one)',
+    title: 'Your new recovery key',
+    help: 'Save its ID and code now, somewhere safe and offline: they are shown only this once, and a recovery asks for both.',
+    idLabel: 'New recovery key ID',
+    codeLabel: 'New recovery code',
+    copy: 'Copy the ID and code',
+    copied: 'Copied.',
+    copyFailed: 'Could not copy: select the text and copy it yourself.',
+    saved: 'I have saved them',
+  },
   codeRefused: 'This code is wrong or expired. Send a new one.',
   unknownRecoveryKey: 'No recovery key of yours has this ID. Check it and try again.',
   errors: {},
@@ -85,6 +117,7 @@ export function mergeRecoverAccountMessages(input: RecoverAccountMessagesInput =
     labels: { ...english.labels, ...input.labels },
     missing: { ...english.missing, ...input.missing },
     status: { ...english.status, ...input.status },
+    newRecoveryKey: { ...english.newRecoveryKey, ...input.newRecoveryKey },
     errors: { ...english.errors, ...input.errors },
   };
 }
