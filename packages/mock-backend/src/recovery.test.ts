@@ -294,6 +294,33 @@ describe('POST /auth/recover/user', () => {
     expect(init.body.allowedRecoveryCredentials).toEqual([{ id: newKeyId, encryptedRecoveryKey: WRAPPED }]);
   });
 
+  it('should refuse a new credential id another user has, before archiving anything (WebAuthn §7.1 step 22)', async () => {
+    const { call, mails } = setupRecovery();
+    const other = await signUpWithPasskey(call, 'other@example.com');
+    const user = await userWithRecoveryKey(call);
+    const recovery = await prepareRecovery(call, mails, user, { withNewRecoveryKey: true });
+    const { recoveryCredential } = recovery.newCredentials;
+    if (!recoveryCredential) throw new Error('prepareRecovery made no recovery credential');
+    const newCredentials = {
+      ...recovery.newCredentials,
+      recoveryCredential: {
+        ...recoveryCredential,
+        credentialInfo: { ...recoveryCredential.credentialInfo, credId: other.credentialId },
+      },
+    };
+    const body = {
+      recovery: recoveryAssertion(user.recoveryKey.privateKey, user.recoveryKey.credentialId, newCredentials),
+      newCredentials,
+    };
+    expectDfnsError(
+      await call('POST', '/auth/recover/user', body, recovery.auth),
+      409,
+      /already registered to another user/,
+    );
+    // Nothing was archived: the old passkey still logs in.
+    expect((await login(call, user.authenticator)).status).toBe(200);
+  });
+
   it('should refuse a missing, wrong-kind or spent token', async () => {
     const { call, mails } = setupRecovery();
     const user = await userWithRecoveryKey(call);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bearerToken, grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
-import { storeCredential } from '../state/storeCredential.ts';
+import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
@@ -133,6 +133,9 @@ export function recoveryRoutes(ctx: MockContext) {
       : undefined;
     if (newRecovery && newRecovery.credentialId === first.credentialId) {
       throw badRequest('newCredentials: the first factor and the recovery credential have the same credId');
+    }
+    for (const verified of [first, newRecovery]) {
+      if (verified) refuseCredentialIdOfAnotherUser(store, user.userId, verified.credentialId);
     }
 
     // Dfns: "all of the user's previous credentials and personal access tokens will be invalidated".

@@ -3,7 +3,7 @@ import { grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
 import { dfnsId } from '../state/ids.ts';
-import { storeCredential } from '../state/storeCredential.ts';
+import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readFirstFactorCredential } from '../wire/createCredentialBody.ts';
@@ -70,6 +70,7 @@ export function registrationRoutes(ctx: MockContext) {
       request.headers.get('Origin') ?? undefined,
     );
     refuseTakenUsername(registration.username);
+    refuseCredentialIdOfAnotherUser(store, grant.userId, verified.credentialId);
     const user = store.addUser(
       { username: registration.username, displayName: registration.username, kind: 'EndUser' },
       grant.userId,

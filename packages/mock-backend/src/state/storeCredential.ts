@@ -1,12 +1,23 @@
 import type { MockContext } from '../context.ts';
 import { DfnsHttpError } from '../errors.ts';
 import { dfnsId } from './ids.ts';
-import type { StoredCredential } from './store.ts';
+import type { MockStore, StoredCredential } from './store.ts';
 
 /** What verification determines of a new credential (`VerifiedCredential`); the rest is given or stamped here. */
 type VerifiedFields = Pick<StoredCredential, 'credentialId' | 'publicKey' | 'origin' | 'cosePublicKey' | 'counter'>;
 
-/** Stores a verified credential for a user; a credential id the user already has is a 409. */
+/**
+ * Refuses a credential id another user holds, with a 409: credential ids are unique across the
+ * server (WebAuthn §7.1 step 22). Called before anything changes: a sign-up must not create the
+ * user, nor a recovery archive the old credentials, for a credential it will refuse.
+ */
+export function refuseCredentialIdOfAnotherUser(store: MockStore, userId: string, credentialId: string): void {
+  if (store.credentialsWithId(credentialId).some((credential) => credential.userId !== userId)) {
+    throw new DfnsHttpError(409, `credential ${credentialId} is already registered to another user`);
+  }
+}
+
+/** Stores a verified credential for a user; a credential id already registered, to anyone, is a 409. */
 export function storeCredential(
   { store, options }: MockContext,
   userId: string,
@@ -16,6 +27,7 @@ export function storeCredential(
   if (store.findCredential(userId, verified.credentialId)) {
     throw new DfnsHttpError(409, `credential ${verified.credentialId} is already registered for this user`);
   }
+  refuseCredentialIdOfAnotherUser(store, userId, verified.credentialId);
   const credential: StoredCredential = {
     ...verified,
     kind: fields.kind,

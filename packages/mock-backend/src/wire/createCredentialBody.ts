@@ -10,6 +10,13 @@ export const CREDENTIAL_KINDS = [...REGISTRABLE_KINDS, 'Password', 'Totp'];
 
 /** The longest `credentialName` the mock stores. */
 export const MAX_CREDENTIAL_NAME_LENGTH = 256;
+/**
+ * The longest credential id, in bytes: WebAuthn's limit (§7.1, `credentialIdLength` at most 1023),
+ * applied to every kind, key kinds included, whose ids the client picks freely.
+ */
+export const MAX_CREDENTIAL_ID_BYTES = 1023;
+/** {@link MAX_CREDENTIAL_ID_BYTES} as unpadded base64url characters. */
+const MAX_CREDENTIAL_ID_LENGTH = Math.ceil((MAX_CREDENTIAL_ID_BYTES * 4) / 3);
 /** The longest `encryptedPrivateKey` the mock stores. */
 export const MAX_ENCRYPTED_PRIVATE_KEY_LENGTH = 16 * 1024;
 
@@ -39,8 +46,14 @@ export function readCredentialInfo(
   info: Record<string, unknown>,
   path: string,
 ): CreateCredentialBody['credentialInfo'] {
+  const credId = base64urlField(info.credId, `${path}.credId`);
+  if (credId.length > MAX_CREDENTIAL_ID_LENGTH) {
+    throw badRequest(
+      `${path}.credId is too long (${credId.length} characters, at most ${MAX_CREDENTIAL_ID_LENGTH}: ${MAX_CREDENTIAL_ID_BYTES} bytes)`,
+    );
+  }
   return {
-    credId: base64urlField(info.credId, `${path}.credId`),
+    credId,
     clientData: base64urlField(info.clientData, `${path}.clientData`),
     attestationData: base64urlField(info.attestationData, `${path}.attestationData`),
   };
