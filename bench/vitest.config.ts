@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   // The bundle-size table runs here; `pnpm bench` runs the rest.
   test: {
-    // A busy 2-core machine: no test may depend on vitest's default 5 s being enough.
+    // A busy 2-core machine: no test or hook may depend on vitest's defaults (5 s, 10 s) being enough.
     testTimeout: 30_000,
+    hookTimeout: 30_000,
     name: 'bench',
     environment: 'node',
     include: ['src/**/*.test.ts'],

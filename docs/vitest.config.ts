@@ -5,7 +5,8 @@ export default defineConfig({
     name: 'docs',
     environment: 'node',
     include: ['*.test.ts'],
-    // A busy 2-core machine: no test may depend on vitest's default 5 s being enough.
+    // A busy 2-core machine: no test or hook may depend on vitest's defaults (5 s, 10 s) being enough.
     testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 });

@@ -68,7 +68,7 @@ test.describe('every credential kind through the demo', () => {
     await page.getByLabel('Confirm password').fill(password);
     await page.getByRole('button', { name: 'Create password-protected key' }).click();
     await expect(page.getByRole('status')).toHaveText(`Password-protected key “${name}” registered.`, {
-      timeout: 15_000,
+      timeout: 30_000,
     });
     await expectListed(page, name, 'PasswordProtectedKey');
     const sent = (posts[0]?.postDataJSON() ?? {}) as { encryptedPrivateKey?: string };
@@ -109,7 +109,7 @@ test.describe('every credential kind through the demo', () => {
     // The key's ID comes with the success: recovery needs it with the code.
     await expect(page.getByRole('status')).toHaveText(
       new RegExp(`^Recovery key “${name}” registered\\. Keep its ID with your recovery code: [\\w-]+\\.$`),
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     );
     await expectListed(page, name, 'RecoveryKey');
     await expect(page.getByRole('group', { name: 'Save your recovery code' })).toHaveCount(0);

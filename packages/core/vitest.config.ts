@@ -4,8 +4,9 @@ export default defineConfig({
   resolve: { conditions: ['@credkit/source'] },
   ssr: { resolve: { conditions: ['@credkit/source'] } },
   test: {
-    // A busy 2-core machine: no test may depend on vitest's default 5 s being enough.
+    // A busy 2-core machine: no test or hook may depend on vitest's defaults (5 s, 10 s) being enough.
     testTimeout: 30_000,
+    hookTimeout: 30_000,
     name: 'core',
     environment: 'node',
   },

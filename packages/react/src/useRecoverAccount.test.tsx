@@ -12,11 +12,12 @@ import { createTestQueryClient, wrapperFor } from './testUtils.tsx';
 import { useRecoverAccount } from './useRecoverAccount.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
-const CRYPTO = { timeout: 10_000 };
+const CRYPTO = { timeout: 20_000 };
+const TEST_TIMEOUT = 60_000;
 let encryptedKey: string;
 beforeAll(async () => {
   encryptedKey = await encryptedRecoveryKey();
-}, 10_000);
+}, 30_000);
 
 const input = {
   username: 'ada@example.com',
@@ -53,7 +54,7 @@ describe('useRecoverAccount', () => {
       expect(result.current.login).toBeUndefined();
       expect(phases).toEqual(['idle', 'challenge', 'ceremony', 'signing', 'submitting', 'success']);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -72,7 +73,7 @@ describe('useRecoverAccount', () => {
       expect(result.current.phase).toBe('idle');
       expect(onError).toHaveBeenCalledTimes(1);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -96,6 +97,6 @@ describe('useRecoverAccount', () => {
       unmount();
       expect(requests.map((r) => r.path)).toEqual(['/auth/recover/user/init']);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 });

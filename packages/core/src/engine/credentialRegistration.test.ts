@@ -40,7 +40,7 @@ function setup() {
         expect(requests.length).toBeGreaterThanOrEqual(count);
         expect(inFlight).toBe(0);
       },
-      { timeout: 10_000 },
+      { timeout: 20_000 },
     );
   return { fetcher, requests, answered };
 }

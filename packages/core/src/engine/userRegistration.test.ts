@@ -20,7 +20,7 @@ describe('createUserRegistration', () => {
       onRegistered,
     });
     signUp.register({ username: 'ada@example.com', registrationCode: 'any' });
-    await vi.waitFor(() => expect(signUp.getSnapshot().isBusy).toBe(false), { timeout: 10_000 });
+    await vi.waitFor(() => expect(signUp.getSnapshot().isBusy).toBe(false), { timeout: 20_000 });
     const { phase, data, error } = signUp.getSnapshot();
     expect(error).toBeNull();
     expect(phase).toBe('success');

@@ -14,11 +14,12 @@ import {
 
 const rp = { id: 'localhost', name: 'credkit' };
 // Unwrapping runs PBKDF2 with 600,000 iterations: give the crypto room.
-const CRYPTO = { timeout: 10_000 };
+const CRYPTO = { timeout: 20_000 };
+const TEST_TIMEOUT = 60_000;
 let encryptedKey: string;
 beforeAll(async () => {
   encryptedKey = await encryptedRecoveryKey();
-}, 10_000);
+}, 30_000);
 
 const field = (name: string) => screen.getByRole('textbox', { name });
 const paths = (requests: { path: string }[]) => requests.map((r) => r.path);
@@ -117,7 +118,7 @@ describe('RecoverAccount', () => {
       expect(onDone).toHaveBeenCalledTimes(1);
       expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ recoveryKey: expect.anything() }), undefined);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -144,7 +145,7 @@ describe('RecoverAccount', () => {
       expect(screen.queryByRole('group', { name: 'Your new recovery key' })).not.toBeInTheDocument();
       await waitFor(() => expect(onDone).toHaveBeenCalledTimes(1), CRYPTO);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -162,7 +163,7 @@ describe('RecoverAccount', () => {
       expect(field('Recovery code')).toHaveAttribute('aria-describedby', alert.id);
       expect(paths(requests)).toEqual(['/auth/recover/user/code']);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -192,7 +193,7 @@ describe('RecoverAccount', () => {
       expect(field('Recovery code')).not.toHaveAttribute('aria-invalid');
       expect(paths(requests).filter((path) => path === '/auth/recover/user/code')).toHaveLength(2);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it.each([400, 401])(
@@ -215,7 +216,7 @@ describe('RecoverAccount', () => {
       expect(credentials.create).not.toHaveBeenCalled();
       expect(paths(requests)).not.toContain('/auth/recover/user');
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -235,7 +236,7 @@ describe('RecoverAccount', () => {
       expect(field('Recovery key ID')).toHaveAttribute('aria-invalid', 'true');
       expect(credentials.create).not.toHaveBeenCalled();
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -264,7 +265,7 @@ describe('RecoverAccount', () => {
       expect(paths(requests).slice(-2)).toEqual(['/auth/login/init', '/auth/login']);
       expect(requests.at(-2)?.body).toMatchObject({ username: 'ada@example.com', orgId: 'or-1' });
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -287,7 +288,7 @@ describe('RecoverAccount', () => {
       const shownCode = screen.getByRole('textbox', { name: 'New recovery code' }) as HTMLInputElement;
       expect(shownCode.value).toMatch(/^D1-/);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -309,7 +310,7 @@ describe('RecoverAccount', () => {
       expect(paths(requests)).not.toContain('/auth/recover/user');
       expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 
   it(
@@ -323,6 +324,6 @@ describe('RecoverAccount', () => {
       expect(field('Username')).toHaveAttribute('aria-invalid', 'true');
       expect(requests).toHaveLength(0);
     },
-    CRYPTO.timeout,
+    TEST_TIMEOUT,
   );
 });

@@ -59,7 +59,7 @@ describe('RegisterCredential for key kinds', () => {
 
     await waitFor(
       () => expect(screen.getByRole('status')).toHaveTextContent('Password-protected key “Backup” registered.'),
-      { timeout: 5000 },
+      { timeout: 20_000 },
     );
     expect(posts(requests)[0]?.body).toHaveProperty('encryptedPrivateKey');
     expect(JSON.stringify(requests)).not.toContain('correct horse battery');
@@ -90,7 +90,7 @@ describe('RegisterCredential for key kinds', () => {
     expect(finish).toBeEnabled();
     await user.click(finish);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Recovery key “Recovery” registered.'), {
-      timeout: 5000,
+      timeout: 20_000,
     });
     expect(posts(requests)).toHaveLength(1);
     expect(posts(requests)[0]?.body).toMatchObject({ credentialKind: 'RecoveryKey' });

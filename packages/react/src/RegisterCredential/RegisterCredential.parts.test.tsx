@@ -97,7 +97,7 @@ describe('RegisterCredential parts in a layout of the host', () => {
     await user.click(within(step).getByRole('checkbox', { name: 'I have saved my recovery code' }));
     await user.click(within(step).getByRole('button', { name: 'Finish registration' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Recovery key “Recovery” registered.'), {
-      timeout: 10_000,
+      timeout: 20_000,
     });
     expect(posts(requests)).toHaveLength(1);
   });
