@@ -25,6 +25,7 @@ export type { KeyCredentialInput } from './keys/keyCredentialInfo.ts';
 export { createKeyCredentialInfo, KEY_ALGORITHM } from './keys/keyCredentialInfo.ts';
 export type { WrappedPrivateKey } from './keys/privateKeyWrapping.ts';
 export {
+  MAX_WRAP_ITERATIONS,
   MIN_WRAP_ITERATIONS,
   unwrapPrivateKey,
   unwrapPrivateKeyBytes,

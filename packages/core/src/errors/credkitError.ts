@@ -10,7 +10,8 @@
  * - `security`: the RP id does not match the page's origin.
  * - `busy`: another passkey prompt, not credkit's, is already open on this page (the browser runs one at a time).
  * - `aborted`: the host (or the component) aborted the call.
- * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed.
+ * - `invalid-challenge`: the challenge from `POST /auth/credentials/init` is malformed, or an encrypted
+ *   private key from the server cannot be used (unknown format, PBKDF2 iterations out of range).
  * - `invalid-code`: the credential code (from another device) is expired, already used or mistyped.
  * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
  * - `wrong-password`: an encrypted private key did not open with the password or recovery code given.
