@@ -34,7 +34,11 @@ export interface UseRegisterPasskeyResult {
    * PasswordProtectedKey and RecoveryKey need their secret.
    */
   register: (credentialName: string, secret?: CredentialSecret) => void;
-  /** After an error: runs the whole flow again, with the same name and a fresh challenge. */
+  /**
+   * After an error: runs the whole flow again, with the same name and a fresh challenge. Not after a
+   * registration with a password or recovery code: the secret is not kept once the attempt ends, so
+   * `register` again with it.
+   */
   retry: () => void;
   /** The person gives up: aborts the running registration, which ends as a `cancelled` error. */
   cancel: () => void;

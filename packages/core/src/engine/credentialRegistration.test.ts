@@ -3,6 +3,7 @@
 import { createMockBackend } from '@credkit/mock-backend';
 import { describe, expect, it, vi } from 'vitest';
 import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
+import { CredkitError } from '../errors/credkitError.ts';
 import { createFetcher, type Fetcher, type FetcherRequest } from '../http/fetcher.ts';
 import { softwareCredentials } from '../testFixtures.ts';
 import { createCredentialRegistration } from './credentialRegistration.ts';
@@ -134,6 +135,34 @@ describe('createCredentialRegistration', () => {
     registration.retry();
     const retried = await until(registration, settled);
     expect(retried.data?.credential.name).toBe('Foreign');
+  });
+
+  // Issue 17: after a failure the engine kept the password for retry(), until the next registration.
+  it('should not keep a password or recovery code after a failure: retry() does nothing then', async () => {
+    vi.stubGlobal('location', { origin: 'http://localhost:5173' });
+    const fetcher = vi.fn<Fetcher>(async () => {
+      throw new CredkitError('network');
+    });
+    const registration = createCredentialRegistration({ fetcher, rp, kind: 'PasswordProtectedKey' });
+    registration.register({ credentialName: 'Vault', password: 'correct horse' });
+    expect((await until(registration, settled)).error?.code).toBe('network');
+    registration.retry();
+    expect([registration.getSnapshot().phase, fetcher.mock.calls.length]).toEqual(['error', 1]);
+
+    registration.setOptions({ fetcher, rp, kind: 'RecoveryKey' });
+    registration.register({ credentialName: 'Recovery', recoveryCode: 'D1-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' });
+    await until(registration, settled);
+    registration.retry();
+    expect([registration.getSnapshot().phase, fetcher.mock.calls.length]).toEqual(['error', 2]);
+
+    // Without a secret, retry() runs again.
+    registration.setOptions({ fetcher, rp, kind: 'Key' });
+    registration.register({ credentialName: 'Browser key' });
+    await until(registration, settled);
+    registration.retry();
+    await until(registration, settled);
+    expect(fetcher).toHaveBeenCalledTimes(4);
+    vi.unstubAllGlobals();
   });
 
   it('should register a key kind, loading its code on first use, and hand the key pair over', {

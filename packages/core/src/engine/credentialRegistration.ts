@@ -85,9 +85,9 @@ export interface CredentialRegistrationOptions {
 export interface CredentialRegistrationInput {
   /** The human-readable name of the new credential. */
   credentialName: string;
-  /** PasswordProtectedKey: the password that wraps the private key. Never sent. */
+  /** PasswordProtectedKey: the password that wraps the private key. Never sent, nor kept for `retry()`. */
   password?: string;
-  /** RecoveryKey: the recovery code that wraps the private key. Never sent. */
+  /** RecoveryKey: the recovery code that wraps the private key. Never sent, nor kept for `retry()`. */
   recoveryCode?: string;
 }
 
@@ -170,6 +170,8 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
   const controller = createRegistrationController<CredentialRegistrationInput, CredentialRegistrationResult>({
     run: (input, context) => runRegistration(options, input, context, prefetch.take()),
     cancelMessage: 'Registration cancelled. Nothing was registered.',
+    // A password or recovery code is not kept once the attempt ends: retry() is for registrations without one.
+    keepInputForRetry: (input) => input.password === undefined && input.recoveryCode === undefined,
     onRegistered: ({ credential, key }) => options.onRegistered?.(credential, key),
     onError: (error) => options.onError?.(error),
     // A challenge is used once: whatever happened, get a fresh one for the next attempt.

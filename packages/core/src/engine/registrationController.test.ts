@@ -130,6 +130,27 @@ describe('createRegistrationController', () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it('should keep for retry only the inputs keepInputForRetry accepts', async () => {
+    const { run, calls } = heldRuns();
+    const controller = createRegistrationController({
+      run,
+      cancelMessage: 'Cancelled.',
+      keepInputForRetry: (input: string) => !input.startsWith('secret:'),
+    });
+    controller.register('secret:hunter22');
+    calls[0]?.reject(new CredkitError('network'));
+    await settle();
+    controller.retry();
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(controller.getSnapshot().phase).toBe('error');
+
+    controller.register('Phone');
+    calls[1]?.reject(new CredkitError('network'));
+    await settle();
+    controller.retry();
+    expect(calls.map((call) => call.input)).toEqual(['secret:hunter22', 'Phone', 'Phone']);
+  });
+
   it('should reset to idle, abandoning a running registration without onError and forgetting its input', async () => {
     const { run, calls } = heldRuns();
     const onError = vi.fn();

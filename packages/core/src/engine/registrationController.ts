@@ -39,9 +39,10 @@ export interface RegistrationControllerConfig<TInput, TResult, TPhase extends st
   cancelMessage: string;
   /**
    * False: the input is forgotten as soon as `run` has it, so a secret in it is not kept after a
-   * failure, and `retry()` does nothing. @defaultValue true
+   * failure, and `retry()` does nothing. A function decides per input (false for one that holds a
+   * secret, true for one that does not). @defaultValue true
    */
-  keepInputForRetry?: boolean;
+  keepInputForRetry?: boolean | ((input: TInput) => boolean);
   /** Called with the result once a registration succeeded. */
   onRegistered?: (result: TResult) => void;
   /** Called when a registration fails (not when `reset()` or unmounting abandoned it). */
@@ -125,7 +126,9 @@ export function createRegistrationController<TInput, TResult, TPhase extends str
     const isCurrent = () => generation === runGeneration;
     const controller = new AbortController();
     running = controller;
-    lastInput = config.keepInputForRetry === false ? undefined : { value: input };
+    const { keepInputForRetry = true } = config;
+    const keep = typeof keepInputForRetry === 'function' ? keepInputForRetry(input) : keepInputForRetry;
+    lastInput = keep ? { value: input } : undefined;
     update({ phase: 'challenge', isBusy: true, data: undefined, error: null });
 
     const onPhase = (phase: TPhase) => {

@@ -1,8 +1,10 @@
+import { CredkitError } from '@credkit/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
+import { useRegisterCredential } from './registerCredentialContext.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 const posts = (requests: ReturnType<typeof fakeFetcher>['requests']) =>
@@ -64,6 +66,50 @@ describe('RegisterCredential for key kinds', () => {
     expect(posts(requests)[0]?.body).toHaveProperty('encryptedPrivateKey');
     expect(JSON.stringify(requests)).not.toContain('correct horse battery');
     expect(screen.getByLabelText('Password')).toHaveValue('');
+  });
+
+  // Issue 17: after a failure, and after reset(), the password stayed in the fields (and the engine).
+  it('should empty the password fields when the attempt fails, and on reset()', async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher({
+      'POST /auth/credentials/init': () => {
+        throw new CredkitError('network');
+      },
+    });
+    function ResetButton() {
+      const form = useRegisterCredential();
+      return (
+        <button type="button" onClick={form.registration.reset}>
+          Start over
+        </button>
+      );
+    }
+    renderWithClient(
+      <RegisterCredential.Root kind="PasswordProtectedKey" fetcher={fetcher} rp={rp}>
+        <RegisterCredential.NameField />
+        <RegisterCredential.PasswordFields />
+        <RegisterCredential.Submit />
+        <RegisterCredential.Error />
+        <ResetButton />
+      </RegisterCredential.Root>,
+    );
+    const typePassword = async () => {
+      await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+      await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
+    };
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
+    await typePassword();
+    await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
+
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveAttribute('data-code', 'network'));
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('Confirm password')).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('Backup');
+
+    await typePassword();
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('Confirm password')).toHaveValue('');
   });
 
   it('should show the recovery code once and register only after the person confirms saving it', async () => {

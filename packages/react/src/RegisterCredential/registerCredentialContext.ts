@@ -42,7 +42,7 @@ export interface RecoveryStep {
 export interface RegisterCredentialContextValue {
   /** The kind being registered. */
   kind: RegistrableCredentialKind;
-  /** The registration: phase, busy, credential, key, error, and `retry` / `cancel` / `reset`. */
+  /** The registration: phase, busy, credential, key, error, and `retry` / `cancel` / `reset` (`reset` also empties the password fields). */
   registration: UseRegisterPasskeyResult;
   /** The registration's phase, or `unsupported`. */
   state: RegisterCredentialState;

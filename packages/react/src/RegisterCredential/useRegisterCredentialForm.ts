@@ -149,6 +149,11 @@ export function useRegisterCredentialForm({
   // Without choices on offer, the host's value is sent as it is; with choices, the pick while it is on offer, else the first.
   const authenticator = choices.length === 0 ? picked : picked && choices.includes(picked) ? picked : choices[0];
 
+  // The password stays on the page only while it may still be used: not after the attempt ends.
+  const forgetPassword = () => {
+    setPassword('');
+    setConfirmation('');
+  };
   const registration = useRegisterPasskey({
     kind,
     fetcher,
@@ -157,15 +162,17 @@ export function useRegisterCredentialForm({
     watchdogGraceMs,
     prefetchChallenge,
     challengeMaxAgeMs,
-    onError,
+    onError: (failure) => {
+      forgetPassword();
+      onError?.(failure);
+    },
     ceremony,
     credentials,
     userActionSigner,
     authenticator,
     onRegistered: (created, key) => {
       setCredentialName('');
-      setPassword('');
-      setConfirmation('');
+      forgetPassword();
       // Shown once: gone as soon as the key it protects is registered.
       setRecovery(null);
       onRegistered?.(created, key);
@@ -203,7 +210,13 @@ export function useRegisterCredentialForm({
 
   const context: RegisterCredentialContextValue = {
     kind,
-    registration,
+    registration: {
+      ...registration,
+      reset: () => {
+        forgetPassword();
+        registration.reset();
+      },
+    },
     state: unsupported ? 'unsupported' : registration.phase,
     disabled: registration.isBusy || recovery !== null,
     messages: text,
