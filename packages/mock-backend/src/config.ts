@@ -32,6 +32,12 @@ export interface MockBackendOptions {
   /** How long a recovery verification code (`POST /auth/recover/user/code`) lives, in milliseconds. @defaultValue 900000 */
   recoveryCodeTtlMs?: number;
   /**
+   * How many user registrations may be in progress at once (`POST /auth/registration/init` answered,
+   * not completed, challenge not expired); the next init gets a 429. Init needs no token: this bounds
+   * what a flood of them can hold. @defaultValue 10000
+   */
+  maxPendingRegistrations?: number;
+  /**
    * Receives the verification code Dfns would e-mail for an account recovery (`POST /auth/recover/user/code`
    * for a known username): the mock sends no mail. The `credkit-mock` CLI prints it; tests read it here
    * (or from `GET /mock/recovery-codes?username=`).
@@ -78,6 +84,7 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     registrationCode: options.registrationCode,
     userActionTtlMs: options.userActionTtlMs ?? 120_000,
     recoveryCodeTtlMs: options.recoveryCodeTtlMs ?? 15 * 60_000,
+    maxPendingRegistrations: options.maxPendingRegistrations ?? 10_000,
     onRefusal: options.onRefusal,
     onVerificationCode: options.onVerificationCode,
   };

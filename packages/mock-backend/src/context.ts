@@ -48,10 +48,10 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     tokens,
     challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
     userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
-    registrations: createPendingRegistrations(),
+    registrations: createPendingRegistrations(options.now),
     // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
     credentialCodes: createCredentialCodes({ now: options.now, retainMs: options.challengeTtlMs }),
     recoveryCodes: createRecoveryCodes({ now: options.now, ttlMs: options.recoveryCodeTtlMs }),
-    recoveries: createPendingRecoveries(),
+    recoveries: createPendingRecoveries(options.now),
   };
 }

@@ -72,11 +72,15 @@ export function recoveryRoutes(ctx: MockContext) {
       orgId: user.orgId,
       expiresAt: issued.expiresAt,
     });
-    recoveries.begin(temporaryAuthenticationToken, {
-      userId: user.userId,
-      challengeIdentifier: issued.challengeIdentifier,
-      recoveryCredentialId: credential.credentialId,
-    });
+    recoveries.begin(
+      temporaryAuthenticationToken,
+      {
+        userId: user.userId,
+        challengeIdentifier: issued.challengeIdentifier,
+        recoveryCredentialId: credential.credentialId,
+      },
+      issued.expiresAt,
+    );
     return c.json({
       user: { id: user.userId, displayName: user.displayName, name: user.username },
       temporaryAuthenticationToken,

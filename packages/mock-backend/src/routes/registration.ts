@@ -34,10 +34,17 @@ export function registrationRoutes(ctx: MockContext) {
       throw badRequest('registrationCode is not valid for this username');
     }
     refuseTakenUsername(username);
+    // Init needs no token: the cap is what keeps a flood of them from holding the mock's memory.
+    if (registrations.size >= options.maxPendingRegistrations) {
+      throw new DfnsHttpError(
+        429,
+        `Too many registrations in progress (${options.maxPendingRegistrations}): complete one, or try again once unused ones expire`,
+      );
+    }
 
     const userId = dfnsId('us');
     const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
-    registrations.begin(userId, { username, challengeIdentifier: issued.challengeIdentifier });
+    registrations.begin(userId, { username, challengeIdentifier: issued.challengeIdentifier }, issued.expiresAt);
     const temporaryAuthenticationToken = await tokens.mint({
       kind: 'Registration',
       userId,

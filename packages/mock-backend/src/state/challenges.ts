@@ -1,6 +1,7 @@
 import { isoUint8Array } from '@simplewebauthn/server/helpers';
 import { randomBytes } from '../crypto/randomBytes.ts';
 import { badRequest, DfnsHttpError } from '../errors.ts';
+import { createExpiringMap } from './expiringMap.ts';
 import { randomToken } from './ids.ts';
 
 /** A challenge the mock issued. */
@@ -34,30 +35,25 @@ export interface UserActionTarget {
  * Issued challenges: random, bound to a user, expiring, single-use. A challenge is spent by the
  * first request that names it (`POST /auth/credentials`, `/auth/action`, `/auth/login`, …), whatever
  * the outcome: a failed attempt cannot be retried with the same challenge (as with one-time codes),
- * so nothing can be brute-forced against it.
+ * so nothing can be brute-forced against it. Both kinds are remembered `ttlMs` past their expiry, to say
+ * "expired" or "already used" rather than "unknown", then forgotten.
  */
 export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () => number }) {
-  const pending = new Map<string, IssuedChallenge>();
-  const spent = new Map<string, number>();
-
-  function forgetOld(time: number): void {
-    for (const [id, challenge] of pending) if (challenge.expiresAt + ttlMs < time) pending.delete(id);
-    for (const [id, expiresAt] of spent) if (expiresAt + ttlMs < time) spent.delete(id);
-  }
+  const pending = createExpiringMap<string, IssuedChallenge>(now);
+  const spent = createExpiringMap<string, true>(now);
 
   return {
     issue(
       input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action' | 'credentialCode'>,
     ): IssuedChallenge {
       const time = now();
-      forgetOld(time);
       const issued: IssuedChallenge = {
         ...input,
         challengeIdentifier: randomToken(32),
         challenge: isoUint8Array.toHex(randomBytes(32)),
         expiresAt: time + ttlMs,
       };
-      pending.set(issued.challengeIdentifier, issued);
+      pending.set(issued.challengeIdentifier, issued, issued.expiresAt + ttlMs);
       return issued;
     },
 
@@ -77,11 +73,16 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
         throw new DfnsHttpError(403, 'challengeIdentifier was issued to another user');
       }
       pending.delete(challengeIdentifier);
-      spent.set(challengeIdentifier, issued.expiresAt);
+      spent.set(challengeIdentifier, true, issued.expiresAt + ttlMs);
       if (now() > issued.expiresAt) {
         throw badRequest('challengeIdentifier has expired: ask for a new challenge');
       }
       return issued;
+    },
+
+    /** How many challenges are remembered, issued or spent (expired ones forgotten first). */
+    get size(): number {
+      return pending.size + spent.size;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.ts';
+import { createExpiringMap } from './expiringMap.ts';
 import { oneTimeCode } from './ids.ts';
 
 /** A code of `POST /auth/credentials/code`: whose it is, and until when it can start a credential. */
@@ -15,13 +16,8 @@ export interface CredentialCode {
  * for `retainMs` after expiry, to say so rather than "unknown".
  */
 export function createCredentialCodes({ now, retainMs }: { now: () => number; retainMs: number }) {
-  const live = new Map<string, CredentialCode>();
-  const spent = new Map<string, number>();
-
-  function forgetOld(time: number): void {
-    for (const [code, entry] of live) if (entry.expiresAt + retainMs < time) live.delete(code);
-    for (const [code, expiresAt] of spent) if (expiresAt + retainMs < time) spent.delete(code);
-  }
+  const live = createExpiringMap<string, CredentialCode>(now);
+  const spent = createExpiringMap<string, true>(now);
 
   /** The code's entry while unspent; a 400 saying why otherwise. */
   function unspent(code: string): CredentialCode {
@@ -34,11 +30,10 @@ export function createCredentialCodes({ now, retainMs }: { now: () => number; re
 
   return {
     issue(userId: string, expiresAt: number): CredentialCode {
-      forgetOld(now());
       let code = oneTimeCode();
       while (live.has(code) || spent.has(code)) code = oneTimeCode();
       const entry = { code, userId, expiresAt };
-      live.set(code, entry);
+      live.set(code, entry, expiresAt + retainMs);
       return entry;
     },
 
@@ -58,7 +53,12 @@ export function createCredentialCodes({ now, retainMs }: { now: () => number; re
     spend(code: string): void {
       const entry = unspent(code);
       live.delete(code);
-      spent.set(code, entry.expiresAt);
+      spent.set(code, true, entry.expiresAt + retainMs);
+    },
+
+    /** How many codes are remembered, live or spent (expired ones forgotten first). */
+    get size(): number {
+      return live.size + spent.size;
     },
   };
 }

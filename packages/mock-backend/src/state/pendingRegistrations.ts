@@ -1,3 +1,5 @@
+import { createExpiringMap } from './expiringMap.ts';
+
 /** A user registration between `POST /auth/registration/init` and its completion. */
 export interface PendingRegistration {
   /** The username asked for; checked again on completion, in case it was taken meanwhile. */
@@ -8,13 +10,15 @@ export interface PendingRegistration {
 
 /**
  * User registrations in progress, by the id of the user being registered (the temporary token's
- * user): begun by `POST /auth/registration/init`, ended once the completion has spent the challenge.
+ * user): begun by `POST /auth/registration/init`, ended once the completion has spent the challenge,
+ * or forgotten when the challenge (and the token) expire.
  */
-export function createPendingRegistrations() {
-  const pending = new Map<string, PendingRegistration>();
+export function createPendingRegistrations(now: () => number) {
+  const pending = createExpiringMap<string, PendingRegistration>(now);
   return {
-    begin(userId: string, registration: PendingRegistration): void {
-      pending.set(userId, registration);
+    /** Begins a registration that can be completed until `expiresAt`. */
+    begin(userId: string, registration: PendingRegistration, expiresAt: number): void {
+      pending.set(userId, registration, expiresAt);
     },
     /** The registration in progress for this user id, if any. */
     get(userId: string): PendingRegistration | undefined {
@@ -22,6 +26,10 @@ export function createPendingRegistrations() {
     },
     end(userId: string): void {
       pending.delete(userId);
+    },
+    /** How many registrations are in progress (expired ones forgotten first). */
+    get size(): number {
+      return pending.size;
     },
   };
 }
@@ -38,18 +46,26 @@ export interface PendingRecovery {
   recoveryCredentialId: string;
 }
 
-/** Recoveries in progress, by their temporary token; ended once `POST /auth/recover/user` has spent the challenge. */
-export function createPendingRecoveries() {
-  const pending = new Map<string, PendingRecovery>();
+/**
+ * Recoveries in progress, by their temporary token; ended once `POST /auth/recover/user` has spent the
+ * challenge, or forgotten when the challenge (and the token) expire.
+ */
+export function createPendingRecoveries(now: () => number) {
+  const pending = createExpiringMap<string, PendingRecovery>(now);
   return {
-    begin(token: string, recovery: PendingRecovery): void {
-      pending.set(token, recovery);
+    /** Begins a recovery that can be completed until `expiresAt`. */
+    begin(token: string, recovery: PendingRecovery, expiresAt: number): void {
+      pending.set(token, recovery, expiresAt);
     },
     get(token: string): PendingRecovery | undefined {
       return pending.get(token);
     },
     end(token: string): void {
       pending.delete(token);
+    },
+    /** How many recoveries are in progress (expired ones forgotten first). */
+    get size(): number {
+      return pending.size;
     },
   };
 }

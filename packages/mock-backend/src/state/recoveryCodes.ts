@@ -1,4 +1,5 @@
 import { badRequest } from '../errors.ts';
+import { createExpiringMap } from './expiringMap.ts';
 import { randomDigits } from './ids.ts';
 
 /** A verification code of `POST /auth/recover/user/code`: whose it is, and until when it can start a recovery. */
@@ -15,21 +16,22 @@ const WRONG = 'verificationCode is not valid for this username: ask POST /auth/r
  * The verification codes Dfns e-mails for a recovery (the mock hands them to `onVerificationCode` and
  * `GET /mock/recovery-codes` instead): `1234-1234-1234-1234`-shaped, bound to one user, expiring after
  * `ttlMs`, spent by the recovery challenge they obtain. A new code replaces the user's previous one.
+ * Live and spent codes are remembered `ttlMs` past their expiry, to say why they fail, then forgotten.
  */
 export function createRecoveryCodes({ now, ttlMs }: { now: () => number; ttlMs: number }) {
   /** The live code of each user. */
-  const live = new Map<string, RecoveryCode>();
-  /** Spent codes by user, until they would have expired: to say "already used" rather than "not valid". */
-  const spent = new Map<string, RecoveryCode>();
+  const live = createExpiringMap<string, RecoveryCode>(now);
+  /** Spent codes by user: to say "already used" rather than "not valid". */
+  const spent = createExpiringMap<string, RecoveryCode>(now);
 
   return {
     issue(userId: string): RecoveryCode {
       const entry = { code: [0, 1, 2, 3].map(() => randomDigits(4)).join('-'), userId, expiresAt: now() + ttlMs };
-      live.set(userId, entry);
+      live.set(userId, entry, entry.expiresAt + ttlMs);
       return entry;
     },
 
-    /** The user's live code, if any (expired ones included, until replaced or spent). */
+    /** The user's live code, if any (expired ones included, until replaced, spent or forgotten). */
     latest(userId: string): RecoveryCode | undefined {
       return live.get(userId);
     },
@@ -53,7 +55,12 @@ export function createRecoveryCodes({ now, ttlMs }: { now: () => number; ttlMs: 
     /** Spends the user's code: its recovery challenge was issued. */
     spend(entry: RecoveryCode): void {
       if (live.get(entry.userId) === entry) live.delete(entry.userId);
-      spent.set(entry.userId, entry);
+      spent.set(entry.userId, entry, entry.expiresAt + ttlMs);
+    },
+
+    /** How many codes are remembered, live or spent (expired ones forgotten first). */
+    get size(): number {
+      return live.size + spent.size;
     },
   };
 }

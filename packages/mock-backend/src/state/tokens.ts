@@ -1,4 +1,5 @@
 import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
+import { createExpiringMap } from './expiringMap.ts';
 import { randomToken } from './ids.ts';
 
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
@@ -25,11 +26,18 @@ const b64 = (value: unknown) => isoBase64URL.fromUTF8String(JSON.stringify(value
 
 /**
  * Bearer tokens, JWT-shaped like Dfns' (the Dfns SDK reads the `orgId` claim under
- * `https://custom/app_metadata`), HMAC-signed with a per-instance secret, and looked up in memory.
+ * `https://custom/app_metadata`), HMAC-signed with a per-instance secret, and looked up in memory
+ * until they expire.
  */
 export function createTokenStore(now: () => number) {
   const secret = globalThis.crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const grants = new Map<string, TokenGrant>();
+  /** Each grant with its serial: the order it was made in. */
+  const grants = createExpiringMap<string, { grant: TokenGrant; serial: number }>(now);
+  let lastSerial = 0;
+  /** By user, the serial of the last grant made before their tokens were revoked: those are unknown. */
+  const revokedUpTo = new Map<string, number>();
+  const add = (token: string, grant: TokenGrant) => grants.set(token, { grant, serial: ++lastSerial }, grant.expiresAt);
+
   return {
     async mint(grant: TokenGrant): Promise<string> {
       const payload = {
@@ -47,26 +55,31 @@ export function createTokenStore(now: () => number) {
         isoUint8Array.fromUTF8String(unsigned),
       );
       const token = `${unsigned}.${isoBase64URL.fromBuffer(new Uint8Array(signature))}`;
-      grants.set(token, grant);
+      add(token, grant);
       return token;
     },
     /** Adds a fixed token (like `demo-token`) for a grant. */
     alias(token: string, grant: TokenGrant): void {
-      grants.set(token, grant);
+      add(token, grant);
     },
     /** Ends every token of the user (an account recovery): they are unknown from now on. */
     revokeUser(userId: string): void {
-      for (const [token, grant] of grants) if (grant.userId === userId) grants.delete(token);
+      revokedUpTo.set(userId, lastSerial);
     },
     /** The live grant of a token, if any. */
     grantOf(token: string): TokenGrant | undefined {
-      const grant = grants.get(token);
-      if (!grant) return undefined;
-      if (now() > grant.expiresAt) {
+      const entry = grants.get(token);
+      if (!entry) return undefined;
+      const { grant, serial } = entry;
+      if (now() > grant.expiresAt || serial <= (revokedUpTo.get(grant.userId) ?? 0)) {
         grants.delete(token);
         return undefined;
       }
       return grant;
+    },
+    /** How many tokens are held (expired ones forgotten first). */
+    get size(): number {
+      return grants.size;
     },
   };
 }

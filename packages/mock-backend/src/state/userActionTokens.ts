@@ -1,6 +1,7 @@
 import { isoUint8Array } from '@simplewebauthn/server/helpers';
 import { sha256Hex } from '../crypto/sha256Hex.ts';
 import type { UserActionTarget } from './challenges.ts';
+import { createExpiringMap } from './expiringMap.ts';
 import { randomToken } from './ids.ts';
 
 interface IssuedUserAction {
@@ -19,11 +20,12 @@ export async function payloadHash(body: string): Promise<string> {
  * and the exact payload bytes of the one request they authorise.
  */
 export function createUserActionTokens({ ttlMs, now }: { ttlMs: number; now: () => number }) {
-  const issued = new Map<string, IssuedUserAction>();
+  const issued = createExpiringMap<string, IssuedUserAction>(now);
   return {
     issue(userId: string, target: UserActionTarget): string {
       const token = `ua-${randomToken(32)}`;
-      issued.set(token, { userId, target, expiresAt: now() + ttlMs });
+      const expiresAt = now() + ttlMs;
+      issued.set(token, { userId, target, expiresAt }, expiresAt);
       return token;
     },
     /** Spends the token if it authorises exactly this request; false otherwise (and it is spent anyway). */
@@ -38,6 +40,11 @@ export function createUserActionTokens({ ttlMs, now }: { ttlMs: number; now: () 
         action.target.path === request.path &&
         action.target.payloadHash === request.payloadHash
       );
+    },
+
+    /** How many unspent tokens are held (expired ones forgotten first). */
+    get size(): number {
+      return issued.size;
     },
   };
 }

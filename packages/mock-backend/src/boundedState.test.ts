@@ -1,0 +1,99 @@
+// Issue 17: POST /auth/registration/init needs no token, so what it leaves behind must be freed on
+// expiry and capped, and a request must cost the same however many came before it.
+import { describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { DEFAULT_ORG_ID, type MockBackendOptions, resolveMockOptions } from './config.ts';
+import { createContext, type MockContext } from './context.ts';
+
+const START = Date.parse('2026-01-01T00:00:00Z');
+
+function setup(options: MockBackendOptions = {}) {
+  const clock = { time: START };
+  const ctx = createContext(resolveMockOptions({ ...options, now: () => clock.time }));
+  const app = createApp(ctx);
+  let index = 0;
+  const initRegistration = async () => {
+    const response = await app.fetch(
+      new Request('http://mock.test/auth/registration/init', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          orgId: DEFAULT_ORG_ID,
+          username: `flood-${index++}@example.com`,
+          registrationCode: 'x',
+        }),
+      }),
+    );
+    return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
+  };
+  return { clock, ctx, initRegistration };
+}
+
+/** Everything of the mock that expires: none of it may outlive its expiry. */
+function expiringState(ctx: MockContext) {
+  return {
+    registrations: ctx.registrations.size,
+    challenges: ctx.challenges.size,
+    tokens: ctx.tokens.size,
+    recoveries: ctx.recoveries.size,
+    userActions: ctx.userActions.size,
+    credentialCodes: ctx.credentialCodes.size,
+    recoveryCodes: ctx.recoveryCodes.size,
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+describe('the mock state under a flood of POST /auth/registration/init', () => {
+  it('should stay bounded, return to empty once everything expired, and cost the same per call', {
+    timeout: 180_000,
+  }, async () => {
+    const { clock, ctx, initRegistration } = setup();
+    const empty = expiringState(ctx);
+    const ttlMs = ctx.options.challengeTtlMs;
+    // 50 ms apart: 6,000 registrations live at a time, under the default cap, for 20,000 calls.
+    const stepMs = 50;
+    const calls = 20_000;
+    const block = 1000;
+    for (let warmUp = 0; warmUp < 500; warmUp++) await initRegistration();
+
+    const blockMedians: number[] = [];
+    let times: number[] = [];
+    let mostPending = 0;
+    for (let call = 0; call < calls; call++) {
+      clock.time += stepMs;
+      const started = performance.now();
+      const { status } = await initRegistration();
+      times.push(performance.now() - started);
+      expect(status).toBe(200);
+      if (times.length === block) {
+        blockMedians.push(median(times));
+        times = [];
+        mostPending = Math.max(mostPending, ctx.registrations.size);
+      }
+    }
+    expect(mostPending).toBeLessThanOrEqual(ttlMs / stepMs + 1);
+    // Loose: a busy machine shifts both, a scan over what is outstanding would multiply the last.
+    const first = blockMedians[0] as number;
+    const last = blockMedians.at(-1) as number;
+    expect(last, `median per call: first ${first.toFixed(3)} ms, last ${last.toFixed(3)} ms`).toBeLessThan(first * 3);
+
+    // Challenges are remembered ttlMs past expiry (to say "expired"), then everything is gone.
+    clock.time += 2 * ttlMs;
+    expect(expiringState(ctx)).toEqual(empty);
+  });
+
+  it('should refuse init past maxPendingRegistrations with a Dfns-shaped 429, and take it again once they expire', async () => {
+    const { clock, ctx, initRegistration } = setup({ maxPendingRegistrations: 3 });
+    for (let call = 0; call < 3; call++) expect((await initRegistration()).status).toBe(200);
+
+    const refused = await initRegistration();
+    expect(refused.status).toBe(429);
+    expect(Object.keys(refused.body)).toEqual(['error']);
+    expect(refused.body.error?.message).toMatch(/^Too many registrations in progress \(3\)/);
+    expect(ctx.registrations.size).toBe(3);
+
+    clock.time += ctx.options.challengeTtlMs;
+    expect((await initRegistration()).status).toBe(200);
+  });
+});
