@@ -10,6 +10,7 @@ import { loginRoutes } from './routes/login.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
+import { checkJsonContentType } from './wire/jsonContentType.ts';
 
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -54,12 +55,9 @@ export function createApp(ctx: MockContext): Hono {
     }),
   );
 
-  // Bodies: JSON only, and at most 64 KiB (read as a stream, so a lying Content-Length doesn't help).
+  // Bodies: JSON in UTF-8 only, and at most 64 KiB (read as a stream, so a lying Content-Length doesn't help).
   app.on(['POST', 'PUT'], '/auth/*', async (c, next) => {
-    const type = c.req.header('Content-Type') ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) {
-      throw new DfnsHttpError(415, `Content-Type must be application/json, got ${type ? `"${type}"` : 'none'}`);
-    }
+    checkJsonContentType(c.req.header('Content-Type'));
     await next();
   });
   app.use(

@@ -50,13 +50,19 @@ export const USER_ACTION_REFUSED = 'user action signature is missing or invalid'
 
 /**
  * A change-inducing route: needs an `X-DFNS-USERACTION` token issued to this user for this method,
- * path and exact body bytes; the token is spent. Off when `userActionSigning` is `off`.
+ * path with its query string (`userActionHttpPath` as signed: `/x?a=1` authorises neither `/x` nor
+ * `/x?a=2`) and exact body bytes; the token is spent. Off when `userActionSigning` is `off`.
  */
 export function requireUserAction(ctx: MockContext) {
   return createMiddleware<MockEnv>(async (c, next) => {
     if (ctx.options.userActionSigning !== 'off') {
       const token = c.req.header('X-DFNS-USERACTION');
-      const request = { method: c.req.method, path: c.req.path, payloadHash: await payloadHash(await c.req.text()) };
+      const { pathname, search } = new URL(c.req.url);
+      const request = {
+        method: c.req.method,
+        path: pathname + search,
+        payloadHash: await payloadHash(await c.req.text()),
+      };
       if (!token || !ctx.userActions.consume(token, c.get('user').userId, request)) {
         throw new DfnsHttpError(403, USER_ACTION_REFUSED, {
           reason: 'userAction',

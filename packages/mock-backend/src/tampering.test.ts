@@ -119,6 +119,29 @@ describe('the mock backend refuses tampered registrations', () => {
     expect((await call('POST', '/auth/credentials', body)).status).toBe(200);
   });
 
+  it.each([
+    'application/json; charset=utf-16',
+    'application/json;charset="UTF-16LE"',
+    'application/json; charset=iso-8859-1',
+  ])('should refuse a body declared in a charset other than UTF-8 (%s) with 415', async (type) => {
+    const { call } = setupBackend();
+    const body = await packed(call);
+    expectDfnsError(
+      await call('POST', '/auth/credentials', body, { 'Content-Type': type }),
+      415,
+      /^Content-Type charset must be utf-8 \(JSON is UTF-8\), got "(utf-16|UTF-16LE|iso-8859-1)"$/,
+    );
+    expect((await call('POST', '/auth/credentials', body)).status).toBe(200);
+  });
+
+  it.each(['application/json; charset=utf-8', 'application/json;charset="UTF-8"', 'application/json; charset=utf8'])(
+    'should accept a body declared in UTF-8 (%s)',
+    async (type) => {
+      const { call } = setupBackend();
+      expect((await call('POST', '/auth/credentials', await packed(call), { 'Content-Type': type })).status).toBe(200);
+    },
+  );
+
   it('should refuse a body over 64 KiB with 413', async () => {
     const { call } = setupBackend();
     const body = await packed(call);

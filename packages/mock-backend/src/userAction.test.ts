@@ -215,6 +215,22 @@ describe('user-action signing', () => {
     );
   });
 
+  it('should bind the query string: a token signed without it, or with another, does not authorise the request', async () => {
+    const { call } = await setup();
+    const auth = await registerKeyUser(call);
+    const headers = { Authorization: `Bearer ${auth.token}` };
+    const scoped = (m: string, p: string, b?: unknown, h: Record<string, string> = {}) =>
+      call(m, p, b, { ...headers, ...h });
+    const body = await newPasskeyBody(scoped);
+    const path = '/auth/credentials?mode=a';
+    for (const signed of ['/auth/credentials', '/auth/credentials?mode=b']) {
+      const token = (await userAction(call, auth, { method: 'POST', path: signed, body })).userAction;
+      expectDfnsError(await scoped('POST', path, body, { 'X-DFNS-USERACTION': token }), 403, /missing or invalid/);
+    }
+    const token = (await userAction(call, auth, { method: 'POST', path, body })).userAction;
+    expect((await scoped('POST', path, body, { 'X-DFNS-USERACTION': token })).status).toBe(200);
+  });
+
   it('should refuse an expired token', async () => {
     let now = Date.parse('2026-11-24T12:00:00Z');
     const { call } = await setup({ now: () => now, userActionTtlMs: 1000 });
