@@ -10,7 +10,7 @@ import ts from 'typescript';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The packages documented, in the order docs/api.md lists them. */
-const PACKAGES = ['core', 'react', 'mock-backend'];
+const PACKAGES = ['core', 'react', 'mock-backend', 'names'];
 
 /** Where docs/api.md is. */
 export const API_REFERENCE_PATH = `${root}docs/api.md`;

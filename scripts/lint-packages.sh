@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for dir in packages/core packages/react packages/mock-backend; do
+for dir in packages/names packages/core packages/react packages/mock-backend; do
   if [ ! -f "$dir/dist/index.d.ts" ]; then
     echo "$dir/dist is missing: run \`pnpm build\` first." >&2
     exit 1

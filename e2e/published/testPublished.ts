@@ -1,5 +1,5 @@
 // `pnpm test:published`: the packages proven as users install them (issue 13). Builds and packs
-// @credkit/core, @credkit/react and @credkit/mock-backend, installs the tarballs with npm into a copy of
+// @credkit/core, @credkit/react, @credkit/mock-backend and @credkit/names, installs the tarballs with npm into a copy of
 // examples/vite-react outside the workspace (so no workspace link and no `@credkit/source` condition can
 // stand in for them), type-checks the app against their `.d.ts` (skipLibCheck off), builds it with Vite,
 // and registers a passkey in it with Playwright against the packed `credkit-mock` bin
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const example = join(root, 'examples/vite-react');
 /** The packages packed, by folder under packages/. */
-const PACKAGES = ['core', 'react', 'mock-backend'];
+const PACKAGES = ['core', 'react', 'mock-backend', 'names'];
 
 /** Limits per step: generous for a cold npm cache on 2 cores, far below CI's 90 minutes. */
 const MINUTE = 60_000;
@@ -91,6 +91,7 @@ interface Manifest {
   version: string;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  overrides?: Record<string, string>;
 }
 
 function readManifest(path: string): Manifest {
@@ -131,8 +132,9 @@ try {
     for (const { name, file } of tarballs) {
       cpSync(join(packs, file), join(app, 'packed', file));
       const group = manifest.dependencies?.[name] ? manifest.dependencies : manifest.devDependencies;
-      if (!group?.[name]) throw new Error(`examples/vite-react/package.json does not depend on ${name}`);
-      group[name] = `file:packed/${file}`;
+      if (group?.[name]) group[name] = `file:packed/${file}`;
+      // A package the app gets only through the others (@credkit/names): npm must take the tarball too.
+      else manifest.overrides = { ...manifest.overrides, [name]: `file:packed/${file}` };
     }
     writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, env: userEnv(), timeoutMs: 3 * MINUTE });

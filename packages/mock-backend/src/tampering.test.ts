@@ -1,10 +1,11 @@
 // The tampering catalogue: each change to an otherwise valid, packed-attested registration is
 // refused with a Dfns-shaped 4xx whose message names the problem.
+
+import { MAX_NAME_LENGTH } from '@credkit/names';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from './app.ts';
 import { type Call, expectDfnsError, registration, setupBackend } from './testHelpers.ts';
-import { MAX_CREDENTIAL_NAME_LENGTH } from './wire/createCredentialBody.ts';
 
 function flipBit(base64url: string, byteIndex: number, bit = 0): string {
   const bytes = Buffer.from(base64url, 'base64url');
@@ -159,7 +160,7 @@ describe('the mock backend refuses tampered registrations', () => {
     expectDfnsError(
       await call('POST', '/auth/credentials', {
         ...(await packed(call)),
-        credentialName: 'n'.repeat(MAX_CREDENTIAL_NAME_LENGTH + 1),
+        credentialName: 'n'.repeat(MAX_NAME_LENGTH.credentialName + 1),
       }),
       400,
       /credentialName is too long \(257 characters, at most 256\)/,

@@ -1,9 +1,15 @@
+import { normalizeName } from '@credkit/names';
 import { CredkitError } from '../errors/credkitError.ts';
 
-/** Checks the credential name before anything is sent; returns it trimmed. */
+/**
+ * Checks the credential name before anything is sent, by the rule the mock backend applies too
+ * (`@credkit/names`): returns it NFC-normalised and trimmed, or throws `invalid-input` saying why.
+ */
 export function checkCredentialName(credentialName: unknown): string {
-  if (typeof credentialName !== 'string' || credentialName.trim() === '') {
+  const checked = typeof credentialName === 'string' ? normalizeName(credentialName, 'credentialName') : undefined;
+  if (checked?.ok) return checked.name;
+  if (checked === undefined || checked.problem === 'must not be blank') {
     throw new CredkitError('invalid-input', { message: 'Give the credential a name.' });
   }
-  return credentialName.trim();
+  throw new CredkitError('invalid-input', { message: `The credential name ${checked.problem}.` });
 }

@@ -16,6 +16,7 @@ import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
+import { checkUsername } from './checkUsername.ts';
 
 /** Options of {@link registerUser}. */
 export interface RegisterUserOptions {
@@ -23,7 +24,7 @@ export interface RegisterUserOptions {
   fetcher: Fetcher;
   /** The Dfns organisation to join. */
   orgId: string;
-  /** The new user's username (an email at Dfns). */
+  /** The new user's username (an email at Dfns): sent NFC-normalised and trimmed, checked by `@credkit/names`. */
   username: string;
   /** The code the user received (not enforced by every server). */
   registrationCode: string;
@@ -131,6 +132,7 @@ async function keyStep(origin: string | undefined): Promise<CredentialStep> {
 export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {
   const { fetcher, signal, onPhase, kind = 'Fido2' } = options;
   const credentialName = checkCredentialName(options.credentialName ?? (kind === 'Fido2' ? 'Passkey' : 'Key'));
+  const username = checkUsername(options.username);
   // Chosen (and checked: no passkey API or no WebCrypto is `unsupported`) before anything is fetched.
   const createCredential = kind === 'Fido2' ? passkeyStep(options) : await keyStep(options.origin);
   throwIfAborted(signal, 'challenge');
@@ -141,7 +143,7 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
     {
       method: 'POST',
       path: '/auth/registration/init',
-      body: { orgId: options.orgId, username: options.username, registrationCode: options.registrationCode },
+      body: { orgId: options.orgId, username, registrationCode: options.registrationCode },
       signal,
     },
     'challenge',

@@ -5,6 +5,7 @@ import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
 import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
+import { defaultCredentialName } from '../wire/createCredentialBody.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { readRecoverBody, signsNewCredentials } from '../wire/recoverBody.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
@@ -147,13 +148,13 @@ export function recoveryRoutes(ctx: MockContext) {
     tokens.revokeUser(user.userId);
     const credential = storeCredential(ctx, user.userId, first, {
       kind: body.firstFactor.credentialKind,
-      name: body.firstFactor.credentialName ?? `${body.firstFactor.credentialKind} of ${user.username}`,
+      name: body.firstFactor.credentialName ?? defaultCredentialName(body.firstFactor.credentialKind, user.username),
       encryptedPrivateKey: body.firstFactor.encryptedPrivateKey,
     });
     if (newRecovery && body.recoveryCredential) {
       storeCredential(ctx, user.userId, newRecovery, {
         kind: 'RecoveryKey',
-        name: body.recoveryCredential.credentialName ?? `Recovery key of ${user.username}`,
+        name: body.recoveryCredential.credentialName ?? defaultCredentialName('Recovery key', user.username),
         encryptedPrivateKey: body.recoveryCredential.encryptedPrivateKey,
       });
     }

@@ -6,8 +6,9 @@ import { dfnsId } from '../state/ids.ts';
 import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
-import { readFirstFactorCredential } from '../wire/createCredentialBody.ts';
+import { defaultCredentialName, readFirstFactorCredential } from '../wire/createCredentialBody.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
+import { nameField } from '../wire/nameField.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
 
 /**
@@ -20,6 +21,7 @@ export function registrationRoutes(ctx: MockContext) {
   const app = new Hono();
 
   // Checked at init, and again on completion: another sign-up may have taken the name meanwhile.
+  // Usernames compare case-insensitively (`DEMO@…` is `demo@…`): see `store.userByName`.
   const refuseTakenUsername = (username: string) => {
     if (store.userByName(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
   };
@@ -27,7 +29,7 @@ export function registrationRoutes(ctx: MockContext) {
   app.post('/auth/registration/init', async (c) => {
     const body = parseJsonObject(await c.req.text());
     const orgId = stringField(body.orgId, 'orgId');
-    const username = stringField(body.username, 'username');
+    const username = nameField(body.username, 'username', 'username');
     const registrationCode = stringField(body.registrationCode, 'registrationCode');
     if (orgId !== options.orgId) throw badRequest(`orgId ${orgId} is not an organisation of this server`);
     if (options.registrationCode !== undefined && registrationCode !== options.registrationCode) {
@@ -84,7 +86,7 @@ export function registrationRoutes(ctx: MockContext) {
     );
     const credential = storeCredential(ctx, user.userId, verified, {
       kind: first.credentialKind,
-      name: first.credentialName ?? `${first.credentialKind} of ${user.username}`,
+      name: first.credentialName ?? defaultCredentialName(first.credentialKind, user.username),
       encryptedPrivateKey: first.encryptedPrivateKey,
     });
     return {

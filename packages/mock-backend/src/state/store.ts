@@ -1,3 +1,4 @@
+import { usernameKey } from '@credkit/names';
 import { dfnsId } from './ids.ts';
 
 /** A user of the mock. */
@@ -32,6 +33,8 @@ export interface StoredCredential {
 /** The in-memory users and credentials, with a seeded demo user. Gone when the process ends. */
 export function createStore(orgId: string) {
   const users = new Map<string, MockUser>();
+  /** Users by `usernameKey`: usernames compare case-insensitively, after NFC. */
+  const usersByName = new Map<string, MockUser>();
   let credentials: StoredCredential[] = [];
   /** Credentials an account recovery invalidated: kept only to say so. */
   const archived: StoredCredential[] = [];
@@ -39,6 +42,7 @@ export function createStore(orgId: string) {
   function addUser(user: Omit<MockUser, 'userId' | 'orgId'>, userId = dfnsId('us')): MockUser {
     const created: MockUser = { ...user, userId, orgId };
     users.set(created.userId, created);
+    usersByName.set(usernameKey(created.username), created);
     return created;
   }
 
@@ -50,9 +54,9 @@ export function createStore(orgId: string) {
     user(userId: string): MockUser | undefined {
       return users.get(userId);
     },
+    /** The user with this username, compared case-insensitively after NFC (`DEMO@…` is `demo@…`). */
     userByName(username: string): MockUser | undefined {
-      for (const user of users.values()) if (user.username === username) return user;
-      return undefined;
+      return usersByName.get(usernameKey(username));
     },
     credentialsOf(userId: string): StoredCredential[] {
       return credentials.filter((credential) => credential.userId === userId);

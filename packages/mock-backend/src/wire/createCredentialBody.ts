@@ -1,4 +1,6 @@
+import { MAX_NAME_LENGTH } from '@credkit/names';
 import { badRequest } from '../errors.ts';
+import { nameField } from './nameField.ts';
 import { base64urlField, objectField, stringField } from './requestBody.ts';
 
 /** The kinds of credential `POST /auth/credentials` accepts. */
@@ -8,8 +10,6 @@ export type RegistrableKind = (typeof REGISTRABLE_KINDS)[number];
 /** Every kind Dfns knows, registrable here or not. */
 export const CREDENTIAL_KINDS = [...REGISTRABLE_KINDS, 'Password', 'Totp'];
 
-/** The longest `credentialName` the mock stores. */
-export const MAX_CREDENTIAL_NAME_LENGTH = 256;
 /**
  * The longest credential id, in bytes: WebAuthn's limit (§7.1, `credentialIdLength` at most 1023),
  * applied to every kind, key kinds included, whose ids the client picks freely.
@@ -80,13 +80,7 @@ export function readEncryptedPrivateKey(value: unknown, kind: RegistrableKind): 
 /** Checks the shape of a `POST /auth/credentials` body; each problem is a 400 that names the field. */
 export function readCreateCredentialBody(body: Record<string, unknown>): CreateCredentialBody {
   const challengeIdentifier = stringField(body.challengeIdentifier, 'challengeIdentifier');
-  const credentialName = stringField(body.credentialName, 'credentialName');
-  if (credentialName.trim() === '') throw badRequest('credentialName must not be blank');
-  if (credentialName.length > MAX_CREDENTIAL_NAME_LENGTH) {
-    throw badRequest(
-      `credentialName is too long (${credentialName.length} characters, at most ${MAX_CREDENTIAL_NAME_LENGTH})`,
-    );
-  }
+  const credentialName = nameField(body.credentialName, 'credentialName', 'credentialName');
   const credentialKind = registrableKind(body.credentialKind, 'credentialKind');
   const info = objectField(body.credentialInfo, 'credentialInfo');
   return {
@@ -106,13 +100,20 @@ export interface FirstFactorCredential {
   encryptedPrivateKey: string | undefined;
 }
 
-/** An optional `credentialName` of a registration or a recovery, at most 256 characters. */
+/** An optional `credentialName` of a registration or a recovery, checked as every credential name is. */
 export function readCredentialName(value: unknown, path: string): string | undefined {
-  const name = value === undefined ? undefined : stringField(value, path);
-  if (name !== undefined && name.length > MAX_CREDENTIAL_NAME_LENGTH) {
-    throw badRequest(`${path} is too long (at most ${MAX_CREDENTIAL_NAME_LENGTH} characters)`);
-  }
-  return name;
+  return value === undefined ? undefined : nameField(value, path, 'credentialName');
+}
+
+/**
+ * The name of a first factor or recovery credential sent without one, `${what} of ${username}`, cut
+ * (with "…") to the credential-name cap: a long username must not make a name longer than any
+ * credential may be given.
+ */
+export function defaultCredentialName(what: string, username: string): string {
+  const name = [...`${what} of ${username}`];
+  const max = MAX_NAME_LENGTH.credentialName;
+  return name.length <= max ? name.join('') : `${name.slice(0, max - 1).join('')}…`;
 }
 
 /** Checks `firstFactorCredential` of `POST /auth/registration(/enduser)` (or of a recovery's `newCredentials`, at `path`). */

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { CredkitError } from '../errors/credkitError.ts';
+import type { Fetcher } from '../http/fetcher.ts';
+import { credkitRejection } from '../testFixtures.ts';
+import { checkCredentialName } from './checkCredentialName.ts';
+import { checkUsername } from './checkUsername.ts';
+import { registerUser } from './registerUser.ts';
+
+function invalidInput(check: () => unknown): string {
+  try {
+    check();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CredkitError);
+    expect((error as CredkitError).code).toBe('invalid-input');
+    return (error as CredkitError).message;
+  }
+  throw new Error('expected invalid-input');
+}
+
+describe('checkCredentialName', () => {
+  it('should return the name NFC-normalised and trimmed', () => {
+    expect(checkCredentialName('  Cafe\u0301 ')).toBe('Caf\u00e9');
+  });
+
+  it('should ask for a name when there is none', () => {
+    for (const name of [undefined, 42, '', '   ']) {
+      expect(invalidInput(() => checkCredentialName(name))).toBe('Give the credential a name.');
+    }
+  });
+
+  it.each([
+    ['a right-to-left override', 'Bank\u202Eyek-ssap', /^The credential name must not contain bidirectional control/],
+    ['NUL', 'a\u0000b', /^The credential name must not contain control characters/],
+    ['BEL', 'a\u0007b', /control characters/],
+    ['ESC', 'a\u001bb', /control characters/],
+    ['a newline', 'a\nb', /control characters/],
+    ['zero-width spaces only', '\u200B\u200B', /^The credential name must contain a visible character\.$/],
+    ['a lone surrogate', 'a\uD800', /unpaired UTF-16 surrogates/],
+    ['257 emoji', '🔑'.repeat(257), /^The credential name is too long \(257 characters, at most 256\)\.$/],
+  ])('should refuse %s, saying why', (_what, name, message) => {
+    expect(invalidInput(() => checkCredentialName(name))).toMatch(message);
+  });
+
+  it('should count 256 emoji as 256 characters', () => {
+    expect(checkCredentialName('🔑'.repeat(256))).toBe('🔑'.repeat(256));
+  });
+});
+
+describe('checkUsername', () => {
+  it('should return the username NFC-normalised and trimmed, its case kept', () => {
+    expect(checkUsername(' Ren\u0065\u0301@Example.com ')).toBe('Ren\u00e9@Example.com');
+  });
+
+  it.each([
+    ['blank', '   ', /^Give a username\.$/],
+    ['60,000 characters', 'a'.repeat(60_000), /^The username is too long \(60000 characters, at most 254\)\.$/],
+    ['a bidi isolate', 'ada\u2066@example.com', /bidirectional control/],
+    ['a control character', 'ada\u001b@example.com', /control characters/],
+  ])('should refuse a username that is %s', (_what, username, message) => {
+    expect(invalidInput(() => checkUsername(username))).toMatch(message);
+  });
+});
+
+describe('registerUser', () => {
+  it('should refuse a bad username before any request', async () => {
+    const fetcher: Fetcher = async () => {
+      throw new Error('no request expected');
+    };
+    const error = await credkitRejection(
+      registerUser({ fetcher, orgId: 'or-1', username: 'ada\n@example.com', registrationCode: 'x' }),
+    );
+    expect(error.code).toBe('invalid-input');
+    expect(error.message).toMatch(/^The username must not contain control characters/);
+  });
+});

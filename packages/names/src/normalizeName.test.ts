@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_NAME_LENGTH, normalizeName, usernameKey } from './normalizeName.ts';
+
+const refused = (problem: RegExp) => ({ ok: false, problem: expect.stringMatching(problem) });
+
+describe('normalizeName', () => {
+  it('should return the name NFC-normalised and trimmed', () => {
+    expect(normalizeName('  Cafe\u0301 laptop \n', 'credentialName')).toEqual({ ok: true, name: 'Caf\u00e9 laptop' });
+    expect(normalizeName('ada@example.com', 'username')).toEqual({ ok: true, name: 'ada@example.com' });
+  });
+
+  it('should keep scripts, emoji and joined emoji, which are visible', () => {
+    for (const name of ['שלום', 'مفتاح', '日本語のキー', '🔑', '👩‍💻 work', 'Ada\u200B Lovelace']) {
+      expect(normalizeName(name, 'credentialName')).toEqual({ ok: true, name });
+    }
+  });
+
+  it.each(['', '   ', '\u3000', '\u00a0\ufeff'])('should refuse a blank name (%j)', (text) => {
+    expect(normalizeName(text, 'credentialName')).toEqual(refused(/^must not be blank$/));
+  });
+
+  it.each([
+    ['NUL', 'a\u0000b'],
+    ['BEL', 'a\u0007b'],
+    ['ESC', 'a\u001b[31mred'],
+    ['a newline', 'line\nbreak'],
+    ['a carriage return', 'line\rbreak'],
+    ['a tab', 'a\tb'],
+    ['DEL', 'a\u007fb'],
+    ['a C1 control (NEL)', 'a\u0085b'],
+    ['a C1 control (CSI)', 'a\u009bb'],
+  ])('should refuse %s', (_what, text) => {
+    expect(normalizeName(text, 'credentialName')).toEqual(refused(/^must not contain control characters/));
+  });
+
+  it.each([
+    ['RLO', 'Bank\u202Eyek-ssap'],
+    ['LRE', 'a\u202Ab'],
+    ['PDF', 'a\u202Cb'],
+    ['LRI', 'a\u2066b'],
+    ['RLI', 'a\u2067b'],
+    ['FSI', 'a\u2068b'],
+    ['PDI', 'a\u2069b'],
+    ['LRM', 'a\u200Eb'],
+    ['RLM', 'a\u200Fb'],
+    ['ALM', 'a\u061Cb'],
+  ])('should refuse the bidi control %s', (_what, text) => {
+    expect(normalizeName(text, 'username')).toEqual(refused(/^must not contain bidirectional control characters/));
+  });
+
+  it.each([
+    ['zero-width spaces', '\u200B\u200B\u200B'],
+    ['joiners', '\u200C\u200D'],
+    ['a word joiner and a soft hyphen', '\u2060\u00AD'],
+    ['a variation selector', '\uFE0F'],
+    ['a Hangul filler', '\u3164'],
+    ['zero-width between spaces', ' \u200B '],
+  ])('should refuse a name of nothing visible: %s', (_what, text) => {
+    expect(normalizeName(text, 'credentialName')).toEqual(refused(/^must contain a visible character$/));
+  });
+
+  it('should refuse lone surrogates, and keep a surrogate pair', () => {
+    expect(normalizeName('a\uD800b', 'credentialName')).toEqual(refused(/unpaired UTF-16 surrogates/));
+    expect(normalizeName('a\uDC00', 'credentialName')).toEqual(refused(/unpaired UTF-16 surrogates/));
+    expect(normalizeName('\uD83D\uDD11', 'credentialName')).toEqual({ ok: true, name: '🔑' });
+  });
+
+  it('should count code points after NFC, not UTF-16 units', () => {
+    // 256 emoji are 512 UTF-16 units and 256 characters.
+    expect(normalizeName('🔑'.repeat(256), 'credentialName')).toEqual({ ok: true, name: '🔑'.repeat(256) });
+    // 256 decomposed "é" are 512 code points as typed, 256 after NFC.
+    expect(normalizeName('e\u0301'.repeat(256), 'credentialName')).toEqual({ ok: true, name: '\u00e9'.repeat(256) });
+    expect(normalizeName('🔑'.repeat(257), 'credentialName')).toEqual(
+      refused(/^is too long \(257 characters, at most 256\)$/),
+    );
+  });
+
+  it('should cap credential names at 256 and usernames at 254 characters', () => {
+    expect(MAX_NAME_LENGTH).toEqual({ credentialName: 256, username: 254 });
+    expect(normalizeName('a'.repeat(254), 'username').ok).toBe(true);
+    expect(normalizeName('a'.repeat(255), 'username')).toEqual(
+      refused(/^is too long \(255 characters, at most 254\)$/),
+    );
+    expect(normalizeName('a'.repeat(60_000), 'username')).toEqual(refused(/^is too long \(60000 characters/));
+  });
+});
+
+describe('usernameKey', () => {
+  it('should make one key of the cases, forms and surrounding spaces of a username', () => {
+    expect(usernameKey('DEMO@credkit.dev')).toBe(usernameKey('demo@credkit.dev'));
+    expect(usernameKey(' Ren\u00e9@example.com')).toBe(usernameKey('rene\u0301@EXAMPLE.com'));
+    expect(usernameKey('ada@example.com')).not.toBe(usernameKey('ada2@example.com'));
+  });
+});

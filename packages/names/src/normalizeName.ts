@@ -1,0 +1,58 @@
+/** The names people type that credkit checks: a credential's name and a user's username. */
+export type NameKind = 'credentialName' | 'username';
+
+/**
+ * The longest name of each kind, in Unicode code points after NFC: a credential name as Dfns caps it
+ * (256); a username as an e-mail address is capped (254, RFC 5321's path limit less the brackets).
+ */
+export const MAX_NAME_LENGTH: Readonly<Record<NameKind, number>> = { credentialName: 256, username: 254 };
+
+/** What {@link normalizeName} makes of a text: the name to send or store, or why it is refused. */
+export type NormalizedName = { ok: true; name: string } | { ok: false; problem: string };
+
+// Checked on code points (the `u` flag), so a well-formed surrogate pair is one character, not two.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+// C0 and C1 controls and DEL: NUL, BEL, ESC, tab, line breaks.
+const CONTROL = /\p{Cc}/u;
+// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) reorder what follows them
+// ("Bank\u202Eyek-ssap" shows as "Bankpass-key"); the marks (U+200E, U+200F, U+061C) are invisible
+// and no label needs them, since the UI isolates each name.
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// What takes no room on screen: spaces and default-ignorable code points (zero-width space and
+// joiners, word joiner, BOM, soft hyphen, variation selectors, Hangul fillers, tags).
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
+
+/**
+ * The one rule for a name a person typed, shared by the kit (before anything is sent) and the mock
+ * backend (on what it receives): Unicode NFC, trimmed; refused when blank, longer than
+ * {@link MAX_NAME_LENGTH} code points, or holding lone surrogates, control characters, bidi controls,
+ * or nothing visible. `problem` is a phrase that follows the field's name ("… must not be blank").
+ */
+export function normalizeName(text: string, kind: NameKind): NormalizedName {
+  if (LONE_SURROGATE.test(text)) return { ok: false, problem: 'must not contain unpaired UTF-16 surrogates' };
+  const name = text.normalize('NFC').trim();
+  if (name === '') return { ok: false, problem: 'must not be blank' };
+  if (CONTROL.test(name)) {
+    return { ok: false, problem: 'must not contain control characters (such as line breaks, tabs or NUL)' };
+  }
+  if (BIDI_CONTROL.test(name)) {
+    return {
+      ok: false,
+      problem:
+        'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)',
+    };
+  }
+  if (name.replace(INVISIBLE, '') === '') return { ok: false, problem: 'must contain a visible character' };
+  const length = [...name].length;
+  const max = MAX_NAME_LENGTH[kind];
+  if (length > max) return { ok: false, problem: `is too long (${length} characters, at most ${max})` };
+  return { ok: true, name };
+}
+
+/**
+ * How usernames compare: NFC, trimmed, lower-cased, so `DEMO@credkit.dev` and `demo@credkit.dev`
+ * are one user. Only for comparing: the username is kept as the person typed it.
+ */
+export function usernameKey(username: string): string {
+  return username.normalize('NFC').trim().toLowerCase();
+}
