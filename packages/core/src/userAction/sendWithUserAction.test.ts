@@ -46,6 +46,14 @@ describe('sendWithUserAction', () => {
     ]);
   });
 
+  it('should sign the path with its query string, as it is sent (the server binds both)', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    const confirming = signer(async () => 'token');
+    await sendWithUserAction(fetcher, confirming, { ...request, path: '/wallets?force=true' });
+    expect(vi.mocked(confirming.obtainUserAction).mock.calls[0]?.[1].path).toBe('/wallets?force=true');
+    expect(requests[0]?.path).toBe('/wallets?force=true');
+  });
+
   it('should sign and send a bodyText given by the caller as it is', async () => {
     const { fetcher, requests } = recordingFetcher();
     const confirming = signer(async () => 'token');
