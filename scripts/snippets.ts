@@ -10,7 +10,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The Markdown files whose snippets are checked, relative to the repository root. */
 export function markdownFiles(): string[] {
   const guides = readdirSync(`${root}docs`).filter((name) => name.endsWith('.md') && name !== 'api.md');
-  const packageReadmes = ['packages/core/README.md', 'packages/react/README.md', 'packages/mock-backend/README.md'];
+  const packageReadmes = [
+    'packages/core/README.md',
+    'packages/react/README.md',
+    'packages/mock-backend/README.md',
+    'packages/names/README.md',
+  ];
   return ['README.md', 'CONTRIBUTING.md', ...guides.map((name) => `docs/${name}`), ...packageReadmes];
 }
 
