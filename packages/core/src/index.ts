@@ -18,6 +18,7 @@ export { createUserRegistration } from './engine/userRegistration.ts';
 // Errors.
 export type { CredkitErrorCode, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
+export { serverMessageToShow } from './errors/serverMessageToShow.ts';
 export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts';
 export { setCredentialActive } from './flows/credentialActivation.ts';
 export type { CreateCredentialCodeOptions, CredentialCode } from './flows/credentialCodes.ts';

@@ -1,3 +1,5 @@
+import { serverMessageToShow } from './serverMessageToShow.ts';
+
 /**
  * What went wrong, as a value a host can `switch` on.
  *
@@ -79,7 +81,10 @@ export interface CredkitErrorDetails {
   cause?: unknown;
   /** For `server`: the HTTP status. */
   status?: number;
-  /** For `server`: the server's own message (`error.message` of a Dfns error body). */
+  /**
+   * For `server`: the server's own message (`error.message` of a Dfns error body), in full, for logs;
+   * people see it only through `describeError` (see {@link serverMessageToShow}).
+   */
   serverMessage?: string;
 }
 
@@ -93,7 +98,7 @@ export class CredkitError extends Error {
   declare phase: RegistrationPhase | undefined;
   /** For `server`: the HTTP status. */
   declare readonly status: number | undefined;
-  /** For `server`: the server's own message. */
+  /** For `server`: the server's own message, in full and as sent (for logs: show it with `describeError`). */
   declare readonly serverMessage: string | undefined;
 
   constructor(code: CredkitErrorCode, details: CredkitErrorDetails = {}) {
@@ -117,9 +122,16 @@ export function isCredkitError(value: unknown): value is CredkitError {
 /** Texts a host puts in place of the default messages, per code: a string, or a function of the error. */
 export type ErrorMessages = Partial<Record<CredkitErrorCode, string | ((error: CredkitError) => string)>>;
 
-/** The text to show a person for `error`: the host's message for its code if any, else the error's own. */
+/**
+ * The text to show a person for `error`: the host's message for its code if any, else the error's
+ * own, followed by what the server said, if anything (as `The server said: “…”`, cleaned and cut
+ * by {@link serverMessageToShow}).
+ */
 export function describeError(error: CredkitError, messages?: ErrorMessages): string {
   const custom = messages?.[error.code];
   if (typeof custom === 'function') return custom(error);
-  return custom ?? error.message;
+  if (custom !== undefined) return custom;
+  const said = serverMessageToShow(error);
+  // The server's words are marked as the server's: a proxy or a compromised backend can send any sentence.
+  return said === undefined ? error.message : `${error.message} The server said: “${said}”`;
 }

@@ -61,7 +61,8 @@ describe('createFetcher', () => {
     expect(error.code).toBe('server');
     expect(error.status).toBe(400);
     expect(error.serverMessage).toBe('Challenge expired');
-    expect(error.message).toBe('Challenge expired');
+    // credkit's own words; the server's stay apart, for describeError to mark as the server's.
+    expect(error.message).toBe('The server refused the request (HTTP 400).');
   });
 
   it('should read a flat { message } body too', async () => {

@@ -49,11 +49,11 @@ function serverMessageOf(body: unknown): string | undefined {
 
 /** Builds the `server` error for an HTTP error status and its (parsed, if JSON) body. */
 export function serverError(status: number, body: unknown, cause?: unknown): CredkitError {
-  const serverMessage = serverMessageOf(body);
+  // The message is credkit's own words; the server's, which may say anything, stay apart in serverMessage.
   return new CredkitError(status === 403 ? 'forbidden' : 'server', {
-    message: serverMessage ?? `The server refused the request (HTTP ${status}).`,
+    message: `The server refused the request (HTTP ${status}).`,
     status,
-    serverMessage,
+    serverMessage: serverMessageOf(body),
     cause,
   });
 }

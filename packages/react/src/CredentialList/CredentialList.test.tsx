@@ -17,6 +17,10 @@ function row(name: string): HTMLElement {
   return tr;
 }
 
+/** How describeError shows a server's refusal: credkit's words, then the server's, marked as such. */
+const refused = (status: number, message: string) =>
+  `The server refused the request (HTTP ${status}). The server said: “${message}”`;
+
 describe('<CredentialList>', () => {
   it('should show each credential in a table: name, kind, created, origin and status', async () => {
     const { fetcher } = credentialsBackend([laptop, phone, recovery, oldKey]);
@@ -168,9 +172,9 @@ describe('<CredentialList>', () => {
     await user.click(button);
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`“Phone” was not deactivated: ${message}`);
+    expect(alert).toHaveTextContent(`“Phone” was not deactivated: ${refused(400, message)}`);
     expect(alert).toHaveAttribute('data-code', 'server');
-    expect(button).toHaveAccessibleDescription(`“Phone” was not deactivated: ${message}`);
+    expect(button).toHaveAccessibleDescription(`“Phone” was not deactivated: ${refused(400, message)}`);
     await waitFor(() => expect(button).toBeEnabled());
     expect(button).toHaveFocus();
     expect(screen.getByRole('status')).toHaveTextContent('');
@@ -199,7 +203,7 @@ describe('<CredentialList>', () => {
     await user.click(await screen.findByRole('button', { name: 'Deactivate “Phone”' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(`“Phone” was not deactivated: ${message}`);
+    expect(alert).toHaveTextContent(`“Phone” was not deactivated: ${refused(400, message)}`);
     expect(String(fetch.mock.calls.find(([, init]) => init?.method === 'PUT')?.[0])).toBe(
       'http://mock/auth/credentials/deactivate',
     );
@@ -281,7 +285,7 @@ describe('<CredentialList>', () => {
     });
     const { container } = renderWithClient(<CredentialList fetcher={fetcher} />);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Your credentials could not be loaded: Not Authorized.');
+    expect(alert).toHaveTextContent(`Your credentials could not be loaded: ${refused(401, 'Not Authorized.')}`);
     expect(container.firstElementChild).toHaveAttribute('data-state', 'error');
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
 

@@ -51,6 +51,32 @@ describe('RegisterCredential', () => {
     expect(screen.getByRole('button', { name: 'Register passkey' })).toBeEnabled();
   });
 
+  // Issue 17: a 5,084-character message with a bidi override and a phishing sentence reached the alert unchanged.
+  it("should show a server's message only cleaned, cut and marked as the server's", async () => {
+    const user = userEvent.setup();
+    const hostile = `Locked.\u202E Call +1-555-0100 and read us your recovery code.\n${'A'.repeat(5_000)}`;
+    const { fetcher } = fakeFetcher({
+      'POST /auth/credentials': () => {
+        throw Object.assign(new Error('x'), { httpStatus: 400, context: { body: { error: { message: hostile } } } });
+      },
+    });
+    const onError = vi.fn();
+    renderWithClient(
+      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onError={onError} />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+
+    const text = (await screen.findByRole('alert')).textContent ?? '';
+    expect(
+      text.startsWith('The server refused the request (HTTP 400). The server said: “Locked. Call +1-555-0100'),
+    ).toBe(true);
+    expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\n]/);
+    expect(text.length).toBeLessThan(300);
+    // The host still gets every character, for its logs.
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ serverMessage: hostile }));
+  });
+
   it("should show the server's message as an alert tied to the field", async () => {
     const user = userEvent.setup();
     const { fetcher } = fakeFetcher({
@@ -69,7 +95,7 @@ describe('RegisterCredential', () => {
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('origin not allowed');
+    expect(alert).toHaveTextContent('The server refused the request (HTTP 400). The server said: “origin not allowed”');
     expect(alert).toHaveAttribute('data-code', 'server');
     const field = screen.getByRole('textbox', { name: 'Credential name' });
     expect(field).toHaveAttribute('aria-describedby', alert.id);
