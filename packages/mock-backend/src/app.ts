@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
 import { isAllowedOrigin } from './isAllowedOrigin.ts';
+import { isClientDisconnect } from './isClientDisconnect.ts';
 import { credentialCodeRoutes } from './routes/credentialCodes.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { loginRoutes } from './routes/login.ts';
@@ -24,6 +25,13 @@ export function createApp(ctx: MockContext): Hono {
     if (error instanceof DfnsHttpError) {
       if (error.refusal) options.onRefusal?.({ method: c.req.method, path: c.req.path, ...error.refusal });
       return c.json(dfnsErrorBody(error.message), error.status);
+    }
+    if (isClientDisconnect(error, c.req.raw)) {
+      // Routine on a server (a closed tab, a cancelled fetch): one line, not an error with a stack.
+      console.warn(
+        `credkit mock backend: ${c.req.method} ${c.req.path}: the client disconnected before its request was read`,
+      );
+      return c.json(dfnsErrorBody('The client disconnected before its request was read'), 400);
     }
     console.error('credkit mock backend: unexpected error', error);
     return c.json(dfnsErrorBody('Internal mock backend error'), 500);
