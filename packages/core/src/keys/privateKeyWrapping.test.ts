@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromBase64 } from '../encoding/base64.ts';
 import { credkitRejection } from '../testFixtures.ts';
 import { KEY_ALGORITHM } from './keyCredentialInfo.ts';
@@ -136,6 +136,25 @@ describe('wrapPrivateKey / unwrapPrivateKey', () => {
     expect(error.code).toBe('invalid-challenge');
     expect(error.message).toBe('The encrypted private key cannot be used: it opens, but holds no P-256 private key.');
     expect(error.cause).toBeInstanceOf(Error);
+  });
+});
+
+describe('a WebCrypto failure', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('should be a CredkitError that says which step failed, with the DOMException as its cause', SLOW, async () => {
+    const { pkcs8 } = await pkcs8Key();
+    const wrapped = await wrapPrivateKey(pkcs8, 'pw');
+    const failure = new DOMException('The operation failed.', 'OperationError');
+    vi.spyOn(crypto.subtle, 'deriveKey').mockRejectedValue(failure);
+    for (const attempt of [unwrapPrivateKey(wrapped, 'pw'), wrapPrivateKey(pkcs8, 'pw')]) {
+      const error = await credkitRejection(attempt);
+      expect([error.code, error.message, error.cause]).toEqual([
+        'unknown',
+        'WebCrypto could not derive the wrapping key.',
+        failure,
+      ]);
+    }
   });
 });
 
