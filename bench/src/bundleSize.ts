@@ -78,15 +78,18 @@ const SIMPLEWEBAUTHN_ADDED_ROW = 'the same, added to an app that ships @simplewe
  * plus a little. The one place to lower them as the code shrinks; never raised without saying why in
  * the commit.
  */
+// Every row, +410 (issue 17): credential names checked by the one rule the mock applies too
+// (`@credkit/names`: NFC, length in code points, no control or bidi characters, something visible),
+// each refusal said in words. Measured by stubbing the check: 5834 → 6245 on the core row.
 export const GZIP_CEILINGS: Readonly<Record<string, number>> = {
-  [CORE_ROW]: 5910,
+  [CORE_ROW]: 6260,
   // +30 (issue 17): a password or recovery code is not kept for retry() after a failure.
-  [HOOK_ROW]: 7360,
+  [HOOK_ROW]: 7730,
   // +190 (issue 17): the same, the form's password fields emptied after a failure and on reset(), and
   // server messages shown only cleaned (no bidi or control characters), cut to 200 and marked as the server's.
-  [COMPONENT_ROW]: 11440,
+  [COMPONENT_ROW]: 11840,
   // +210 (issue 17): as the row above.
-  [SIMPLEWEBAUTHN_ADDED_ROW]: 11410,
+  [SIMPLEWEBAUTHN_ADDED_ROW]: 11790,
 };
 
 /** The component with SimpleWebAuthn's ceremony (and its user-action signer), as such an app uses it. */
