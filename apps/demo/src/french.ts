@@ -1,3 +1,4 @@
+import { serverMessageToShow } from '@credkit/core';
 import type { RecoveryCodeMessages, RegisterCredentialMessages } from '@credkit/react';
 
 const NOM = {
@@ -75,8 +76,9 @@ export const frenchMessages: RegisterCredentialMessages = {
     'invalid-input': 'La demande est incomplète.',
     'wrong-password': 'Ce mot de passe ou ce code n’ouvre pas cette clé.',
     'no-signing-credential': 'Aucune clé d’accès de votre compte n’est disponible ici pour confirmer.',
-    forbidden: (error) => `Le serveur a refusé ce changement (${error.serverMessage ?? error.status}).`,
-    server: (error) => `Le serveur a refusé la demande : ${error.serverMessage ?? `HTTP ${error.status}`}.`,
+    // The server's words only as people may see them (cleaned, cut): serverMessage is for logs.
+    forbidden: (error) => `Le serveur a refusé ce changement (${serverMessageToShow(error) ?? error.status}).`,
+    server: (error) => `Le serveur a refusé la demande : ${serverMessageToShow(error) ?? `HTTP ${error.status}`}.`,
     network: 'Le serveur est injoignable. Vérifiez votre connexion.',
     unknown: 'Une erreur est survenue pendant l’enregistrement.',
   },
