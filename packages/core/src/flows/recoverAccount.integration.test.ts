@@ -29,7 +29,7 @@ function setup() {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       fetch: (input, init) => backend.fetch(new Request(input, init)),
     });
-  return { mails, demo: fetcherWith('demo-token'), anonymous: fetcherWith() };
+  return { mails, backend, demo: fetcherWith('demo-token'), anonymous: fetcherWith() };
 }
 
 /** The demo user with a passkey and a RecoveryKey (its id and code kept, as the person would). */
@@ -145,5 +145,45 @@ describe('account recovery against the mock backend', () => {
 
     const wrongMail = await recover({ verificationCode: '0000-0000-0000-0000', recoveryCode: generateRecoveryCode() });
     expect([wrongMail.code, wrongMail.phase, wrongMail.status]).toEqual(['server', 'challenge', 400]);
+  });
+
+  it('should refuse a recovery key the server sends unusable as invalid-challenge, making no passkey', async () => {
+    const { mails, backend, demo } = setup();
+    const { recoveryCode, credentialId } = await userWithRecoveryKey(demo);
+    // A server (or a proxy) that sends a wrapped key asking for 1 PBKDF2 iteration.
+    const tampering = createFetcher({
+      baseUrl: 'http://mock.test',
+      fetch: async (input, init) => {
+        const answer = await backend.fetch(new Request(input, init));
+        if (!String(input).endsWith('/auth/recover/user/init')) return answer;
+        const body = (await answer.json()) as { allowedRecoveryCredentials: { encryptedRecoveryKey: string }[] };
+        for (const key of body.allowedRecoveryCredentials) {
+          const wrapped = JSON.parse(atob(key.encryptedRecoveryKey)) as { kdf: Record<string, unknown> };
+          key.encryptedRecoveryKey = btoa(JSON.stringify({ ...wrapped, kdf: { ...wrapped.kdf, iterations: 1 } }));
+        }
+        return Response.json(body);
+      },
+    });
+    await sendRecoveryCode({ fetcher: tampering, orgId: ORG, username: USERNAME });
+    let made = 0;
+    const error = await credkitRejection(
+      recoverAccount({
+        fetcher: tampering,
+        orgId: ORG,
+        username: USERNAME,
+        verificationCode: mails.at(-1)?.verificationCode ?? '',
+        credentialId,
+        recoveryCode,
+        rp,
+        credentials: {
+          create: async () => {
+            made += 1;
+            return null;
+          },
+        },
+      }),
+    );
+    expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
+    expect(made).toBe(0);
   });
 });

@@ -150,7 +150,9 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   }
   // Opened before the new passkey is made: a mistyped recovery code costs no passkey.
   const privateKey = await unwrapPrivateKey(recoveryKey.encryptedRecoveryKey, recoveryCode).catch((error: unknown) => {
-    if (error instanceof CredkitError) error.phase ??= 'signing';
+    // A recovery code that does not open the key is the signing's problem; a blob that cannot be
+    // used (`invalid-challenge`) came with the challenge.
+    if (error instanceof CredkitError) error.phase ??= error.code === 'invalid-challenge' ? 'challenge' : 'signing';
     throw error;
   });
   throwIfAborted(signal, 'challenge');
