@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { MockContext } from './context.ts';
 import { DfnsHttpError, dfnsErrorBody } from './errors.ts';
@@ -12,6 +11,7 @@ import { recoveryRoutes } from './routes/recovery.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
 import { checkJsonContentType } from './wire/jsonContentType.ts';
+import { readBodyWithin } from './wire/readBodyWithin.ts';
 
 /** The largest request body the mock reads. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -68,13 +68,7 @@ export function createApp(ctx: MockContext): Hono {
     checkJsonContentType(c.req.header('Content-Type'));
     await next();
   });
-  app.use(
-    '/auth/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(dfnsErrorBody(`Request body is larger than ${MAX_BODY_BYTES / 1024} KiB`), 413),
-    }),
-  );
+  app.use('/auth/*', readBodyWithin(MAX_BODY_BYTES));
 
   app.route('/', registrationRoutes(ctx));
   app.route('/', userActionRoutes(ctx));

@@ -1,5 +1,6 @@
 import { cose, decodeCredentialPublicKey, isoBase64URL } from '@simplewebauthn/server/helpers';
-import { exportSpkiPem } from './spki.ts';
+import { p256PointToSpki } from './p256PointToSpki.ts';
+import { exportSpkiPem, spkiToPem } from './spki.ts';
 
 const CURVES: Record<number, string> = { 1: 'P-256', 2: 'P-384', 3: 'P-521', 6: 'Ed25519' };
 
@@ -35,10 +36,20 @@ function toJwk(key: Map<number, unknown>): { jwk: JsonWebKey; algorithm: ImportA
 
 /**
  * A COSE public key (from the attestation) → SPKI PEM, the form the mock returns as `publicKey`.
- * WebCrypto imports the key (so a point off its curve is refused) and exports it as SPKI.
+ * A P-256 point is checked on its curve and framed as SPKI here; any other key is imported by
+ * WebCrypto (which refuses a point off its curve) and exported as SPKI.
  */
 export async function publicKeyToPem(cosePublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
-  const { jwk, algorithm } = toJwk(decodeCredentialPublicKey(cosePublicKey) as unknown as Map<number, unknown>);
+  const decoded = decodeCredentialPublicKey(cosePublicKey) as unknown as Map<number, unknown>;
+  // P-256, what nearly every passkey holds, without WebCrypto: the same bytes, checked on the curve.
+  if (decoded.get(cose.COSEKEYS.kty) === cose.COSEKTY.EC2 && decoded.get(cose.COSEKEYS.crv) === 1) {
+    const x = decoded.get(cose.COSEKEYS.x);
+    const y = decoded.get(cose.COSEKEYS.y);
+    const spki = x instanceof Uint8Array && y instanceof Uint8Array ? p256PointToSpki(x, y) : undefined;
+    if (!spki) throw new Error('the P-256 public key is not a point on the curve');
+    return spkiToPem(spki);
+  }
+  const { jwk, algorithm } = toJwk(decoded);
   const key = await globalThis.crypto.subtle.importKey('jwk', jwk, algorithm, true, ['verify']);
   return exportSpkiPem(key);
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type HonoRequest } from 'hono';
 import { grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
@@ -64,8 +64,8 @@ export function registrationRoutes(ctx: MockContext) {
     });
   });
 
-  const complete = async (request: Request, header: string | undefined) => {
-    const grant = grantOf(ctx, header, ['Registration']);
+  const complete = async (request: HonoRequest) => {
+    const grant = grantOf(ctx, request.header('Authorization'), ['Registration']);
     const registration = registrations.get(grant.userId);
     // Its registration is complete: the token is spent.
     if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
@@ -76,7 +76,7 @@ export function registrationRoutes(ctx: MockContext) {
       ctx,
       { credentialKind: first.credentialKind, credentialInfo: first.credentialInfo },
       issued,
-      request.headers.get('Origin') ?? undefined,
+      request.header('Origin'),
     );
     refuseTakenUsername(registration.username);
     refuseCredentialIdOfAnotherUser(store, grant.userId, verified.credentialId);
@@ -98,12 +98,10 @@ export function registrationRoutes(ctx: MockContext) {
     };
   };
 
-  app.post('/auth/registration', async (c) =>
-    c.json((await complete(c.req.raw, c.req.header('Authorization'))).answer),
-  );
+  app.post('/auth/registration', async (c) => c.json((await complete(c.req)).answer));
 
   app.post('/auth/registration/enduser', async (c) => {
-    const { user, answer } = await complete(c.req.raw, c.req.header('Authorization'));
+    const { user, answer } = await complete(c.req);
     const token = await tokens.mint({
       kind: 'EndUser',
       userId: user.userId,

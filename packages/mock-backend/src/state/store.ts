@@ -35,9 +35,19 @@ export function createStore(orgId: string) {
   const users = new Map<string, MockUser>();
   /** Users by `usernameKey`: usernames compare case-insensitively, after NFC. */
   const usersByName = new Map<string, MockUser>();
-  let credentials: StoredCredential[] = [];
-  /** Credentials an account recovery invalidated: kept only to say so. */
-  const archived: StoredCredential[] = [];
+  // Indexes, not scans: a request costs the same however many users and credentials came before.
+  /** Each user's credentials, in the order they were added. */
+  const credentialsByUser = new Map<string, StoredCredential[]>();
+  /** Credentials by WebAuthn credential id (unique across users, but a list keeps the old data honest). */
+  const credentialsById = new Map<string, StoredCredential[]>();
+  /** Credentials an account recovery invalidated, by credential id: kept only to say so. */
+  const archived = new Map<string, StoredCredential[]>();
+
+  const push = <K>(map: Map<K, StoredCredential[]>, key: K, credential: StoredCredential) => {
+    const list = map.get(key);
+    if (list) list.push(credential);
+    else map.set(key, [credential]);
+  };
 
   function addUser(user: Omit<MockUser, 'userId' | 'orgId'>, userId = dfnsId('us')): MockUser {
     const created: MockUser = { ...user, userId, orgId };
@@ -59,35 +69,39 @@ export function createStore(orgId: string) {
       return usersByName.get(usernameKey(username));
     },
     credentialsOf(userId: string): StoredCredential[] {
-      return credentials.filter((credential) => credential.userId === userId);
+      return [...(credentialsByUser.get(userId) ?? [])];
     },
     findCredential(userId: string, credentialId: string): StoredCredential | undefined {
-      return credentials.find((c) => c.userId === userId && c.credentialId === credentialId);
+      return credentialsById.get(credentialId)?.find((c) => c.userId === userId);
     },
     /** The user's credential with this Dfns uuid (`cr-…`), if any: never another user's. */
     credentialByUuid(userId: string, credentialUuid: string): StoredCredential | undefined {
-      return credentials.find((c) => c.userId === userId && c.credentialUuid === credentialUuid);
+      return credentialsByUser.get(userId)?.find((c) => c.credentialUuid === credentialUuid);
     },
     /** Every user's credentials with this WebAuthn credential id: how a discoverable login finds its user. */
     credentialsWithId(credentialId: string): StoredCredential[] {
-      return credentials.filter((c) => c.credentialId === credentialId);
+      return [...(credentialsById.get(credentialId) ?? [])];
     },
     addCredential(credential: StoredCredential): void {
-      credentials.push(credential);
+      push(credentialsByUser, credential.userId, credential);
+      push(credentialsById, credential.credentialId, credential);
     },
     /**
      * Archives every credential of the user, as Dfns does on recovery: they leave the list and every
      * check (login, user actions, activation) as if never registered.
      */
     archiveCredentialsOf(userId: string): void {
-      for (const credential of credentials) {
-        if (credential.userId === userId) archived.push({ ...credential, isActive: false });
+      for (const credential of credentialsByUser.get(userId) ?? []) {
+        push(archived, credential.credentialId, { ...credential, isActive: false });
+        const others = credentialsById.get(credential.credentialId)?.filter((c) => c !== credential) ?? [];
+        if (others.length > 0) credentialsById.set(credential.credentialId, others);
+        else credentialsById.delete(credential.credentialId);
       }
-      credentials = credentials.filter((credential) => credential.userId !== userId);
+      credentialsByUser.delete(userId);
     },
     /** Whether an account recovery archived this credential of some user (or of `userId`). */
     wasArchived(credentialId: string, userId?: string): boolean {
-      return archived.some((c) => c.credentialId === credentialId && (userId === undefined || c.userId === userId));
+      return archived.get(credentialId)?.some((c) => userId === undefined || c.userId === userId) ?? false;
     },
   };
 }
