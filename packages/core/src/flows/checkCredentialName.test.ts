@@ -67,7 +67,13 @@ describe('registerUser', () => {
       throw new Error('no request expected');
     };
     const error = await credkitRejection(
-      registerUser({ fetcher, orgId: 'or-1', username: 'ada\n@example.com', registrationCode: 'x' }),
+      registerUser({
+        fetcher,
+        orgId: 'or-1',
+        username: 'ada\n@example.com',
+        registrationCode: 'x',
+        rp: { id: 'localhost', name: 'credkit' },
+      }),
     );
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/^The username must not contain control characters/);
