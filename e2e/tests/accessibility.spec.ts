@@ -62,7 +62,9 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'error: missing name');
     await fillName(page);
     await page.getByRole('button', { name: 'Register passkey' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Challenge service unavailable');
+    await expect(page.getByRole('alert')).toHaveText(
+      'The server refused the request (HTTP 500). The server said: “Challenge service unavailable”',
+    );
     await expectNoViolations(page, 'error: server');
   });
 

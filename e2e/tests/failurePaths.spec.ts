@@ -117,7 +117,11 @@ test.describe('every failure path, in a real browser', () => {
     await page.goto('/?embed');
     await startRegistration(page);
 
-    await expectError(page, 'server', 'Challenge service unavailable');
+    await expectError(
+      page,
+      'server',
+      'The server refused the request (HTTP 500). The server said: “Challenge service unavailable”',
+    );
     expect(await probe.ceremonies()).toBe(0);
     expect(posts).toHaveLength(0);
   });
@@ -134,7 +138,11 @@ test.describe('every failure path, in a real browser', () => {
     await page.goto('/?embed');
     await startRegistration(page);
 
-    await expectError(page, 'server', 'Credential name is already in use');
+    await expectError(
+      page,
+      'server',
+      'The server refused the request (HTTP 400). The server said: “Credential name is already in use”',
+    );
     expect(await probe.ceremonies()).toBe(1);
     expect(posts).toHaveLength(1);
     // Refused for good: the passkey create() just made is signalled unknown, so the manager can drop it.

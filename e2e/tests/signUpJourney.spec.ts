@@ -101,7 +101,10 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toHaveAttribute('data-code', 'forbidden');
-    await expect(alert).toHaveText('user action signature is missing or invalid');
+    // The server's words, marked as the server's (issue 17: a server cannot speak as the app).
+    await expect(alert).toHaveText(
+      'The server refused the request (HTTP 403). The server said: “user action signature is missing or invalid”',
+    );
     await expect(listItems(page)).toHaveCount(1);
 
     // Again, untouched: accepted. Then the same request, token and all, replayed: refused.
