@@ -104,7 +104,14 @@ export const NewRecoveryKey = forwardRef<HTMLFieldSetElement, FieldsetHTMLAttrib
           <button type="button" onClick={copy}>
             {text.copy}
           </button>{' '}
-          <button type="button" onClick={form.newRecoveryKey.dismiss}>
+          <button
+            type="button"
+            onClick={() => {
+              // The fieldset goes: focus goes back to the outcome, not to the page.
+              document.getElementById(form.ids.status)?.focus();
+              form.newRecoveryKey.dismiss();
+            }}
+          >
             {text.saved}
           </button>
         </p>

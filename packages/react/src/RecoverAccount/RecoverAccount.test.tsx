@@ -115,6 +115,7 @@ describe('RecoverAccount', () => {
       expect(onDone).not.toHaveBeenCalled();
       await user.click(screen.getByRole('button', { name: 'I have saved them' }));
       expect(screen.queryByRole('group', { name: 'Your new recovery key' })).not.toBeInTheDocument();
+      expect(status).toHaveFocus();
       expect(onDone).toHaveBeenCalledTimes(1);
       expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ recoveryKey: expect.anything() }), undefined);
     },

@@ -229,7 +229,12 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
         setMadeKey(null);
       },
     },
-    ids: { form: formId, error: `${baseId}-error`, field: (field) => `${baseId}-${field}` },
+    ids: {
+      form: formId,
+      error: `${baseId}-error`,
+      status: `${baseId}-status`,
+      field: (field) => `${baseId}-${field}`,
+    },
     classNames,
     messages,
   };

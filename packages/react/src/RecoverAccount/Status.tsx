@@ -18,6 +18,7 @@ export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagr
       tabIndex={-1}
       {...paragraphProps}
       ref={refs}
+      id={form.ids.status}
       data-credkit-part="status"
       data-state={form.recovery.phase}
       className={recoverPartClassName(form.classNames, 'status', className)}

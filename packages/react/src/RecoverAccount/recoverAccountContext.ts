@@ -55,7 +55,7 @@ export interface RecoverAccountContextValue {
     /** The person saved them: the code is forgotten. */
     dismiss: () => void;
   };
-  ids: { form: string; error: string; field: (field: RecoverAccountField) => string };
+  ids: { form: string; error: string; status: string; field: (field: RecoverAccountField) => string };
   classNames: Partial<Record<RecoverAccountPart, string>>;
   messages: RecoverAccountMessages;
 }
