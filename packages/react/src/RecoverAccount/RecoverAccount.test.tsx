@@ -79,6 +79,8 @@ describe('RecoverAccount', () => {
       );
       expect(status).toHaveFocus();
       expect(status).toHaveAttribute('data-state', 'success');
+      // The root is marked like every credkit component's, for styles.css and the host's own CSS.
+      expect(status.closest('form[data-credkit="recover-account"]')).toHaveAttribute('data-state', 'success');
       expect(paths(requests)).toEqual(['/auth/recover/user/code', '/auth/recover/user/init', '/auth/recover/user']);
       expect(requests[1]?.body).toEqual({
         username: 'ada@example.com',

@@ -246,6 +246,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
         {...formProps}
         ref={ref}
         id={formId}
+        data-credkit="recover-account"
         data-credkit-part="root"
         data-state={state}
         data-busy={recovery.isBusy ? '' : undefined}
