@@ -93,6 +93,30 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'dark, with an error');
   });
 
+  test('dark colour scheme: the list, a code and the recovery form', async ({
+    page,
+    authenticator: _authenticator,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await page.goto('/');
+    await page.getByLabel('Username').fill(`dark-${randomUUID().slice(0, 8)}@example.com`);
+    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+    await page.getByRole('link', { name: 'Manage' }).click();
+    await expect(page.getByRole('table', { name: 'Your credentials' }).getByRole('row')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Add a passkey on another device' }).click();
+    await expect(page.getByRole('img', { name: 'QR code of the link to add a passkey' })).toBeVisible();
+    await expectNoViolations(page, 'dark: list, code and QR code');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    await page.getByLabel('Username').fill('someone@example.com');
+    await page.getByRole('button', { name: 'Send the code' }).click();
+    await page.getByRole('button', { name: 'Recover and add a passkey' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Enter the code from the e-mail.');
+    await expectNoViolations(page, 'dark: recovery, with an error');
+  });
+
   test('French texts, a chosen authenticator, and the automatic upgrade waiting', async ({
     page,
     authenticator: _authenticator,

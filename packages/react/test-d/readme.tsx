@@ -1,6 +1,6 @@
 import { createFetcher, createWebAuthnUserActionSigner } from '@credkit/core';
 import { RegisterCredential } from '@credkit/react';
-import '@credkit/react/styles.css'; // optional: the form is unstyled without it
+import '@credkit/react/styles.css'; // optional: every component is unstyled without it
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 
 const queryClient = new QueryClient();

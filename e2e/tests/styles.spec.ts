@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+// The demo imports `@credkit/react/styles.css`; these read what Chromium computed from it.
+
+const css = (locator: Locator, property: string) =>
+  locator.evaluate((element, name) => getComputedStyle(element).getPropertyValue(name), property);
+
+/** A host's theme, set on an ancestor of the components (the demo's `<main>`), as the docs tell hosts to. */
+async function themeOnAncestor(page: Page) {
+  await page.addStyleTag({ content: 'main { --credkit-accent: rgb(1, 2, 3); --credkit-radius: 3px; }' });
+}
+
+async function signUpAndManage(page: Page) {
+  await page.goto('/');
+  await page.getByLabel('Username').fill(`styles-${randomUUID().slice(0, 8)}@example.com`);
+  await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+  await page.getByRole('link', { name: 'Manage' }).click();
+  await expect(page.getByRole('table', { name: 'Your credentials' }).getByRole('row')).toHaveCount(2);
+}
+
+test.describe('styles.css', () => {
+  test('styles every component, in light and dark', async ({ page, authenticator: _authenticator }) => {
+    await page.goto('/?embed');
+    const register = page.getByRole('button', { name: 'Register passkey' });
+    await expect(register).toBeVisible();
+    expect(await css(register, 'background-color')).toBe('rgb(9, 105, 218)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await css(register, 'background-color')).toBe('rgb(68, 147, 248)');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await signUpAndManage(page);
+    const list = page.locator('[data-credkit="credential-list"]');
+    expect(await css(list.locator('[data-credkit-part="table"]'), 'border-collapse')).toBe('collapse');
+    expect(await css(list.getByRole('button', { name: /^Deactivate / }), 'border-radius')).toBe('8px');
+
+    const create = page.getByRole('button', { name: 'Add a passkey on another device' });
+    expect(await css(create, 'background-color')).toBe('rgb(9, 105, 218)');
+    await create.click();
+    const code = page.locator('[data-credkit-part="code"] code');
+    await expect(code).toBeVisible();
+    expect(await css(code, 'font-family')).toContain('monospace');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    const recover = page.locator('form[data-credkit="recover-account"]');
+    await expect(recover).toBeVisible();
+    expect(await css(recover, 'display')).toBe('grid');
+    await page.getByLabel('Username').fill('someone@example.com');
+    await page.getByRole('button', { name: 'Send the code' }).click();
+    const option = page.getByRole('checkbox', { name: /^Also make a new recovery key/ });
+    await expect(option).toBeVisible();
+    // The checkbox and its label share one row.
+    const [box, label] = await Promise.all([
+      option.boundingBox(),
+      recover.locator('[data-credkit-part="new-key-option"] + label').boundingBox(),
+    ]);
+    expect(box && label && box.y < label.y + label.height && label.y < box.y + box.height).toBe(true);
+    expect(await css(recover.getByRole('button', { name: 'Recover and add a passkey' }), 'background-color')).toBe(
+      'rgb(9, 105, 218)',
+    );
+  });
+
+  test('a theme set on an ancestor reaches every component', async ({ page, authenticator: _authenticator }) => {
+    await page.goto('/?embed');
+    await themeOnAncestor(page);
+    const register = page.getByRole('button', { name: 'Register passkey' });
+    expect(await css(register, 'background-color')).toBe('rgb(1, 2, 3)');
+    expect(await css(register, 'border-radius')).toBe('3px');
+
+    await signUpAndManage(page);
+    await themeOnAncestor(page);
+    const create = page.getByRole('button', { name: 'Add a passkey on another device' });
+    expect(await css(create, 'background-color')).toBe('rgb(1, 2, 3)');
+    expect(await css(page.getByRole('button', { name: /^Deactivate / }), 'border-radius')).toBe('3px');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    const sendCode = page.getByRole('button', { name: 'Send the code' });
+    await expect(sendCode).toBeVisible();
+    expect(await css(sendCode, 'border-radius')).toBe('3px');
+    expect(await css(page.getByLabel('Username'), 'border-radius')).toBe('3px');
+  });
+});
