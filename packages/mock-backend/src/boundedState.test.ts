@@ -33,6 +33,7 @@ function setup(options: MockBackendOptions = {}) {
 function expiringState(ctx: MockContext) {
   return {
     registrations: ctx.registrations.size,
+    logins: ctx.logins.size,
     challenges: ctx.challenges.size,
     tokens: ctx.tokens.size,
     recoveries: ctx.recoveries.size,
@@ -95,5 +96,61 @@ describe('the mock state under a flood of POST /auth/registration/init', () => {
 
     clock.time += ctx.options.challengeTtlMs;
     expect((await initRegistration()).status).toBe(200);
+  });
+});
+
+describe('POST /auth/login/init, which needs no token either', () => {
+  const loginInit = async (app: ReturnType<typeof createApp>) => {
+    const response = await app.fetch(
+      new Request('http://mock.test/auth/login/init', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ orgId: DEFAULT_ORG_ID }),
+      }),
+    );
+    return {
+      status: response.status,
+      body: (await response.json()) as { challengeIdentifier?: string; error?: { message: string } },
+    };
+  };
+
+  it('should refuse init past maxPendingLogins with a Dfns-shaped 429; a used or expired login frees its place', async () => {
+    const clock = { time: START };
+    const ctx = createContext(resolveMockOptions({ maxPendingLogins: 3, now: () => clock.time }));
+    const app = createApp(ctx);
+    const issued: string[] = [];
+    for (let call = 0; call < 3; call++) {
+      const { status, body } = await loginInit(app);
+      expect(status).toBe(200);
+      issued.push(body.challengeIdentifier as string);
+    }
+
+    const refused = await loginInit(app);
+    expect(refused.status).toBe(429);
+    expect(Object.keys(refused.body)).toEqual(['error']);
+    expect(refused.body.error?.message).toMatch(/^Too many logins in progress \(3\)/);
+    expect(ctx.logins.size).toBe(3);
+
+    // A login that used its challenge, even one refused, is no longer in progress.
+    const used = await app.fetch(
+      new Request('http://mock.test/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          challengeIdentifier: issued[0],
+          firstFactor: {
+            kind: 'Fido2',
+            credentialAssertion: { credId: 'AAAA', clientData: 'e30', authenticatorData: 'AA', signature: 'AA' },
+          },
+        }),
+      }),
+    );
+    expect(used.status).toBeGreaterThanOrEqual(400);
+    expect(ctx.logins.size).toBe(2);
+    expect((await loginInit(app)).status).toBe(200);
+    expect((await loginInit(app)).status).toBe(429);
+
+    clock.time += ctx.options.challengeTtlMs;
+    expect((await loginInit(app)).status).toBe(200);
   });
 });

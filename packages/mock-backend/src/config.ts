@@ -38,6 +38,12 @@ export interface MockBackendOptions {
    */
   maxPendingRegistrations?: number;
   /**
+   * How many logins may be in progress at once (`POST /auth/login/init` answered, the challenge not
+   * yet used by `POST /auth/login` nor expired); the next init gets a 429. Init needs no token, like
+   * registration's. @defaultValue 10000
+   */
+  maxPendingLogins?: number;
+  /**
    * Receives the verification code Dfns would e-mail for an account recovery (`POST /auth/recover/user/code`
    * for a known username): the mock sends no mail. The `credkit-mock` CLI prints it; tests read it here
    * (or from `GET /mock/recovery-codes?username=`).
@@ -85,6 +91,7 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     userActionTtlMs: options.userActionTtlMs ?? 120_000,
     recoveryCodeTtlMs: options.recoveryCodeTtlMs ?? 15 * 60_000,
     maxPendingRegistrations: options.maxPendingRegistrations ?? 10_000,
+    maxPendingLogins: options.maxPendingLogins ?? 10_000,
     onRefusal: options.onRefusal,
     onVerificationCode: options.onVerificationCode,
   };

@@ -1,6 +1,7 @@
 import type { ResolvedMockOptions } from './config.ts';
 import { type ChallengeStore, createChallengeStore } from './state/challenges.ts';
 import { type CredentialCodes, createCredentialCodes } from './state/credentialCodes.ts';
+import { createExpiringMap, type ExpiringMap } from './state/expiringMap.ts';
 import {
   createPendingRecoveries,
   createPendingRegistrations,
@@ -21,6 +22,8 @@ export interface MockContext {
   userActions: UserActionTokens;
   /** User registrations begun by `POST /auth/registration/init` and not yet completed. */
   registrations: PendingRegistrations;
+  /** Login challenges of `POST /auth/login/init` not yet used by `POST /auth/login`, until they expire. */
+  logins: ExpiringMap<string, true>;
   /** One-time codes of `POST /auth/credentials/code`. */
   credentialCodes: CredentialCodes;
   /** Verification codes of `POST /auth/recover/user/code`. */
@@ -49,6 +52,7 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
     userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
     registrations: createPendingRegistrations(options.now),
+    logins: createExpiringMap<string, true>(options.now),
     // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
     credentialCodes: createCredentialCodes({ now: options.now, retainMs: options.challengeTtlMs }),
     recoveryCodes: createRecoveryCodes({ now: options.now, ttlMs: options.recoveryCodeTtlMs }),

@@ -22,7 +22,7 @@ function loginRefused(message: string): DfnsHttpError {
  * bearer token of the user the mock's other routes accept.
  */
 export function loginRoutes(ctx: MockContext) {
-  const { options, store, tokens, challenges } = ctx;
+  const { options, store, tokens, challenges, logins } = ctx;
   const app = new Hono();
 
   /** The active credential the assertion names, of the challenge's user (or, without one, of its userHandle's). */
@@ -73,10 +73,19 @@ export function loginRoutes(ctx: MockContext) {
     // Dfns wants a loginCode (mailed by POST /auth/login/code) before it hands out a PasswordProtectedKey's
     // encryptedPrivateKey; the mock sends no mail, so it checks the shape and nothing else.
     if (body.loginCode !== undefined) stringField(body.loginCode, 'loginCode');
-    if (body.username === undefined) {
-      const issued = challenges.issue({ userId: undefined, kind: 'Login', userVerification: 'required' });
-      return c.json(toSigningChallenge(options, issued, []));
+    // Init needs no token: the cap is what keeps a flood of them from holding the mock's memory.
+    if (logins.size >= options.maxPendingLogins) {
+      throw new DfnsHttpError(
+        429,
+        `Too many logins in progress (${options.maxPendingLogins}): complete one, or try again once unused ones expire`,
+      );
     }
+    const issueLogin = (userId: string | undefined) => {
+      const issued = challenges.issue({ userId, kind: 'Login', userVerification: 'required' });
+      logins.set(issued.challengeIdentifier, true, issued.expiresAt);
+      return issued;
+    };
+    if (body.username === undefined) return c.json(toSigningChallenge(options, issueLogin(undefined), []));
     const username = stringField(body.username, 'username');
     const user = store.userByName(username);
     // Dfns's documented login errors, word for word.
@@ -87,8 +96,7 @@ export function loginRoutes(ctx: MockContext) {
     if (credentials.length === 0) {
       throw loginRefused('User does not have a credential that can be used for the application.');
     }
-    const issued = challenges.issue({ userId: user.userId, kind: 'Login', userVerification: 'required' });
-    return c.json(toSigningChallenge(options, issued, credentials));
+    return c.json(toSigningChallenge(options, issueLogin(user.userId), credentials));
   });
 
   app.post('/auth/login', async (c) => {
@@ -97,6 +105,7 @@ export function loginRoutes(ctx: MockContext) {
     const assertion = readFirstFactor(body.firstFactor);
     // No credential of the mock requires a second factor (supportedCredentialKinds says so): a
     // secondFactor is not needed, and not looked at.
+    logins.delete(challengeIdentifier);
     const issued = challenges.consume(challengeIdentifier, null);
     if (issued.kind !== 'Login')
       throw badRequest('challengeIdentifier is not a login challenge: ask POST /auth/login/init');
