@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CredkitError } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import { generateRecoveryCode } from '../keys/recoveryCode.ts';
 import { credkitRejection } from '../testFixtures.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
+import { loginWithPasskey } from './loginWithPasskey.ts';
+import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
 import { registerUser } from './registerUser.ts';
 
 function invalidInput(check: () => unknown): string {
@@ -61,21 +64,64 @@ describe('checkUsername', () => {
   });
 });
 
-describe('registerUser', () => {
-  it('should refuse a bad username before any request', async () => {
-    const fetcher: Fetcher = async () => {
-      throw new Error('no request expected');
-    };
-    const error = await credkitRejection(
+const noRequest: Fetcher = async () => {
+  throw new Error('no request expected');
+};
+const rp = { id: 'localhost', name: 'credkit' };
+
+/** Every flow that sends a username, with the fetcher and the username it is given. */
+const flowsWithUsername: [string, (fetcher: Fetcher, username: string) => Promise<unknown>][] = [
+  [
+    'registerUser',
+    (fetcher, username) =>
       registerUser({
         fetcher,
         orgId: 'or-1',
-        username: 'ada\n@example.com',
+        username,
         registrationCode: 'x',
-        rp: { id: 'localhost', name: 'credkit' },
+        rp,
+        credentials: { create: async () => null },
       }),
-    );
+  ],
+  // A fetcher that answers nothing usable ends the sign-in once login/init is sent: enough to see what was.
+  [
+    'loginWithPasskey',
+    (fetcher, username) =>
+      loginWithPasskey({ fetcher, orgId: 'or-1', username, credentials: { get: async () => null } }),
+  ],
+  ['sendRecoveryCode', (fetcher, username) => sendRecoveryCode({ fetcher, orgId: 'or-1', username })],
+  [
+    'recoverAccount',
+    (fetcher, username) =>
+      recoverAccount({
+        fetcher,
+        orgId: 'or-1',
+        username,
+        verificationCode: '123456',
+        credentialId: 'key-1',
+        recoveryCode: generateRecoveryCode(),
+        rp,
+        credentials: { create: async () => null },
+        origin: 'http://localhost:5173',
+      }),
+  ],
+];
+
+describe.each(flowsWithUsername)('%s', (_name, run) => {
+  it('should refuse a bad username before any request', async () => {
+    const error = await credkitRejection(run(noRequest, 'ada\n@example.com'));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/^The username must not contain control characters/);
+    expect((await credkitRejection(run(noRequest, '   '))).message).toBe('Give a username.');
+  });
+
+  it('should send the username NFC-normalised and trimmed, as the mock compares it', async () => {
+    const sent: unknown[] = [];
+    const recording: Fetcher = async (request) => {
+      sent.push((request.body as { username?: unknown }).username);
+      throw new Error('stop after the first request');
+    };
+    await run(recording, ' Ren\u0065\u0301@Example.com\t').catch(() => undefined);
+    expect(sent).toEqual(['Ren\u00e9@Example.com']);
   });
 });

@@ -2,8 +2,9 @@ import { normalizeName } from '@credkit/names';
 import { CredkitError } from '../errors/credkitError.ts';
 
 /**
- * Checks a new user's username before anything is sent, by the rule the mock backend applies too
- * (`@credkit/names`): returns it NFC-normalised and trimmed, or throws `invalid-input` saying why.
+ * Checks a username before anything is sent (at sign-up, sign-in and recovery), by the rule the mock
+ * backend applies too (`@credkit/names`): returns it NFC-normalised and trimmed, or throws
+ * `invalid-input` saying why.
  */
 export function checkUsername(username: unknown): string {
   const checked = typeof username === 'string' ? normalizeName(username, 'username') : undefined;

@@ -9,6 +9,7 @@ import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
 import { getAssertion } from '../webauthn/getAssertion.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials } from '../webauthn/webAuthnSupport.ts';
+import { checkUsername } from './checkUsername.ts';
 
 /** Options of {@link loginWithPasskey}. */
 export interface LoginWithPasskeyOptions {
@@ -16,7 +17,10 @@ export interface LoginWithPasskeyOptions {
   fetcher: Fetcher;
   /** The Dfns organisation of the user. */
   orgId: string;
-  /** The user's username. Without it, the browser offers every passkey of this site (usernameless sign-in). */
+  /**
+   * The user's username, sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of
+   * `@credkit/names`). Without it, the browser offers every passkey of this site (usernameless sign-in).
+   */
   username?: string;
   /** The RP id the passkeys were created for. @defaultValue the page's effective domain */
   rpId?: string;
@@ -48,6 +52,7 @@ const LOGIN_ANSWER = object({ token: nonEmptyString() });
  */
 export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<Login> {
   const { fetcher, signal, onPhase } = options;
+  const username = options.username === undefined ? undefined : checkUsername(options.username);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const credentials = options.ceremony ? undefined : (options.credentials ?? browserCredentials('signing'));
   const ceremony = options.ceremony ?? { get: (request) => browserGet(request, credentials) };
@@ -60,7 +65,7 @@ export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promis
       {
         method: 'POST',
         path: '/auth/login/init',
-        body: { orgId: options.orgId, ...(options.username !== undefined && { username: options.username }) },
+        body: { orgId: options.orgId, ...(username !== undefined && { username }) },
         signal,
       },
       'challenge',

@@ -14,6 +14,7 @@ import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
+import { checkUsername } from './checkUsername.ts';
 import { validateRegistrationChallenge } from './registerUser.ts';
 
 /** Options of {@link sendRecoveryCode}. */
@@ -21,15 +22,17 @@ export interface SendRecoveryCodeOptions {
   /** Makes the HTTP calls (no token: the person has lost every credential). */
   fetcher: Fetcher;
   orgId: string;
+  /** Sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of `@credkit/names`). */
   username: string;
   signal?: AbortSignal;
 }
 
 /** `POST /auth/recover/user/code`: Dfns e-mails the person a verification code for {@link recoverAccount}. */
 export async function sendRecoveryCode({ fetcher, orgId, username, signal }: SendRecoveryCodeOptions): Promise<void> {
+  const checked = checkUsername(username);
   await callFetcher(
     fetcher,
-    { method: 'POST', path: '/auth/recover/user/code', body: { username, orgId }, signal },
+    { method: 'POST', path: '/auth/recover/user/code', body: { username: checked, orgId }, signal },
     'challenge',
   );
 }
@@ -39,6 +42,7 @@ export interface RecoverAccountOptions {
   /** Makes the HTTP calls; the recovery's temporary token is sent per call. */
   fetcher: Fetcher;
   orgId: string;
+  /** Sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of `@credkit/names`). */
   username: string;
   /** The code Dfns e-mailed after {@link sendRecoveryCode}. */
   verificationCode: string;
@@ -107,6 +111,7 @@ const RECOVERY_ANSWER = object({
  */
 export async function recoverAccount(options: RecoverAccountOptions): Promise<AccountRecovery> {
   const { fetcher, signal, onPhase, credentialId } = options;
+  const username = checkUsername(options.username);
   const credentialName = checkCredentialName(options.credentialName ?? 'Passkey');
   const recoveryCode = normalizeRecoveryCode(options.recoveryCode);
   const newKey = options.newRecoveryKey && {
@@ -126,7 +131,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
       method: 'POST',
       path: '/auth/recover/user/init',
       body: {
-        username: options.username,
+        username,
         verificationCode: options.verificationCode.trim(),
         orgId: options.orgId,
         credentialId,
