@@ -16,7 +16,7 @@ export { createPasskeyLogin } from './engine/passkeyLogin.ts';
 export type { RegistrationSnapshot } from './engine/registrationController.ts';
 export { createUserRegistration } from './engine/userRegistration.ts';
 // Errors.
-export type { CredkitErrorCode, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
+export type { CredkitErrorCode, CredkitErrorField, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
 export { serverMessageToShow } from './errors/serverMessageToShow.ts';
 export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts';

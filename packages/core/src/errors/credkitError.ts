@@ -72,6 +72,12 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
 };
 
 /** Details carried by a {@link CredkitError}. */
+/**
+ * For `invalid-input`: what the person typed that is at fault, so a form can put the message by that
+ * field. Absent when the fault is the host's (a signer without credkit's protocol, say).
+ */
+export type CredkitErrorField = 'username' | 'credentialName' | 'password' | 'recoveryCode';
+
 export interface CredkitErrorDetails {
   /** A specific message; defaults to `defaultErrorMessages[code]`. */
   message?: string;
@@ -86,6 +92,8 @@ export interface CredkitErrorDetails {
    * people see it only through `describeError` (see {@link serverMessageToShow}).
    */
   serverMessage?: string;
+  /** For `invalid-input`: the field a person typed that is at fault. */
+  field?: CredkitErrorField;
 }
 
 /** The one error type credkit throws: every failure is converted into it. */
@@ -100,6 +108,8 @@ export class CredkitError extends Error {
   declare readonly status: number | undefined;
   /** For `server`: the server's own message, in full and as sent (for logs: show it with `describeError`). */
   declare readonly serverMessage: string | undefined;
+  /** For `invalid-input`: the field a person typed that is at fault (`username`, `credentialName`, `password`, `recoveryCode`). */
+  declare readonly field: CredkitErrorField | undefined;
 
   constructor(code: CredkitErrorCode, details: CredkitErrorDetails = {}) {
     super(details.message ?? defaultErrorMessages[code], { cause: details.cause });
@@ -108,6 +118,7 @@ export class CredkitError extends Error {
     this.phase = details.phase;
     this.status = details.status;
     this.serverMessage = details.serverMessage;
+    this.field = details.field;
   }
 }
 

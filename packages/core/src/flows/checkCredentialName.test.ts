@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CredkitError } from '../errors/credkitError.ts';
+import { CredkitError, type CredkitErrorField } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
 import { credkitRejection } from '../testFixtures.ts';
@@ -9,12 +9,14 @@ import { loginWithPasskey } from './loginWithPasskey.ts';
 import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
 import { registerUser } from './registerUser.ts';
 
-function invalidInput(check: () => unknown): string {
+/** The message of the `invalid-input` error `check` throws, which names `field` as the one at fault. */
+function invalidInput(check: () => unknown, field: CredkitErrorField): string {
   try {
     check();
   } catch (error) {
     expect(error).toBeInstanceOf(CredkitError);
     expect((error as CredkitError).code).toBe('invalid-input');
+    expect((error as CredkitError).field).toBe(field);
     return (error as CredkitError).message;
   }
   throw new Error('expected invalid-input');
@@ -27,7 +29,7 @@ describe('checkCredentialName', () => {
 
   it('should ask for a name when there is none', () => {
     for (const name of [undefined, 42, '', '   ']) {
-      expect(invalidInput(() => checkCredentialName(name))).toBe('Give the credential a name.');
+      expect(invalidInput(() => checkCredentialName(name), 'credentialName')).toBe('Give the credential a name.');
     }
   });
 
@@ -41,7 +43,7 @@ describe('checkCredentialName', () => {
     ['a lone surrogate', 'a\uD800', /unpaired UTF-16 surrogates/],
     ['257 emoji', '🔑'.repeat(257), /^The credential name is too long \(257 characters, at most 256\)\.$/],
   ])('should refuse %s, saying why', (_what, name, message) => {
-    expect(invalidInput(() => checkCredentialName(name))).toMatch(message);
+    expect(invalidInput(() => checkCredentialName(name), 'credentialName')).toMatch(message);
   });
 
   it('should count 256 emoji as 256 characters', () => {
@@ -60,7 +62,7 @@ describe('checkUsername', () => {
     ['a bidi isolate', 'ada\u2066@example.com', /bidirectional control/],
     ['a control character', 'ada\u001b@example.com', /control characters/],
   ])('should refuse a username that is %s', (_what, username, message) => {
-    expect(invalidInput(() => checkUsername(username))).toMatch(message);
+    expect(invalidInput(() => checkUsername(username), 'username')).toMatch(message);
   });
 });
 
@@ -112,6 +114,8 @@ describe.each(flowsWithUsername)('%s', (_name, run) => {
     const error = await credkitRejection(run(noRequest, 'ada\n@example.com'));
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/^The username must not contain control characters/);
+    // A form can put the message by the field the person typed.
+    expect(error.field).toBe('username');
     expect((await credkitRejection(run(noRequest, '   '))).message).toBe('Give a username.');
   });
 

@@ -9,7 +9,10 @@ export function checkCredentialName(credentialName: unknown): string {
   const checked = typeof credentialName === 'string' ? normalizeName(credentialName, 'credentialName') : undefined;
   if (checked?.ok) return checked.name;
   if (checked === undefined || checked.problem === 'must not be blank') {
-    throw new CredkitError('invalid-input', { message: 'Give the credential a name.' });
+    throw new CredkitError('invalid-input', { message: 'Give the credential a name.', field: 'credentialName' });
   }
-  throw new CredkitError('invalid-input', { message: `The credential name ${checked.problem}.` });
+  throw new CredkitError('invalid-input', {
+    message: `The credential name ${checked.problem}.`,
+    field: 'credentialName',
+  });
 }

@@ -10,7 +10,7 @@ export function checkUsername(username: unknown): string {
   const checked = typeof username === 'string' ? normalizeName(username, 'username') : undefined;
   if (checked?.ok) return checked.name;
   if (checked === undefined || checked.problem === 'must not be blank') {
-    throw new CredkitError('invalid-input', { message: 'Give a username.' });
+    throw new CredkitError('invalid-input', { message: 'Give a username.', field: 'username' });
   }
-  throw new CredkitError('invalid-input', { message: `The username ${checked.problem}.` });
+  throw new CredkitError('invalid-input', { message: `The username ${checked.problem}.`, field: 'username' });
 }

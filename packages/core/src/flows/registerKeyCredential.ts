@@ -63,13 +63,19 @@ export function fetchKeyChallenge(
 function secretFor({ kind, password, recoveryCode }: RegisterKeyCredentialOptions): string | undefined {
   if (kind === 'PasswordProtectedKey') {
     if (typeof password !== 'string' || password === '') {
-      throw new CredkitError('invalid-input', { message: 'A password-protected key needs a password.' });
+      throw new CredkitError('invalid-input', {
+        message: 'A password-protected key needs a password.',
+        field: 'password',
+      });
     }
     return password;
   }
   if (kind === 'RecoveryKey') {
     if (typeof recoveryCode !== 'string') {
-      throw new CredkitError('invalid-input', { message: 'A recovery key needs a recovery code.' });
+      throw new CredkitError('invalid-input', {
+        message: 'A recovery key needs a recovery code.',
+        field: 'recoveryCode',
+      });
     }
     return normalizeRecoveryCode(recoveryCode);
   }

@@ -34,6 +34,9 @@ describe('normalizeRecoveryCode', () => {
   it('should refuse what cannot be a code', () => {
     for (const input of ['', 'D1-12345', 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJU']) {
       expect(() => normalizeRecoveryCode(input)).toThrow(CredkitError);
+      expect(() => normalizeRecoveryCode(input)).toThrow(
+        expect.objectContaining({ code: 'invalid-input', field: 'recoveryCode' }),
+      );
     }
   });
 });

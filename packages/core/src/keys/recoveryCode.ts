@@ -30,7 +30,10 @@ export function normalizeRecoveryCode(input: string): string {
   if (compact.length === GROUPS * GROUP_LENGTH + 2 && compact.startsWith('D1')) compact = compact.slice(2);
   compact = compact.replace(/O/g, '0').replace(/[IL]/g, '1');
   if (compact.length !== GROUPS * GROUP_LENGTH || [...compact].some((char) => !ALPHABET.includes(char))) {
-    throw new CredkitError('invalid-input', { message: 'That is not a recovery code (D1- and six groups of five).' });
+    throw new CredkitError('invalid-input', {
+      message: 'That is not a recovery code (D1- and six groups of five).',
+      field: 'recoveryCode',
+    });
   }
   return `D1-${(compact.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g')) ?? []).join('-')}`;
 }

@@ -170,6 +170,26 @@ describe('RecoverAccount', () => {
   );
 
   it(
+    'should show a passkey name core refuses on its field, sending nothing more',
+    async () => {
+      const user = userEvent.setup();
+      const { fetcher, requests } = recoveryBackend(encryptedKey);
+      renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={recoveryCredentials()} />);
+      await fillIn(user, RECOVERY_CODE);
+      // Not blank, so the form lets it through; the name rule (in core) refuses the bidi override.
+      await user.type(field('Name of the new passkey'), '\u202Eenohp');
+      await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
+      const alert = await screen.findByRole('alert', {}, CRYPTO);
+      expect(alert).toHaveTextContent(/^The credential name must not contain bidirectional control characters/);
+      expect(alert).toHaveAttribute('data-field', 'credentialName');
+      expect(field('Name of the new passkey')).toHaveAttribute('aria-invalid', 'true');
+      expect(field('Name of the new passkey')).toHaveAttribute('aria-describedby', alert.id);
+      expect(paths(requests)).toEqual(['/auth/recover/user/code']);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'should show a wrong recovery code on its field, with no passkey made and nothing posted',
     async () => {
       const user = userEvent.setup();

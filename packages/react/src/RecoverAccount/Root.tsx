@@ -55,6 +55,10 @@ function aboutError(
   if (recovered) return { field: null, text: `${messages.signInFailed} ${describeError(error, messages.errors)}` };
   if (error.code === 'wrong-password') return { field: 'recoveryCode', text: messages.wrongRecoveryCode };
   if (error.code === 'no-signing-credential') return { field: 'credentialId', text: messages.unknownRecoveryKey };
+  // Core refused what the person typed in a field (a username or a passkey name that breaks the name rule).
+  if (error.code === 'invalid-input' && error.field !== undefined && error.field !== 'password') {
+    return { field: error.field, text: describeError(error, messages.errors) };
+  }
   // Dfns checks the e-mailed code at /auth/recover/user/init: a refusal there is about that code.
   const status = error.status ?? 0;
   if (error.phase === 'challenge' && status >= 400 && status < 500) {

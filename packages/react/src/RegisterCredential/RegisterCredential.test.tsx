@@ -105,6 +105,24 @@ describe('RegisterCredential', () => {
     expect(alert).toHaveFocus();
   });
 
+  it('should put a name core refuses on the name field, and register nothing', async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
+    const field = screen.getByRole('textbox', { name: 'Credential name' });
+    // Not blank, so the form's own check lets it through; the name rule (in core) refuses it.
+    await user.type(field, 'Bank\u202Eyek-ssap');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^The credential name must not contain bidirectional control characters/);
+    expect(alert).toHaveAttribute('data-code', 'invalid-input');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAttribute('aria-describedby', alert.id);
+    // At most the challenge was fetched ahead (prefetch); nothing was registered.
+    expect(requests.map((request) => request.path)).not.toContain('/auth/credentials');
+  });
+
   it("should leave focus with the newer prompt when it replaces this form's", async () => {
     const user = userEvent.setup();
     const { fetcher } = fakeFetcher();

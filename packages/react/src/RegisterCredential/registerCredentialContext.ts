@@ -63,7 +63,10 @@ export interface RegisterCredentialContextValue {
   /** The authenticator choice the next registration sends. */
   authenticator: AuthenticatorChoice | undefined;
   setAuthenticator: (choice: AuthenticatorChoice) => void;
-  /** A problem found before sending, tied to its field. */
+  /**
+   * A problem tied to its field: found by the form before sending, or by core before sending
+   * (`invalid-input` whose `error.field` is the name or the password).
+   */
   fieldError: FieldError | null;
   /** The error text to show: the field's problem, else the registration's error, through `messages.errors`. */
   errorText: string | undefined;

@@ -74,6 +74,13 @@ function checkFields(
   return null;
 }
 
+/** The registration's error as a field's problem, when core names the field the person typed wrong. */
+function fieldOfError(error: CredkitError | null, text: RegisterCredentialMessages): FieldError | null {
+  if (error?.code !== 'invalid-input') return null;
+  const field = error.field === 'credentialName' ? 'name' : error.field === 'password' ? 'password' : null;
+  return field === null ? null : { field, message: describeError(error, text.errors) };
+}
+
 function announcementFor(
   { phase, credential }: UseRegisterPasskeyResult,
   kind: RegistrableCredentialKind,
@@ -206,7 +213,9 @@ export function useRegisterCredentialForm({
       loadingRecovery.current = false;
     }
   };
-  const errorText = fieldError?.message ?? (error ? describeError(error, text.errors) : undefined);
+  // A problem found here, else one core found in what the person typed: either is shown on its field.
+  const problem = fieldError ?? fieldOfError(error, text);
+  const errorText = problem?.message ?? (error ? describeError(error, text.errors) : undefined);
 
   const context: RegisterCredentialContextValue = {
     kind,
@@ -238,11 +247,11 @@ export function useRegisterCredentialForm({
     choices,
     authenticator,
     setAuthenticator,
-    fieldError,
+    fieldError: problem,
     errorText,
-    errorCode: fieldError ? 'invalid-input' : error?.code,
+    errorCode: problem ? 'invalid-input' : error?.code,
     describedBy: (field) =>
-      errorText !== undefined && errorParts > 0 && (fieldError?.field ?? 'name') === field ? ids.error : undefined,
+      errorText !== undefined && errorParts > 0 && (problem?.field ?? 'name') === field ? ids.error : undefined,
     registerErrorPart: () => {
       setErrorParts((count) => count + 1);
       return () => setErrorParts((count) => count - 1);
