@@ -100,12 +100,12 @@ describe('the mock state under a flood of POST /auth/registration/init', () => {
 });
 
 describe('POST /auth/login/init, which needs no token either', () => {
-  const loginInit = async (app: ReturnType<typeof createApp>) => {
+  const post = async (app: ReturnType<typeof createApp>, path: string, body: object) => {
     const response = await app.fetch(
-      new Request('http://mock.test/auth/login/init', {
+      new Request(`http://mock.test${path}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ orgId: DEFAULT_ORG_ID }),
+        body: JSON.stringify(body),
       }),
     );
     return {
@@ -113,17 +113,22 @@ describe('POST /auth/login/init, which needs no token either', () => {
       body: (await response.json()) as { challengeIdentifier?: string; error?: { message: string } },
     };
   };
+  const loginInit = (app: ReturnType<typeof createApp>) => post(app, '/auth/login/init', { orgId: DEFAULT_ORG_ID });
+  /** A login with an assertion no passkey made: refused. */
+  const junkLogin = (app: ReturnType<typeof createApp>, challengeIdentifier: string | undefined) =>
+    post(app, '/auth/login', {
+      challengeIdentifier,
+      firstFactor: {
+        kind: 'Fido2',
+        credentialAssertion: { credId: 'AAAA', clientData: 'e30', authenticatorData: 'AA', signature: 'AA' },
+      },
+    });
 
-  it('should refuse init past maxPendingLogins with a Dfns-shaped 429; a used or expired login frees its place', async () => {
+  it('should refuse init past maxPendingLogins with a Dfns-shaped 429, and take it again once they expire', async () => {
     const clock = { time: START };
     const ctx = createContext(resolveMockOptions({ maxPendingLogins: 3, now: () => clock.time }));
     const app = createApp(ctx);
-    const issued: string[] = [];
-    for (let call = 0; call < 3; call++) {
-      const { status, body } = await loginInit(app);
-      expect(status).toBe(200);
-      issued.push(body.challengeIdentifier as string);
-    }
+    for (let call = 0; call < 3; call++) expect((await loginInit(app)).status).toBe(200);
 
     const refused = await loginInit(app);
     expect(refused.status).toBe(429);
@@ -131,26 +136,60 @@ describe('POST /auth/login/init, which needs no token either', () => {
     expect(refused.body.error?.message).toMatch(/^Too many logins in progress \(3\)/);
     expect(ctx.logins.size).toBe(3);
 
-    // A login that used its challenge, even one refused, is no longer in progress.
-    const used = await app.fetch(
-      new Request('http://mock.test/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          challengeIdentifier: issued[0],
-          firstFactor: {
-            kind: 'Fido2',
-            credentialAssertion: { credId: 'AAAA', clientData: 'e30', authenticatorData: 'AA', signature: 'AA' },
-          },
-        }),
-      }),
-    );
-    expect(used.status).toBeGreaterThanOrEqual(400);
-    expect(ctx.logins.size).toBe(2);
-    expect((await loginInit(app)).status).toBe(200);
-    expect((await loginInit(app)).status).toBe(429);
-
     clock.time += ctx.options.challengeTtlMs;
     expect((await loginInit(app)).status).toBe(200);
+  });
+
+  // The outside probe's loop, for logins: init, then a refused login, again and again. Were a failed
+  // login to free its place, the spent challenges (remembered to say "already used") would pile up.
+  it('should keep a failed login in its place, so a loop of init and junk logins stays under the cap', async () => {
+    const clock = { time: START };
+    const ctx = createContext(resolveMockOptions({ maxPendingLogins: 3, now: () => clock.time }));
+    const app = createApp(ctx);
+    const statuses: number[] = [];
+    for (let round = 0; round < 50; round++) {
+      const init = await loginInit(app);
+      statuses.push(init.status);
+      if (init.status === 200) expect((await junkLogin(app, init.body.challengeIdentifier)).status).toBe(401);
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.slice(3).every((status) => status === 429)).toBe(true);
+    expect(ctx.challenges.size).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('POST /auth/registration, a failed completion', () => {
+  it('should keep its place, so a loop of init and junk completions stays under the cap', async () => {
+    const { ctx } = setup({ maxPendingRegistrations: 3 });
+    const app = createApp(ctx);
+    const statuses: number[] = [];
+    for (let round = 0; round < 50; round++) {
+      const response = await app.fetch(
+        new Request('http://mock.test/auth/registration/init', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ orgId: DEFAULT_ORG_ID, username: `loop-${round}@example.com`, registrationCode: 'x' }),
+        }),
+      );
+      statuses.push(response.status);
+      if (response.status !== 200) continue;
+      const { temporaryAuthenticationToken } = (await response.json()) as { temporaryAuthenticationToken: string };
+      const completion = await app.fetch(
+        new Request('http://mock.test/auth/registration', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${temporaryAuthenticationToken}` },
+          body: JSON.stringify({
+            firstFactorCredential: {
+              credentialKind: 'Fido2',
+              credentialInfo: { credId: 'AAAA', clientData: 'e30', attestationData: 'AA' },
+            },
+          }),
+        }),
+      );
+      expect(completion.status).toBe(400);
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.slice(3).every((status) => status === 429)).toBe(true);
+    expect(ctx.challenges.size).toBeLessThanOrEqual(3);
   });
 });

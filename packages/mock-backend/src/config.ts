@@ -33,13 +33,13 @@ export interface MockBackendOptions {
   recoveryCodeTtlMs?: number;
   /**
    * How many user registrations may be in progress at once (`POST /auth/registration/init` answered,
-   * not completed, challenge not expired); the next init gets a 429. Init needs no token: this bounds
+   * not completed (a failed completion keeps its place), challenge not expired); the next init gets a 429. Init needs no token: this bounds
    * what a flood of them can hold. @defaultValue 10000
    */
   maxPendingRegistrations?: number;
   /**
-   * How many logins may be in progress at once (`POST /auth/login/init` answered, the challenge not
-   * yet used by `POST /auth/login` nor expired); the next init gets a 429. Init needs no token, like
+   * How many logins may be in progress at once (`POST /auth/login/init` answered, no login succeeded
+   * with its challenge, the challenge not expired); the next init gets a 429. Init needs no token, like
    * registration's. @defaultValue 10000
    */
   maxPendingLogins?: number;

@@ -22,7 +22,7 @@ export interface MockContext {
   userActions: UserActionTokens;
   /** User registrations begun by `POST /auth/registration/init` and not yet completed. */
   registrations: PendingRegistrations;
-  /** Login challenges of `POST /auth/login/init` not yet used by `POST /auth/login`, until they expire. */
+  /** Login challenges of `POST /auth/login/init` no login has succeeded with, until they expire. */
   logins: ExpiringMap<string, true>;
   /** One-time codes of `POST /auth/credentials/code`. */
   credentialCodes: CredentialCodes;

@@ -105,7 +105,6 @@ export function loginRoutes(ctx: MockContext) {
     const assertion = readFirstFactor(body.firstFactor);
     // No credential of the mock requires a second factor (supportedCredentialKinds says so): a
     // secondFactor is not needed, and not looked at.
-    logins.delete(challengeIdentifier);
     const issued = challenges.consume(challengeIdentifier, null);
     if (issued.kind !== 'Login')
       throw badRequest('challengeIdentifier is not a login challenge: ask POST /auth/login/init');
@@ -119,6 +118,9 @@ export function loginRoutes(ctx: MockContext) {
       orgId: user.orgId,
       expiresAt: options.now() + USER_TOKEN_TTL_MS,
     });
+    // Only a login that succeeded frees its place under maxPendingLogins: a failed one holds it until
+    // it expires, so a loop of init and junk assertions stays under the cap.
+    logins.delete(challengeIdentifier);
     return c.json({ token });
   });
 

@@ -71,7 +71,6 @@ export function registrationRoutes(ctx: MockContext) {
     if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
     const first = readFirstFactorCredential(parseJsonObject(await request.text()));
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
-    registrations.end(grant.userId);
     const verified = await verifyCredential(
       ctx,
       { credentialKind: first.credentialKind, credentialInfo: first.credentialInfo },
@@ -89,6 +88,9 @@ export function registrationRoutes(ctx: MockContext) {
       name: first.credentialName ?? defaultCredentialName(first.credentialKind, user.username),
       encryptedPrivateKey: first.encryptedPrivateKey,
     });
+    // Only a completed registration frees its place under maxPendingRegistrations: a failed one holds it
+    // until it expires, so a loop of init and junk completions stays under the cap.
+    registrations.end(grant.userId);
     return {
       user,
       answer: {
