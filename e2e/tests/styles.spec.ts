@@ -40,7 +40,8 @@ test.describe('styles.css', () => {
     await create.click();
     const code = page.locator('[data-credkit-part="code"] code');
     await expect(code).toBeVisible();
-    expect(await css(code, 'font-family')).toContain('monospace');
+    // ui-monospace: the browser's own default for <code> is plain monospace.
+    expect(await css(code, 'font-family')).toContain('ui-monospace');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
@@ -61,6 +62,21 @@ test.describe('styles.css', () => {
     expect(await css(recover.getByRole('button', { name: 'Recover and add a passkey' }), 'background-color')).toBe(
       'rgb(9, 105, 218)',
     );
+  });
+
+  test("dark follows the page's color-scheme, not only the person's preference", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/?embed');
+    const register = page.getByRole('button', { name: 'Register passkey' });
+    await expect(register).toBeVisible();
+    // The demo declares `color-scheme: light dark`: dark it is.
+    expect(await css(register, 'background-color')).toBe('rgb(68, 147, 248)');
+    const form = page.locator('[data-credkit="register-credential"]');
+    expect(await css(form, 'color')).toBe('rgb(240, 246, 252)');
+    // A light-only page: the light values, so no light text lands on its white background.
+    await page.addStyleTag({ content: ':root { color-scheme: light; }' });
+    expect(await css(register, 'background-color')).toBe('rgb(9, 105, 218)');
+    expect(await css(form, 'color')).toBe('rgb(31, 35, 40)');
   });
 
   test('a theme set on an ancestor reaches every component', async ({ page, authenticator: _authenticator }) => {
