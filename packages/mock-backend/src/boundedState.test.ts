@@ -7,26 +7,63 @@ import { createContext, type MockContext } from './context.ts';
 
 const START = Date.parse('2026-01-01T00:00:00Z');
 
+/** What the mock answers in these tests: a status and the fields they read. */
+interface Answer {
+  status: number;
+  body: { challengeIdentifier?: string; temporaryAuthenticationToken?: string; error?: { message: string } };
+}
+
+/** A JSON `POST` to the mock in process. */
+async function post(
+  app: ReturnType<typeof createApp>,
+  path: string,
+  body: object,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const response = await app.fetch(
+    new Request(`http://mock.test${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+  return { status: response.status, body: (await response.json()) as Answer['body'] };
+}
+
 function setup(options: MockBackendOptions = {}) {
   const clock = { time: START };
   const ctx = createContext(resolveMockOptions({ ...options, now: () => clock.time }));
   const app = createApp(ctx);
   let index = 0;
-  const initRegistration = async () => {
-    const response = await app.fetch(
-      new Request('http://mock.test/auth/registration/init', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          orgId: DEFAULT_ORG_ID,
-          username: `flood-${index++}@example.com`,
-          registrationCode: 'x',
-        }),
-      }),
-    );
-    return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
-  };
-  return { clock, ctx, initRegistration };
+  const initRegistration = () =>
+    post(app, '/auth/registration/init', {
+      orgId: DEFAULT_ORG_ID,
+      username: `flood-${index++}@example.com`,
+      registrationCode: 'x',
+    });
+  return { clock, ctx, app, initRegistration };
+}
+
+/**
+ * The outside probe's loop at a cap of 3: begin (an unauthenticated init), then fail that attempt,
+ * 50 times over. Were a failed attempt to free its place, the spent challenges (remembered to say
+ * "already used") would pile up past the cap.
+ */
+async function expectLoopHeldAtCap(
+  ctx: MockContext,
+  begin: () => Promise<Answer>,
+  fail: (begun: Answer) => Promise<Answer>,
+  failedStatus: number,
+) {
+  const statuses: number[] = [];
+  for (let round = 0; round < 50; round++) {
+    const begun = await begin();
+    statuses.push(begun.status);
+    if (begun.status === 200) expect((await fail(begun)).status).toBe(failedStatus);
+  }
+  expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+  expect(statuses.slice(3).every((status) => status === 429)).toBe(true);
+  expect(ctx.challenges.size).toBeLessThanOrEqual(3);
 }
 
 /** Everything of the mock that expires: none of it may outlive its expiry. */
@@ -100,34 +137,10 @@ describe('the mock state under a flood of POST /auth/registration/init', () => {
 });
 
 describe('POST /auth/login/init, which needs no token either', () => {
-  const post = async (app: ReturnType<typeof createApp>, path: string, body: object) => {
-    const response = await app.fetch(
-      new Request(`http://mock.test${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      }),
-    );
-    return {
-      status: response.status,
-      body: (await response.json()) as { challengeIdentifier?: string; error?: { message: string } },
-    };
-  };
   const loginInit = (app: ReturnType<typeof createApp>) => post(app, '/auth/login/init', { orgId: DEFAULT_ORG_ID });
-  /** A login with an assertion no passkey made: refused. */
-  const junkLogin = (app: ReturnType<typeof createApp>, challengeIdentifier: string | undefined) =>
-    post(app, '/auth/login', {
-      challengeIdentifier,
-      firstFactor: {
-        kind: 'Fido2',
-        credentialAssertion: { credId: 'AAAA', clientData: 'e30', authenticatorData: 'AA', signature: 'AA' },
-      },
-    });
 
   it('should refuse init past maxPendingLogins with a Dfns-shaped 429, and take it again once they expire', async () => {
-    const clock = { time: START };
-    const ctx = createContext(resolveMockOptions({ maxPendingLogins: 3, now: () => clock.time }));
-    const app = createApp(ctx);
+    const { clock, ctx, app } = setup({ maxPendingLogins: 3 });
     for (let call = 0; call < 3; call++) expect((await loginInit(app)).status).toBe(200);
 
     const refused = await loginInit(app);
@@ -140,56 +153,37 @@ describe('POST /auth/login/init, which needs no token either', () => {
     expect((await loginInit(app)).status).toBe(200);
   });
 
-  // The outside probe's loop, for logins: init, then a refused login, again and again. Were a failed
-  // login to free its place, the spent challenges (remembered to say "already used") would pile up.
   it('should keep a failed login in its place, so a loop of init and junk logins stays under the cap', async () => {
-    const clock = { time: START };
-    const ctx = createContext(resolveMockOptions({ maxPendingLogins: 3, now: () => clock.time }));
-    const app = createApp(ctx);
-    const statuses: number[] = [];
-    for (let round = 0; round < 50; round++) {
-      const init = await loginInit(app);
-      statuses.push(init.status);
-      if (init.status === 200) expect((await junkLogin(app, init.body.challengeIdentifier)).status).toBe(401);
-    }
-    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
-    expect(statuses.slice(3).every((status) => status === 429)).toBe(true);
-    expect(ctx.challenges.size).toBeLessThanOrEqual(3);
+    const { ctx, app } = setup({ maxPendingLogins: 3 });
+    // An assertion no passkey made: refused as an unknown credential.
+    const junkLogin = (begun: Answer) =>
+      post(app, '/auth/login', {
+        challengeIdentifier: begun.body.challengeIdentifier,
+        firstFactor: {
+          kind: 'Fido2',
+          credentialAssertion: { credId: 'AAAA', clientData: 'e30', authenticatorData: 'AA', signature: 'AA' },
+        },
+      });
+    await expectLoopHeldAtCap(ctx, () => loginInit(app), junkLogin, 401);
   });
 });
 
 describe('POST /auth/registration, a failed completion', () => {
   it('should keep its place, so a loop of init and junk completions stays under the cap', async () => {
-    const { ctx } = setup({ maxPendingRegistrations: 3 });
-    const app = createApp(ctx);
-    const statuses: number[] = [];
-    for (let round = 0; round < 50; round++) {
-      const response = await app.fetch(
-        new Request('http://mock.test/auth/registration/init', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ orgId: DEFAULT_ORG_ID, username: `loop-${round}@example.com`, registrationCode: 'x' }),
-        }),
+    const { ctx, app, initRegistration } = setup({ maxPendingRegistrations: 3 });
+    // An attestation no authenticator made: refused.
+    const junkCompletion = (begun: Answer) =>
+      post(
+        app,
+        '/auth/registration',
+        {
+          firstFactorCredential: {
+            credentialKind: 'Fido2',
+            credentialInfo: { credId: 'AAAA', clientData: 'e30', attestationData: 'AA' },
+          },
+        },
+        { Authorization: `Bearer ${begun.body.temporaryAuthenticationToken}` },
       );
-      statuses.push(response.status);
-      if (response.status !== 200) continue;
-      const { temporaryAuthenticationToken } = (await response.json()) as { temporaryAuthenticationToken: string };
-      const completion = await app.fetch(
-        new Request('http://mock.test/auth/registration', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${temporaryAuthenticationToken}` },
-          body: JSON.stringify({
-            firstFactorCredential: {
-              credentialKind: 'Fido2',
-              credentialInfo: { credId: 'AAAA', clientData: 'e30', attestationData: 'AA' },
-            },
-          }),
-        }),
-      );
-      expect(completion.status).toBe(400);
-    }
-    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
-    expect(statuses.slice(3).every((status) => status === 429)).toBe(true);
-    expect(ctx.challenges.size).toBeLessThanOrEqual(3);
+    await expectLoopHeldAtCap(ctx, initRegistration, junkCompletion, 400);
   });
 });
