@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { signOutToRecovery, signUpAndManage } from './demoSteps.ts';
 import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
 import { instrumentPage } from './instrumentation.ts';
 import { interceptApi } from './interceptApi.ts';
@@ -98,18 +99,12 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     authenticator: _authenticator,
   }) => {
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
-    await page.goto('/');
-    await page.getByLabel('Username').fill(`dark-${randomUUID().slice(0, 8)}@example.com`);
-    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
-    await page.getByRole('link', { name: 'Manage' }).click();
-    await expect(page.getByRole('table', { name: 'Your credentials' }).getByRole('row')).toHaveCount(2);
+    await signUpAndManage(page, 'dark');
     await page.getByRole('button', { name: 'Add a passkey on another device' }).click();
     await expect(page.getByRole('img', { name: 'QR code of the link to add a passkey' })).toBeVisible();
     await expectNoViolations(page, 'dark: list, code and QR code');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
-    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    await signOutToRecovery(page);
     await page.getByLabel('Username').fill('someone@example.com');
     await page.getByRole('button', { name: 'Send the code' }).click();
     await page.getByRole('button', { name: 'Recover and add a passkey' }).click();

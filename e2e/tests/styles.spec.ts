@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
+import { signOutToRecovery, signUpAndManage } from './demoSteps.ts';
 import { expect, test } from './fixtures.ts';
 
 // The demo imports `@credkit/react/styles.css`; these read what Chromium computed from it.
@@ -12,14 +12,6 @@ async function themeOnAncestor(page: Page) {
   await page.addStyleTag({ content: 'main { --credkit-accent: rgb(1, 2, 3); --credkit-radius: 3px; }' });
 }
 
-async function signUpAndManage(page: Page) {
-  await page.goto('/');
-  await page.getByLabel('Username').fill(`styles-${randomUUID().slice(0, 8)}@example.com`);
-  await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
-  await page.getByRole('link', { name: 'Manage' }).click();
-  await expect(page.getByRole('table', { name: 'Your credentials' }).getByRole('row')).toHaveCount(2);
-}
-
 test.describe('styles.css', () => {
   test('styles every component, in light and dark', async ({ page, authenticator: _authenticator }) => {
     await page.goto('/?embed');
@@ -30,7 +22,7 @@ test.describe('styles.css', () => {
     expect(await css(register, 'background-color')).toBe('rgb(68, 147, 248)');
     await page.emulateMedia({ colorScheme: 'light' });
 
-    await signUpAndManage(page);
+    await signUpAndManage(page, 'styles');
     const list = page.locator('[data-credkit="credential-list"]');
     expect(await css(list.locator('[data-credkit-part="table"]'), 'border-collapse')).toBe('collapse');
     expect(await css(list.getByRole('button', { name: /^Deactivate / }), 'border-radius')).toBe('8px');
@@ -43,9 +35,7 @@ test.describe('styles.css', () => {
     // ui-monospace: the browser's own default for <code> is plain monospace.
     expect(await css(code, 'font-family')).toContain('ui-monospace');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
-    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    await signOutToRecovery(page);
     const recover = page.locator('form[data-credkit="recover-account"]');
     await expect(recover).toBeVisible();
     expect(await css(recover, 'display')).toBe('grid');
@@ -86,15 +76,13 @@ test.describe('styles.css', () => {
     expect(await css(register, 'background-color')).toBe('rgb(1, 2, 3)');
     expect(await css(register, 'border-radius')).toBe('3px');
 
-    await signUpAndManage(page);
+    await signUpAndManage(page, 'styles');
     await themeOnAncestor(page);
     const create = page.getByRole('button', { name: 'Add a passkey on another device' });
     expect(await css(create, 'background-color')).toBe('rgb(1, 2, 3)');
     expect(await css(page.getByRole('button', { name: /^Deactivate / }), 'border-radius')).toBe('3px');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
-    await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+    await signOutToRecovery(page);
     const sendCode = page.getByRole('button', { name: 'Send the code' });
     await expect(sendCode).toBeVisible();
     expect(await css(sendCode, 'border-radius')).toBe('3px');
