@@ -54,6 +54,27 @@ test.describe('styles.css', () => {
     );
   });
 
+  test('the recovery code shows whole, in a monospace font, and the form keeps to its column', async ({ page }) => {
+    await page.goto('/?embed');
+    await page.getByRole('radio', { name: /^Recovery key \(/ }).check();
+    await page.getByRole('textbox', { name: 'Credential name' }).fill('Recovery');
+    await page.getByRole('button', { name: 'Create recovery key' }).click();
+    const step = page.getByRole('group', { name: 'Save your recovery code' });
+    await expect(step).toBeVisible();
+    const code = step.getByRole('textbox', { name: 'Recovery code' });
+    expect(await css(code, 'font-family')).toContain('ui-monospace');
+    // Nothing of the code hidden past the field's edge.
+    expect(await code.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
+    // A fieldset is never narrower than its content unless told: it would stick out of the form's 28rem.
+    const [form, fieldset] = await Promise.all([
+      page.locator('[data-credkit="register-credential"]').boundingBox(),
+      step.boundingBox(),
+    ]);
+    if (!form || !fieldset) throw new Error('the form or its recovery step is not laid out');
+    expect(form.width).toBeLessThanOrEqual(28 * 16);
+    expect(fieldset.x + fieldset.width).toBeLessThanOrEqual(form.x + form.width);
+  });
+
   test("dark follows the page's color-scheme, not only the person's preference", async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto('/?embed');
