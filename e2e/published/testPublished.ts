@@ -1,9 +1,9 @@
 // `pnpm test:published`: the packages proven as users install them (issue 13). Builds and packs
-// @credkit/core, @credkit/react, @credkit/mock-backend and @credkit/names, installs the tarballs with npm into a copy of
-// examples/vite-react outside the workspace (so no workspace link and no `@credkit/source` condition can
-// stand in for them), type-checks the app against their `.d.ts` (skipLibCheck off), builds it with Vite,
-// and registers a passkey in it with Playwright against the packed `credkit-mock` bin
-// (published/playwright.config.ts). The copy is removed on success and kept, for a look, on failure.
+// @credkit/core, @credkit/react, @credkit/mock-backend and @credkit/names; then, for each example, installs the
+// tarballs with npm into a copy of it outside the workspace (so no workspace link and no `@credkit/source`
+// condition can stand in for them), type-checks it against their `.d.ts` (skipLibCheck off), builds it,
+// and runs its Playwright journey against the packed `credkit-mock` bin (published/<example>.config.ts).
+// A copy is removed on success and kept, for a look, on failure.
 import { type SpawnOptions, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,7 +12,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const example = join(root, 'examples/vite-react');
 /** The packages packed, by folder under packages/. */
 const PACKAGES = ['core', 'react', 'mock-backend', 'names'];
 
@@ -20,7 +19,16 @@ const PACKAGES = ['core', 'react', 'mock-backend', 'names'];
 const MINUTE = 60_000;
 
 let step = 0;
-const STEPS = 7;
+/** The examples, each with its Playwright config `published/<name>.config.ts`. */
+const EXAMPLES: Example[] = [
+  {
+    name: 'vite-react',
+    journey: 'register a passkey in it',
+    // Its build calls the mock directly.
+    buildEnv: (mockUrl) => ({ VITE_DFNS_API_URL: mockUrl }),
+  },
+];
+const STEPS = 2 + 1 + EXAMPLES.length * 4;
 const started = Date.now();
 
 function seconds(since: number): string {
@@ -86,6 +94,15 @@ function userEnv(): NodeJS.ProcessEnv {
   );
 }
 
+/** An example app under examples/<name>. */
+interface Example {
+  name: string;
+  /** What its Playwright journey does, for the step's title. */
+  journey: string;
+  /** The environment of its build, given where the mock answers. */
+  buildEnv: (mockUrl: string) => NodeJS.ProcessEnv;
+}
+
 interface Manifest {
   name: string;
   version: string;
@@ -100,7 +117,28 @@ function readManifest(path: string): Manifest {
 
 const work = mkdtempSync(join(tmpdir(), 'credkit-published-'));
 const packs = join(work, 'packs');
-const app = join(work, 'vite-react');
+/** The copy of the example being tested, kept on failure. */
+let app = work;
+
+/** Copies the example outside the workspace and installs the tarballs into it with npm, as a user would. */
+async function installExample(example: Example, tarballs: { name: string; file: string }[]) {
+  cpSync(join(root, 'examples', example.name), app, {
+    recursive: true,
+    // What an in-place install or build left there is not the example.
+    filter: (source) => !/[/\\](node_modules|dist|dist-server|package-lock\.json)$/.test(source),
+  });
+  mkdirSync(join(app, 'packed'));
+  const manifest = readManifest(join(app, 'package.json'));
+  for (const { name, file } of tarballs) {
+    cpSync(join(packs, file), join(app, 'packed', file));
+    const group = manifest.dependencies?.[name] ? manifest.dependencies : manifest.devDependencies;
+    if (group?.[name]) group[name] = `file:packed/${file}`;
+    // A package the app gets only through the others (@credkit/names): npm must take the tarball too.
+    else manifest.overrides = { ...manifest.overrides, [name]: `file:packed/${file}` };
+  }
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, env: userEnv(), timeoutMs: 3 * MINUTE });
+}
 
 try {
   await inStep('build the packages', () => run('pnpm', ['build'], { cwd: root, timeoutMs: 2 * MINUTE }));
@@ -121,60 +159,49 @@ try {
     });
   });
 
-  await inStep(`install them into a copy of examples/vite-react (${app})`, async () => {
-    cpSync(example, app, {
-      recursive: true,
-      // What an in-place install or build left there is not the example.
-      filter: (source) => !/[/\\](node_modules|dist|package-lock\.json)$/.test(source),
-    });
-    mkdirSync(join(app, 'packed'));
-    const manifest = readManifest(join(app, 'package.json'));
-    for (const { name, file } of tarballs) {
-      cpSync(join(packs, file), join(app, 'packed', file));
-      const group = manifest.dependencies?.[name] ? manifest.dependencies : manifest.devDependencies;
-      if (group?.[name]) group[name] = `file:packed/${file}`;
-      // A package the app gets only through the others (@credkit/names): npm must take the tarball too.
-      else manifest.overrides = { ...manifest.overrides, [name]: `file:packed/${file}` };
-    }
-    writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-    await run('npm', ['install', '--no-audit', '--no-fund'], { cwd: app, env: userEnv(), timeoutMs: 3 * MINUTE });
-  });
-
-  await inStep('type-check the app (tsc -b, skipLibCheck off)', () =>
-    run('node_modules/.bin/tsc', ['-b'], { cwd: app, timeoutMs: MINUTE }),
-  );
-
-  const appPort = await freePort();
-  let mockPort = await freePort();
-  while (mockPort === appPort) mockPort = await freePort();
-  await inStep(`build the app (vite build, API http://localhost:${mockPort})`, () =>
-    run('node_modules/.bin/vite', ['build'], {
-      cwd: app,
-      env: { ...userEnv(), VITE_DFNS_API_URL: `http://localhost:${mockPort}` },
-      timeoutMs: MINUTE,
-    }),
-  );
-
   await inStep('find a Chromium', () =>
     run('node', ['ensureBrowser.mjs'], { cwd: join(root, 'e2e'), timeoutMs: 10 * MINUTE }),
   );
 
-  await inStep(`register a passkey in it (app :${appPort}, credkit-mock :${mockPort})`, () =>
-    run('pnpm', ['exec', 'playwright', 'test', '--config', 'published/playwright.config.ts'], {
-      cwd: join(root, 'e2e'),
-      env: {
-        ...process.env,
-        CREDKIT_EXAMPLE_DIR: app,
-        CREDKIT_EXAMPLE_PORT: String(appPort),
-        CREDKIT_MOCK_PORT: String(mockPort),
-      },
-      timeoutMs: 2 * MINUTE,
-    }),
-  );
+  for (const example of EXAMPLES) {
+    app = join(work, example.name);
+    await inStep(`install them into a copy of examples/${example.name} (${app})`, () =>
+      installExample(example, tarballs),
+    );
+
+    await inStep(`type-check examples/${example.name} (tsc -b, skipLibCheck off)`, () =>
+      run('node_modules/.bin/tsc', ['-b'], { cwd: app, timeoutMs: MINUTE }),
+    );
+
+    const appPort = await freePort();
+    let mockPort = await freePort();
+    while (mockPort === appPort) mockPort = await freePort();
+    const mockUrl = `http://localhost:${mockPort}`;
+    await inStep(`build examples/${example.name} (vite build, the mock on ${mockUrl})`, () =>
+      run('node_modules/.bin/vite', ['build'], {
+        cwd: app,
+        env: { ...userEnv(), ...example.buildEnv(mockUrl) },
+        timeoutMs: MINUTE,
+      }),
+    );
+
+    await inStep(`${example.journey} (app :${appPort}, credkit-mock :${mockPort})`, () =>
+      run('pnpm', ['exec', 'playwright', 'test', '--config', `published/${example.name}.config.ts`], {
+        cwd: join(root, 'e2e'),
+        env: {
+          ...process.env,
+          CREDKIT_EXAMPLE_DIR: app,
+          CREDKIT_EXAMPLE_PORT: String(appPort),
+          CREDKIT_MOCK_PORT: String(mockPort),
+        },
+        timeoutMs: 3 * MINUTE,
+      }),
+    );
+  }
 
   rmSync(work, { recursive: true, force: true });
   console.log(
-    `\npublished: the packed packages install, type-check, build and register a passkey (${seconds(started)})`,
+    `\npublished: the packed packages install, type-check, build and run in ${EXAMPLES.length} examples (${seconds(started)})`,
   );
 } catch (error) {
   console.error(`\npublished: ${error instanceof Error ? error.message : error}`);

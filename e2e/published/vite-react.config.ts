@@ -1,24 +1,16 @@
-// The example app as users install it, run by `pnpm test:published` (testPublished.ts), which sets the
+// examples/vite-react as users install it, run by `pnpm test:published` (testPublished.ts), which sets the
 // three variables: its build served by `vite preview`, the mock from the packed `credkit-mock` bin.
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../findChromium.mjs';
-import type { PublishedOptions } from './registerPasskey.spec.ts';
+import { exampleUnderTest } from './exampleServers.ts';
+import type { PublishedOptions } from './vite-react/registerPasskey.spec.ts';
 
-const appDir = process.env.CREDKIT_EXAMPLE_DIR;
-const appPort = Number(process.env.CREDKIT_EXAMPLE_PORT);
-const mockPort = Number(process.env.CREDKIT_MOCK_PORT);
-if (!appDir || !appPort || !mockPort) {
-  throw new Error(
-    'e2e/published runs through `pnpm test:published`: CREDKIT_EXAMPLE_DIR, CREDKIT_EXAMPLE_PORT and CREDKIT_MOCK_PORT are unset',
-  );
-}
-const appUrl = `http://localhost:${appPort}`;
-const mockUrl = `http://localhost:${mockPort}`;
+const { dir: appDir, appUrl, appPort, mockUrl, mockPort } = exampleUnderTest();
 
 export default defineConfig<PublishedOptions>({
-  testDir: '.',
+  testDir: './vite-react',
   testMatch: '*.spec.ts',
-  outputDir: '../test-results/published',
+  outputDir: '../test-results/published/vite-react',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 1,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { test as base, base64ToBase64url, expect } from '../tests/fixtures.ts';
+import { test as base, base64ToBase64url, expect } from '../../tests/fixtures.ts';
 
 /** Where the example app's mock answers: a project option (playwright.config.ts). */
 export interface PublishedOptions {
