@@ -4,6 +4,7 @@ import { DEFAULT_ORG_ID, type MockBackendOptions } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { createSoftwareAuthenticator, type SoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
+import { TESTING_SERVICE_ACCOUNT } from './testing/testingServiceAccount.ts';
 
 export const ORIGIN = 'http://localhost:5173';
 export const TOKEN = 'test-token';
@@ -180,41 +181,103 @@ export async function passkeyFactor(
   return { kind: 'Fido2' as const, credentialAssertion };
 }
 
+/** A user-action challenge's parts a signer reads (`POST /auth/action/init`'s answer). */
+export interface UserActionChallenge {
+  challenge: string;
+  challengeIdentifier: string;
+  allowCredentials: { webauthn: { id: string }[]; key: { id: string }[] };
+}
+
+/** Signs a user-action challenge as one of the caller's credentials: the `firstFactor`. */
+export type ChallengeSigner = (challenge: UserActionChallenge) => unknown;
+
+/** `POST /auth/action/init` then `POST /auth/action`, as the user of `token`, signed by `signChallenge`: the answer. */
+export async function userAction(
+  call: Call,
+  token: string,
+  request: { method: string; path: string; body: string },
+  signChallenge: ChallengeSigner,
+) {
+  const challenge: UserActionChallenge = await userActionChallenge(call, token, request);
+  return call(
+    'POST',
+    '/auth/action',
+    { challengeIdentifier: challenge.challengeIdentifier, firstFactor: await signChallenge(challenge) },
+    { Authorization: `Bearer ${token}` },
+  );
+}
+
 /** `POST /auth/action/init` then `POST /auth/action`, signed by one of the user's passkeys: the answer. */
-export async function passkeyUserAction(
+export function passkeyUserAction(
   call: Call,
   user: Pick<PasskeyUser, 'token' | 'authenticator'>,
   request: { method: string; path: string; body: string },
   sign: Omit<PasskeySigning, 'allowCredentials'> = {},
 ) {
-  const challenge = await userActionChallenge(call, user.token, request);
-  const firstFactor = await passkeyFactor(user.authenticator, challenge.challenge, {
-    ...sign,
-    allowCredentials: challenge.allowCredentials.webauthn,
-  });
-  return call(
-    'POST',
-    '/auth/action',
-    { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
-    { Authorization: `Bearer ${user.token}` },
+  return userAction(call, user.token, request, (challenge) =>
+    passkeyFactor(user.authenticator, challenge.challenge, {
+      ...sign,
+      allowCredentials: challenge.allowCredentials.webauthn,
+    }),
   );
 }
 
+/** Sends a change-inducing request as the user of `token`, with a user action signed by `signChallenge`. */
+export async function signedCallAs(
+  call: Call,
+  token: string,
+  signChallenge: ChallengeSigner,
+  method: string,
+  path: string,
+  body: unknown,
+) {
+  const text = JSON.stringify(body);
+  const action = await userAction(call, token, { method, path, body: text }, signChallenge);
+  expect(action.status).toBe(200);
+  return call(method, path, text, { Authorization: `Bearer ${token}`, 'X-DFNS-USERACTION': action.body.userAction });
+}
+
 /** Sends a change-inducing request as `user`, with a user action signed by their passkey. */
-export async function signedCall(
+export function signedCall(
   call: Call,
   user: Pick<PasskeyUser, 'token' | 'authenticator'>,
   method: string,
   path: string,
   body: unknown,
 ) {
-  const text = JSON.stringify(body);
-  const action = await passkeyUserAction(call, user, { method, path, body: text });
-  expect(action.status).toBe(200);
-  return call(method, path, text, {
-    Authorization: `Bearer ${user.token}`,
-    'X-DFNS-USERACTION': action.body.userAction,
-  });
+  return signedCallAs(
+    call,
+    user.token,
+    (challenge) =>
+      passkeyFactor(user.authenticator, challenge.challenge, { allowCredentials: challenge.allowCredentials.webauthn }),
+    method,
+    path,
+    body,
+  );
+}
+
+/**
+ * A Key `firstFactor` for a Dfns challenge, made as `@dfns/sdk-keysigner`'s AsymmetricKeySigner makes it:
+ * clientData `{"type":"key.get","challenge":…}` signed with `crypto.sign` and no algorithm (DER ECDSA
+ * SHA-256 for P-256, Ed25519 for Ed25519).
+ */
+export function keyFactor(credId: string, privateKey: KeyObject | string, challenge: string) {
+  const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge }));
+  return {
+    kind: 'Key' as const,
+    credentialAssertion: {
+      credId,
+      clientData: clientData.toString('base64url'),
+      signature: sign(undefined, clientData, privateKey).toString('base64url'),
+    },
+  };
+}
+
+/** A service account's key signs its user actions: the testing one unless another is given. */
+export function serviceAccountSigner(
+  account: { credId: string; privateKey: KeyObject | string } = TESTING_SERVICE_ACCOUNT,
+): ChallengeSigner {
+  return (challenge) => keyFactor(account.credId, account.privateKey, challenge.challenge);
 }
 
 /** The encryptedPrivateKey test RecoveryKeys are registered with (opaque to the mock). */

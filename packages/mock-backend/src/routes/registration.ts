@@ -21,9 +21,9 @@ export function registrationRoutes(ctx: MockContext) {
   const app = new Hono();
 
   // Checked at init, and again on completion: another sign-up may have taken the name meanwhile.
-  // Usernames compare case-insensitively (`DEMO@…` is `demo@…`): see `store.userByName`.
+  // Usernames compare case-insensitively (`DEMO@…` is `demo@…`), the service account's included: see `store.isNameTaken`.
   const refuseTakenUsername = (username: string) => {
-    if (store.userByName(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
+    if (store.isNameTaken(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
   };
 
   app.post('/auth/registration/init', async (c) => {

@@ -9,3 +9,4 @@ export type {
 export { createSoftwareAuthenticator } from './softwareAuthenticator.ts';
 export type { SoftwareKeyCredentialInput } from './softwareKeySigner.ts';
 export { createSoftwareKeyCredential } from './softwareKeySigner.ts';
+export { TESTING_SERVICE_ACCOUNT } from './testingServiceAccount.ts';
