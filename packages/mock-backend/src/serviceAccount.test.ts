@@ -4,10 +4,17 @@ import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
 import { SERVICE_ACCOUNT_USERNAME } from './state/seedServiceAccount.ts';
-import { expectDfnsError, serviceAccountSigner, setupBackend, signedCallAs, userAction } from './testHelpers.ts';
+import {
+  expectDfnsError,
+  SERVICE_ACCOUNT_AUTH,
+  serviceAccountSigner,
+  setupBackend,
+  signedCallAs,
+  userAction,
+} from './testHelpers.ts';
 import { TESTING_SERVICE_ACCOUNT } from './testing/testingServiceAccount.ts';
 
-const SA = { Authorization: `Bearer ${TESTING_SERVICE_ACCOUNT.token}` };
+const SA = SERVICE_ACCOUNT_AUTH;
 const ANY = { method: 'POST', path: '/auth/login/delegated', body: '{"username":"x"}' };
 
 describe('the testing service account', () => {

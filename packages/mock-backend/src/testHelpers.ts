@@ -21,6 +21,21 @@ export const CREATE_CREDENTIAL_RESPONSE_KEYS = [
   'relyingPartyId',
 ];
 
+/** The keys of Dfns's `CreateRecoveryChallengeResponse`, sorted: what both recovery inits answer. */
+export const RECOVERY_CHALLENGE_KEYS = [
+  'allowedRecoveryCredentials',
+  'attestation',
+  'authenticatorSelection',
+  'challenge',
+  'excludeCredentials',
+  'otpUrl',
+  'pubKeyCredParams',
+  'rp',
+  'supportedCredentialKinds',
+  'temporaryAuthenticationToken',
+  'user',
+];
+
 /** An in-process mock backend and a JSON client for it. Test-only. */
 export function setupBackend(options: MockBackendOptions = {}) {
   const backend = createMockBackend({
@@ -47,6 +62,11 @@ export function setupBackend(options: MockBackendOptions = {}) {
 }
 
 export type Call = ReturnType<typeof setupBackend>['call'];
+
+/** {@link setupBackend} with user-action signing required, as at Dfns: change-inducing calls are signed for real. */
+export function setupSignedBackend(options: MockBackendOptions = {}) {
+  return setupBackend({ userActionSigning: 'required', ...options });
+}
 
 export async function init(call: Call) {
   const response = await call('POST', '/auth/credentials/init', { kind: 'Fido2' });
@@ -109,23 +129,38 @@ export async function signUpWithPasskey(
   username = 'pat@example.com',
   authenticator = createSoftwareAuthenticator(),
 ): Promise<PasskeyUser> {
-  const init = await call('POST', '/auth/registration/init', {
-    orgId: DEFAULT_ORG_ID,
-    username,
-    registrationCode: 'any',
-  });
+  const init = await registrationInit(call, username);
   expect(init.status).toBe(200);
+  return completeSignUp(call, init.body, username, authenticator);
+}
+
+/** `POST /auth/registration/init` for `username`, in the mock's organisation, with any code: the answer. */
+export function registrationInit(call: Call, username: string) {
+  return call('POST', '/auth/registration/init', { orgId: DEFAULT_ORG_ID, username, registrationCode: 'any' });
+}
+
+/**
+ * Completes a sign-up begun by `POST /auth/registration/init` or `/delegated` (their answer,
+ * `challenge`): a passkey of `authenticator` for its challenge, then `POST /auth/registration/enduser`
+ * under its temporary token. The user, signed in.
+ */
+export async function completeSignUp(
+  call: Call,
+  challenge: { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
+  username: string,
+  authenticator: SoftwareAuthenticator,
+): Promise<PasskeyUser> {
   const credentialInfo = await authenticator.register({
-    challenge: init.body.challenge,
+    challenge: challenge.challenge,
     rpId: 'localhost',
     origin: ORIGIN,
-    userId: init.body.user.id,
+    userId: challenge.user.id,
   });
   const done = await call(
     'POST',
     '/auth/registration/enduser',
     { firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' }, wallets: [] },
-    { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
+    { Authorization: `Bearer ${challenge.temporaryAuthenticationToken}` },
   );
   expect(done.status).toBe(200);
   return {
@@ -283,26 +318,42 @@ export function serviceAccountSigner(
 /** The encryptedPrivateKey test RecoveryKeys are registered with (opaque to the mock). */
 export const RECOVERY_WRAPPED = Buffer.from('{"v":1,"wrapped":"under the recovery code"}').toString('base64');
 
-/** Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user. */
-export async function addRecoveryKey(call: Call, user: Pick<PasskeyUser, 'token'>) {
+/**
+ * Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user; `signed`,
+ * the creation carries a user action signed by the user's passkey (for a backend that requires them).
+ */
+export async function addRecoveryKey(
+  call: Call,
+  user: Pick<PasskeyUser, 'token'> & Partial<Pick<PasskeyUser, 'authenticator'>>,
+  { signed = false }: { signed?: boolean } = {},
+) {
   const auth = { Authorization: `Bearer ${user.token}` };
   const challenge = await call('POST', '/auth/credentials/init', { kind: 'RecoveryKey' }, auth);
   expect(challenge.status).toBe(200);
   const key = createSoftwareKeyCredential({ challenge: challenge.body.challenge, origin: ORIGIN });
-  const created = await call(
-    'POST',
-    '/auth/credentials',
-    {
-      credentialKind: 'RecoveryKey',
-      credentialName: 'Recovery key',
-      challengeIdentifier: challenge.body.challengeIdentifier,
-      credentialInfo: key.credentialInfo,
-      encryptedPrivateKey: RECOVERY_WRAPPED,
-    },
-    auth,
-  );
+  const body = {
+    credentialKind: 'RecoveryKey',
+    credentialName: 'Recovery key',
+    challengeIdentifier: challenge.body.challengeIdentifier,
+    credentialInfo: key.credentialInfo,
+    encryptedPrivateKey: RECOVERY_WRAPPED,
+  };
+  const created =
+    signed && user.authenticator
+      ? await signedCall(
+          call,
+          { token: user.token, authenticator: user.authenticator },
+          'POST',
+          '/auth/credentials',
+          body,
+        )
+      : await call('POST', '/auth/credentials', body, auth);
   expect(created.status).toBe(200);
-  return { privateKey: key.privateKey, credentialId: key.credentialInfo.credId };
+  return {
+    privateKey: key.privateKey,
+    credentialId: key.credentialInfo.credId,
+    credentialUuid: created.body.credentialUuid as string,
+  };
 }
 
 /** The recovery key's assertion over `newCredentials`, as Dfns documents it. */
@@ -330,4 +381,63 @@ export function recoveryAssertion(
       algorithm: 'SHA256',
     },
   };
+}
+
+/** The testing service account's bearer token, as a header. */
+export const SERVICE_ACCOUNT_AUTH = { Authorization: `Bearer ${TESTING_SERVICE_ACCOUNT.token}` };
+
+/** A `POST` to a delegated route as the testing service account, its user action signed by its key. */
+export function asServiceAccount(call: Call, path: string, body: unknown) {
+  return signedCallAs(call, TESTING_SERVICE_ACCOUNT.token, serviceAccountSigner(), 'POST', path, body);
+}
+
+/**
+ * Registers an end user as an app's backend does it: the service account's delegated registration,
+ * the user's passkey made for its challenge, then `POST /auth/registration/enduser` under its temporary token.
+ */
+export async function delegatedSignUp(
+  call: Call,
+  email: string,
+  {
+    externalId,
+    authenticator = createSoftwareAuthenticator(),
+  }: { externalId?: string; authenticator?: SoftwareAuthenticator } = {},
+): Promise<PasskeyUser> {
+  const challenge = await asServiceAccount(call, '/auth/registration/delegated', {
+    email,
+    kind: 'EndUser',
+    ...(externalId !== undefined && { externalId }),
+  });
+  expect(challenge.status).toBe(200);
+  return completeSignUp(call, challenge.body, email, authenticator);
+}
+
+/** A recovery's new credentials: a passkey, made by a new authenticator for the recovery `challenge`. */
+export async function newPasskeyCredentials(challenge: { challenge: string; user: { id: string } }) {
+  const authenticator = createSoftwareAuthenticator();
+  const credentialInfo = await authenticator.register({
+    challenge: challenge.challenge,
+    rpId: 'localhost',
+    origin: ORIGIN,
+    userId: challenge.user.id,
+  });
+  const newCredentials = {
+    firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
+  };
+  return { authenticator, newCredentials };
+}
+
+/** `POST /auth/recover/user` for a recovery begun by `challenge`: a new passkey, signed by `recoveryKey`. */
+export async function completeRecovery(
+  call: Call,
+  recoveryKey: { privateKey: KeyObject; credentialId: string },
+  challenge: { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
+) {
+  const { newCredentials } = await newPasskeyCredentials(challenge);
+  return call(
+    'POST',
+    '/auth/recover/user',
+    { recovery: recoveryAssertion(recoveryKey.privateKey, recoveryKey.credentialId, newCredentials), newCredentials },
+    { Authorization: `Bearer ${challenge.temporaryAuthenticationToken}` },
+  );
 }

@@ -1,5 +1,5 @@
 import { Hono, type HonoRequest } from 'hono';
-import { grantOf } from '../auth.ts';
+import { bearerToken, grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
 import { badRequest, notAuthorized } from '../errors.ts';
 import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
@@ -32,10 +32,13 @@ export function registrationRoutes(ctx: MockContext) {
   });
 
   const complete = async (request: HonoRequest) => {
-    const grant = grantOf(ctx, request.header('Authorization'), ['Registration']);
+    const header = request.header('Authorization');
+    const grant = grantOf(ctx, header, ['Registration']);
     const registration = registrations.get(grant.userId);
-    // Its registration is complete: the token is spent.
-    if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
+    // Its registration is complete, or a delegated registration asked again replaced it: the token is spent.
+    if (!registration || registration.token !== bearerToken(header)) {
+      throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
+    }
     const first = readFirstFactorCredential(parseJsonObject(await request.text()));
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
     const verified = await verifyCredential(
@@ -47,7 +50,12 @@ export function registrationRoutes(ctx: MockContext) {
     refuseTakenUsername(store, registration.username);
     refuseCredentialIdOfAnotherUser(store, grant.userId, verified.credentialId);
     const user = store.addUser(
-      { username: registration.username, displayName: registration.username, kind: 'EndUser' },
+      {
+        username: registration.username,
+        displayName: registration.username,
+        kind: 'EndUser',
+        ...(registration.externalId !== undefined && { externalId: registration.externalId }),
+      },
       grant.userId,
     );
     const credential = storeCredential(ctx, user.userId, verified, {
