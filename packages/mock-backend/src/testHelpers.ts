@@ -412,8 +412,8 @@ export async function delegatedSignUp(
   return completeSignUp(call, challenge.body, email, authenticator);
 }
 
-/** A recovery's new credentials: a passkey, made by a new authenticator for the recovery `challenge`. */
-export async function newPasskeyCredentials(challenge: { challenge: string; user: { id: string } }) {
+/** A passkey of a new authenticator for a Dfns challenge to `challenge.user`, made on ORIGIN as a browser would. */
+export async function newPasskey(challenge: { challenge: string; user: { id: string } }) {
   const authenticator = createSoftwareAuthenticator();
   const credentialInfo = await authenticator.register({
     challenge: challenge.challenge,
@@ -421,6 +421,12 @@ export async function newPasskeyCredentials(challenge: { challenge: string; user
     origin: ORIGIN,
     userId: challenge.user.id,
   });
+  return { authenticator, credentialInfo };
+}
+
+/** A recovery's new credentials: a passkey, made by a new authenticator for the recovery `challenge`. */
+export async function newPasskeyCredentials(challenge: { challenge: string; user: { id: string } }) {
+  const { authenticator, credentialInfo } = await newPasskey(challenge);
   const newCredentials = {
     firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
   };

@@ -1,3 +1,11 @@
+import type { MockServiceAccount } from '../serviceAccountConfig.ts';
+
+/** A service account's settings and the private key that signs for it. */
+export interface ServiceAccountKeyPair extends MockServiceAccount {
+  /** PKCS#8 PEM of the credential's private key. */
+  privateKey: string;
+}
+
 /**
  * The service account every mock has unless configured with another (`serviceAccount`): its bearer
  * token, the id of its Key credential, and that credential's ECDSA P-256 key pair, fixed so that tests
@@ -6,7 +14,7 @@
  * and anyone who reaches a mock that runs with it may call the delegated routes (as anyone may use
  * the seeded `demo-token`).
  */
-export const TESTING_SERVICE_ACCOUNT = {
+export const TESTING_SERVICE_ACCOUNT: Readonly<ServiceAccountKeyPair> = {
   /** The bearer token the service account presents. */
   token: 'testing-service-account-token',
   /** Its Key credential's id (base64url), as Dfns shows a service account's "Signing Key Cred ID". */
@@ -24,4 +32,4 @@ MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEJode17tkQI4HVvglkDTlFLTUrnco
 sT1flzYHqcPucNT/KFFFLFRoxmDqkYZ/+ub0Yg5xKeGLhptURSr9l3vhoA==
 -----END PUBLIC KEY-----
 `,
-} as const;
+};
