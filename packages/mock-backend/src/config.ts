@@ -31,7 +31,7 @@ export interface MockBackendOptions {
   now?: () => number;
   /**
    * Whether change-inducing calls (`POST /auth/credentials`, `POST /auth/credentials/code`,
-   * `PUT /auth/credentials/activate` and `/deactivate`) need an `X-DFNS-USERACTION` token, as at
+   * `PUT /auth/credentials/activate` and `/deactivate`, the delegated routes) need an `X-DFNS-USERACTION` token, as at
    * Dfns. `off` suits simple embeds. `MOCK_USER_ACTION` (`required` or `off`). @defaultValue "required"
    */
   userActionSigning?: 'required' | 'off';

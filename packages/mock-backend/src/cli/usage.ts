@@ -16,7 +16,8 @@ it receives. Every option has an environment variable; a flag wins over its vari
                                                     POST /auth/credentials and
                                                     /auth/credentials/code, PUT
                                                     /auth/credentials/activate and
-                                                    /deactivate), or off
+                                                    /deactivate, and the delegated
+                                                    routes), or off
   --org-id <id>             MOCK_ORG_ID             or-credk-itmck-0000000000000000
   --registration-code <c>   MOCK_REGISTRATION_CODE  none: sign-up takes any non-empty code
   --challenge-ttl-ms <ms>   MOCK_CHALLENGE_TTL_MS   300000 (5 minutes)
