@@ -100,7 +100,7 @@ export function requireServiceAccount(ctx: MockContext) {
     if (grant.kind !== 'ServiceAccount' || user.kind !== 'ServiceAccount') {
       throw new DfnsHttpError(
         403,
-        `Only a service account can call ${c.req.method} ${c.req.path}, not a ${grant.kind} token`,
+        `Only a service account can call ${c.req.method} ${c.req.path}: this token is ${grant.kind === 'ServiceAccount' ? "not the service account's" : `of kind ${grant.kind}`}`,
         {
           reason: 'token',
           problem: 'wrongKind',

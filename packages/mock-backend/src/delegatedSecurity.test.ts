@@ -69,12 +69,12 @@ describe.each(ROUTES)('who may call POST %s', (path, body) => {
     const { backend, call } = setup();
     const user = await signUpWithPasskey(call, 'mallory@example.com');
     const signedByUser = await signedCall(call, user, 'POST', path, body);
-    expectDfnsError(signedByUser, 403, /^Only a service account can call POST .* not a EndUser token$/);
+    expectDfnsError(signedByUser, 403, /^Only a service account can call POST .*: this token is of kind EndUser$/);
     const minted = await backend.mintToken('ServiceAccount', { userId: user.userId });
     expectDfnsError(
       await call('POST', path, text, { Authorization: `Bearer ${minted}` }),
       403,
-      /^Only a service account can call/,
+      /: this token is not the service account's$/,
     );
   });
 

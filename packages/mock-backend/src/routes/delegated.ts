@@ -42,8 +42,9 @@ export function delegatedRoutes(ctx: MockContext) {
     // Dfns: "any unique string accepted, e.g. your internal user ID or email": the username rule.
     const email = nameField(body.email, 'email', 'username');
     const kind = stringField(body.kind, 'kind');
-    if (kind !== 'EndUser')
+    if (kind !== 'EndUser') {
       throw badRequest(`kind must be "EndUser" (a service account registers end users), got "${kind}"`);
+    }
     const externalId = body.externalId === undefined ? undefined : stringField(body.externalId, 'externalId');
     return c.json(await beginRegistration(ctx, { username: email, delegated: true, externalId }));
   });
