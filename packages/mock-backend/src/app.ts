@@ -6,6 +6,7 @@ import { isAllowedOrigin } from './isAllowedOrigin.ts';
 import { isClientDisconnect } from './isClientDisconnect.ts';
 import { credentialCodeRoutes } from './routes/credentialCodes.ts';
 import { credentialRoutes } from './routes/credentials.ts';
+import { delegatedRoutes } from './routes/delegated.ts';
 import { loginRoutes } from './routes/login.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { registrationRoutes } from './routes/registration.ts';
@@ -76,5 +77,6 @@ export function createApp(ctx: MockContext): Hono {
   app.route('/', credentialRoutes(ctx));
   app.route('/', credentialCodeRoutes(ctx));
   app.route('/', recoveryRoutes(ctx));
+  app.route('/', delegatedRoutes(ctx));
   return app;
 }

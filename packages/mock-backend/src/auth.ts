@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { MockContext, MockEnv } from './context.ts';
 import { DfnsHttpError, notAuthorized } from './errors.ts';
+import type { MockRefusalReason } from './mockRefusal.ts';
 import type { TokenGrant, TokenKind } from './state/tokens.ts';
 import { payloadHash } from './state/userActionTokens.ts';
 
@@ -9,9 +10,23 @@ export function bearerToken(header: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
 }
 
-/** The live grant of the request's bearer token, of one of `kinds`, or a 401 `Not Authorized.`. */
-export function grantOf(ctx: MockContext, header: string | undefined, kinds: TokenKind[]): TokenGrant {
-  const expected = kinds.includes('Recovery') ? 'recovery' : kinds.includes('Registration') ? 'registration' : 'user';
+/** Which token a route takes, as a refusal reports it. */
+type ExpectedToken = (MockRefusalReason & { reason: 'token' })['expected'];
+
+/**
+ * The live grant of the request's bearer token, of one of `kinds`, or a 401 `Not Authorized.`;
+ * `expected` names the token the route takes in the refusal (by default, from `kinds`).
+ */
+export function grantOf(
+  ctx: MockContext,
+  header: string | undefined,
+  kinds: TokenKind[],
+  expected: ExpectedToken = kinds.includes('Recovery')
+    ? 'recovery'
+    : kinds.includes('Registration')
+      ? 'registration'
+      : 'user',
+): TokenGrant {
   const token = bearerToken(header);
   if (token === undefined) {
     throw notAuthorized({ reason: 'token', problem: header ? 'malformed' : 'missing', expected });
@@ -22,18 +37,16 @@ export function grantOf(ctx: MockContext, header: string | undefined, kinds: Tok
   return grant;
 }
 
+/** The kinds of token a user (a person or a service account) holds: not a registration's or a recovery's. */
+const USER_TOKEN_KINDS: TokenKind[] = ['EndUser', 'CustomerEmployee', 'PersonalAccessToken', 'ServiceAccount'];
+
 /**
  * Needs a user's bearer token (not a registration token). Token kinds in `refuse` get a 403: as the
  * Dfns reference says, personal access tokens and service accounts may not create credentials.
  */
 export function requireUser(ctx: MockContext, { refuse = [] }: { refuse?: TokenKind[] } = {}) {
   return createMiddleware<MockEnv>(async (c, next) => {
-    const grant = grantOf(ctx, c.req.header('Authorization'), [
-      'EndUser',
-      'CustomerEmployee',
-      'PersonalAccessToken',
-      'ServiceAccount',
-    ]);
+    const grant = grantOf(ctx, c.req.header('Authorization'), USER_TOKEN_KINDS);
     const user = ctx.store.user(grant.userId);
     if (!user) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'user' });
     if (refuse.includes(grant.kind)) {
@@ -70,6 +83,33 @@ export function requireUserAction(ctx: MockContext) {
         });
       }
     }
+    await next();
+  });
+}
+
+/**
+ * Needs the service account's token (Dfns: "Only a Service Account can use this endpoint"): none or an
+ * unknown one is the usual 401; a user's token is a 403, a token not allowed here. Both are refusals
+ * the CLI logs with a hint.
+ */
+export function requireServiceAccount(ctx: MockContext) {
+  return createMiddleware<MockEnv>(async (c, next) => {
+    const grant = grantOf(ctx, c.req.header('Authorization'), USER_TOKEN_KINDS, 'serviceAccount');
+    const user = ctx.store.user(grant.userId);
+    if (!user) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'serviceAccount' });
+    if (grant.kind !== 'ServiceAccount' || user.kind !== 'ServiceAccount') {
+      throw new DfnsHttpError(
+        403,
+        `Only a service account can call ${c.req.method} ${c.req.path}: this token is ${grant.kind === 'ServiceAccount' ? "not the service account's" : `of kind ${grant.kind}`}`,
+        {
+          reason: 'token',
+          problem: 'wrongKind',
+          expected: 'serviceAccount',
+        },
+      );
+    }
+    c.set('user', user);
+    c.set('tokenKind', grant.kind);
     await next();
   });
 }

@@ -55,6 +55,17 @@ describe('credkit-mock', () => {
     expect(output.stderr).toMatch(/^credkit-mock: MOCK_USER_ACTION must be "required" or "off", got "maybe"\n/);
   });
 
+  it("should refuse a partial service account, and one whose token is the seeded user's, the same way", async () => {
+    const partial = run([], { MOCK_SERVICE_ACCOUNT_TOKEN: 'sa-token' });
+    expect(await partial.exited).toBe(2);
+    expect(partial.output.stderr).toMatch(
+      /^credkit-mock: --service-account-cred-id \(MOCK_SERVICE_ACCOUNT_CRED_ID\) and --service-account-public-key \(MOCK_SERVICE_ACCOUNT_PUBLIC_KEY\) are missing: /,
+    );
+    const clash = run(['--token', 'testing-service-account-token']);
+    expect(await clash.exited).toBe(2);
+    expect(clash.output.stderr).toMatch(/^credkit-mock: the service account's token is the seeded user's token too/);
+  });
+
   it('should print its banner, then log a refused request with a hint, and stop on SIGTERM', async () => {
     const { child, output, exited } = run(['--port', '0', '--token', 'cli-token']);
     children.push(child);
@@ -62,6 +73,9 @@ describe('credkit-mock', () => {
     const url = /^credkit mock backend on (http:\/\/localhost:\d+)$/m.exec(output.stdout)?.[1];
     expect(url).toBeDefined();
     expect(output.stdout).toContain('  token         cli-token, the seeded user demo@credkit.dev (us-');
+    expect(output.stdout).toContain(
+      '  service acct  token testing-service-account-token, Key credential Y3JlZGtpdC10ZXN0aW5nLXNlcnZpY2UtYWNjb3VudA\n',
+    );
 
     const preflight = await fetch(`${url}/auth/credentials`, {
       method: 'OPTIONS',

@@ -5,26 +5,26 @@ import { formatBanner } from './cli/formatBanner.ts';
 import { formatRefusal } from './cli/formatRefusal.ts';
 import { type CliCommand, parseCliArgs } from './cli/parseCliArgs.ts';
 import { USAGE } from './cli/usage.ts';
-import { MockConfigError, resolveMockOptions } from './config.ts';
+import { MockConfigError, type ResolvedMockOptions, resolveMockOptions } from './config.ts';
 import { createMockBackend, type MockServer } from './createMockBackend.ts';
 
 /** Runs the command line; the exit code to end with, or undefined while serving. */
 async function main(args: string[]): Promise<number | undefined> {
   let command: CliCommand;
+  let options: ResolvedMockOptions;
   try {
     command = parseCliArgs(args, process.env);
+    if (command.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    options = resolveMockOptions(command.options);
   } catch (error) {
     // A bad flag or variable is the user's to fix: say which, no stack trace.
     if (!(error instanceof MockConfigError)) throw error;
     console.error(`credkit-mock: ${error.message}\nRun credkit-mock --help for the options.`);
     return 2;
   }
-  if (command.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-
-  const options = resolveMockOptions(command.options);
   const backend = createMockBackend({
     ...options,
     onRefusal: (refusal) => console.warn(formatRefusal(refusal, options)),

@@ -1,4 +1,16 @@
+import { MockConfigError } from './mockConfigError.ts';
 import type { MockRefusal } from './mockRefusal.ts';
+import {
+  checkServiceAccount,
+  type MockServiceAccount,
+  SERVICE_ACCOUNT_OPTION_LABELS,
+  serviceAccountFrom,
+  serviceAccountVariables,
+} from './serviceAccountConfig.ts';
+import { TESTING_SERVICE_ACCOUNT } from './testing/testingServiceAccount.ts';
+
+export type { MockServiceAccount };
+export { MockConfigError };
 
 /** Options of the mock backend; each has an environment variable for `pnpm mock`. */
 export interface MockBackendOptions {
@@ -19,7 +31,7 @@ export interface MockBackendOptions {
   now?: () => number;
   /**
    * Whether change-inducing calls (`POST /auth/credentials`, `POST /auth/credentials/code`,
-   * `PUT /auth/credentials/activate` and `/deactivate`) need an `X-DFNS-USERACTION` token, as at
+   * `PUT /auth/credentials/activate` and `/deactivate`, the delegated routes) need an `X-DFNS-USERACTION` token, as at
    * Dfns. `off` suits simple embeds. `MOCK_USER_ACTION` (`required` or `off`). @defaultValue "required"
    */
   userActionSigning?: 'required' | 'off';
@@ -55,6 +67,13 @@ export interface MockBackendOptions {
    * (in-process tests stay quiet); the `credkit-mock` CLI logs each as a line with a hint.
    */
   onRefusal?: (refusal: MockRefusal) => void;
+  /**
+   * The service account the delegated routes (`POST /auth/registration/delegated`, `/auth/login/delegated`,
+   * `/auth/recover/user/delegated`) take: its token, credential id and public key, all three. `MOCK_SERVICE_ACCOUNT_TOKEN`,
+   * `MOCK_SERVICE_ACCOUNT_CRED_ID`, `MOCK_SERVICE_ACCOUNT_PUBLIC_KEY`.
+   * @defaultValue the testing one, `TESTING_SERVICE_ACCOUNT` of `@credkit/mock-backend/testing`
+   */
+  serviceAccount?: MockServiceAccount;
 }
 
 /** The e-mail the mock does not send: a recovery verification code, for whom, and until when. */
@@ -78,12 +97,13 @@ export type ResolvedMockOptions = Required<
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
+  const token = options.token ?? 'demo-token';
   return {
     origins: options.origins,
     rpId: options.rpId ?? 'localhost',
     rpName: options.rpName ?? 'credkit demo',
     challengeTtlMs: options.challengeTtlMs ?? 5 * 60_000,
-    token: options.token ?? 'demo-token',
+    token,
     now: options.now ?? Date.now,
     userActionSigning: options.userActionSigning ?? 'required',
     orgId: options.orgId ?? DEFAULT_ORG_ID,
@@ -94,15 +114,19 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     maxPendingLogins: options.maxPendingLogins ?? 10_000,
     onRefusal: options.onRefusal,
     onVerificationCode: options.onVerificationCode,
+    serviceAccount: resolveServiceAccount(options.serviceAccount, token),
   };
 }
 
-/** A bad configuration value (a variable, or a CLI flag): its message names it and says what is expected. */
-export class MockConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MockConfigError';
+/** The service account, checked; its token cannot be the seeded user's too. */
+function resolveServiceAccount(account: MockServiceAccount | undefined, token: string): MockServiceAccount {
+  const checked = checkServiceAccount(account ?? TESTING_SERVICE_ACCOUNT, SERVICE_ACCOUNT_OPTION_LABELS);
+  if (checked.token === token) {
+    throw new MockConfigError(
+      `the service account's token is the seeded user's token too ("${token}"): give each its own`,
+    );
   }
+  return checked;
 }
 
 /**
@@ -146,7 +170,8 @@ export function readPositiveMs(value: string, label: string): number {
 
 /**
  * Reads `MOCK_ORIGINS`, `MOCK_RP_ID`, `MOCK_RP_NAME`, `MOCK_CHALLENGE_TTL_MS`, `MOCK_TOKEN`,
- * `MOCK_USER_ACTION`, `MOCK_ORG_ID` and `MOCK_REGISTRATION_CODE`; unset or empty ones keep their
+ * `MOCK_USER_ACTION`, `MOCK_ORG_ID`, `MOCK_REGISTRATION_CODE` and the service account's three
+ * (`MOCK_SERVICE_ACCOUNT_TOKEN`, `_CRED_ID`, `_PUBLIC_KEY`: all or none); unset or empty ones keep their
  * defaults. A bad value throws a {@link MockConfigError} naming the variable.
  */
 export function mockOptionsFromEnv(env: Record<string, string | undefined>): MockBackendOptions {
@@ -162,5 +187,7 @@ export function mockOptionsFromEnv(env: Record<string, string | undefined>): Moc
   if (env.MOCK_CHALLENGE_TTL_MS) {
     options.challengeTtlMs = readPositiveMs(env.MOCK_CHALLENGE_TTL_MS, 'MOCK_CHALLENGE_TTL_MS');
   }
+  const serviceAccount = serviceAccountFrom([serviceAccountVariables(env)]);
+  if (serviceAccount) options.serviceAccount = serviceAccount;
   return options;
 }

@@ -9,6 +9,7 @@ import {
   type PendingRegistrations,
 } from './state/pendingRegistrations.ts';
 import { createRecoveryCodes, type RecoveryCodes } from './state/recoveryCodes.ts';
+import { seedServiceAccount } from './state/seedServiceAccount.ts';
 import { createStore, type MockStore, type MockUser } from './state/store.ts';
 import { createTokenStore, type TokenKind, type TokenStore } from './state/tokens.ts';
 import { createUserActionTokens, type UserActionTokens } from './state/userActionTokens.ts';
@@ -35,7 +36,7 @@ export interface MockContext {
 /** Hono variables set by the auth middleware. */
 export type MockEnv = { Variables: { user: MockUser; tokenKind: TokenKind } };
 
-/** Builds the context (in-memory state) of one mock backend, with its demo user and token. */
+/** Builds the context (in-memory state) of one mock backend, with its demo user and token, and its service account. */
 export function createContext(options: ResolvedMockOptions): MockContext {
   const store = createStore(options.orgId);
   const tokens = createTokenStore(options.now);
@@ -45,6 +46,7 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     orgId: options.orgId,
     expiresAt: Number.POSITIVE_INFINITY,
   });
+  seedServiceAccount(store, tokens, options);
   return {
     options,
     store,

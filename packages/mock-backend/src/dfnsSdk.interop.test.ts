@@ -4,30 +4,14 @@
 // running against the mock, and lists both; then it adds a passkey with a one-time code, logs in
 // with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; and it
 // recovers a user with a RecoveryKey made as credkit makes them (sendRecoveryCode, createRecoveryChallenge, recover).
-import { createPrivateKey, sign, webcrypto } from 'node:crypto';
+import { sign } from 'node:crypto';
 import { DfnsApiClient, DfnsError } from '@dfns/sdk';
-import { BrowserKeySigner } from '@dfns/sdk-browser';
-import { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
+import type { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
-import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
-
-const ORIGIN = 'http://localhost:5173';
-
-async function extractableKeyPair() {
-  const keyPair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keyPair.privateKey));
-  return {
-    keyPair,
-    privateKeyPem: createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' })
-      .export({ type: 'pkcs8', format: 'pem' })
-      .toString(),
-  };
-}
+import { credkitRecoveryKey, sdkKeyCredential, unwrap } from './testFixtures.ts';
+import { newPasskey, newPasskeyCredentials, ORIGIN } from './testHelpers.ts';
 
 /** Signs a user up through the SDK with a Key first factor; their token and the SDK's signer for that key. */
 async function registerKeyUser(baseUrl: string, username: string) {
@@ -35,18 +19,13 @@ async function registerKeyUser(baseUrl: string, username: string) {
   const registration = await anonymous.auth.createRegistrationChallenge({
     body: { orgId: DEFAULT_ORG_ID, username, registrationCode: '000000' },
   });
-  const first = await extractableKeyPair();
-  const firstCredential = await new BrowserKeySigner({ keyPair: first.keyPair }).create(registration as never);
+  const first = await sdkKeyCredential(registration);
   const registering = new DfnsApiClient({ baseUrl, authToken: registration.temporaryAuthenticationToken } as never);
   const registered = await registering.auth.registerEndUser({
-    body: { firstFactorCredential: { ...firstCredential, credentialName: 'SDK key' }, wallets: [] } as never,
+    body: { firstFactorCredential: { ...first.credential, credentialName: 'SDK key' }, wallets: [] } as never,
   });
   expect(registered.user.username).toBe(username);
-  const signer = new AsymmetricKeySigner({
-    credId: firstCredential.credentialInfo.credId,
-    privateKey: first.privateKeyPem,
-  });
-  return { anonymous, token: registered.authentication.token, signer };
+  return { anonymous, token: registered.authentication.token, signer: first.signer };
 }
 
 /** A client of the mock signed in with `token`, signing user actions with `signer`. */
@@ -74,12 +53,11 @@ describe('the published @dfns/sdk against the mock', () => {
         const { token, signer } = await registerKeyUser(baseUrl, 'sdk@example.com');
         const client = signedInClient(baseUrl, token, signer);
         const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'Key' } as never });
-        const second = await extractableKeyPair();
-        const secondCredential = await new BrowserKeySigner({ keyPair: second.keyPair }).create(challenge as never);
+        const second = await sdkKeyCredential(challenge as { challenge: string });
         const created = await client.auth.createCredential({
           body: {
             credentialKind: 'Key',
-            credentialInfo: secondCredential.credentialInfo,
+            credentialInfo: second.credential.credentialInfo,
             credentialName: 'SDK key 2',
             challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
           } as never,
@@ -115,13 +93,7 @@ describe('the published @dfns/sdk against the mock', () => {
         });
         if (challenge.kind !== 'Fido2') throw new Error(`a Fido2 challenge was expected, got ${challenge.kind}`);
         expect(challenge.user.name).toBe(username);
-        const authenticator = createSoftwareAuthenticator();
-        const credentialInfo = await authenticator.register({
-          challenge: challenge.challenge,
-          rpId: 'localhost',
-          origin: ORIGIN,
-          userId: challenge.user.id,
-        });
+        const { authenticator, credentialInfo } = await newPasskey(challenge);
         const passkey = await anonymous.auth.createCredentialWithCode({
           body: {
             credentialKind: 'Fido2',
@@ -179,85 +151,6 @@ describe('the published @dfns/sdk against the mock', () => {
   );
 });
 
-/** PBKDF2 iterations credkit wraps keys with (its minimum). */
-const WRAP_ITERATIONS = 600_000;
-
-async function wrappingKey(secret: string, salt: Uint8Array<ArrayBuffer>) {
-  const material = await webcrypto.subtle.importKey('raw', Buffer.from(secret, 'utf8'), 'PBKDF2', false, ['deriveKey']);
-  return webcrypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations: WRAP_ITERATIONS },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
-
-/**
- * A RecoveryKey exactly as credkit's createKeyCredential makes one (packages/core/src/keys): ECDSA
- * P-256, clientData `{"type":"key.create","challenge":base64url(UTF-8 of the challenge),"origin","crossOrigin":false}`,
- * a hex DER signature over `{"clientDataHash","publicKey"}`, and the PKCS#8 private key wrapped under
- * the recovery code (PBKDF2-SHA256 600,000 → AES-GCM-256) as base64 of `{v,format,kdf,cipher,ciphertext}`.
- */
-async function credkitRecoveryKey(challenge: string, recoveryCode: string) {
-  const keyPair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
-    'sign',
-    'verify',
-  ])) as CryptoKeyPair;
-  const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keyPair.privateKey);
-  const spki = Buffer.from(await webcrypto.subtle.exportKey('spki', keyPair.publicKey)).toString('base64');
-  const publicKey = `-----BEGIN PUBLIC KEY-----\n${spki.match(/.{1,64}/g)?.join('\n')}\n-----END PUBLIC KEY-----`;
-  const clientData = Buffer.from(
-    JSON.stringify({
-      type: 'key.create',
-      challenge: Buffer.from(challenge, 'utf8').toString('base64url'),
-      origin: ORIGIN,
-      crossOrigin: false,
-    }),
-  );
-  const clientDataHash = Buffer.from(await webcrypto.subtle.digest('SHA-256', clientData)).toString('hex');
-  const privateKey = createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
-  const signature = sign('sha256', Buffer.from(JSON.stringify({ clientDataHash, publicKey })), {
-    key: privateKey,
-    dsaEncoding: 'der',
-  });
-  const attestation = { publicKey, signature: signature.toString('hex'), algorithm: 'SHA256' };
-  const salt = webcrypto.getRandomValues(new Uint8Array(16));
-  const iv = webcrypto.getRandomValues(new Uint8Array(12));
-  const ciphertext = await webcrypto.subtle.encrypt(
-    { name: 'AES-GCM', iv },
-    await wrappingKey(recoveryCode, salt),
-    pkcs8,
-  );
-  const wrapped = {
-    v: 1,
-    format: 'pkcs8',
-    kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations: WRAP_ITERATIONS, salt: Buffer.from(salt).toString('base64') },
-    cipher: { name: 'AES-GCM', length: 256, iv: Buffer.from(iv).toString('base64') },
-    ciphertext: Buffer.from(ciphertext).toString('base64'),
-  };
-  return {
-    credentialInfo: {
-      credId: Buffer.from(webcrypto.getRandomValues(new Uint8Array(32))).toString('base64url'),
-      clientData: clientData.toString('base64url'),
-      attestationData: Buffer.from(JSON.stringify(attestation)).toString('base64url'),
-    },
-    encryptedPrivateKey: Buffer.from(JSON.stringify(wrapped)).toString('base64'),
-  };
-}
-
-/** The PKCS#8 private key inside an encryptedRecoveryKey, opened with the recovery code (as credkit's unwrapPrivateKey). */
-async function unwrap(encryptedRecoveryKey: string, recoveryCode: string) {
-  const wrapped = JSON.parse(Buffer.from(encryptedRecoveryKey, 'base64').toString('utf8'));
-  const salt = new Uint8Array(Buffer.from(wrapped.kdf.salt, 'base64'));
-  const pkcs8 = await webcrypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: Buffer.from(wrapped.cipher.iv, 'base64') },
-    await wrappingKey(recoveryCode, salt),
-    Buffer.from(wrapped.ciphertext, 'base64'),
-  );
-  return createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
-}
-
 describe('account recovery through the published @dfns/sdk', () => {
   it('should send the code, create the recovery challenge and recover with a credkit RecoveryKey, then log in with the new passkey', {
     timeout: 30_000,
@@ -300,16 +193,7 @@ describe('account recovery through the published @dfns/sdk', () => {
       ]);
       const privateKey = await unwrap(init.allowedRecoveryCredentials[0]?.encryptedRecoveryKey ?? '', recoveryCode);
 
-      const authenticator = createSoftwareAuthenticator();
-      const credentialInfo = await authenticator.register({
-        challenge: init.challenge,
-        rpId: 'localhost',
-        origin: ORIGIN,
-        userId: init.user.id,
-      });
-      const newCredentials = {
-        firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
-      };
+      const { authenticator, newCredentials } = await newPasskeyCredentials(init);
       const clientData = Buffer.from(
         JSON.stringify({
           type: 'key.get',

@@ -14,6 +14,7 @@ import {
   TOKEN,
 } from './testHelpers.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
+import { TESTING_SERVICE_ACCOUNT } from './testing/testingServiceAccount.ts';
 
 const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const ROUTES = [
@@ -35,6 +36,9 @@ const ROUTES = [
   '/auth/recover/user/code',
   '/auth/recover/user/init',
   '/auth/recover/user',
+  '/auth/registration/delegated',
+  '/auth/login/delegated',
+  '/auth/recover/user/delegated',
   '/mock/recovery-codes',
   '/mock/recovery-codes?username=demo@credkit.dev',
   '/auth/nothing',
@@ -48,6 +52,8 @@ const headerText = fc.string({
 });
 const authorization = fc.oneof(
   fc.constant(`Bearer ${TOKEN}`),
+  // User actions are off in this backend: the service account's token reaches the delegated routes' bodies.
+  fc.constant(`Bearer ${TESTING_SERVICE_ACCOUNT.token}`),
   fc.constant(undefined),
   headerText,
   headerText.map((token) => `Bearer ${token}`),
@@ -71,7 +77,13 @@ function assertionFields() {
 const assertion = fc.record(assertionFields(), { requiredKeys: [] });
 const nearlyValidBody = fc.record(
   {
-    kind: fc.oneof(fc.constantFrom('Fido2', 'Key', 'Totp', ''), fc.jsonValue()),
+    kind: fc.oneof(fc.constantFrom('Fido2', 'Key', 'Totp', 'EndUser', ''), fc.jsonValue()),
+    email: fc.oneof(
+      fc.constantFrom('fuzz@example.com', 'demo@credkit.dev', ''),
+      fc.string({ maxLength: 40 }),
+      fc.jsonValue(),
+    ),
+    externalId: fc.oneof(fc.string({ maxLength: 20 }), fc.jsonValue()),
     code: fc.oneof(fc.constantFrom('AAA-BBB-CCC', ''), fc.jsonValue()),
     expiration: fc.oneof(
       fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),

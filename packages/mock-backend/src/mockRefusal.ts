@@ -15,13 +15,14 @@ export type MockRefusalReason =
   /**
    * A 401: no `Authorization` header (`missing`), one that is not `Bearer <token>` (`malformed`), a token
    * the mock never issued or that expired (`unknown`), or a token of the wrong kind for the route
-   * (`wrongKind`). `expected` says which the route takes: a user's token, the registration token of
-   * `POST /auth/registration/init`, or the recovery token of `POST /auth/recover/user/init`.
+   * (`wrongKind`; a 403 for a user's token on a service account's route). `expected` says which the
+   * route takes: a user's token, the registration token of `POST /auth/registration/init`, the recovery
+   * token of `POST /auth/recover/user/init`, or the service account's token (the delegated routes).
    */
   | {
       reason: 'token';
       problem: 'missing' | 'malformed' | 'unknown' | 'wrongKind';
-      expected: 'user' | 'registration' | 'recovery';
+      expected: 'user' | 'registration' | 'recovery' | 'serviceAccount';
     }
   /** A change-inducing call without a valid `X-DFNS-USERACTION` while user-action signing is required. */
   | { reason: 'userAction'; problem: 'missing' | 'invalid' };

@@ -4,6 +4,7 @@ import { DEFAULT_ORG_ID, type MockBackendOptions } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { createSoftwareAuthenticator, type SoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
+import { TESTING_SERVICE_ACCOUNT } from './testing/testingServiceAccount.ts';
 
 export const ORIGIN = 'http://localhost:5173';
 export const TOKEN = 'test-token';
@@ -18,6 +19,21 @@ export const CREATE_CREDENTIAL_RESPONSE_KEYS = [
   'origin',
   'publicKey',
   'relyingPartyId',
+];
+
+/** The keys of Dfns's `CreateRecoveryChallengeResponse`, sorted: what both recovery inits answer. */
+export const RECOVERY_CHALLENGE_KEYS = [
+  'allowedRecoveryCredentials',
+  'attestation',
+  'authenticatorSelection',
+  'challenge',
+  'excludeCredentials',
+  'otpUrl',
+  'pubKeyCredParams',
+  'rp',
+  'supportedCredentialKinds',
+  'temporaryAuthenticationToken',
+  'user',
 ];
 
 /** An in-process mock backend and a JSON client for it. Test-only. */
@@ -46,6 +62,11 @@ export function setupBackend(options: MockBackendOptions = {}) {
 }
 
 export type Call = ReturnType<typeof setupBackend>['call'];
+
+/** {@link setupBackend} with user-action signing required, as at Dfns: change-inducing calls are signed for real. */
+export function setupSignedBackend(options: MockBackendOptions = {}) {
+  return setupBackend({ userActionSigning: 'required', ...options });
+}
 
 export async function init(call: Call) {
   const response = await call('POST', '/auth/credentials/init', { kind: 'Fido2' });
@@ -108,23 +129,38 @@ export async function signUpWithPasskey(
   username = 'pat@example.com',
   authenticator = createSoftwareAuthenticator(),
 ): Promise<PasskeyUser> {
-  const init = await call('POST', '/auth/registration/init', {
-    orgId: DEFAULT_ORG_ID,
-    username,
-    registrationCode: 'any',
-  });
+  const init = await registrationInit(call, username);
   expect(init.status).toBe(200);
+  return completeSignUp(call, init.body, username, authenticator);
+}
+
+/** `POST /auth/registration/init` for `username`, in the mock's organisation, with any code: the answer. */
+export function registrationInit(call: Call, username: string) {
+  return call('POST', '/auth/registration/init', { orgId: DEFAULT_ORG_ID, username, registrationCode: 'any' });
+}
+
+/**
+ * Completes a sign-up begun by `POST /auth/registration/init` or `/delegated` (their answer,
+ * `challenge`): a passkey of `authenticator` for its challenge, then `POST /auth/registration/enduser`
+ * under its temporary token. The user, signed in.
+ */
+export async function completeSignUp(
+  call: Call,
+  challenge: { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
+  username: string,
+  authenticator: SoftwareAuthenticator,
+): Promise<PasskeyUser> {
   const credentialInfo = await authenticator.register({
-    challenge: init.body.challenge,
+    challenge: challenge.challenge,
     rpId: 'localhost',
     origin: ORIGIN,
-    userId: init.body.user.id,
+    userId: challenge.user.id,
   });
   const done = await call(
     'POST',
     '/auth/registration/enduser',
     { firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' }, wallets: [] },
-    { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
+    { Authorization: `Bearer ${challenge.temporaryAuthenticationToken}` },
   );
   expect(done.status).toBe(200);
   return {
@@ -180,66 +216,144 @@ export async function passkeyFactor(
   return { kind: 'Fido2' as const, credentialAssertion };
 }
 
+/** A user-action challenge's parts a signer reads (`POST /auth/action/init`'s answer). */
+export interface UserActionChallenge {
+  challenge: string;
+  challengeIdentifier: string;
+  allowCredentials: { webauthn: { id: string }[]; key: { id: string }[] };
+}
+
+/** Signs a user-action challenge as one of the caller's credentials: the `firstFactor`. */
+export type ChallengeSigner = (challenge: UserActionChallenge) => unknown;
+
+/** `POST /auth/action/init` then `POST /auth/action`, as the user of `token`, signed by `signChallenge`: the answer. */
+export async function userAction(
+  call: Call,
+  token: string,
+  request: { method: string; path: string; body: string },
+  signChallenge: ChallengeSigner,
+) {
+  const challenge: UserActionChallenge = await userActionChallenge(call, token, request);
+  return call(
+    'POST',
+    '/auth/action',
+    { challengeIdentifier: challenge.challengeIdentifier, firstFactor: await signChallenge(challenge) },
+    { Authorization: `Bearer ${token}` },
+  );
+}
+
 /** `POST /auth/action/init` then `POST /auth/action`, signed by one of the user's passkeys: the answer. */
-export async function passkeyUserAction(
+export function passkeyUserAction(
   call: Call,
   user: Pick<PasskeyUser, 'token' | 'authenticator'>,
   request: { method: string; path: string; body: string },
   sign: Omit<PasskeySigning, 'allowCredentials'> = {},
 ) {
-  const challenge = await userActionChallenge(call, user.token, request);
-  const firstFactor = await passkeyFactor(user.authenticator, challenge.challenge, {
-    ...sign,
-    allowCredentials: challenge.allowCredentials.webauthn,
-  });
-  return call(
-    'POST',
-    '/auth/action',
-    { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
-    { Authorization: `Bearer ${user.token}` },
+  return userAction(call, user.token, request, (challenge) =>
+    passkeyFactor(user.authenticator, challenge.challenge, {
+      ...sign,
+      allowCredentials: challenge.allowCredentials.webauthn,
+    }),
   );
 }
 
+/** Sends a change-inducing request as the user of `token`, with a user action signed by `signChallenge`. */
+export async function signedCallAs(
+  call: Call,
+  token: string,
+  signChallenge: ChallengeSigner,
+  method: string,
+  path: string,
+  body: unknown,
+) {
+  const text = JSON.stringify(body);
+  const action = await userAction(call, token, { method, path, body: text }, signChallenge);
+  expect(action.status).toBe(200);
+  return call(method, path, text, { Authorization: `Bearer ${token}`, 'X-DFNS-USERACTION': action.body.userAction });
+}
+
 /** Sends a change-inducing request as `user`, with a user action signed by their passkey. */
-export async function signedCall(
+export function signedCall(
   call: Call,
   user: Pick<PasskeyUser, 'token' | 'authenticator'>,
   method: string,
   path: string,
   body: unknown,
 ) {
-  const text = JSON.stringify(body);
-  const action = await passkeyUserAction(call, user, { method, path, body: text });
-  expect(action.status).toBe(200);
-  return call(method, path, text, {
-    Authorization: `Bearer ${user.token}`,
-    'X-DFNS-USERACTION': action.body.userAction,
-  });
+  return signedCallAs(
+    call,
+    user.token,
+    (challenge) =>
+      passkeyFactor(user.authenticator, challenge.challenge, { allowCredentials: challenge.allowCredentials.webauthn }),
+    method,
+    path,
+    body,
+  );
+}
+
+/**
+ * A Key `firstFactor` for a Dfns challenge, made as `@dfns/sdk-keysigner`'s AsymmetricKeySigner makes it:
+ * clientData `{"type":"key.get","challenge":…}` signed with `crypto.sign` and no algorithm (DER ECDSA
+ * SHA-256 for P-256, Ed25519 for Ed25519).
+ */
+export function keyFactor(credId: string, privateKey: KeyObject | string, challenge: string) {
+  const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge }));
+  return {
+    kind: 'Key' as const,
+    credentialAssertion: {
+      credId,
+      clientData: clientData.toString('base64url'),
+      signature: sign(undefined, clientData, privateKey).toString('base64url'),
+    },
+  };
+}
+
+/** A service account's key signs its user actions: the testing one unless another is given. */
+export function serviceAccountSigner(
+  account: { credId: string; privateKey: KeyObject | string } = TESTING_SERVICE_ACCOUNT,
+): ChallengeSigner {
+  return (challenge) => keyFactor(account.credId, account.privateKey, challenge.challenge);
 }
 
 /** The encryptedPrivateKey test RecoveryKeys are registered with (opaque to the mock). */
 export const RECOVERY_WRAPPED = Buffer.from('{"v":1,"wrapped":"under the recovery code"}').toString('base64');
 
-/** Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user. */
-export async function addRecoveryKey(call: Call, user: Pick<PasskeyUser, 'token'>) {
+/**
+ * Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user; `signed`,
+ * the creation carries a user action signed by the user's passkey (for a backend that requires them).
+ */
+export async function addRecoveryKey(
+  call: Call,
+  user: Pick<PasskeyUser, 'token'> & Partial<Pick<PasskeyUser, 'authenticator'>>,
+  { signed = false }: { signed?: boolean } = {},
+) {
   const auth = { Authorization: `Bearer ${user.token}` };
   const challenge = await call('POST', '/auth/credentials/init', { kind: 'RecoveryKey' }, auth);
   expect(challenge.status).toBe(200);
   const key = createSoftwareKeyCredential({ challenge: challenge.body.challenge, origin: ORIGIN });
-  const created = await call(
-    'POST',
-    '/auth/credentials',
-    {
-      credentialKind: 'RecoveryKey',
-      credentialName: 'Recovery key',
-      challengeIdentifier: challenge.body.challengeIdentifier,
-      credentialInfo: key.credentialInfo,
-      encryptedPrivateKey: RECOVERY_WRAPPED,
-    },
-    auth,
-  );
+  const body = {
+    credentialKind: 'RecoveryKey',
+    credentialName: 'Recovery key',
+    challengeIdentifier: challenge.body.challengeIdentifier,
+    credentialInfo: key.credentialInfo,
+    encryptedPrivateKey: RECOVERY_WRAPPED,
+  };
+  const created =
+    signed && user.authenticator
+      ? await signedCall(
+          call,
+          { token: user.token, authenticator: user.authenticator },
+          'POST',
+          '/auth/credentials',
+          body,
+        )
+      : await call('POST', '/auth/credentials', body, auth);
   expect(created.status).toBe(200);
-  return { privateKey: key.privateKey, credentialId: key.credentialInfo.credId };
+  return {
+    privateKey: key.privateKey,
+    credentialId: key.credentialInfo.credId,
+    credentialUuid: created.body.credentialUuid as string,
+  };
 }
 
 /** The recovery key's assertion over `newCredentials`, as Dfns documents it. */
@@ -267,4 +381,69 @@ export function recoveryAssertion(
       algorithm: 'SHA256',
     },
   };
+}
+
+/** The testing service account's bearer token, as a header. */
+export const SERVICE_ACCOUNT_AUTH = { Authorization: `Bearer ${TESTING_SERVICE_ACCOUNT.token}` };
+
+/** A `POST` to a delegated route as the testing service account, its user action signed by its key. */
+export function asServiceAccount(call: Call, path: string, body: unknown) {
+  return signedCallAs(call, TESTING_SERVICE_ACCOUNT.token, serviceAccountSigner(), 'POST', path, body);
+}
+
+/**
+ * Registers an end user as an app's backend does it: the service account's delegated registration,
+ * the user's passkey made for its challenge, then `POST /auth/registration/enduser` under its temporary token.
+ */
+export async function delegatedSignUp(
+  call: Call,
+  email: string,
+  {
+    externalId,
+    authenticator = createSoftwareAuthenticator(),
+  }: { externalId?: string; authenticator?: SoftwareAuthenticator } = {},
+): Promise<PasskeyUser> {
+  const challenge = await asServiceAccount(call, '/auth/registration/delegated', {
+    email,
+    kind: 'EndUser',
+    ...(externalId !== undefined && { externalId }),
+  });
+  expect(challenge.status).toBe(200);
+  return completeSignUp(call, challenge.body, email, authenticator);
+}
+
+/** A passkey of a new authenticator for a Dfns challenge to `challenge.user`, made on ORIGIN as a browser would. */
+export async function newPasskey(challenge: { challenge: string; user: { id: string } }) {
+  const authenticator = createSoftwareAuthenticator();
+  const credentialInfo = await authenticator.register({
+    challenge: challenge.challenge,
+    rpId: 'localhost',
+    origin: ORIGIN,
+    userId: challenge.user.id,
+  });
+  return { authenticator, credentialInfo };
+}
+
+/** A recovery's new credentials: a passkey, made by a new authenticator for the recovery `challenge`. */
+export async function newPasskeyCredentials(challenge: { challenge: string; user: { id: string } }) {
+  const { authenticator, credentialInfo } = await newPasskey(challenge);
+  const newCredentials = {
+    firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
+  };
+  return { authenticator, newCredentials };
+}
+
+/** `POST /auth/recover/user` for a recovery begun by `challenge`: a new passkey, signed by `recoveryKey`. */
+export async function completeRecovery(
+  call: Call,
+  recoveryKey: { privateKey: KeyObject; credentialId: string },
+  challenge: { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
+) {
+  const { newCredentials } = await newPasskeyCredentials(challenge);
+  return call(
+    'POST',
+    '/auth/recover/user',
+    { recovery: recoveryAssertion(recoveryKey.privateKey, recoveryKey.credentialId, newCredentials), newCredentials },
+    { Authorization: `Bearer ${challenge.temporaryAuthenticationToken}` },
+  );
 }

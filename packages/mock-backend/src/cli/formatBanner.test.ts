@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMockOptions } from '../config.ts';
+import { TESTING_SERVICE_ACCOUNT } from '../testing/testingServiceAccount.ts';
 import { formatBanner } from './formatBanner.ts';
 
 const defaults = resolveMockOptions();
@@ -14,6 +15,8 @@ describe('formatBanner', () => {
         '  token         demo-token, the seeded user demo@credkit.dev (us-1)',
         '  user actions  required: credential changes need an X-DFNS-USERACTION (--user-action off to skip)',
         '  sign-up       org or-credk-itmck-0000000000000000, any registration code',
+        '  service acct  token testing-service-account-token, Key credential Y3JlZGtpdC10ZXN0aW5nLXNlcnZpY2UtYWNjb3VudA',
+        '                (the testing one, key pair in TESTING_SERVICE_ACCOUNT of @credkit/mock-backend/testing: not secret)',
         'Refused requests are logged here with a hint. --help lists the options; Ctrl-C stops.',
       ].join('\n'),
     );
@@ -30,5 +33,16 @@ describe('formatBanner', () => {
     expect(banner).toContain('  token         demo-token\n');
     expect(banner).toContain('  user actions  off: credential changes need no X-DFNS-USERACTION\n');
     expect(banner).toContain(', registration code "abc"\n');
+  });
+
+  it('should show a configured service account as configured', () => {
+    const options = resolveMockOptions({
+      serviceAccount: { ...TESTING_SERVICE_ACCOUNT, token: 'sa-token', credId: 'c2E' },
+    });
+    const banner = formatBanner('http://localhost:1', options, undefined);
+    expect(banner).toContain(
+      '  service acct  token sa-token, Key credential c2E\n' +
+        '                (configured: --service-account-* or MOCK_SERVICE_ACCOUNT_*)\n',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMockOptions } from '../config.ts';
 import type { MockRefusal } from '../mockRefusal.ts';
+import { TESTING_SERVICE_ACCOUNT } from '../testing/testingServiceAccount.ts';
 import { formatRefusal } from './formatRefusal.ts';
 
 const defaults = resolveMockOptions();
@@ -73,6 +74,24 @@ describe('formatRefusal', () => {
       expect(recovery).toBe(
         'refused POST /auth/recover/user: only a recovery token completes a recovery: send the temporaryAuthenticationToken of ' +
           'POST /auth/recover/user/init as "Authorization: Bearer <token>"',
+      );
+    });
+  });
+
+  describe('token of the service account', () => {
+    it("should point a delegated route's caller at the service account's token and where it is set", () => {
+      const options = resolveMockOptions({ serviceAccount: { ...TESTING_SERVICE_ACCOUNT, token: 'sa-token' } });
+      const path = '/auth/login/delegated';
+      expect(
+        line({ method: 'POST', path, reason: 'token', problem: 'wrongKind', expected: 'serviceAccount' }, options),
+      ).toBe(
+        "refused POST /auth/login/delegated: only the service account's token calls this route: send " +
+          '"Authorization: Bearer sa-token" (the service account\'s token; --service-account-token or MOCK_SERVICE_ACCOUNT_TOKEN sets it)',
+      );
+      expect(
+        line({ method: 'POST', path, reason: 'token', problem: 'missing', expected: 'serviceAccount' }, options),
+      ).toMatch(
+        /^refused POST \/auth\/login\/delegated: no Authorization header: send "Authorization: Bearer sa-token"/,
       );
     });
   });

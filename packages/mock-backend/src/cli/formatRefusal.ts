@@ -46,6 +46,13 @@ function tokenHint(refusal: MockRefusal & { reason: 'token' }, options: Resolved
       refusal.problem === 'wrongKind' ? "a user's token cannot complete a sign-up" : TOKEN_PROBLEM[refusal.problem];
     return `${problem}: send the temporaryAuthenticationToken of POST /auth/registration/init as "Authorization: Bearer <token>"`;
   }
+  if (refusal.expected === 'serviceAccount') {
+    const problem =
+      refusal.problem === 'wrongKind'
+        ? "only the service account's token calls this route"
+        : TOKEN_PROBLEM[refusal.problem];
+    return `${problem}: send "Authorization: Bearer ${options.serviceAccount.token}" (the service account's token; --service-account-token or MOCK_SERVICE_ACCOUNT_TOKEN sets it)`;
+  }
   const problem =
     refusal.problem === 'wrongKind'
       ? 'a registration or recovery token cannot call this route'

@@ -1,3 +1,7 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MockConfigError } from '../config.ts';
 import { parseCliArgs } from './parseCliArgs.ts';
@@ -64,6 +68,71 @@ describe('parseCliArgs', () => {
     });
   });
 
+  describe('the service account', () => {
+    const pem = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const file = join(mkdtempSync(join(tmpdir(), 'credkit-mock-')), 'sa.pub.pem');
+    writeFileSync(file, pem);
+    const flags = ['--service-account-token', 'sa-flag', '--service-account-cred-id', 'Y3JlZA'];
+    const env = {
+      MOCK_SERVICE_ACCOUNT_TOKEN: 'sa-env',
+      MOCK_SERVICE_ACCOUNT_CRED_ID: 'ZW52',
+      MOCK_SERVICE_ACCOUNT_PUBLIC_KEY: pem,
+    };
+
+    /** The options of a command that is no --help. */
+    const optionsOf = (args: string[], variables: Record<string, string> = {}) => {
+      const command = parseCliArgs(args, variables);
+      if (command.help) throw new Error('not a --help command');
+      return command.options;
+    };
+
+    it('should read the public key flag as a PEM file, or as the PEM itself', () => {
+      const account = { token: 'sa-flag', credId: 'Y3JlZA', publicKey: pem };
+      expect(optionsOf([...flags, '--service-account-public-key', file], {})).toEqual({
+        serviceAccount: account,
+      });
+      // A value that starts with a dash takes the = form (node:util's parseArgs).
+      expect(optionsOf([...flags, `--service-account-public-key=${pem}`], {})).toEqual({
+        serviceAccount: account,
+      });
+    });
+
+    it('should read the three variables, and let each flag win over its variable', () => {
+      expect(optionsOf([], env)).toEqual({
+        serviceAccount: { token: 'sa-env', credId: 'ZW52', publicKey: pem },
+      });
+      expect(optionsOf(['--service-account-token', 'sa-flag'], env)).toEqual({
+        serviceAccount: { token: 'sa-flag', credId: 'ZW52', publicKey: pem },
+      });
+    });
+
+    it('should refuse a partial set, naming where each missing setting could come from', () => {
+      expect(() => parseCliArgs(flags, {})).toThrow(
+        new MockConfigError(
+          '--service-account-public-key (MOCK_SERVICE_ACCOUNT_PUBLIC_KEY) is missing: a service account takes all three of ' +
+            '--service-account-token, --service-account-cred-id, --service-account-public-key (MOCK_SERVICE_ACCOUNT_PUBLIC_KEY), or none for the testing one',
+        ),
+      );
+    });
+
+    it('should refuse a file it cannot read, and one that holds no usable public key, naming the flag', () => {
+      expect(() => parseCliArgs([...flags, '--service-account-public-key', `${file}.missing`], {})).toThrow(
+        /^--service-account-public-key: cannot read .*sa\.pub\.pem\.missing \(ENOENT\): give the path of a PEM file, or the PEM itself$/,
+      );
+      const privateKey = join(file, '..', 'private.pem');
+      writeFileSync(
+        privateKey,
+        generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      );
+      expect(() => parseCliArgs([...flags, '--service-account-public-key', privateKey], {})).toThrow(
+        /^--service-account-public-key is not a usable public key/,
+      );
+      expect(() => parseCliArgs([...flags, '--service-account-public-key', ''], {})).toThrow(
+        /^--service-account-public-key must not be empty$/,
+      );
+    });
+  });
+
   it('should answer --help and -h before reading any value', () => {
     expect(parseCliArgs(['--help'], { PORT: 'nope' })).toEqual({ help: true });
     expect(parseCliArgs(['-h', '--port', 'nope'], {})).toEqual({ help: true });
@@ -114,12 +183,28 @@ describe('parseCliArgs', () => {
       'org-id',
       'registration-code',
       'challenge-ttl-ms',
+      'service-account-token',
+      'service-account-cred-id',
+      'service-account-public-key',
       'help',
     ]);
     const value = { port: '1', origins: 'http://a.example', 'user-action': 'off', 'challenge-ttl-ms': '1' };
+    // The service account's flags go together: each is tried with the other two as variables.
+    const serviceAccountEnv = {
+      MOCK_SERVICE_ACCOUNT_TOKEN: 't',
+      MOCK_SERVICE_ACCOUNT_CRED_ID: 'Y3JlZA',
+      MOCK_SERVICE_ACCOUNT_PUBLIC_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' })
+        .publicKey.export({ type: 'spki', format: 'pem' })
+        .toString(),
+    };
+    const serviceAccountValue = {
+      'service-account-cred-id': 'eA',
+      'service-account-public-key': serviceAccountEnv.MOCK_SERVICE_ACCOUNT_PUBLIC_KEY,
+    };
     for (const flag of flags) {
       if (flag === 'help') continue;
-      expect(() => parseCliArgs([`--${flag}`, value[flag as keyof typeof value] ?? 'x'], {})).not.toThrow();
+      const given = value[flag as keyof typeof value] ?? serviceAccountValue[flag as keyof typeof serviceAccountValue];
+      expect(() => parseCliArgs([`--${flag}=${given ?? 'x'}`], serviceAccountEnv)).not.toThrow();
     }
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   type MockBackendOptions,
@@ -7,6 +8,7 @@ import {
   readPositiveMs,
   readUserActionSigning,
 } from '../config.ts';
+import { SERVICE_ACCOUNT_VARIABLES, serviceAccountFrom, serviceAccountVariables } from '../serviceAccountConfig.ts';
 
 /** What the command line asks for: the usage, or a server on `port` with `options`. */
 export type CliCommand = { help: true } | { help: false; port: number; options: MockBackendOptions };
@@ -24,6 +26,29 @@ function readPort(value: string, label: string): number {
 function nonEmpty(value: string, label: string): string {
   if (value.trim() === '') throw new MockConfigError(`${label} must not be empty`);
   return value;
+}
+
+const SERVICE_ACCOUNT_FLAGS = {
+  token: '--service-account-token',
+  credId: '--service-account-cred-id',
+  publicKey: '--service-account-public-key',
+} as const;
+
+/**
+ * `--service-account-public-key`: the path of a PEM file (a multi-line PEM is awkward in a flag), or
+ * the PEM itself when the value starts with `-----BEGIN` (given as `--service-account-public-key=…`:
+ * parseArgs takes no separate value that starts with a dash).
+ */
+function readPemFlag(value: string, label: string): string {
+  if (value.trimStart().startsWith('-----BEGIN')) return value;
+  try {
+    return readFileSync(value, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    throw new MockConfigError(
+      `${label}: cannot read ${value}${typeof code === 'string' ? ` (${code})` : ''}: give the path of a PEM file, or the PEM itself`,
+    );
+  }
 }
 
 /** parseArgs' own errors, shortened: its advice about `--` does not apply, as the CLI takes no positionals. */
@@ -52,7 +77,9 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
   }
   if (values.help) return { help: true };
 
-  const options = mockOptionsFromEnv(env);
+  // The service account's variables are read below, with its flags: merged one by one, then checked whole.
+  const unsetServiceAccount = Object.fromEntries(Object.values(SERVICE_ACCOUNT_VARIABLES).map((name) => [name, '']));
+  const options = mockOptionsFromEnv({ ...env, ...unsetServiceAccount });
   if (values.origins) {
     const origins = values.origins.flatMap((list) => readOrigins(list, '--origins'));
     if (!origins.length) throw new MockConfigError('--origins must list at least one origin');
@@ -71,6 +98,21 @@ export function parseCliArgs(args: string[], env: Record<string, string | undefi
   if (values['challenge-ttl-ms'] !== undefined) {
     options.challengeTtlMs = readPositiveMs(values['challenge-ttl-ms'], '--challenge-ttl-ms');
   }
+  const given = (value: string | undefined, label: string) =>
+    value === undefined ? undefined : nonEmpty(value, label);
+  const publicKey = given(values['service-account-public-key'], SERVICE_ACCOUNT_FLAGS.publicKey);
+  const serviceAccount = serviceAccountFrom([
+    {
+      values: {
+        token: given(values['service-account-token'], SERVICE_ACCOUNT_FLAGS.token),
+        credId: given(values['service-account-cred-id'], SERVICE_ACCOUNT_FLAGS.credId),
+        publicKey: publicKey === undefined ? undefined : readPemFlag(publicKey, SERVICE_ACCOUNT_FLAGS.publicKey),
+      },
+      labels: SERVICE_ACCOUNT_FLAGS,
+    },
+    serviceAccountVariables(env),
+  ]);
+  if (serviceAccount) options.serviceAccount = serviceAccount;
 
   const port =
     values.port !== undefined ? readPort(values.port, '--port') : env.PORT ? readPort(env.PORT, 'PORT') : DEFAULT_PORT;
@@ -92,6 +134,9 @@ function parse(args: string[]) {
       'org-id': { type: 'string' },
       'registration-code': { type: 'string' },
       'challenge-ttl-ms': { type: 'string' },
+      'service-account-token': { type: 'string' },
+      'service-account-cred-id': { type: 'string' },
+      'service-account-public-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -13,7 +13,7 @@ export type P256KeyImport = { key: CryptoKey } | { refused: 'not-pem-public-key'
 export async function importP256PublicKey(pem: string): Promise<P256KeyImport> {
   const spki = pemToSpki(pem);
   const kind = spki && spkiKeyKind(spki);
-  if (kind === 'other') return { refused: 'not-p256' };
+  if (kind === 'other' || kind === 'ed25519') return { refused: 'not-p256' };
   if (!spki || !kind) return { refused: 'not-pem-public-key' };
   try {
     return { key: await globalThis.crypto.subtle.importKey('spki', spki, ECDSA_P256, true, ['verify']) };

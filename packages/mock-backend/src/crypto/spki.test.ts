@@ -37,10 +37,11 @@ describe('spkiToPem and pemToSpki', () => {
 });
 
 describe('spkiKeyKind', () => {
-  it('should tell ECDSA P-256 keys from other keys', () => {
+  it('should tell ECDSA P-256 and Ed25519 keys from other keys', () => {
     expect(spkiKeyKind(derOf(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey))).toBe('ecdsa-p256');
     expect(spkiKeyKind(derOf(generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey))).toBe('other');
-    expect(spkiKeyKind(derOf(generateKeyPairSync('ed25519').publicKey))).toBe('other');
+    expect(spkiKeyKind(derOf(generateKeyPairSync('ed25519').publicKey))).toBe('ed25519');
+    expect(spkiKeyKind(derOf(generateKeyPairSync('ed448').publicKey))).toBe('other');
     expect(spkiKeyKind(derOf(generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey))).toBe('other');
   });
 

@@ -3,6 +3,7 @@ import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
 const PEM = /^\s*-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----\s*$/;
 const EC_PUBLIC_KEY = '2a8648ce3d0201'; // 1.2.840.10045.2.1
 const P256 = '2a8648ce3d030107'; // 1.2.840.10045.3.1.7
+const ED25519 = '2b6570'; // 1.3.101.112 (RFC 8410 §3: no parameters)
 
 /** SPKI DER → PEM, exactly as Node's `KeyObject.export({ type: 'spki', format: 'pem' })` writes it. */
 export function spkiToPem(spki: Uint8Array<ArrayBuffer>): string {
@@ -38,21 +39,38 @@ function element(bytes: Uint8Array, offset: number, end = bytes.length) {
   return start + length > end ? undefined : { tag, start, end: start + length };
 }
 
+/** The kind of key a SubjectPublicKeyInfo holds, and the public key itself (the BIT STRING's bytes). */
+export interface SpkiKey {
+  kind: 'ecdsa-p256' | 'ed25519' | 'other';
+  /** The BIT STRING's contents without its unused-bits byte: an EC point, an Ed25519 key, … */
+  publicKey: Uint8Array<ArrayBuffer>;
+}
+
 /**
- * What a SubjectPublicKeyInfo holds: `ecdsa-p256` (id-ecPublicKey on prime256v1), `other` (any other
- * algorithm), or undefined when the bytes are not `SEQUENCE { SEQUENCE { OID, … }, BIT STRING }`.
+ * Reads a SubjectPublicKeyInfo: `ecdsa-p256` (id-ecPublicKey on prime256v1), `ed25519` (id-Ed25519, a
+ * 32-byte key), `other` (any other algorithm); undefined when the bytes are not
+ * `SEQUENCE { SEQUENCE { OID, … }, BIT STRING }`.
  */
-export function spkiKeyKind(spki: Uint8Array<ArrayBuffer>): 'ecdsa-p256' | 'other' | undefined {
+export function readSpki(spki: Uint8Array<ArrayBuffer>): SpkiKey | undefined {
   const outer = element(spki, 0);
   if (outer?.tag !== 0x30 || outer.end !== spki.length) return undefined;
   const algorithm = element(spki, outer.start, outer.end);
   if (algorithm?.tag !== 0x30) return undefined;
   const key = element(spki, algorithm.end, outer.end);
-  if (key?.tag !== 0x03 || key.end !== outer.end) return undefined;
+  if (key?.tag !== 0x03 || key.end !== outer.end || key.start === key.end) return undefined;
   const oid = element(spki, algorithm.start, algorithm.end);
   if (oid?.tag !== 0x06) return undefined;
   const curve = element(spki, oid.end, algorithm.end);
   const hex = (part: { start: number; end: number } | undefined) =>
     part ? isoUint8Array.toHex(spki.subarray(part.start, part.end)) : '';
-  return hex(oid) === EC_PUBLIC_KEY && curve?.tag === 0x06 && hex(curve) === P256 ? 'ecdsa-p256' : 'other';
+  const publicKey = spki.slice(key.start + 1, key.end);
+  if (hex(oid) === EC_PUBLIC_KEY && curve?.tag === 0x06 && hex(curve) === P256)
+    return { kind: 'ecdsa-p256', publicKey };
+  const ed25519 = hex(oid) === ED25519 && oid.end === algorithm.end && publicKey.length === 32;
+  return { kind: ed25519 ? 'ed25519' : 'other', publicKey };
+}
+
+/** The kind of key a SubjectPublicKeyInfo holds ({@link readSpki}), or undefined when it is not one. */
+export function spkiKeyKind(spki: Uint8Array<ArrayBuffer>): SpkiKey['kind'] | undefined {
+  return readSpki(spki)?.kind;
 }

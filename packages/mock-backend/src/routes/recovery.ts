@@ -6,9 +6,9 @@ import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/store
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
 import { defaultCredentialName } from '../wire/createCredentialBody.ts';
-import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { readRecoverBody, signsNewCredentials } from '../wire/recoverBody.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { beginRecovery, recoveryKeyOf } from './beginRecovery.ts';
 
 /**
  * Account recovery with a RecoveryKey, as Dfns does it: `POST /auth/recover/user/code` (no auth) "mails"
@@ -55,45 +55,10 @@ export function recoveryRoutes(ctx: MockContext) {
     // An unknown username has no code: the same 400 as a wrong code.
     const code = recoveryCodes.check(user?.userId, verificationCode);
     if (!user) throw badRequest('verificationCode is not valid for this username');
-    const credential = store.findCredential(user.userId, credentialId);
-    if (!credential) {
-      throw badRequest(`credentialId ${credentialId} is not a recovery credential of this user`);
-    }
-    if (credential.kind !== 'RecoveryKey') {
-      throw badRequest(`credentialId ${credentialId} is a ${credential.kind} credential, not a RecoveryKey`);
-    }
-    if (!credential.isActive) throw badRequest(`credentialId ${credentialId} is a deactivated RecoveryKey`);
+    const credential = recoveryKeyOf(store, user, credentialId);
     // Spent only now: a mistyped credentialId does not cost the code.
     recoveryCodes.spend(code);
-
-    const issued = challenges.issue({ userId: user.userId, kind: 'Recovery', userVerification: 'required' });
-    const temporaryAuthenticationToken = await tokens.mint({
-      kind: 'Recovery',
-      userId: user.userId,
-      orgId: user.orgId,
-      expiresAt: issued.expiresAt,
-    });
-    recoveries.begin(
-      temporaryAuthenticationToken,
-      {
-        userId: user.userId,
-        challengeIdentifier: issued.challengeIdentifier,
-        recoveryCredentialId: credential.credentialId,
-      },
-      issued.expiresAt,
-    );
-    return c.json({
-      user: { id: user.userId, displayName: user.displayName, name: user.username },
-      temporaryAuthenticationToken,
-      challenge: issued.challenge,
-      rp: { id: options.rpId, name: options.rpName },
-      supportedCredentialKinds: { firstFactor: ['Fido2', 'Key', 'PasswordProtectedKey'], secondFactor: [] },
-      ...fido2ChallengeFields(ctx, user.userId),
-      otpUrl: '',
-      allowedRecoveryCredentials: [
-        { id: credential.credentialId, encryptedRecoveryKey: credential.encryptedPrivateKey ?? '' },
-      ],
-    });
+    return c.json(await beginRecovery(ctx, user, credential));
   });
 
   app.post('/auth/recover/user', async (c) => {

@@ -1,15 +1,14 @@
 import { Hono, type HonoRequest } from 'hono';
-import { grantOf } from '../auth.ts';
+import { bearerToken, grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
-import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
-import { dfnsId } from '../state/ids.ts';
+import { badRequest, notAuthorized } from '../errors.ts';
 import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { defaultCredentialName, readFirstFactorCredential } from '../wire/createCredentialBody.ts';
-import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { nameField } from '../wire/nameField.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { beginRegistration, refuseTakenUsername } from './beginRegistration.ts';
 
 /**
  * User registration: `POST /auth/registration/init` (no auth) → a challenge and a temporary token;
@@ -20,12 +19,6 @@ export function registrationRoutes(ctx: MockContext) {
   const { options, store, tokens, challenges, registrations } = ctx;
   const app = new Hono();
 
-  // Checked at init, and again on completion: another sign-up may have taken the name meanwhile.
-  // Usernames compare case-insensitively (`DEMO@…` is `demo@…`): see `store.userByName`.
-  const refuseTakenUsername = (username: string) => {
-    if (store.userByName(username)) throw new DfnsHttpError(409, `username ${username} is already registered`);
-  };
-
   app.post('/auth/registration/init', async (c) => {
     const body = parseJsonObject(await c.req.text());
     const orgId = stringField(body.orgId, 'orgId');
@@ -35,40 +28,17 @@ export function registrationRoutes(ctx: MockContext) {
     if (options.registrationCode !== undefined && registrationCode !== options.registrationCode) {
       throw badRequest('registrationCode is not valid for this username');
     }
-    refuseTakenUsername(username);
-    // Init needs no token: the cap is what keeps a flood of them from holding the mock's memory.
-    if (registrations.size >= options.maxPendingRegistrations) {
-      throw new DfnsHttpError(
-        429,
-        `Too many registrations in progress (${options.maxPendingRegistrations}): complete one, or try again once unused ones expire`,
-      );
-    }
-
-    const userId = dfnsId('us');
-    const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
-    registrations.begin(userId, { username, challengeIdentifier: issued.challengeIdentifier }, issued.expiresAt);
-    const temporaryAuthenticationToken = await tokens.mint({
-      kind: 'Registration',
-      userId,
-      orgId,
-      expiresAt: issued.expiresAt,
-    });
-    return c.json({
-      user: { id: userId, displayName: username, name: username },
-      temporaryAuthenticationToken,
-      challenge: issued.challenge,
-      rp: { id: options.rpId, name: options.rpName },
-      supportedCredentialKinds: { firstFactor: ['Fido2', 'Key', 'PasswordProtectedKey'], secondFactor: [] },
-      ...fido2ChallengeFields(ctx, undefined),
-      otpUrl: '',
-    });
+    return c.json(await beginRegistration(ctx, { username }));
   });
 
   const complete = async (request: HonoRequest) => {
-    const grant = grantOf(ctx, request.header('Authorization'), ['Registration']);
+    const header = request.header('Authorization');
+    const grant = grantOf(ctx, header, ['Registration']);
     const registration = registrations.get(grant.userId);
-    // Its registration is complete: the token is spent.
-    if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
+    // Its registration is complete, or a delegated registration asked again replaced it: the token is spent.
+    if (!registration || registration.token !== bearerToken(header)) {
+      throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
+    }
     const first = readFirstFactorCredential(parseJsonObject(await request.text()));
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
     const verified = await verifyCredential(
@@ -77,10 +47,15 @@ export function registrationRoutes(ctx: MockContext) {
       issued,
       request.header('Origin'),
     );
-    refuseTakenUsername(registration.username);
+    refuseTakenUsername(store, registration.username);
     refuseCredentialIdOfAnotherUser(store, grant.userId, verified.credentialId);
     const user = store.addUser(
-      { username: registration.username, displayName: registration.username, kind: 'EndUser' },
+      {
+        username: registration.username,
+        displayName: registration.username,
+        kind: 'EndUser',
+        ...(registration.externalId !== undefined && { externalId: registration.externalId }),
+      },
       grant.userId,
     );
     const credential = storeCredential(ctx, user.userId, verified, {

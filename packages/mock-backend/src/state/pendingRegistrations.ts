@@ -1,24 +1,39 @@
+import { usernameKey } from '@credkit/names';
 import { createExpiringMap } from './expiringMap.ts';
 
-/** A user registration between `POST /auth/registration/init` and its completion. */
+/** A user registration between `POST /auth/registration/init` (or `/delegated`) and its completion. */
 export interface PendingRegistration {
   /** The username asked for; checked again on completion, in case it was taken meanwhile. */
   username: string;
   /** The challenge issued for the first factor. */
   challengeIdentifier: string;
+  /** The temporary token that completes it: a delegated registration asked again gives its user a new one. */
+  token: string;
+  /** Begun by a service account (`POST /auth/registration/delegated`): found again by username. */
+  delegated: boolean;
+  /** The app's id for the user, given at delegated registration; stored on the user. */
+  externalId?: string;
 }
 
 /**
  * User registrations in progress, by the id of the user being registered (the temporary token's
- * user): begun by `POST /auth/registration/init`, ended once the completion has spent the challenge,
- * or forgotten when the challenge (and the token) expire.
+ * user): begun by `POST /auth/registration/init` or `/delegated`, ended once the completion has spent
+ * the challenge, or forgotten when the challenge (and the token) expire.
  */
 export function createPendingRegistrations(now: () => number) {
   const pending = createExpiringMap<string, PendingRegistration>(now);
+  /** The user ids of delegated registrations in progress, by `usernameKey`. */
+  const delegatedByName = createExpiringMap<string, string>(now);
   return {
-    /** Begins a registration that can be completed until `expiresAt`. */
+    /** Begins a registration that can be completed until `expiresAt` (or replaces the user's, with its own token). */
     begin(userId: string, registration: PendingRegistration, expiresAt: number): void {
       pending.set(userId, registration, expiresAt);
+      if (registration.delegated) delegatedByName.set(usernameKey(registration.username), userId, expiresAt);
+    },
+    /** The user id of the delegated registration in progress for this username, if any. */
+    delegatedTo(username: string): string | undefined {
+      const userId = delegatedByName.get(usernameKey(username));
+      return userId !== undefined && pending.get(userId)?.delegated ? userId : undefined;
     },
     /** The registration in progress for this user id, if any. */
     get(userId: string): PendingRegistration | undefined {

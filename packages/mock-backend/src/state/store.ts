@@ -7,7 +7,10 @@ export interface MockUser {
   username: string;
   displayName: string;
   orgId: string;
-  kind: 'EndUser' | 'CustomerEmployee';
+  /** A `ServiceAccount` is the app backend's machine user: it never signs in, recovers or is found by name. */
+  kind: 'EndUser' | 'CustomerEmployee' | 'ServiceAccount';
+  /** The app's own id for the user, given at delegated registration. */
+  externalId?: string;
 }
 
 /** A stored credential, as `CreateCredentialResponse` plus what the mock keeps for itself. */
@@ -64,9 +67,17 @@ export function createStore(orgId: string) {
     user(userId: string): MockUser | undefined {
       return users.get(userId);
     },
-    /** The user with this username, compared case-insensitively after NFC (`DEMO@…` is `demo@…`). */
+    /**
+     * The user with this username, compared case-insensitively after NFC (`DEMO@…` is `demo@…`); never a
+     * service account, which nobody logs in, recovers or logs in delegated as.
+     */
     userByName(username: string): MockUser | undefined {
-      return usersByName.get(usernameKey(username));
+      const user = usersByName.get(usernameKey(username));
+      return user?.kind === 'ServiceAccount' ? undefined : user;
+    },
+    /** Whether a user, a service account included, has this username (compared as {@link userByName} does). */
+    isNameTaken(username: string): boolean {
+      return usersByName.has(usernameKey(username));
     },
     credentialsOf(userId: string): StoredCredential[] {
       return [...(credentialsByUser.get(userId) ?? [])];

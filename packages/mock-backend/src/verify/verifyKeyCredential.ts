@@ -2,6 +2,7 @@ import { isoBase64URL, isoUint8Array } from '@simplewebauthn/server/helpers';
 import { importP256PublicKey, verifyDerEcdsaSha256 } from '../crypto/ecdsaP256.ts';
 import { sha256Hex } from '../crypto/sha256Hex.ts';
 import { exportSpkiPem } from '../crypto/spki.ts';
+import { verifyKeySignature } from '../crypto/verifyKeySignature.ts';
 import { badRequest } from '../errors.ts';
 import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
@@ -140,8 +141,8 @@ export interface KeyAssertion {
 
 /**
  * Verifies a key credential's signature of a challenge (a user action's, a login's, or a recovery's new
- * credentials): clientData `{"type":"key.get","challenge":…}` and a DER ECDSA-SHA256 signature over its
- * bytes by the stored key. `field` prefixes the errors' field names.
+ * credentials): clientData `{"type":"key.get","challenge":…}` and a signature over its bytes by the
+ * stored key (DER ECDSA-SHA256 for P-256; Ed25519 for a service account's key, see `verifyKeySignature`). `field` prefixes the errors' field names.
  */
 export async function verifyKeyAssertion(
   assertion: KeyAssertion,
@@ -151,13 +152,10 @@ export async function verifyKeyAssertion(
   field = 'firstFactor.credentialAssertion',
 ): Promise<void> {
   checkKeyClientData(assertion.clientData, 'key.get', expected, origins, `${field}.clientData`);
-  const imported = await importP256PublicKey(publicKeyPem);
-  const valid =
-    'key' in imported &&
-    (await verifyDerEcdsaSha256(
-      imported.key,
-      isoBase64URL.toBuffer(assertion.signature),
-      isoBase64URL.toBuffer(assertion.clientData),
-    ));
+  const valid = await verifyKeySignature(
+    publicKeyPem,
+    isoBase64URL.toBuffer(assertion.signature),
+    isoBase64URL.toBuffer(assertion.clientData),
+  );
   if (!valid) throw badRequest(`${field}.signature does not verify with the credential key`);
 }
