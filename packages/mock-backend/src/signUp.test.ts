@@ -1,5 +1,5 @@
 // What a sign-up sends besides its first factor (issue 25): nothing is dropped. A recoveryCredential
-// is verified and kept, a secondFactorCredential refused.
+// is verified and kept, a secondFactorCredential refused, wallets answered with made-up records.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
 import {
@@ -154,5 +154,84 @@ describe('secondFactorCredential of a sign-up', () => {
       /^secondFactorCredential: the mock supports no second factor/,
     );
     expect((await signUp.complete()).status).toBe(200);
+  });
+});
+
+describe('wallets of a sign-up', () => {
+  it('should answer made-up wallet records shaped like Dfns RegisterEndUserResponse.wallets', async () => {
+    const time = Date.parse('2026-12-01T09:30:00Z');
+    const { call } = setup({ now: () => time });
+    const signUp = await beginSignUp(call, USERNAME);
+    const done = await signUp.complete({
+      wallets: [
+        { network: 'EthereumSepolia' },
+        { network: 'SolanaDevnet', name: ' Savings ' },
+        { network: 'Starknet' },
+      ],
+    });
+    expect(done.status).toBe(200);
+    const userId = done.body.user.id;
+    const [ethereum, solana, starknet] = done.body.wallets;
+    expect(ethereum).toEqual({
+      id: expect.stringMatching(/^wa-[0-9a-z]{5}-[0-9a-z]{5}-[0-9a-z]{16}$/),
+      network: 'EthereumSepolia',
+      signingKey: {
+        id: expect.stringMatching(/^key-[0-9a-z]{5}-[0-9a-z]{5}-[0-9a-z]{16}$/),
+        scheme: 'ECDSA',
+        curve: 'secp256k1',
+        publicKey: expect.stringMatching(/^0[23][0-9a-f]{64}$/),
+        delegatedTo: userId,
+      },
+      status: 'Active',
+      dateCreated: '2026-12-01T09:30:00.000Z',
+      custodial: false,
+      tags: [],
+    });
+    expect(solana).toMatchObject({
+      network: 'SolanaDevnet',
+      name: 'Savings',
+      signingKey: { scheme: 'EdDSA', curve: 'ed25519', publicKey: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    });
+    expect(starknet).toMatchObject({ signingKey: { scheme: 'ECDSA', curve: 'stark' } });
+    // No address: the mock holds no key, so an address would be one nobody controls.
+    expect(done.body.wallets.some((wallet: object) => 'address' in wallet)).toBe(false);
+    expect(new Set(done.body.wallets.map((wallet: { id: string }) => wallet.id)).size).toBe(3);
+  });
+
+  it('should answer no wallets for an empty or absent list', async () => {
+    const { call } = setup();
+    const signUp = await beginSignUp(call, USERNAME);
+    const done = await signUp.complete({});
+    expect(done.status).toBe(200);
+    expect(done.body.wallets).toEqual([]);
+  });
+
+  it('should refuse malformed wallets with a 400 naming wallets[i], more than 10, and any at /auth/registration', async () => {
+    const { call } = setup();
+    const signUp = await beginSignUp(call, USERNAME);
+    const cases: [unknown, RegExp][] = [
+      [{ network: 'EthereumSepolia' }, /^wallets must be an array of \{ network, name\? \}, got an object$/],
+      [['EthereumSepolia'], /^wallets\[0\] is required \(an object\), got a string$/],
+      [[{ network: 'EthereumSepolia' }, {}], /^wallets\[1\]\.network is required \(a non-empty string\), got missing$/],
+      [[{ network: '' }], /^wallets\[0\]\.network is required \(a non-empty string\), got an empty string$/],
+      [[{ network: 'Ethereum Sepolia<script>' }], /^wallets\[0\]\.network must be a Dfns network name/],
+      [[{ network: 'Bitcoin', name: 42 }], /^wallets\[0\]\.name is required \(a non-empty string\)/],
+      [[{ network: 'Bitcoin', name: 'a\u0000b' }], /^wallets\[0\]\.name /],
+      [
+        Array.from({ length: 11 }, () => ({ network: 'Ethereum' })),
+        /^wallets asks for 11 wallets: a sign-up makes at most 10$/,
+      ],
+    ];
+    for (const [wallets, message] of cases) expectDfnsError(await signUp.complete({ wallets }), 400, message);
+    expectDfnsError(
+      await signUp.complete({ wallets: [{ network: 'Ethereum' }] }, '/auth/registration'),
+      400,
+      /^wallets: POST \/auth\/registration makes no wallets/,
+    );
+    // Refused before the challenge is spent: ten wallets, the cap, go through with the same token.
+    const ten = Array.from({ length: 10 }, () => ({ network: 'Ethereum' }));
+    const done = await signUp.complete({ wallets: ten });
+    expect(done.status).toBe(200);
+    expect(done.body.wallets).toHaveLength(10);
   });
 });

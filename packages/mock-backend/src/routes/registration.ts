@@ -9,7 +9,9 @@ import { verifyNewCredentials } from '../verify/verifyNewCredentials.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { nameField } from '../wire/nameField.ts';
 import { readNewCredentials } from '../wire/newCredentials.ts';
+import { readWalletRequests } from '../wire/readWalletRequests.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { toWallet } from '../wire/toWallet.ts';
 
 /**
  * User registration: `POST /auth/registration/init` (no auth) → a challenge and a temporary token;
@@ -65,12 +67,14 @@ export function registrationRoutes(ctx: MockContext) {
     });
   });
 
-  const complete = async (request: HonoRequest) => {
+  const complete = async (request: HonoRequest, { makesWallets }: { makesWallets: boolean }) => {
     const grant = grantOf(ctx, request.header('Authorization'), ['Registration']);
     const registration = registrations.get(grant.userId);
     // Its registration is complete: the token is spent.
     if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
-    const credentials = readNewCredentials(parseJsonObject(await request.text()));
+    const body = parseJsonObject(await request.text());
+    const credentials = readNewCredentials(body);
+    const wallets = readWalletRequests(body.wallets, { makesWallets });
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
     // Every credential verified (the RecoveryKey too) before the user exists.
     const [first, ...others] = await verifyNewCredentials(ctx, credentials, issued, {
@@ -90,6 +94,7 @@ export function registrationRoutes(ctx: MockContext) {
     registrations.end(grant.userId);
     return {
       user,
+      wallets,
       answer: {
         credential: { uuid: credential.credentialUuid, kind: credential.kind, name: credential.name },
         user: { id: user.userId, username: user.username, orgId: user.orgId },
@@ -97,17 +102,23 @@ export function registrationRoutes(ctx: MockContext) {
     };
   };
 
-  app.post('/auth/registration', async (c) => c.json((await complete(c.req)).answer));
+  app.post('/auth/registration', async (c) => c.json((await complete(c.req, { makesWallets: false })).answer));
 
   app.post('/auth/registration/enduser', async (c) => {
-    const { user, answer } = await complete(c.req);
+    const { user, wallets, answer } = await complete(c.req, { makesWallets: true });
     const token = await tokens.mint({
       kind: 'EndUser',
       userId: user.userId,
       orgId: user.orgId,
       expiresAt: options.now() + USER_TOKEN_TTL_MS,
     });
-    return c.json({ ...answer, authentication: { token }, wallets: [] });
+    // Made-up records (see toWallet): Dfns's own delegated example asks for one, and runs unchanged.
+    const dateCreated = new Date(options.now()).toISOString();
+    return c.json({
+      ...answer,
+      authentication: { token },
+      wallets: wallets.map((wallet) => toWallet(wallet, { userId: user.userId, dateCreated })),
+    });
   });
 
   return app;
