@@ -28,6 +28,8 @@ export interface MockContext {
   credentialCodes: CredentialCodes;
   /** Verification codes of `POST /auth/recover/user/code`. */
   recoveryCodes: MailedCodes;
+  /** Login codes of `POST /auth/login/code`. */
+  loginCodes: MailedCodes;
   /** Account recoveries begun by `POST /auth/recover/user/init`, by temporary token. */
   recoveries: PendingRecoveries;
 }
@@ -61,6 +63,13 @@ export function createContext(options: ResolvedMockOptions): MockContext {
       field: 'verificationCode',
       mailedBy: 'POST /auth/recover/user/code',
       use: 'starts one recovery',
+    }),
+    loginCodes: createMailedCodes({
+      now: options.now,
+      ttlMs: options.loginCodeTtlMs,
+      field: 'loginCode',
+      mailedBy: 'POST /auth/login/code',
+      use: 'opens one login',
     }),
     recoveries: createPendingRecoveries(options.now),
   };

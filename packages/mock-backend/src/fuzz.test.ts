@@ -37,6 +37,9 @@ const ROUTES = [
   '/auth/recover/user',
   '/mock/recovery-codes',
   '/mock/recovery-codes?username=demo@credkit.dev',
+  '/auth/login/code',
+  '/mock/login-codes',
+  '/mock/login-codes?username=demo@credkit.dev',
   '/auth/nothing',
   '/',
   '/auth',
@@ -83,7 +86,7 @@ const nearlyValidBody = fc.record(
     credentialUuid: fc.oneof(fc.constantFrom('cr-x', ''), fc.jsonValue()),
     orgId: fc.oneof(fc.constant(DEFAULT_ORG_ID), fc.jsonValue()),
     username: fc.oneof(fc.constantFrom('demo@credkit.dev', 'nobody'), fc.jsonValue()),
-    loginCode: fc.jsonValue(),
+    loginCode: fc.oneof(fc.constantFrom('1234-1234-1234-1234', ''), fc.jsonValue()),
     firstFactor: fc.oneof(
       fc.record(
         { kind: fc.constantFrom('Fido2', 'Key', 'PasswordProtectedKey', 'Totp'), credentialAssertion: assertion },

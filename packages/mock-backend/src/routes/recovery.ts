@@ -20,7 +20,7 @@ import { mailedCodeRoutes } from './mailedCodes.ts';
  * `GET /mock/recovery-codes?username=`, the mail the mock cannot send.
  */
 export function recoveryRoutes(ctx: MockContext) {
-  const { options, store, tokens, challenges, recoveryCodes, recoveries } = ctx;
+  const { options, store, tokens, challenges, recoveryCodes, loginCodes, recoveries } = ctx;
   const app = new Hono();
 
   app.route(
@@ -135,6 +135,9 @@ export function recoveryRoutes(ctx: MockContext) {
     // Dfns: "all of the user's previous credentials and personal access tokens will be invalidated".
     store.archiveCredentialsOf(user.userId);
     tokens.revokeUser(user.userId);
+    // Codes mailed before the recovery belong to the account as it was: none opens it afterwards.
+    recoveryCodes.voidUser(user.userId);
+    loginCodes.voidUser(user.userId);
     const credential = storeCredential(ctx, user.userId, first.verified, first.fields);
     for (const other of others) storeCredential(ctx, user.userId, other.verified, other.fields);
     return c.json({
