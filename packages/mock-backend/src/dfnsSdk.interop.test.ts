@@ -3,9 +3,10 @@
 // createCredentialChallenge + createCredential, its own user-action signing (@dfns/sdk-keysigner)
 // running against the mock, and lists both; then it adds a passkey with a one-time code, logs in
 // with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; it
-// signs up asking for wallets as Dfns's delegated example does; and it recovers a user with a
-// RecoveryKey made as credkit makes them, added later or sent with registerEndUser (sendRecoveryCode,
-// createRecoveryChallenge, recover).
+// signs up asking for wallets as Dfns's delegated example does; it hands a PasswordProtectedKey out
+// only with the code sendLoginCode mailed; it logs out one session, then all; and it recovers a user
+// with a RecoveryKey made as credkit makes them, added later or sent with registerEndUser
+// (sendRecoveryCode, createRecoveryChallenge, recover).
 import { createPrivateKey, sign, webcrypto } from 'node:crypto';
 import { DfnsApiClient, DfnsError } from '@dfns/sdk';
 import { BrowserKeySigner } from '@dfns/sdk-browser';
@@ -296,6 +297,47 @@ describe('login codes through the published @dfns/sdk', () => {
       await server.close();
     }
   });
+});
+
+describe('logout through the published @dfns/sdk', () => {
+  it(
+    'should end the session with logout() (no body), and every session with logout({ allSessions: true })',
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withMock(async (baseUrl) => {
+        const username = 'sdk-logout@example.com';
+        const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+        const logIn = async () => {
+          const challenge = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+          const login = await anonymous.auth.login({
+            body: {
+              challengeIdentifier: challenge.challengeIdentifier,
+              firstFactor: (await signer.sign(challenge)) as never,
+            },
+          });
+          if (!('token' in login)) throw new Error('a token was expected');
+          return signedInClient(baseUrl, login.token, signer);
+        };
+        const refusal = (client: DfnsApiClient) => client.auth.listCredentials().catch((error: unknown) => error);
+        const signedUp = signedInClient(baseUrl, token, signer);
+        const [second, third] = [await logIn(), await logIn()];
+
+        expect(await signedUp.auth.logout()).toEqual({ message: 'success' });
+        expect(await refusal(signedUp)).toMatchObject({ httpStatus: 401, message: 'Not Authorized.' });
+        expect((await second.auth.listCredentials()).items).toHaveLength(1);
+
+        expect(await second.auth.logout({ body: { allSessions: true } })).toEqual({ message: 'success' });
+        for (const client of [second, third]) {
+          const refused = await refusal(client);
+          expect(refused).toBeInstanceOf(DfnsError);
+          expect(refused).toMatchObject({ httpStatus: 401 });
+        }
+        // Logged out everywhere, not locked out.
+        expect((await (await logIn()).auth.listCredentials()).items).toHaveLength(1);
+      }),
+  );
 });
 
 /** PBKDF2 iterations credkit wraps keys with (its minimum). */
