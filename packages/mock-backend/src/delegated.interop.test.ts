@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type MockBackendOptions } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { credkitRecoveryKey, sdkKeyCredential, unwrap } from './testFixtures.ts';
-import { newPasskey, newPasskeyCredentials, ORIGIN, recoveryAssertion } from './testHelpers.ts';
+import { newPasskeyCredentials, newPasskeyFor, ORIGIN, recoveryAssertion } from './testHelpers.ts';
 import { TESTING_SERVICE_ACCOUNT } from './testing/testingServiceAccount.ts';
 
 /** The app backend's client: the service account's token, its key signing its user actions. */
@@ -180,7 +180,7 @@ describe('the delegated flows through the published @dfns/sdk', () => {
           await signed(await account.auth.createDelegatedRegistrationChallengeInit(registration)),
         );
         // A passkey this time: a software authenticator answers the challenge as a browser would.
-        const { authenticator, credentialInfo } = await newPasskey(challenge);
+        const { authenticator, credentialInfo } = await newPasskeyFor(challenge);
         const registering = new DfnsApiClient({ baseUrl, authToken: challenge.temporaryAuthenticationToken });
         await registering.auth.registerEndUser({
           body: {

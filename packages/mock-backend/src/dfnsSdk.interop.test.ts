@@ -2,30 +2,54 @@
 // user with a Key (@dfns/sdk-browser BrowserKeySigner), then creates a second credential through
 // createCredentialChallenge + createCredential, its own user-action signing (@dfns/sdk-keysigner)
 // running against the mock, and lists both; then it adds a passkey with a one-time code, logs in
-// with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; and it
-// recovers a user with a RecoveryKey made as credkit makes them (sendRecoveryCode, createRecoveryChallenge, recover).
+// with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; it
+// signs up asking for wallets as Dfns's delegated example does; it hands a PasswordProtectedKey out
+// only with the code sendLoginCode mailed; it logs out one session, then all; and it recovers a user
+// with a RecoveryKey made as credkit makes them, added later or sent with registerEndUser
+// (sendRecoveryCode, createRecoveryChallenge, recover).
 import { sign } from 'node:crypto';
 import { DfnsApiClient, DfnsError } from '@dfns/sdk';
-import type { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
+import { BrowserKeySigner } from '@dfns/sdk-browser';
+import { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
+import { DEFAULT_ORG_ID, type LoginCodeMail, type MockBackendOptions, type VerificationCodeMail } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
-import { credkitRecoveryKey, sdkKeyCredential, unwrap } from './testFixtures.ts';
-import { newPasskey, newPasskeyCredentials, ORIGIN } from './testHelpers.ts';
+import { credkitRecoveryKey, extractableKeyPair, unwrap } from './testFixtures.ts';
+import { ORIGIN } from './testHelpers.ts';
 
-/** Signs a user up through the SDK with a Key first factor; their token and the SDK's signer for that key. */
-async function registerKeyUser(baseUrl: string, username: string) {
+type RecoveryKey = Awaited<ReturnType<typeof credkitRecoveryKey>>;
+
+import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
+
+/**
+ * Signs a user up through the SDK with a Key first factor, and the fields `more` makes for the
+ * registration challenge; their token, the SDK's signer for that key, and the SDK's answer.
+ */
+async function registerKeyUser(
+  baseUrl: string,
+  username: string,
+  more: (challenge: string) => Promise<Record<string, unknown>> = async () => ({ wallets: [] }),
+) {
   const anonymous = new DfnsApiClient({ baseUrl, orgId: DEFAULT_ORG_ID } as never);
   const registration = await anonymous.auth.createRegistrationChallenge({
     body: { orgId: DEFAULT_ORG_ID, username, registrationCode: '000000' },
   });
-  const first = await sdkKeyCredential(registration);
+  const first = await extractableKeyPair();
+  const firstCredential = await new BrowserKeySigner({ keyPair: first.keyPair }).create(registration as never);
   const registering = new DfnsApiClient({ baseUrl, authToken: registration.temporaryAuthenticationToken } as never);
   const registered = await registering.auth.registerEndUser({
-    body: { firstFactorCredential: { ...first.credential, credentialName: 'SDK key' }, wallets: [] } as never,
+    body: {
+      firstFactorCredential: { ...firstCredential, credentialName: 'SDK key' },
+      wallets: [],
+      ...(await more(registration.challenge)),
+    } as never,
   });
   expect(registered.user.username).toBe(username);
-  return { anonymous, token: registered.authentication.token, signer: first.signer };
+  const signer = new AsymmetricKeySigner({
+    credId: firstCredential.credentialInfo.credId,
+    privateKey: first.privateKeyPem,
+  });
+  return { anonymous, token: registered.authentication.token, signer, registered };
 }
 
 /** A client of the mock signed in with `token`, signing user actions with `signer`. */
@@ -33,8 +57,9 @@ function signedInClient(baseUrl: string, token: string, signer: AsymmetricKeySig
   return new DfnsApiClient({ baseUrl, orgId: DEFAULT_ORG_ID, authToken: token, signer } as never);
 }
 
-async function withMock(test: (baseUrl: string) => Promise<void>) {
-  const server = await createMockBackend({ origins: [ORIGIN] }).listen({ port: 0 });
+/** Runs `test` against a mock over HTTP (with `options`), closed afterwards. */
+async function withMock(test: (baseUrl: string) => Promise<void>, options: MockBackendOptions = {}) {
+  const server = await createMockBackend({ origins: [ORIGIN], ...options }).listen({ port: 0 });
   try {
     await test(server.url);
   } finally {
@@ -53,11 +78,12 @@ describe('the published @dfns/sdk against the mock', () => {
         const { token, signer } = await registerKeyUser(baseUrl, 'sdk@example.com');
         const client = signedInClient(baseUrl, token, signer);
         const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'Key' } as never });
-        const second = await sdkKeyCredential(challenge as { challenge: string });
+        const second = await extractableKeyPair();
+        const secondCredential = await new BrowserKeySigner({ keyPair: second.keyPair }).create(challenge as never);
         const created = await client.auth.createCredential({
           body: {
             credentialKind: 'Key',
-            credentialInfo: second.credential.credentialInfo,
+            credentialInfo: secondCredential.credentialInfo,
             credentialName: 'SDK key 2',
             challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
           } as never,
@@ -66,6 +92,36 @@ describe('the published @dfns/sdk against the mock', () => {
 
         const list = (await client.auth.listCredentials()) as { items: { name: string; kind: string }[] };
         expect(list.items.map(({ name, kind }) => `${kind} ${name}`)).toEqual(['Key SDK key', 'Key SDK key 2']);
+      }),
+  );
+
+  it(
+    "should answer registerEndUser's wallets: [{ network: 'EthereumSepolia' }] as Dfns's example asks",
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withMock(async (baseUrl) => {
+        const { registered } = await registerKeyUser(baseUrl, 'sdk-wallets@example.com', async () => ({
+          wallets: [{ network: 'EthereumSepolia' }],
+        }));
+        expect(registered.wallets).toEqual([
+          {
+            id: expect.stringMatching(/^wa-/),
+            network: 'EthereumSepolia',
+            signingKey: {
+              id: expect.stringMatching(/^key-/),
+              scheme: 'ECDSA',
+              curve: 'secp256k1',
+              publicKey: expect.stringMatching(/^0[23][0-9a-f]{64}$/),
+              delegatedTo: registered.user.id,
+            },
+            status: 'Active',
+            dateCreated: expect.any(String),
+            custodial: false,
+            tags: [],
+          },
+        ]);
       }),
   );
 
@@ -93,7 +149,13 @@ describe('the published @dfns/sdk against the mock', () => {
         });
         if (challenge.kind !== 'Fido2') throw new Error(`a Fido2 challenge was expected, got ${challenge.kind}`);
         expect(challenge.user.name).toBe(username);
-        const { authenticator, credentialInfo } = await newPasskey(challenge);
+        const authenticator = createSoftwareAuthenticator();
+        const credentialInfo = await authenticator.register({
+          challenge: challenge.challenge,
+          rpId: 'localhost',
+          origin: ORIGIN,
+          userId: challenge.user.id,
+        });
         const passkey = await anonymous.auth.createCredentialWithCode({
           body: {
             credentialKind: 'Fido2',
@@ -151,103 +213,266 @@ describe('the published @dfns/sdk against the mock', () => {
   );
 });
 
-describe('account recovery through the published @dfns/sdk', () => {
-  it('should send the code, create the recovery challenge and recover with a credkit RecoveryKey, then log in with the new passkey', {
+describe('login codes through the published @dfns/sdk', () => {
+  it("should hand out a PasswordProtectedKey's encryptedPrivateKey only with the code sendLoginCode mailed", {
     timeout: 30_000,
   }, async () => {
-    const mails: VerificationCodeMail[] = [];
-    const server = await createMockBackend({
-      origins: [ORIGIN],
-      onVerificationCode: (mail) => mails.push(mail),
-    }).listen({ port: 0 });
-    try {
-      const baseUrl = server.url;
-      const username = 'sdk-recovery@example.com';
-      const recoveryCode = 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJK';
-      const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
-      const client = signedInClient(baseUrl, token, signer);
+    const mails: LoginCodeMail[] = [];
+    await withMock(
+      async (baseUrl) => {
+        const username = 'sdk-login-code@example.com';
+        const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+        const client = signedInClient(baseUrl, token, signer);
 
-      // The RecoveryKey, registered with user-action signing as credkit registers it.
-      const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'RecoveryKey' } as never });
-      const recoveryKey = await credkitRecoveryKey((challenge as { challenge: string }).challenge, recoveryCode);
-      const created = await client.auth.createCredential({
-        body: {
-          credentialKind: 'RecoveryKey',
-          credentialName: 'Recovery key',
-          challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
-          ...recoveryKey,
-        } as never,
-      });
-      expect(created).toMatchObject({ kind: 'RecoveryKey', isActive: true });
+        // A PasswordProtectedKey, added with user-action signing; its private key wrapped client-side.
+        const challenge = await client.auth.createCredentialChallenge({
+          body: { kind: 'PasswordProtectedKey' } as never,
+        });
+        const key = await extractableKeyPair();
+        const { credentialInfo } = await new BrowserKeySigner({ keyPair: key.keyPair }).create(challenge as never);
+        const wrapped = Buffer.from('{"wrapped":"under the password"}').toString('base64');
+        await client.auth.createCredential({
+          body: {
+            credentialKind: 'PasswordProtectedKey',
+            credentialInfo,
+            credentialName: 'Password key',
+            challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
+            encryptedPrivateKey: wrapped,
+          } as never,
+        });
 
-      // Lost everything: the code "mailed", the recovery challenge, the wrapped key opened.
-      expect(await anonymous.auth.sendRecoveryCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
-        message: 'success',
-      });
-      const verificationCode = mails.at(-1)?.verificationCode ?? '';
-      const init = await anonymous.auth.createRecoveryChallenge({
-        body: { username, verificationCode, orgId: DEFAULT_ORG_ID, credentialId: recoveryKey.credentialInfo.credId },
-      });
-      expect(init.allowedRecoveryCredentials).toEqual([
-        { id: recoveryKey.credentialInfo.credId, encryptedRecoveryKey: recoveryKey.encryptedPrivateKey },
-      ]);
-      const privateKey = await unwrap(init.allowedRecoveryCredentials[0]?.encryptedRecoveryKey ?? '', recoveryCode);
+        // Anyone who knows the username: the key's id, not the key.
+        const withoutCode = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+        expect(withoutCode.allowCredentials.passwordProtectedKey).toEqual([
+          { type: 'public-key', id: credentialInfo.credId },
+        ]);
 
-      const { authenticator, newCredentials } = await newPasskeyCredentials(init);
-      const clientData = Buffer.from(
-        JSON.stringify({
-          type: 'key.get',
-          challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
-          origin: ORIGIN,
-          crossOrigin: false,
-        }),
-      );
-      const recovering = new DfnsApiClient({ baseUrl, authToken: init.temporaryAuthenticationToken } as never);
-      const recovered = await recovering.auth.recover({
-        body: {
-          recovery: {
-            kind: 'RecoveryKey',
-            credentialAssertion: {
-              credId: recoveryKey.credentialInfo.credId,
-              clientData: clientData.toString('base64url'),
-              signature: sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' }).toString('base64url'),
-              algorithm: 'SHA256',
+        // The user, with the code mailed to them.
+        expect(await anonymous.auth.sendLoginCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
+          message: 'success',
+        });
+        const loginCode = mails.at(-1)?.loginCode ?? '';
+        const login = await anonymous.auth.createLoginChallenge({
+          body: { username, orgId: DEFAULT_ORG_ID, loginCode },
+        });
+        expect(login.allowCredentials.passwordProtectedKey).toEqual([
+          { type: 'public-key', id: credentialInfo.credId, encryptedPrivateKey: wrapped },
+        ]);
+        const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge: login.challenge }));
+        const loggedIn = await anonymous.auth.login({
+          body: {
+            challengeIdentifier: login.challengeIdentifier,
+            firstFactor: {
+              kind: 'PasswordProtectedKey',
+              credentialAssertion: {
+                credId: credentialInfo.credId,
+                clientData: clientData.toString('base64url'),
+                signature: sign('sha256', clientData, { key: key.privateKeyPem, dsaEncoding: 'der' }).toString(
+                  'base64url',
+                ),
+              },
             },
           },
-          newCredentials,
-        },
-      });
-      expect(recovered).toMatchObject({
-        credential: { kind: 'Fido2', name: 'New passkey' },
-        user: { id: init.user.id, username, orgId: DEFAULT_ORG_ID },
-      });
+        });
+        expect(loggedIn).toHaveProperty('token');
 
-      // No token in the answer: log in with the new passkey.
-      const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
-      expect(login.allowCredentials.key).toEqual([]);
-      const loggedIn = await anonymous.auth.login({
-        body: {
-          challengeIdentifier: login.challengeIdentifier,
-          firstFactor: {
-            kind: 'Fido2',
-            credentialAssertion: await authenticator.authenticate({
-              challenge: login.challenge,
-              rpId: 'localhost',
-              origin: ORIGIN,
-              allowCredentials: login.allowCredentials.webauthn,
-            }),
-          },
-        },
-      });
-      if (!('token' in loggedIn)) throw new Error('a token was expected');
-      const list = await signedInClient(baseUrl, loggedIn.token, signer).auth.listCredentials();
-      expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
-      // The old token and the old key are invalidated.
-      const refused = await client.auth.listCredentials().catch((error: unknown) => error);
-      expect(refused).toBeInstanceOf(DfnsError);
-      expect(refused).toMatchObject({ httpStatus: 401 });
-    } finally {
-      await server.close();
-    }
+        // Single-use: the same code again is a 400 naming it.
+        const again = await anonymous.auth
+          .createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID, loginCode } })
+          .catch((error: unknown) => error);
+        expect(again).toBeInstanceOf(DfnsError);
+        expect(again).toMatchObject({ httpStatus: 400, message: expect.stringMatching(/^loginCode was already used/) });
+      },
+      { onLoginCode: (mail) => mails.push(mail) },
+    );
   });
+});
+
+describe('logout through the published @dfns/sdk', () => {
+  it(
+    'should end the session with logout() (no body), and every session with logout({ allSessions: true })',
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withMock(async (baseUrl) => {
+        const username = 'sdk-logout@example.com';
+        const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+        const logIn = async () => {
+          const challenge = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+          const login = await anonymous.auth.login({
+            body: {
+              challengeIdentifier: challenge.challengeIdentifier,
+              firstFactor: (await signer.sign(challenge)) as never,
+            },
+          });
+          if (!('token' in login)) throw new Error('a token was expected');
+          return signedInClient(baseUrl, login.token, signer);
+        };
+        const refusal = (client: DfnsApiClient) => client.auth.listCredentials().catch((error: unknown) => error);
+        const signedUp = signedInClient(baseUrl, token, signer);
+        const [second, third] = [await logIn(), await logIn()];
+
+        expect(await signedUp.auth.logout()).toEqual({ message: 'success' });
+        expect(await refusal(signedUp)).toMatchObject({ httpStatus: 401, message: 'Not Authorized.' });
+        expect((await second.auth.listCredentials()).items).toHaveLength(1);
+
+        expect(await second.auth.logout({ body: { allSessions: true } })).toEqual({ message: 'success' });
+        for (const client of [second, third]) {
+          const refused = await refusal(client);
+          expect(refused).toBeInstanceOf(DfnsError);
+          expect(refused).toMatchObject({ httpStatus: 401 });
+        }
+        // Logged out everywhere, not locked out.
+        expect((await (await logIn()).auth.listCredentials()).items).toHaveLength(1);
+      }),
+  );
+});
+
+/**
+ * Lost everything: through the SDK, the code "mailed" (read from `mails`), the recovery challenge,
+ * the wrapped key opened with `recoveryCode`, a new passkey signed by it; then a login with that
+ * passkey. Returns the new token.
+ */
+async function recoverAndLogIn(
+  baseUrl: string,
+  mails: VerificationCodeMail[],
+  username: string,
+  recoveryKey: RecoveryKey,
+  recoveryCode: string,
+) {
+  const anonymous = new DfnsApiClient({ baseUrl, orgId: DEFAULT_ORG_ID } as never);
+  expect(await anonymous.auth.sendRecoveryCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
+    message: 'success',
+  });
+  const verificationCode = mails.at(-1)?.verificationCode ?? '';
+  const init = await anonymous.auth.createRecoveryChallenge({
+    body: { username, verificationCode, orgId: DEFAULT_ORG_ID, credentialId: recoveryKey.credentialInfo.credId },
+  });
+  expect(init.allowedRecoveryCredentials).toEqual([
+    { id: recoveryKey.credentialInfo.credId, encryptedRecoveryKey: recoveryKey.encryptedPrivateKey },
+  ]);
+  const privateKey = await unwrap(init.allowedRecoveryCredentials[0]?.encryptedRecoveryKey ?? '', recoveryCode);
+
+  const authenticator = createSoftwareAuthenticator();
+  const credentialInfo = await authenticator.register({
+    challenge: init.challenge,
+    rpId: 'localhost',
+    origin: ORIGIN,
+    userId: init.user.id,
+  });
+  const newCredentials = {
+    firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
+  };
+  const clientData = Buffer.from(
+    JSON.stringify({
+      type: 'key.get',
+      challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
+      origin: ORIGIN,
+      crossOrigin: false,
+    }),
+  );
+  const recovering = new DfnsApiClient({ baseUrl, authToken: init.temporaryAuthenticationToken } as never);
+  const recovered = await recovering.auth.recover({
+    body: {
+      recovery: {
+        kind: 'RecoveryKey',
+        credentialAssertion: {
+          credId: recoveryKey.credentialInfo.credId,
+          clientData: clientData.toString('base64url'),
+          signature: sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' }).toString('base64url'),
+          algorithm: 'SHA256',
+        },
+      },
+      newCredentials,
+    },
+  });
+  expect(recovered).toMatchObject({
+    credential: { kind: 'Fido2', name: 'New passkey' },
+    user: { id: init.user.id, username, orgId: DEFAULT_ORG_ID },
+  });
+
+  // No token in the answer: log in with the new passkey.
+  const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+  expect(login.allowCredentials.key).toEqual([]);
+  const loggedIn = await anonymous.auth.login({
+    body: {
+      challengeIdentifier: login.challengeIdentifier,
+      firstFactor: {
+        kind: 'Fido2',
+        credentialAssertion: await authenticator.authenticate({
+          challenge: login.challenge,
+          rpId: 'localhost',
+          origin: ORIGIN,
+          allowCredentials: login.allowCredentials.webauthn,
+        }),
+      },
+    },
+  });
+  if (!('token' in loggedIn)) throw new Error('a token was expected');
+  return loggedIn.token;
+}
+
+/** A mock over HTTP whose recovery "mails" land in `mails`. */
+function withRecoveryMock(test: (baseUrl: string, mails: VerificationCodeMail[]) => Promise<void>) {
+  const mails: VerificationCodeMail[] = [];
+  return withMock((baseUrl) => test(baseUrl, mails), { onVerificationCode: (mail) => mails.push(mail) });
+}
+
+const RECOVERY_CODE = 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJK';
+
+describe('account recovery through the published @dfns/sdk', () => {
+  it(
+    'should send the code, create the recovery challenge and recover with a credkit RecoveryKey, then log in with the new passkey',
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withRecoveryMock(async (baseUrl, mails) => {
+        const username = 'sdk-recovery@example.com';
+        const { token, signer } = await registerKeyUser(baseUrl, username);
+        const client = signedInClient(baseUrl, token, signer);
+
+        // The RecoveryKey, registered with user-action signing as credkit registers it.
+        const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'RecoveryKey' } as never });
+        const recoveryKey = await credkitRecoveryKey((challenge as { challenge: string }).challenge, RECOVERY_CODE);
+        const created = await client.auth.createCredential({
+          body: {
+            credentialKind: 'RecoveryKey',
+            credentialName: 'Recovery key',
+            challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
+            ...recoveryKey,
+          } as never,
+        });
+        expect(created).toMatchObject({ kind: 'RecoveryKey', isActive: true });
+
+        const newToken = await recoverAndLogIn(baseUrl, mails, username, recoveryKey, RECOVERY_CODE);
+        const list = await signedInClient(baseUrl, newToken, signer).auth.listCredentials();
+        expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
+        // The old token and the old key are invalidated.
+        const refused = await client.auth.listCredentials().catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(DfnsError);
+        expect(refused).toMatchObject({ httpStatus: 401 });
+      }),
+  );
+
+  it('should recover with the RecoveryKey registerEndUser sent as recoveryCredential', { timeout: 30_000 }, () =>
+    withRecoveryMock(async (baseUrl, mails) => {
+      const username = 'sdk-signup-recovery@example.com';
+      let recoveryKey: RecoveryKey | undefined;
+      const { token, signer } = await registerKeyUser(baseUrl, username, async (challenge) => {
+        recoveryKey = await credkitRecoveryKey(challenge, RECOVERY_CODE);
+        return { recoveryCredential: { credentialKind: 'RecoveryKey', ...recoveryKey } };
+      });
+      if (!recoveryKey) throw new Error('no recovery key was made');
+      const list = await signedInClient(baseUrl, token, signer).auth.listCredentials();
+      expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual([
+        'Key SDK key',
+        `RecoveryKey Recovery key of ${username}`,
+      ]);
+      const newToken = await recoverAndLogIn(baseUrl, mails, username, recoveryKey, RECOVERY_CODE);
+      const after = await signedInClient(baseUrl, newToken, signer).auth.listCredentials();
+      expect(after.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
+    }),
+  );
 });

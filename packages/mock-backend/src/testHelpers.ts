@@ -123,20 +123,78 @@ export interface PasskeyUser {
   credentialUuid: string;
 }
 
+/** A passkey of `authenticator` for a Dfns challenge (RP id localhost, ORIGIN), for `userId` when given. */
+export async function newPasskey(challenge: string, userId?: string, authenticator = createSoftwareAuthenticator()) {
+  const credentialInfo = await authenticator.register({ challenge, rpId: 'localhost', origin: ORIGIN, userId });
+  return { authenticator, credentialInfo };
+}
+
+/** `POST /auth/registration/init` for `username`, in the mock's organisation, with any code: the answer. */
+export function registrationInit(call: Call, username: string) {
+  return call('POST', '/auth/registration/init', { orgId: DEFAULT_ORG_ID, username, registrationCode: 'any' });
+}
+
+/** The answer of `POST /auth/registration/init` or `/auth/registration/delegated`. */
+export interface RegistrationChallenge {
+  challenge: string;
+  user: { id: string };
+  temporaryAuthenticationToken: string;
+}
+
+/**
+ * A passkey of `authenticator` made for a sign-up's challenge (`init`, begun by
+ * `POST /auth/registration/init` or `/delegated`); `complete(more, path)` sends the first factor with
+ * the `more` fields, as the registration's token.
+ */
+export async function signUpFor(call: Call, init: RegistrationChallenge, authenticator: SoftwareAuthenticator) {
+  const { credentialInfo } = await newPasskey(init.challenge, init.user.id, authenticator);
+  const firstFactorCredential = { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' };
+  return {
+    init,
+    authenticator,
+    firstFactorCredential,
+    complete: (more: Record<string, unknown> = { wallets: [] }, path = '/auth/registration/enduser') =>
+      call(
+        'POST',
+        path,
+        { firstFactorCredential, ...more },
+        { Authorization: `Bearer ${init.temporaryAuthenticationToken}` },
+      ),
+  };
+}
+
+/** A sign-up begun (`POST /auth/registration/init`) and a passkey of `authenticator` made for it: see {@link signUpFor}. */
+export async function beginSignUp(
+  call: Call,
+  username = 'pat@example.com',
+  authenticator = createSoftwareAuthenticator(),
+) {
+  const init = await registrationInit(call, username);
+  expect(init.status).toBe(200);
+  return signUpFor(call, init.body as RegistrationChallenge, authenticator);
+}
+
+/** Completes a sign-up begun with {@link signUpFor} (no wallets): the user, signed in. */
+async function finishSignUp(signUp: Awaited<ReturnType<typeof signUpFor>>, username: string): Promise<PasskeyUser> {
+  const done = await signUp.complete();
+  expect(done.status).toBe(200);
+  return {
+    authenticator: signUp.authenticator,
+    username,
+    userId: done.body.user.id,
+    token: done.body.authentication.token,
+    credentialId: signUp.firstFactorCredential.credentialInfo.credId,
+    credentialUuid: done.body.credential.uuid,
+  };
+}
+
 /** Signs up a new user whose first factor is a passkey (made by `authenticator`), signed in. */
 export async function signUpWithPasskey(
   call: Call,
   username = 'pat@example.com',
   authenticator = createSoftwareAuthenticator(),
 ): Promise<PasskeyUser> {
-  const init = await registrationInit(call, username);
-  expect(init.status).toBe(200);
-  return completeSignUp(call, init.body, username, authenticator);
-}
-
-/** `POST /auth/registration/init` for `username`, in the mock's organisation, with any code: the answer. */
-export function registrationInit(call: Call, username: string) {
-  return call('POST', '/auth/registration/init', { orgId: DEFAULT_ORG_ID, username, registrationCode: 'any' });
+  return finishSignUp(await beginSignUp(call, username, authenticator), username);
 }
 
 /**
@@ -146,31 +204,27 @@ export function registrationInit(call: Call, username: string) {
  */
 export async function completeSignUp(
   call: Call,
-  challenge: { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
+  challenge: RegistrationChallenge,
   username: string,
   authenticator: SoftwareAuthenticator,
 ): Promise<PasskeyUser> {
-  const credentialInfo = await authenticator.register({
-    challenge: challenge.challenge,
-    rpId: 'localhost',
-    origin: ORIGIN,
-    userId: challenge.user.id,
-  });
-  const done = await call(
+  return finishSignUp(await signUpFor(call, challenge, authenticator), username);
+}
+
+/** Adds a passkey (of a new authenticator) to the user of `token`, user actions off: its authenticator and answer. */
+export async function addPasskey(call: Call, token: string, credentialName = 'Spare') {
+  const auth = { Authorization: `Bearer ${token}` };
+  const init = await call('POST', '/auth/credentials/init', { kind: 'Fido2' }, auth);
+  expect(init.status).toBe(200);
+  const { authenticator, credentialInfo } = await newPasskey(init.body.challenge);
+  const created = await call(
     'POST',
-    '/auth/registration/enduser',
-    { firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' }, wallets: [] },
-    { Authorization: `Bearer ${challenge.temporaryAuthenticationToken}` },
+    '/auth/credentials',
+    { credentialKind: 'Fido2', credentialName, challengeIdentifier: init.body.challengeIdentifier, credentialInfo },
+    auth,
   );
-  expect(done.status).toBe(200);
-  return {
-    authenticator,
-    username,
-    userId: done.body.user.id,
-    token: done.body.authentication.token,
-    credentialId: credentialInfo.credId,
-    credentialUuid: done.body.credential.uuid,
-  };
+  expect(created.status).toBe(200);
+  return { authenticator, credential: created.body };
 }
 
 /** A call to authorise, for tests about the signature rather than the call. */
@@ -319,6 +373,24 @@ export function serviceAccountSigner(
 export const RECOVERY_WRAPPED = Buffer.from('{"v":1,"wrapped":"under the recovery code"}').toString('base64');
 
 /**
+ * A new RecoveryKey (a P-256 key) for a challenge: the `recoveryCredential` of a sign-up or a
+ * recovery, with its private key wrapped as `encryptedPrivateKey`, and the private key.
+ */
+export function newRecoveryKey(challenge: string, credentialName = 'Recovery key') {
+  const key = createSoftwareKeyCredential({ challenge, origin: ORIGIN });
+  return {
+    privateKey: key.privateKey,
+    credentialId: key.credentialInfo.credId,
+    recoveryCredential: {
+      credentialKind: 'RecoveryKey',
+      credentialInfo: key.credentialInfo,
+      encryptedPrivateKey: RECOVERY_WRAPPED,
+      credentialName,
+    },
+  };
+}
+
+/**
  * Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user; `signed`,
  * the creation carries a user action signed by the user's passkey (for a backend that requires them).
  */
@@ -330,14 +402,8 @@ export async function addRecoveryKey(
   const auth = { Authorization: `Bearer ${user.token}` };
   const challenge = await call('POST', '/auth/credentials/init', { kind: 'RecoveryKey' }, auth);
   expect(challenge.status).toBe(200);
-  const key = createSoftwareKeyCredential({ challenge: challenge.body.challenge, origin: ORIGIN });
-  const body = {
-    credentialKind: 'RecoveryKey',
-    credentialName: 'Recovery key',
-    challengeIdentifier: challenge.body.challengeIdentifier,
-    credentialInfo: key.credentialInfo,
-    encryptedPrivateKey: RECOVERY_WRAPPED,
-  };
+  const key = newRecoveryKey(challenge.body.challenge);
+  const body = { ...key.recoveryCredential, challengeIdentifier: challenge.body.challengeIdentifier };
   const created =
     signed && user.authenticator
       ? await signedCall(
@@ -351,7 +417,7 @@ export async function addRecoveryKey(
   expect(created.status).toBe(200);
   return {
     privateKey: key.privateKey,
-    credentialId: key.credentialInfo.credId,
+    credentialId: key.credentialId,
     credentialUuid: created.body.credentialUuid as string,
   };
 }
@@ -413,20 +479,13 @@ export async function delegatedSignUp(
 }
 
 /** A passkey of a new authenticator for a Dfns challenge to `challenge.user`, made on ORIGIN as a browser would. */
-export async function newPasskey(challenge: { challenge: string; user: { id: string } }) {
-  const authenticator = createSoftwareAuthenticator();
-  const credentialInfo = await authenticator.register({
-    challenge: challenge.challenge,
-    rpId: 'localhost',
-    origin: ORIGIN,
-    userId: challenge.user.id,
-  });
-  return { authenticator, credentialInfo };
+export function newPasskeyFor(challenge: { challenge: string; user: { id: string } }) {
+  return newPasskey(challenge.challenge, challenge.user.id);
 }
 
 /** A recovery's new credentials: a passkey, made by a new authenticator for the recovery `challenge`. */
 export async function newPasskeyCredentials(challenge: { challenge: string; user: { id: string } }) {
-  const { authenticator, credentialInfo } = await newPasskey(challenge);
+  const { authenticator, credentialInfo } = await newPasskeyFor(challenge);
   const newCredentials = {
     firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
   };
