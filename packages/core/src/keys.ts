@@ -12,12 +12,7 @@ export type {
   RecoveryCodeStatus,
 } from './engine/accountRecovery.ts';
 export { createAccountRecovery } from './engine/accountRecovery.ts';
-export type {
-  AccountRecovery,
-  NewRecoveryKeyOptions,
-  RecoverAccountOptions,
-  SendRecoveryCodeOptions,
-} from './flows/recoverAccount.ts';
+export type { AccountRecovery, RecoverAccountOptions, SendRecoveryCodeOptions } from './flows/recoverAccount.ts';
 export { recoverAccount, sendRecoveryCode } from './flows/recoverAccount.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
 export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
@@ -32,5 +27,6 @@ export {
   wrapPrivateKey,
 } from './keys/privateKeyWrapping.ts';
 export { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_BITS } from './keys/recoveryCode.ts';
+export type { NewRecoveryKeyOptions, RegisteredRecoveryKey } from './keys/recoveryKeyCredential.ts';
 export type { KeyUserActionSignerOptions } from './userAction/keyUserActionSigner.ts';
 export { createKeyUserActionSigner } from './userAction/keyUserActionSigner.ts';

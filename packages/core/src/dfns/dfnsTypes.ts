@@ -79,6 +79,18 @@ export interface KeyCredentialInfo {
   attestationData: string;
 }
 
+/**
+ * A RecoveryKey registered in the same call as another credential: `recoveryCredential` of
+ * `POST /auth/registration/enduser` (`RegisterEndUserBody`) and of `/auth/recover/user`'s `newCredentials`.
+ */
+export interface RecoveryCredential {
+  credentialKind: 'RecoveryKey';
+  credentialInfo: KeyCredentialInfo;
+  credentialName: string;
+  /** The private key wrapped under the recovery code (standard base64); the code itself is never sent. */
+  encryptedPrivateKey?: string;
+}
+
 /** The body of `POST /auth/credentials` (`CreateCredentialBody`). */
 export type CreateCredentialBody =
   | {
