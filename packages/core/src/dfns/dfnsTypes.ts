@@ -91,6 +91,19 @@ export interface RecoveryCredential {
   encryptedPrivateKey?: string;
 }
 
+/**
+ * The body of `POST /auth/registration/enduser` (`RegisterEndUserBody`) as credkit sends it: the
+ * first credential, a recovery key if one was asked for, and no wallets.
+ */
+export interface RegisterEndUserBody {
+  firstFactorCredential:
+    | { credentialKind: 'Fido2'; credentialInfo: Fido2CredentialInfo; credentialName: string }
+    | { credentialKind: 'Key'; credentialInfo: KeyCredentialInfo; credentialName: string };
+  recoveryCredential?: RecoveryCredential;
+  /** Empty: a backend that completes the sign-up may add the wallets Dfns should create. */
+  wallets: [];
+}
+
 /** The body of `POST /auth/credentials` (`CreateCredentialBody`). */
 export type CreateCredentialBody =
   | {
