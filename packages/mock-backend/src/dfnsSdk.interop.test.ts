@@ -2,8 +2,10 @@
 // user with a Key (@dfns/sdk-browser BrowserKeySigner), then creates a second credential through
 // createCredentialChallenge + createCredential, its own user-action signing (@dfns/sdk-keysigner)
 // running against the mock, and lists both; then it adds a passkey with a one-time code, logs in
-// with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; and it
-// recovers a user with a RecoveryKey made as credkit makes them (sendRecoveryCode, createRecoveryChallenge, recover).
+// with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; it
+// signs up asking for wallets as Dfns's delegated example does; and it recovers a user with a
+// RecoveryKey made as credkit makes them, added later or sent with registerEndUser (sendRecoveryCode,
+// createRecoveryChallenge, recover).
 import { createPrivateKey, sign, webcrypto } from 'node:crypto';
 import { DfnsApiClient, DfnsError } from '@dfns/sdk';
 import { BrowserKeySigner } from '@dfns/sdk-browser';
@@ -29,8 +31,15 @@ async function extractableKeyPair() {
   };
 }
 
-/** Signs a user up through the SDK with a Key first factor; their token and the SDK's signer for that key. */
-async function registerKeyUser(baseUrl: string, username: string) {
+/**
+ * Signs a user up through the SDK with a Key first factor, and the fields `more` makes for the
+ * registration challenge; their token, the SDK's signer for that key, and the SDK's answer.
+ */
+async function registerKeyUser(
+  baseUrl: string,
+  username: string,
+  more: (challenge: string) => Promise<Record<string, unknown>> = async () => ({ wallets: [] }),
+) {
   const anonymous = new DfnsApiClient({ baseUrl, orgId: DEFAULT_ORG_ID } as never);
   const registration = await anonymous.auth.createRegistrationChallenge({
     body: { orgId: DEFAULT_ORG_ID, username, registrationCode: '000000' },
@@ -39,14 +48,18 @@ async function registerKeyUser(baseUrl: string, username: string) {
   const firstCredential = await new BrowserKeySigner({ keyPair: first.keyPair }).create(registration as never);
   const registering = new DfnsApiClient({ baseUrl, authToken: registration.temporaryAuthenticationToken } as never);
   const registered = await registering.auth.registerEndUser({
-    body: { firstFactorCredential: { ...firstCredential, credentialName: 'SDK key' }, wallets: [] } as never,
+    body: {
+      firstFactorCredential: { ...firstCredential, credentialName: 'SDK key' },
+      wallets: [],
+      ...(await more(registration.challenge)),
+    } as never,
   });
   expect(registered.user.username).toBe(username);
   const signer = new AsymmetricKeySigner({
     credId: firstCredential.credentialInfo.credId,
     privateKey: first.privateKeyPem,
   });
-  return { anonymous, token: registered.authentication.token, signer };
+  return { anonymous, token: registered.authentication.token, signer, registered };
 }
 
 /** A client of the mock signed in with `token`, signing user actions with `signer`. */
@@ -88,6 +101,36 @@ describe('the published @dfns/sdk against the mock', () => {
 
         const list = (await client.auth.listCredentials()) as { items: { name: string; kind: string }[] };
         expect(list.items.map(({ name, kind }) => `${kind} ${name}`)).toEqual(['Key SDK key', 'Key SDK key 2']);
+      }),
+  );
+
+  it(
+    "should answer registerEndUser's wallets: [{ network: 'EthereumSepolia' }] as Dfns's example asks",
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withMock(async (baseUrl) => {
+        const { registered } = await registerKeyUser(baseUrl, 'sdk-wallets@example.com', async () => ({
+          wallets: [{ network: 'EthereumSepolia' }],
+        }));
+        expect(registered.wallets).toEqual([
+          {
+            id: expect.stringMatching(/^wa-/),
+            network: 'EthereumSepolia',
+            signingKey: {
+              id: expect.stringMatching(/^key-/),
+              scheme: 'ECDSA',
+              curve: 'secp256k1',
+              publicKey: expect.stringMatching(/^0[23][0-9a-f]{64}$/),
+              delegatedTo: registered.user.id,
+            },
+            status: 'Active',
+            dateCreated: expect.any(String),
+            custodial: false,
+            tags: [],
+          },
+        ]);
       }),
   );
 
@@ -258,112 +301,160 @@ async function unwrap(encryptedRecoveryKey: string, recoveryCode: string) {
   return createPrivateKey({ key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' });
 }
 
-describe('account recovery through the published @dfns/sdk', () => {
-  it('should send the code, create the recovery challenge and recover with a credkit RecoveryKey, then log in with the new passkey', {
-    timeout: 30_000,
-  }, async () => {
-    const mails: VerificationCodeMail[] = [];
-    const server = await createMockBackend({
-      origins: [ORIGIN],
-      onVerificationCode: (mail) => mails.push(mail),
-    }).listen({ port: 0 });
-    try {
-      const baseUrl = server.url;
-      const username = 'sdk-recovery@example.com';
-      const recoveryCode = 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJK';
-      const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
-      const client = signedInClient(baseUrl, token, signer);
+/** A credkit RecoveryKey: its `credentialInfo` and `encryptedPrivateKey`. */
+type RecoveryKey = Awaited<ReturnType<typeof credkitRecoveryKey>>;
 
-      // The RecoveryKey, registered with user-action signing as credkit registers it.
-      const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'RecoveryKey' } as never });
-      const recoveryKey = await credkitRecoveryKey((challenge as { challenge: string }).challenge, recoveryCode);
-      const created = await client.auth.createCredential({
-        body: {
-          credentialKind: 'RecoveryKey',
-          credentialName: 'Recovery key',
-          challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
-          ...recoveryKey,
-        } as never,
-      });
-      expect(created).toMatchObject({ kind: 'RecoveryKey', isActive: true });
-
-      // Lost everything: the code "mailed", the recovery challenge, the wrapped key opened.
-      expect(await anonymous.auth.sendRecoveryCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
-        message: 'success',
-      });
-      const verificationCode = mails.at(-1)?.verificationCode ?? '';
-      const init = await anonymous.auth.createRecoveryChallenge({
-        body: { username, verificationCode, orgId: DEFAULT_ORG_ID, credentialId: recoveryKey.credentialInfo.credId },
-      });
-      expect(init.allowedRecoveryCredentials).toEqual([
-        { id: recoveryKey.credentialInfo.credId, encryptedRecoveryKey: recoveryKey.encryptedPrivateKey },
-      ]);
-      const privateKey = await unwrap(init.allowedRecoveryCredentials[0]?.encryptedRecoveryKey ?? '', recoveryCode);
-
-      const authenticator = createSoftwareAuthenticator();
-      const credentialInfo = await authenticator.register({
-        challenge: init.challenge,
-        rpId: 'localhost',
-        origin: ORIGIN,
-        userId: init.user.id,
-      });
-      const newCredentials = {
-        firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
-      };
-      const clientData = Buffer.from(
-        JSON.stringify({
-          type: 'key.get',
-          challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
-          origin: ORIGIN,
-          crossOrigin: false,
-        }),
-      );
-      const recovering = new DfnsApiClient({ baseUrl, authToken: init.temporaryAuthenticationToken } as never);
-      const recovered = await recovering.auth.recover({
-        body: {
-          recovery: {
-            kind: 'RecoveryKey',
-            credentialAssertion: {
-              credId: recoveryKey.credentialInfo.credId,
-              clientData: clientData.toString('base64url'),
-              signature: sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' }).toString('base64url'),
-              algorithm: 'SHA256',
-            },
-          },
-          newCredentials,
-        },
-      });
-      expect(recovered).toMatchObject({
-        credential: { kind: 'Fido2', name: 'New passkey' },
-        user: { id: init.user.id, username, orgId: DEFAULT_ORG_ID },
-      });
-
-      // No token in the answer: log in with the new passkey.
-      const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
-      expect(login.allowCredentials.key).toEqual([]);
-      const loggedIn = await anonymous.auth.login({
-        body: {
-          challengeIdentifier: login.challengeIdentifier,
-          firstFactor: {
-            kind: 'Fido2',
-            credentialAssertion: await authenticator.authenticate({
-              challenge: login.challenge,
-              rpId: 'localhost',
-              origin: ORIGIN,
-              allowCredentials: login.allowCredentials.webauthn,
-            }),
-          },
-        },
-      });
-      if (!('token' in loggedIn)) throw new Error('a token was expected');
-      const list = await signedInClient(baseUrl, loggedIn.token, signer).auth.listCredentials();
-      expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
-      // The old token and the old key are invalidated.
-      const refused = await client.auth.listCredentials().catch((error: unknown) => error);
-      expect(refused).toBeInstanceOf(DfnsError);
-      expect(refused).toMatchObject({ httpStatus: 401 });
-    } finally {
-      await server.close();
-    }
+/**
+ * Lost everything: through the SDK, the code "mailed" (read from `mails`), the recovery challenge,
+ * the wrapped key opened with `recoveryCode`, a new passkey signed by it; then a login with that
+ * passkey. Returns the new token.
+ */
+async function recoverAndLogIn(
+  baseUrl: string,
+  mails: VerificationCodeMail[],
+  username: string,
+  recoveryKey: RecoveryKey,
+  recoveryCode: string,
+) {
+  const anonymous = new DfnsApiClient({ baseUrl, orgId: DEFAULT_ORG_ID } as never);
+  expect(await anonymous.auth.sendRecoveryCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
+    message: 'success',
   });
+  const verificationCode = mails.at(-1)?.verificationCode ?? '';
+  const init = await anonymous.auth.createRecoveryChallenge({
+    body: { username, verificationCode, orgId: DEFAULT_ORG_ID, credentialId: recoveryKey.credentialInfo.credId },
+  });
+  expect(init.allowedRecoveryCredentials).toEqual([
+    { id: recoveryKey.credentialInfo.credId, encryptedRecoveryKey: recoveryKey.encryptedPrivateKey },
+  ]);
+  const privateKey = await unwrap(init.allowedRecoveryCredentials[0]?.encryptedRecoveryKey ?? '', recoveryCode);
+
+  const authenticator = createSoftwareAuthenticator();
+  const credentialInfo = await authenticator.register({
+    challenge: init.challenge,
+    rpId: 'localhost',
+    origin: ORIGIN,
+    userId: init.user.id,
+  });
+  const newCredentials = {
+    firstFactorCredential: { credentialKind: 'Fido2' as const, credentialInfo, credentialName: 'New passkey' },
+  };
+  const clientData = Buffer.from(
+    JSON.stringify({
+      type: 'key.get',
+      challenge: Buffer.from(JSON.stringify(newCredentials)).toString('base64url'),
+      origin: ORIGIN,
+      crossOrigin: false,
+    }),
+  );
+  const recovering = new DfnsApiClient({ baseUrl, authToken: init.temporaryAuthenticationToken } as never);
+  const recovered = await recovering.auth.recover({
+    body: {
+      recovery: {
+        kind: 'RecoveryKey',
+        credentialAssertion: {
+          credId: recoveryKey.credentialInfo.credId,
+          clientData: clientData.toString('base64url'),
+          signature: sign('sha256', clientData, { key: privateKey, dsaEncoding: 'der' }).toString('base64url'),
+          algorithm: 'SHA256',
+        },
+      },
+      newCredentials,
+    },
+  });
+  expect(recovered).toMatchObject({
+    credential: { kind: 'Fido2', name: 'New passkey' },
+    user: { id: init.user.id, username, orgId: DEFAULT_ORG_ID },
+  });
+
+  // No token in the answer: log in with the new passkey.
+  const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+  expect(login.allowCredentials.key).toEqual([]);
+  const loggedIn = await anonymous.auth.login({
+    body: {
+      challengeIdentifier: login.challengeIdentifier,
+      firstFactor: {
+        kind: 'Fido2',
+        credentialAssertion: await authenticator.authenticate({
+          challenge: login.challenge,
+          rpId: 'localhost',
+          origin: ORIGIN,
+          allowCredentials: login.allowCredentials.webauthn,
+        }),
+      },
+    },
+  });
+  if (!('token' in loggedIn)) throw new Error('a token was expected');
+  return loggedIn.token;
+}
+
+/** A mock over HTTP whose recovery "mails" land in `mails`. */
+async function withRecoveryMock(test: (baseUrl: string, mails: VerificationCodeMail[]) => Promise<void>) {
+  const mails: VerificationCodeMail[] = [];
+  const server = await createMockBackend({ origins: [ORIGIN], onVerificationCode: (mail) => mails.push(mail) }).listen({
+    port: 0,
+  });
+  try {
+    await test(server.url, mails);
+  } finally {
+    await server.close();
+  }
+}
+
+const RECOVERY_CODE = 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJK';
+
+describe('account recovery through the published @dfns/sdk', () => {
+  it(
+    'should send the code, create the recovery challenge and recover with a credkit RecoveryKey, then log in with the new passkey',
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withRecoveryMock(async (baseUrl, mails) => {
+        const username = 'sdk-recovery@example.com';
+        const { token, signer } = await registerKeyUser(baseUrl, username);
+        const client = signedInClient(baseUrl, token, signer);
+
+        // The RecoveryKey, registered with user-action signing as credkit registers it.
+        const challenge = await client.auth.createCredentialChallenge({ body: { kind: 'RecoveryKey' } as never });
+        const recoveryKey = await credkitRecoveryKey((challenge as { challenge: string }).challenge, RECOVERY_CODE);
+        const created = await client.auth.createCredential({
+          body: {
+            credentialKind: 'RecoveryKey',
+            credentialName: 'Recovery key',
+            challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
+            ...recoveryKey,
+          } as never,
+        });
+        expect(created).toMatchObject({ kind: 'RecoveryKey', isActive: true });
+
+        const newToken = await recoverAndLogIn(baseUrl, mails, username, recoveryKey, RECOVERY_CODE);
+        const list = await signedInClient(baseUrl, newToken, signer).auth.listCredentials();
+        expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
+        // The old token and the old key are invalidated.
+        const refused = await client.auth.listCredentials().catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(DfnsError);
+        expect(refused).toMatchObject({ httpStatus: 401 });
+      }),
+  );
+
+  it('should recover with the RecoveryKey registerEndUser sent as recoveryCredential', { timeout: 30_000 }, () =>
+    withRecoveryMock(async (baseUrl, mails) => {
+      const username = 'sdk-signup-recovery@example.com';
+      let recoveryKey: RecoveryKey | undefined;
+      const { token, signer } = await registerKeyUser(baseUrl, username, async (challenge) => {
+        recoveryKey = await credkitRecoveryKey(challenge, RECOVERY_CODE);
+        return { recoveryCredential: { credentialKind: 'RecoveryKey', ...recoveryKey } };
+      });
+      if (!recoveryKey) throw new Error('no recovery key was made');
+      const list = await signedInClient(baseUrl, token, signer).auth.listCredentials();
+      expect(list.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual([
+        'Key SDK key',
+        `RecoveryKey Recovery key of ${username}`,
+      ]);
+      const newToken = await recoverAndLogIn(baseUrl, mails, username, recoveryKey, RECOVERY_CODE);
+      const after = await signedInClient(baseUrl, newToken, signer).auth.listCredentials();
+      expect(after.items.map(({ kind, name }) => `${kind} ${name}`)).toEqual(['Fido2 New passkey']);
+    }),
+  );
 });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
 import {
   addRecoveryKey,
+  beginSignUp,
   type Call,
   expectDfnsError,
+  newRecoveryKey,
   ORIGIN,
   passkeyFactor,
   recoveryAssertion,
@@ -23,10 +25,25 @@ function setupRecovery(options: Parameters<typeof setupBackend>[0] = {}) {
   return { ...setup, mails };
 }
 
-/** A signed-up user with a passkey and a RecoveryKey. */
-async function userWithRecoveryKey(call: Call, username = USERNAME) {
-  const user = await signUpWithPasskey(call, username);
-  return { ...user, recoveryKey: await addRecoveryKey(call, user) };
+/** A signed-up user with a passkey and a RecoveryKey (added after sign-up, or `atSignUp`, in the same call). */
+async function userWithRecoveryKey(call: Call, username = USERNAME, { atSignUp = false } = {}) {
+  if (!atSignUp) {
+    const user = await signUpWithPasskey(call, username);
+    return { ...user, recoveryKey: await addRecoveryKey(call, user) };
+  }
+  const signUp = await beginSignUp(call, username);
+  const { recoveryCredential, ...recoveryKey } = newRecoveryKey(signUp.init.challenge);
+  const done = await signUp.complete({ recoveryCredential, wallets: [] });
+  expect(done.status).toBe(200);
+  return {
+    authenticator: signUp.authenticator,
+    username,
+    userId: done.body.user.id as string,
+    token: done.body.authentication.token as string,
+    credentialId: signUp.firstFactorCredential.credentialInfo.credId,
+    credentialUuid: done.body.credential.uuid as string,
+    recoveryKey,
+  };
 }
 
 async function sendCode(call: Call, mails: VerificationCodeMail[], username = USERNAME) {
@@ -67,25 +84,16 @@ async function prepareRecovery(
     origin: ORIGIN,
     userId: init.body.user.id,
   });
-  const newRecoveryKey = withNewRecoveryKey
-    ? createSoftwareKeyCredential({ challenge: init.body.challenge, origin: ORIGIN })
-    : undefined;
+  const newKey = withNewRecoveryKey ? newRecoveryKey(init.body.challenge, 'New recovery key') : undefined;
   const newCredentials = {
     firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'New passkey' },
-    ...(newRecoveryKey && {
-      recoveryCredential: {
-        credentialKind: 'RecoveryKey',
-        credentialInfo: newRecoveryKey.credentialInfo,
-        encryptedPrivateKey: WRAPPED,
-        credentialName: 'New recovery key',
-      },
-    }),
+    ...(newKey && { recoveryCredential: newKey.recoveryCredential }),
   };
   return {
     init: init.body,
     authenticator,
     newCredentials,
-    newRecoveryKey,
+    newRecoveryKey: newKey,
     auth: { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
     body: {
       recovery: recoveryAssertion(user.recoveryKey.privateKey, user.recoveryKey.credentialId, newCredentials),
@@ -282,13 +290,30 @@ describe('POST /auth/recover/user', () => {
     );
   });
 
+  it('should recover with the RecoveryKey registered at sign-up (recoveryCredential of /auth/registration/enduser)', async () => {
+    const { call, mails } = setupRecovery();
+    const user = await userWithRecoveryKey(call, USERNAME, { atSignUp: true });
+    const list = await call('GET', '/auth/credentials', undefined, { Authorization: `Bearer ${user.token}` });
+    expect(list.body.items.map((item: { kind: string; name: string }) => `${item.kind} ${item.name}`)).toEqual([
+      'Fido2 Passkey',
+      'RecoveryKey Recovery key',
+    ]);
+    const recovery = await prepareRecovery(call, mails, user);
+    expect(recovery.init.allowedRecoveryCredentials).toEqual([
+      { id: user.recoveryKey.credentialId, encryptedRecoveryKey: WRAPPED },
+    ]);
+    expect((await call('POST', '/auth/recover/user', recovery.body, recovery.auth)).status).toBe(200);
+    expect((await login(call, recovery.authenticator)).status).toBe(200);
+    expectDfnsError(await login(call, user.authenticator, USERNAME, false), 401, /invalidated by an account recovery/);
+  });
+
   it('should register a new RecoveryKey with its encryptedPrivateKey, usable for the next recovery', async () => {
     const { call, mails } = setupRecovery();
     const user = await userWithRecoveryKey(call);
     const recovery = await prepareRecovery(call, mails, user, { withNewRecoveryKey: true });
     expect((await call('POST', '/auth/recover/user', recovery.body, recovery.auth)).status).toBe(200);
     const code = await sendCode(call, mails);
-    const newKeyId = recovery.newRecoveryKey?.credentialInfo.credId;
+    const newKeyId = recovery.newRecoveryKey?.credentialId;
     const init = await recoveryInit(call, { verificationCode: code, credentialId: newKeyId });
     expect(init.status).toBe(200);
     expect(init.body.allowedRecoveryCredentials).toEqual([{ id: newKeyId, encryptedRecoveryKey: WRAPPED }]);

@@ -102,12 +102,16 @@ export interface PasskeyUser {
   credentialUuid: string;
 }
 
-/** Signs up a new user whose first factor is a passkey (made by `authenticator`), signed in. */
-export async function signUpWithPasskey(
+/**
+ * A sign-up begun (`POST /auth/registration/init`) and a passkey of `authenticator` made for its
+ * challenge; `complete(more, path)` sends the first factor with the `more` fields, as the
+ * registration's token.
+ */
+export async function beginSignUp(
   call: Call,
   username = 'pat@example.com',
   authenticator = createSoftwareAuthenticator(),
-): Promise<PasskeyUser> {
+) {
   const init = await call('POST', '/auth/registration/init', {
     orgId: DEFAULT_ORG_ID,
     username,
@@ -120,19 +124,36 @@ export async function signUpWithPasskey(
     origin: ORIGIN,
     userId: init.body.user.id,
   });
-  const done = await call(
-    'POST',
-    '/auth/registration/enduser',
-    { firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' }, wallets: [] },
-    { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
-  );
+  const firstFactorCredential = { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' };
+  return {
+    init: init.body as { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
+    authenticator,
+    firstFactorCredential,
+    complete: (more: Record<string, unknown> = { wallets: [] }, path = '/auth/registration/enduser') =>
+      call(
+        'POST',
+        path,
+        { firstFactorCredential, ...more },
+        { Authorization: `Bearer ${init.body.temporaryAuthenticationToken}` },
+      ),
+  };
+}
+
+/** Signs up a new user whose first factor is a passkey (made by `authenticator`), signed in. */
+export async function signUpWithPasskey(
+  call: Call,
+  username = 'pat@example.com',
+  authenticator = createSoftwareAuthenticator(),
+): Promise<PasskeyUser> {
+  const signUp = await beginSignUp(call, username, authenticator);
+  const done = await signUp.complete();
   expect(done.status).toBe(200);
   return {
     authenticator,
     username,
     userId: done.body.user.id,
     token: done.body.authentication.token,
-    credentialId: credentialInfo.credId,
+    credentialId: signUp.firstFactorCredential.credentialInfo.credId,
     credentialUuid: done.body.credential.uuid,
   };
 }
@@ -220,26 +241,38 @@ export async function signedCall(
 /** The encryptedPrivateKey test RecoveryKeys are registered with (opaque to the mock). */
 export const RECOVERY_WRAPPED = Buffer.from('{"v":1,"wrapped":"under the recovery code"}').toString('base64');
 
+/**
+ * A new RecoveryKey (a P-256 key) for a challenge: the `recoveryCredential` of a sign-up or a
+ * recovery, with its private key wrapped as `encryptedPrivateKey`, and the private key.
+ */
+export function newRecoveryKey(challenge: string, credentialName = 'Recovery key') {
+  const key = createSoftwareKeyCredential({ challenge, origin: ORIGIN });
+  return {
+    privateKey: key.privateKey,
+    credentialId: key.credentialInfo.credId,
+    recoveryCredential: {
+      credentialKind: 'RecoveryKey',
+      credentialInfo: key.credentialInfo,
+      encryptedPrivateKey: RECOVERY_WRAPPED,
+      credentialName,
+    },
+  };
+}
+
 /** Adds a RecoveryKey (a P-256 key, its private key wrapped as encryptedPrivateKey) to the user. */
 export async function addRecoveryKey(call: Call, user: Pick<PasskeyUser, 'token'>) {
   const auth = { Authorization: `Bearer ${user.token}` };
   const challenge = await call('POST', '/auth/credentials/init', { kind: 'RecoveryKey' }, auth);
   expect(challenge.status).toBe(200);
-  const key = createSoftwareKeyCredential({ challenge: challenge.body.challenge, origin: ORIGIN });
+  const key = newRecoveryKey(challenge.body.challenge);
   const created = await call(
     'POST',
     '/auth/credentials',
-    {
-      credentialKind: 'RecoveryKey',
-      credentialName: 'Recovery key',
-      challengeIdentifier: challenge.body.challengeIdentifier,
-      credentialInfo: key.credentialInfo,
-      encryptedPrivateKey: RECOVERY_WRAPPED,
-    },
+    { ...key.recoveryCredential, challengeIdentifier: challenge.body.challengeIdentifier },
     auth,
   );
   expect(created.status).toBe(200);
-  return { privateKey: key.privateKey, credentialId: key.credentialInfo.credId };
+  return { privateKey: key.privateKey, credentialId: key.credentialId };
 }
 
 /** The recovery key's assertion over `newCredentials`, as Dfns documents it. */

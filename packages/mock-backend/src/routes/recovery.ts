@@ -2,10 +2,9 @@ import { Hono } from 'hono';
 import { bearerToken, grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
-import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
-import { verifyCredential } from '../verify/verifyCredential.ts';
+import { storeCredential } from '../state/storeCredential.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
-import { defaultCredentialName } from '../wire/createCredentialBody.ts';
+import { verifyNewCredentials } from '../verify/verifyNewCredentials.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { readRecoverBody, signsNewCredentials } from '../wire/recoverBody.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
@@ -131,33 +130,17 @@ export function recoveryRoutes(ctx: MockContext) {
     );
 
     // Every new credential verified before anything changes.
-    const requestOrigin = c.req.header('Origin');
-    const first = await verifyCredential(ctx, body.firstFactor, issued, requestOrigin);
-    const newRecovery = body.recoveryCredential
-      ? await verifyCredential(ctx, body.recoveryCredential, issued, requestOrigin)
-      : undefined;
-    if (newRecovery && newRecovery.credentialId === first.credentialId) {
-      throw badRequest('newCredentials: the first factor and the recovery credential have the same credId');
-    }
-    for (const verified of [first, newRecovery]) {
-      if (verified) refuseCredentialIdOfAnotherUser(store, user.userId, verified.credentialId);
-    }
+    const [first, ...others] = await verifyNewCredentials(ctx, body.newCredentials, issued, {
+      userId: user.userId,
+      username: user.username,
+      requestOrigin: c.req.header('Origin'),
+    });
 
     // Dfns: "all of the user's previous credentials and personal access tokens will be invalidated".
     store.archiveCredentialsOf(user.userId);
     tokens.revokeUser(user.userId);
-    const credential = storeCredential(ctx, user.userId, first, {
-      kind: body.firstFactor.credentialKind,
-      name: body.firstFactor.credentialName ?? defaultCredentialName(body.firstFactor.credentialKind, user.username),
-      encryptedPrivateKey: body.firstFactor.encryptedPrivateKey,
-    });
-    if (newRecovery && body.recoveryCredential) {
-      storeCredential(ctx, user.userId, newRecovery, {
-        kind: 'RecoveryKey',
-        name: body.recoveryCredential.credentialName ?? defaultCredentialName('Recovery key', user.username),
-        encryptedPrivateKey: body.recoveryCredential.encryptedPrivateKey,
-      });
-    }
+    const credential = storeCredential(ctx, user.userId, first.verified, first.fields);
+    for (const other of others) storeCredential(ctx, user.userId, other.verified, other.fields);
     return c.json({
       credential: { uuid: credential.credentialUuid, kind: credential.kind, name: credential.name },
       user: { id: user.userId, username: user.username, orgId: user.orgId },

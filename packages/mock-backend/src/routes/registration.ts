@@ -3,18 +3,21 @@ import { grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
 import { dfnsId } from '../state/ids.ts';
-import { refuseCredentialIdOfAnotherUser, storeCredential } from '../state/storeCredential.ts';
+import { storeCredential } from '../state/storeCredential.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
-import { verifyCredential } from '../verify/verifyCredential.ts';
-import { defaultCredentialName, readFirstFactorCredential } from '../wire/createCredentialBody.ts';
+import { verifyNewCredentials } from '../verify/verifyNewCredentials.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
 import { nameField } from '../wire/nameField.ts';
+import { readNewCredentials } from '../wire/newCredentials.ts';
+import { readWalletRequests } from '../wire/readWalletRequests.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { toWallet } from '../wire/toWallet.ts';
 
 /**
  * User registration: `POST /auth/registration/init` (no auth) → a challenge and a temporary token;
  * `POST /auth/registration` or `/auth/registration/enduser` (Bearer = that token) with the first
- * factor (Fido2, Key or PasswordProtectedKey) → the new user; `/enduser` also signs them in.
+ * factor (Fido2, Key or PasswordProtectedKey) and optionally a RecoveryKey → the new user; `/enduser`
+ * also signs them in.
  */
 export function registrationRoutes(ctx: MockContext) {
   const { options, store, tokens, challenges, registrations } = ctx;
@@ -64,35 +67,34 @@ export function registrationRoutes(ctx: MockContext) {
     });
   });
 
-  const complete = async (request: HonoRequest) => {
+  const complete = async (request: HonoRequest, { makesWallets }: { makesWallets: boolean }) => {
     const grant = grantOf(ctx, request.header('Authorization'), ['Registration']);
     const registration = registrations.get(grant.userId);
     // Its registration is complete: the token is spent.
     if (!registration) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'registration' });
-    const first = readFirstFactorCredential(parseJsonObject(await request.text()));
+    const body = parseJsonObject(await request.text());
+    const credentials = readNewCredentials(body);
+    const wallets = readWalletRequests(body.wallets, { makesWallets });
     const issued = challenges.consume(registration.challengeIdentifier, grant.userId);
-    const verified = await verifyCredential(
-      ctx,
-      { credentialKind: first.credentialKind, credentialInfo: first.credentialInfo },
-      issued,
-      request.header('Origin'),
-    );
+    // Every credential verified (the RecoveryKey too) before the user exists.
+    const [first, ...others] = await verifyNewCredentials(ctx, credentials, issued, {
+      userId: grant.userId,
+      username: registration.username,
+      requestOrigin: request.header('Origin'),
+    });
     refuseTakenUsername(registration.username);
-    refuseCredentialIdOfAnotherUser(store, grant.userId, verified.credentialId);
     const user = store.addUser(
       { username: registration.username, displayName: registration.username, kind: 'EndUser' },
       grant.userId,
     );
-    const credential = storeCredential(ctx, user.userId, verified, {
-      kind: first.credentialKind,
-      name: first.credentialName ?? defaultCredentialName(first.credentialKind, user.username),
-      encryptedPrivateKey: first.encryptedPrivateKey,
-    });
+    const credential = storeCredential(ctx, user.userId, first.verified, first.fields);
+    for (const other of others) storeCredential(ctx, user.userId, other.verified, other.fields);
     // Only a completed registration frees its place under maxPendingRegistrations: a failed one holds it
     // until it expires, so a loop of init and junk completions stays under the cap.
     registrations.end(grant.userId);
     return {
       user,
+      wallets,
       answer: {
         credential: { uuid: credential.credentialUuid, kind: credential.kind, name: credential.name },
         user: { id: user.userId, username: user.username, orgId: user.orgId },
@@ -100,17 +102,23 @@ export function registrationRoutes(ctx: MockContext) {
     };
   };
 
-  app.post('/auth/registration', async (c) => c.json((await complete(c.req)).answer));
+  app.post('/auth/registration', async (c) => c.json((await complete(c.req, { makesWallets: false })).answer));
 
   app.post('/auth/registration/enduser', async (c) => {
-    const { user, answer } = await complete(c.req);
+    const { user, wallets, answer } = await complete(c.req, { makesWallets: true });
     const token = await tokens.mint({
       kind: 'EndUser',
       userId: user.userId,
       orgId: user.orgId,
       expiresAt: options.now() + USER_TOKEN_TTL_MS,
     });
-    return c.json({ ...answer, authentication: { token }, wallets: [] });
+    // Made-up records (see toWallet): Dfns's own delegated example asks for one, and runs unchanged.
+    const dateCreated = new Date(options.now()).toISOString();
+    return c.json({
+      ...answer,
+      authentication: { token },
+      wallets: wallets.map((wallet) => toWallet(wallet, { userId: user.userId, dateCreated })),
+    });
   });
 
   return app;

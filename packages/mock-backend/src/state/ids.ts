@@ -18,7 +18,7 @@ function randomChars(alphabet: string, length: number): string {
 }
 
 /** A Dfns-looking id: `prefix-xxxxx-xxxxx-xxxxxxxxxxxxxxxx`, e.g. `cr-34514-nip9c-8bppvgqgj28dbodrc`. */
-export function dfnsId(prefix: 'us' | 'cr' | 'or'): string {
+export function dfnsId(prefix: 'us' | 'cr' | 'or' | 'wa' | 'key'): string {
   return `${prefix}-${randomChars(LOWER_ALNUM, 5)}-${randomChars(LOWER_ALNUM, 5)}-${randomChars(LOWER_ALNUM, 16)}`;
 }
 

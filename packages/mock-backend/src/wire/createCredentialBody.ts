@@ -59,20 +59,25 @@ export function readCredentialInfo(
   };
 }
 
-/** `encryptedPrivateKey` for a kind: required, optional or refused; standard base64 of bounded size. */
-export function readEncryptedPrivateKey(value: unknown, kind: RegistrableKind): string | undefined {
+/**
+ * `encryptedPrivateKey` (at `path`) for a kind: required, optional or refused; standard base64 of
+ * bounded size.
+ */
+export function readEncryptedPrivateKey(
+  value: unknown,
+  kind: RegistrableKind,
+  path = 'encryptedPrivateKey',
+): string | undefined {
   if (value === undefined) {
-    if (kind === 'PasswordProtectedKey') throw badRequest('encryptedPrivateKey is required for a PasswordProtectedKey');
+    if (kind === 'PasswordProtectedKey') throw badRequest(`${path} is required for a PasswordProtectedKey`);
     return undefined;
   }
   if (kind !== 'PasswordProtectedKey' && kind !== 'RecoveryKey') {
-    throw badRequest('encryptedPrivateKey is only accepted for PasswordProtectedKey and RecoveryKey');
+    throw badRequest(`${path} is only accepted for PasswordProtectedKey and RecoveryKey`);
   }
-  const text = stringField(value, 'encryptedPrivateKey');
+  const text = stringField(value, path);
   if (text.length > MAX_ENCRYPTED_PRIVATE_KEY_LENGTH || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) {
-    throw badRequest(
-      `encryptedPrivateKey must be standard base64 of at most ${MAX_ENCRYPTED_PRIVATE_KEY_LENGTH} characters`,
-    );
+    throw badRequest(`${path} must be standard base64 of at most ${MAX_ENCRYPTED_PRIVATE_KEY_LENGTH} characters`);
   }
   return text;
 }
@@ -130,6 +135,6 @@ export function readFirstFactorCredential(
     credentialKind: kind,
     credentialInfo: readCredentialInfo(info, `${path}.credentialInfo`),
     credentialName: name,
-    encryptedPrivateKey: readEncryptedPrivateKey(first.encryptedPrivateKey, kind),
+    encryptedPrivateKey: readEncryptedPrivateKey(first.encryptedPrivateKey, kind, `${path}.encryptedPrivateKey`),
   };
 }

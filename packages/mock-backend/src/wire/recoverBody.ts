@@ -1,30 +1,14 @@
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { badRequest } from '../errors.ts';
-import {
-  type CreateCredentialBody,
-  type FirstFactorCredential,
-  readCredentialInfo,
-  readCredentialName,
-  readEncryptedPrivateKey,
-  readFirstFactorCredential,
-} from './createCredentialBody.ts';
+import { type NewCredentials, readNewCredentials } from './newCredentials.ts';
 import { base64urlField, objectField, stringField } from './requestBody.ts';
-
-/** The new RecoveryKey of a recovery (`newCredentials.recoveryCredential`). */
-export interface NewRecoveryCredential {
-  credentialKind: 'RecoveryKey';
-  credentialInfo: CreateCredentialBody['credentialInfo'];
-  credentialName: string | undefined;
-  encryptedPrivateKey: string | undefined;
-}
 
 /** A `POST /auth/recover/user` body whose every field has the right shape. */
 export interface RecoverBody {
   assertion: { credId: string; clientData: string; signature: string };
   /** `newCredentials` exactly as sent (parsed JSON): what the recovery key signs. */
   newCredentialsJson: Record<string, unknown>;
-  firstFactor: FirstFactorCredential;
-  recoveryCredential: NewRecoveryCredential | undefined;
+  newCredentials: NewCredentials;
 }
 
 const ASSERTION = 'recovery.credentialAssertion';
@@ -41,29 +25,6 @@ export function readRecoverBody(body: Record<string, unknown>): RecoverBody {
     );
   }
   const newCredentials = objectField(body.newCredentials, 'newCredentials');
-  if (newCredentials.secondFactorCredential !== undefined) {
-    throw badRequest(
-      'newCredentials.secondFactorCredential: the mock supports no second factor (supportedCredentialKinds.secondFactor is empty)',
-    );
-  }
-  let recoveryCredential: NewRecoveryCredential | undefined;
-  if (newCredentials.recoveryCredential !== undefined) {
-    const path = 'newCredentials.recoveryCredential';
-    const credential = objectField(newCredentials.recoveryCredential, path);
-    const credentialKind = stringField(credential.credentialKind, `${path}.credentialKind`);
-    if (credentialKind !== 'RecoveryKey') {
-      throw badRequest(`${path}.credentialKind must be "RecoveryKey", got "${credentialKind}"`);
-    }
-    recoveryCredential = {
-      credentialKind,
-      credentialInfo: readCredentialInfo(
-        objectField(credential.credentialInfo, `${path}.credentialInfo`),
-        `${path}.credentialInfo`,
-      ),
-      credentialName: readCredentialName(credential.credentialName, `${path}.credentialName`),
-      encryptedPrivateKey: readEncryptedPrivateKey(credential.encryptedPrivateKey, 'RecoveryKey'),
-    };
-  }
   return {
     assertion: {
       credId: base64urlField(assertion.credId, `${ASSERTION}.credId`),
@@ -71,8 +32,7 @@ export function readRecoverBody(body: Record<string, unknown>): RecoverBody {
       signature: base64urlField(assertion.signature, `${ASSERTION}.signature`),
     },
     newCredentialsJson: newCredentials,
-    firstFactor: readFirstFactorCredential(newCredentials, 'newCredentials.firstFactorCredential'),
-    recoveryCredential,
+    newCredentials: readNewCredentials(newCredentials, 'newCredentials.'),
   };
 }
 

@@ -2,7 +2,8 @@ import { badRequest } from '../errors.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-function describe(value: unknown): string {
+/** How a value reads in a message: `missing`, `null`, `an array`, `an object` or `a <type>`. */
+export function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
