@@ -12,6 +12,17 @@ export type {
   RecoveryCodeStatus,
 } from './engine/accountRecovery.ts';
 export { createAccountRecovery } from './engine/accountRecovery.ts';
+export type {
+  PasswordProtectedKeyLoginController,
+  PasswordProtectedKeyLoginInput,
+  PasswordProtectedKeyLoginOptions,
+} from './engine/passwordProtectedKeyLogin.ts';
+export { createPasswordProtectedKeyLogin } from './engine/passwordProtectedKeyLogin.ts';
+export type {
+  LoginWithPasswordProtectedKeyOptions,
+  SendLoginCodeOptions,
+} from './flows/loginWithPasswordProtectedKey.ts';
+export { loginWithPasswordProtectedKey, sendLoginCode } from './flows/loginWithPasswordProtectedKey.ts';
 export type { AccountRecovery, RecoverAccountOptions, SendRecoveryCodeOptions } from './flows/recoverAccount.ts';
 export { recoverAccount, sendRecoveryCode } from './flows/recoverAccount.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';

@@ -4,7 +4,7 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { unwrapPrivateKey } from '../keys/privateKeyWrapping.ts';
+import { openSigningKey } from '../keys/openSigningKey.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
 import {
   type NewRecoveryKeyOptions,
@@ -143,12 +143,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
     });
   }
   // Opened before the new passkey is made: a mistyped recovery code costs no passkey.
-  const privateKey = await unwrapPrivateKey(recoveryKey.encryptedRecoveryKey, recoveryCode).catch((error: unknown) => {
-    // A recovery code that does not open the key is the signing's problem; a blob that cannot be
-    // used (`invalid-challenge`) came with the challenge.
-    if (error instanceof CredkitError) error.phase ??= error.code === 'invalid-challenge' ? 'challenge' : 'signing';
-    throw error;
-  });
+  const privateKey = await openSigningKey(recoveryKey.encryptedRecoveryKey, recoveryCode);
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
