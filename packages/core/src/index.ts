@@ -38,6 +38,8 @@ export type { ChallengeSource, Completion, HostCallContext } from './flows/hostB
 export { listCredentials } from './flows/listCredentials.ts';
 export type { Login, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
 export { loginWithPasskey } from './flows/loginWithPasskey.ts';
+export type { LogoutOptions } from './flows/logout.ts';
+export { logout } from './flows/logout.ts';
 export type { RegisterPasskeyOptions } from './flows/registerPasskey.ts';
 export { registerPasskey } from './flows/registerPasskey.ts';
 export type { RegisterUserOptions, UserRegistration } from './flows/registerUser.ts';

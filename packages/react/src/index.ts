@@ -97,6 +97,8 @@ export { useConditionalRegistration } from './useConditionalRegistration.ts';
 export type { UseCredentialCodeOptions, UseCredentialCodeResult } from './useCredentialCode.ts';
 export { useCredentialCode } from './useCredentialCode.ts';
 export { useCredentials } from './useCredentials.ts';
+export type { LogoutInput, UseLogoutOptions } from './useLogout.ts';
+export { useLogout } from './useLogout.ts';
 export type { UsePasskeyLoginOptions, UsePasskeyLoginResult } from './usePasskeyLogin.ts';
 export { usePasskeyLogin } from './usePasskeyLogin.ts';
 export type {
