@@ -7,6 +7,7 @@ import { isClientDisconnect } from './isClientDisconnect.ts';
 import { credentialCodeRoutes } from './routes/credentialCodes.ts';
 import { credentialRoutes } from './routes/credentials.ts';
 import { loginRoutes } from './routes/login.ts';
+import { logoutRoutes } from './routes/logout.ts';
 import { recoveryRoutes } from './routes/recovery.ts';
 import { registrationRoutes } from './routes/registration.ts';
 import { userActionRoutes } from './routes/userAction.ts';
@@ -65,7 +66,8 @@ export function createApp(ctx: MockContext): Hono {
 
   // Bodies: JSON in UTF-8 only, and at most 64 KiB (read as a stream, so a lying Content-Length doesn't help).
   app.on(['POST', 'PUT'], '/auth/*', async (c, next) => {
-    checkJsonContentType(c.req.header('Content-Type'));
+    // The SDK's logout() sends no body, and so no Content-Type: PUT /auth/logout checks its own body.
+    if (c.req.path !== '/auth/logout') checkJsonContentType(c.req.header('Content-Type'));
     await next();
   });
   app.use('/auth/*', readBodyWithin(MAX_BODY_BYTES));
@@ -73,6 +75,7 @@ export function createApp(ctx: MockContext): Hono {
   app.route('/', registrationRoutes(ctx));
   app.route('/', userActionRoutes(ctx));
   app.route('/', loginRoutes(ctx));
+  app.route('/', logoutRoutes(ctx));
   app.route('/', credentialRoutes(ctx));
   app.route('/', credentialCodeRoutes(ctx));
   app.route('/', recoveryRoutes(ctx));

@@ -77,6 +77,7 @@ function expiringState(ctx: MockContext) {
     userActions: ctx.userActions.size,
     credentialCodes: ctx.credentialCodes.size,
     recoveryCodes: ctx.recoveryCodes.size,
+    loginCodes: ctx.loginCodes.size,
   };
 }
 
@@ -165,6 +166,31 @@ describe('POST /auth/login/init, which needs no token either', () => {
         },
       });
     await expectLoopHeldAtCap(ctx, () => loginInit(app), junkLogin, 401);
+  });
+});
+
+describe('POST /auth/login/code, which needs no token either', () => {
+  it('should hold at most 3 codes per user however many are asked for, void none, and forget them once expired', {
+    timeout: 60_000,
+  }, async () => {
+    const mailed: string[] = [];
+    const { clock, ctx, app } = setup({ onLoginCode: (mail) => mailed.push(mail.loginCode) });
+    const empty = expiringState(ctx);
+    const send = (username: string) => post(app, '/auth/login/code', { username, orgId: DEFAULT_ORG_ID });
+    for (let call = 0; call < 2000; call++) {
+      expect((await send('demo@credkit.dev')).status).toBe(200);
+      // Unknown usernames get the same answer, and leave nothing behind.
+      expect((await send(`nobody-${call}@example.com`)).status).toBe(200);
+    }
+    expect(mailed).toHaveLength(2000);
+    expect(new Set(mailed).size).toBe(3);
+    expect(ctx.loginCodes.size).toBe(1);
+    // The flood voided none of the codes mailed: the first still works.
+    const demo = ctx.store.demoUser.userId;
+    expect(ctx.loginCodes.check(demo, mailed[0] as string).code).toBe(mailed[0]);
+
+    clock.time += 2 * ctx.options.loginCodeTtlMs;
+    expect(expiringState(ctx)).toEqual(empty);
   });
 });
 

@@ -81,23 +81,32 @@ describe('credkit-mock', () => {
     expect(await exited).toBe(0);
   });
 
-  it('should print the recovery verification code it cannot mail, the one GET /mock/recovery-codes gives', async () => {
-    const { child, output } = run(['--port', '0']);
-    children.push(child);
-    await waitFor(() => output.stdout.includes('Ctrl-C stops'), 'the banner');
-    const url = /^credkit mock backend on (http:\/\/localhost:\d+)$/m.exec(output.stdout)?.[1];
-    const sent = await fetch(`${url}/auth/recover/user/code`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'demo@credkit.dev', orgId: 'or-credk-itmck-0000000000000000' }),
-    });
-    expect(await sent.json()).toEqual({ message: 'success' });
-    await waitFor(() => output.stdout.includes('recovery verification code'), 'the code');
-    const printed =
-      /recovery verification code for demo@credkit\.dev: (\d{4}-\d{4}-\d{4}-\d{4}) \(single-use, valid until /.exec(
-        output.stdout,
-      )?.[1];
-    const exposed = await fetch(`${url}/mock/recovery-codes?username=demo@credkit.dev`);
-    expect((await exposed.json()).verificationCode).toBe(printed);
-  });
+  it.each([
+    ['recovery verification code', '/auth/recover/user/code', '/mock/recovery-codes', 'verificationCode'],
+    ['login code', '/auth/login/code', '/mock/login-codes', 'loginCode'],
+  ])(
+    'should print the %s it cannot mail (POST %s), the one GET %s gives',
+    {
+      timeout: 30_000,
+    },
+    async (what, send, show, field) => {
+      const { child, output } = run(['--port', '0']);
+      children.push(child);
+      await waitFor(() => output.stdout.includes('Ctrl-C stops'), 'the banner');
+      const url = /^credkit mock backend on (http:\/\/localhost:\d+)$/m.exec(output.stdout)?.[1];
+      const sent = await fetch(`${url}${send}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'demo@credkit.dev', orgId: 'or-credk-itmck-0000000000000000' }),
+      });
+      expect(await sent.json()).toEqual({ message: 'success' });
+      await waitFor(() => output.stdout.includes(what), 'the code');
+      const printed = new RegExp(
+        `${what} for demo@credkit\\.dev: (\\d{4}-\\d{4}-\\d{4}-\\d{4}) \\(single-use, valid until [^;]+; also GET ${show}\\?username=demo%40credkit\\.dev\\)`,
+      ).exec(output.stdout)?.[1];
+      expect(printed).toMatch(/^\d{4}-\d{4}-\d{4}-\d{4}$/);
+      const exposed = await fetch(`${url}${show}?username=demo@credkit.dev`);
+      expect((await exposed.json())[field]).toBe(printed);
+    },
+  );
 });

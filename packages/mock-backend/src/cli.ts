@@ -2,6 +2,7 @@
 // `credkit-mock` (the package's bin) and `pnpm mock`: the mock backend over HTTP, configured by flags
 // and MOCK_* variables. It prints what it accepts, then one line with a hint per refused request.
 import { formatBanner } from './cli/formatBanner.ts';
+import { formatMail } from './cli/formatMail.ts';
 import { formatRefusal } from './cli/formatRefusal.ts';
 import { type CliCommand, parseCliArgs } from './cli/parseCliArgs.ts';
 import { USAGE } from './cli/usage.ts';
@@ -28,11 +29,13 @@ async function main(args: string[]): Promise<number | undefined> {
   const backend = createMockBackend({
     ...options,
     onRefusal: (refusal) => console.warn(formatRefusal(refusal, options)),
-    // The mock sends no mail: the recovery verification code Dfns would e-mail is printed here.
-    onVerificationCode: ({ username, verificationCode, expiresAt }) =>
+    // The mock sends no mail: the codes Dfns would e-mail are printed here.
+    onVerificationCode: ({ username, verificationCode: code, expiresAt }) =>
       console.log(
-        `recovery verification code for ${username}: ${verificationCode} (single-use, valid until ${expiresAt}; also GET /mock/recovery-codes?username=${encodeURIComponent(username)})`,
+        formatMail({ what: 'recovery verification code', username, code, expiresAt, route: '/mock/recovery-codes' }),
       ),
+    onLoginCode: ({ username, loginCode: code, expiresAt }) =>
+      console.log(formatMail({ what: 'login code', username, code, expiresAt, route: '/mock/login-codes' })),
   });
   let server: MockServer;
   try {

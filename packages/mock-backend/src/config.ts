@@ -31,6 +31,8 @@ export interface MockBackendOptions {
   userActionTtlMs?: number;
   /** How long a recovery verification code (`POST /auth/recover/user/code`) lives, in milliseconds. @defaultValue 900000 */
   recoveryCodeTtlMs?: number;
+  /** How long a login code (`POST /auth/login/code`) lives, in milliseconds. @defaultValue 900000 */
+  loginCodeTtlMs?: number;
   /**
    * How many user registrations may be in progress at once (`POST /auth/registration/init` answered,
    * not completed (a failed completion keeps its place), challenge not expired); the next init gets a 429. Init needs no token: this bounds
@@ -50,6 +52,12 @@ export interface MockBackendOptions {
    */
   onVerificationCode?: (mail: VerificationCodeMail) => void;
   /**
+   * Receives the login code Dfns would e-mail (`POST /auth/login/code` for a known username), which
+   * `POST /auth/login/init` needs to hand out a PasswordProtectedKey's `encryptedPrivateKey`. The
+   * `credkit-mock` CLI prints it; tests read it here (or from `GET /mock/login-codes?username=`).
+   */
+  onLoginCode?: (mail: LoginCodeMail) => void;
+  /**
    * Called when the mock refuses a request for a reason set-up can fix: an origin it does not allow, a
    * missing or unknown bearer token, a missing or invalid user action. Unset, the mock logs nothing
    * (in-process tests stay quiet); the `credkit-mock` CLI logs each as a line with a hint.
@@ -67,14 +75,24 @@ export interface VerificationCodeMail {
   expiresAt: string;
 }
 
+/** The e-mail the mock does not send: a login code, for whom, and until when. */
+export interface LoginCodeMail {
+  username: string;
+  userId: string;
+  /** e.g. `1234-5678-9012-3456`; single-use. */
+  loginCode: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
 /** The organisation id of the mock when none is configured. */
 export const DEFAULT_ORG_ID = 'or-credk-itmck-0000000000000000';
 
 /** The options with every default filled in. */
 export type ResolvedMockOptions = Required<
-  Omit<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode'>
+  Omit<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode' | 'onLoginCode'>
 > &
-  Pick<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode'>;
+  Pick<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode' | 'onLoginCode'>;
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
@@ -90,10 +108,12 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     registrationCode: options.registrationCode,
     userActionTtlMs: options.userActionTtlMs ?? 120_000,
     recoveryCodeTtlMs: options.recoveryCodeTtlMs ?? 15 * 60_000,
+    loginCodeTtlMs: options.loginCodeTtlMs ?? 15 * 60_000,
     maxPendingRegistrations: options.maxPendingRegistrations ?? 10_000,
     maxPendingLogins: options.maxPendingLogins ?? 10_000,
     onRefusal: options.onRefusal,
     onVerificationCode: options.onVerificationCode,
+    onLoginCode: options.onLoginCode,
   };
 }
 

@@ -2,13 +2,13 @@ import type { ResolvedMockOptions } from './config.ts';
 import { type ChallengeStore, createChallengeStore } from './state/challenges.ts';
 import { type CredentialCodes, createCredentialCodes } from './state/credentialCodes.ts';
 import { createExpiringMap, type ExpiringMap } from './state/expiringMap.ts';
+import { createMailedCodes, type MailedCodes } from './state/mailedCodes.ts';
 import {
   createPendingRecoveries,
   createPendingRegistrations,
   type PendingRecoveries,
   type PendingRegistrations,
 } from './state/pendingRegistrations.ts';
-import { createRecoveryCodes, type RecoveryCodes } from './state/recoveryCodes.ts';
 import { createStore, type MockStore, type MockUser } from './state/store.ts';
 import { createTokenStore, type TokenKind, type TokenStore } from './state/tokens.ts';
 import { createUserActionTokens, type UserActionTokens } from './state/userActionTokens.ts';
@@ -27,7 +27,9 @@ export interface MockContext {
   /** One-time codes of `POST /auth/credentials/code`. */
   credentialCodes: CredentialCodes;
   /** Verification codes of `POST /auth/recover/user/code`. */
-  recoveryCodes: RecoveryCodes;
+  recoveryCodes: MailedCodes;
+  /** Login codes of `POST /auth/login/code`. */
+  loginCodes: MailedCodes;
   /** Account recoveries begun by `POST /auth/recover/user/init`, by temporary token. */
   recoveries: PendingRecoveries;
 }
@@ -55,7 +57,20 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     logins: createExpiringMap<string, true>(options.now),
     // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
     credentialCodes: createCredentialCodes({ now: options.now, retainMs: options.challengeTtlMs }),
-    recoveryCodes: createRecoveryCodes({ now: options.now, ttlMs: options.recoveryCodeTtlMs }),
+    recoveryCodes: createMailedCodes({
+      now: options.now,
+      ttlMs: options.recoveryCodeTtlMs,
+      field: 'verificationCode',
+      mailedBy: 'POST /auth/recover/user/code',
+      use: 'starts one recovery',
+    }),
+    loginCodes: createMailedCodes({
+      now: options.now,
+      ttlMs: options.loginCodeTtlMs,
+      field: 'loginCode',
+      mailedBy: 'POST /auth/login/code',
+      use: 'opens one login',
+    }),
     recoveries: createPendingRecoveries(options.now),
   };
 }

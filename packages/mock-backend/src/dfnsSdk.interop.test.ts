@@ -3,15 +3,16 @@
 // createCredentialChallenge + createCredential, its own user-action signing (@dfns/sdk-keysigner)
 // running against the mock, and lists both; then it adds a passkey with a one-time code, logs in
 // with it, deactivates and activates it, and logs in with the key, all through DfnsApiClient; it
-// signs up asking for wallets as Dfns's delegated example does; and it recovers a user with a
-// RecoveryKey made as credkit makes them, added later or sent with registerEndUser (sendRecoveryCode,
-// createRecoveryChallenge, recover).
+// signs up asking for wallets as Dfns's delegated example does; it hands a PasswordProtectedKey out
+// only with the code sendLoginCode mailed; it logs out one session, then all; and it recovers a user
+// with a RecoveryKey made as credkit makes them, added later or sent with registerEndUser
+// (sendRecoveryCode, createRecoveryChallenge, recover).
 import { createPrivateKey, sign, webcrypto } from 'node:crypto';
 import { DfnsApiClient, DfnsError } from '@dfns/sdk';
 import { BrowserKeySigner } from '@dfns/sdk-browser';
 import { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORG_ID, type VerificationCodeMail } from './config.ts';
+import { DEFAULT_ORG_ID, type LoginCodeMail, type VerificationCodeMail } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 
@@ -218,6 +219,123 @@ describe('the published @dfns/sdk against the mock', () => {
           },
         });
         expect(keyLogin).toHaveProperty('token');
+      }),
+  );
+});
+
+describe('login codes through the published @dfns/sdk', () => {
+  it("should hand out a PasswordProtectedKey's encryptedPrivateKey only with the code sendLoginCode mailed", {
+    timeout: 30_000,
+  }, async () => {
+    const mails: LoginCodeMail[] = [];
+    const server = await createMockBackend({ origins: [ORIGIN], onLoginCode: (mail) => mails.push(mail) }).listen({
+      port: 0,
+    });
+    try {
+      const baseUrl = server.url;
+      const username = 'sdk-login-code@example.com';
+      const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+      const client = signedInClient(baseUrl, token, signer);
+
+      // A PasswordProtectedKey, added with user-action signing; its private key wrapped client-side.
+      const challenge = await client.auth.createCredentialChallenge({
+        body: { kind: 'PasswordProtectedKey' } as never,
+      });
+      const key = await extractableKeyPair();
+      const { credentialInfo } = await new BrowserKeySigner({ keyPair: key.keyPair }).create(challenge as never);
+      const wrapped = Buffer.from('{"wrapped":"under the password"}').toString('base64');
+      await client.auth.createCredential({
+        body: {
+          credentialKind: 'PasswordProtectedKey',
+          credentialInfo,
+          credentialName: 'Password key',
+          challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
+          encryptedPrivateKey: wrapped,
+        } as never,
+      });
+
+      // Anyone who knows the username: the key's id, not the key.
+      const withoutCode = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+      expect(withoutCode.allowCredentials.passwordProtectedKey).toEqual([
+        { type: 'public-key', id: credentialInfo.credId },
+      ]);
+
+      // The user, with the code mailed to them.
+      expect(await anonymous.auth.sendLoginCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
+        message: 'success',
+      });
+      const loginCode = mails.at(-1)?.loginCode ?? '';
+      const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID, loginCode } });
+      expect(login.allowCredentials.passwordProtectedKey).toEqual([
+        { type: 'public-key', id: credentialInfo.credId, encryptedPrivateKey: wrapped },
+      ]);
+      const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge: login.challenge }));
+      const loggedIn = await anonymous.auth.login({
+        body: {
+          challengeIdentifier: login.challengeIdentifier,
+          firstFactor: {
+            kind: 'PasswordProtectedKey',
+            credentialAssertion: {
+              credId: credentialInfo.credId,
+              clientData: clientData.toString('base64url'),
+              signature: sign('sha256', clientData, { key: key.privateKeyPem, dsaEncoding: 'der' }).toString(
+                'base64url',
+              ),
+            },
+          },
+        },
+      });
+      expect(loggedIn).toHaveProperty('token');
+
+      // Single-use: the same code again is a 400 naming it.
+      const again = await anonymous.auth
+        .createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID, loginCode } })
+        .catch((error: unknown) => error);
+      expect(again).toBeInstanceOf(DfnsError);
+      expect(again).toMatchObject({ httpStatus: 400, message: expect.stringMatching(/^loginCode was already used/) });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('logout through the published @dfns/sdk', () => {
+  it(
+    'should end the session with logout() (no body), and every session with logout({ allSessions: true })',
+    {
+      timeout: 30_000,
+    },
+    () =>
+      withMock(async (baseUrl) => {
+        const username = 'sdk-logout@example.com';
+        const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+        const logIn = async () => {
+          const challenge = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+          const login = await anonymous.auth.login({
+            body: {
+              challengeIdentifier: challenge.challengeIdentifier,
+              firstFactor: (await signer.sign(challenge)) as never,
+            },
+          });
+          if (!('token' in login)) throw new Error('a token was expected');
+          return signedInClient(baseUrl, login.token, signer);
+        };
+        const refusal = (client: DfnsApiClient) => client.auth.listCredentials().catch((error: unknown) => error);
+        const signedUp = signedInClient(baseUrl, token, signer);
+        const [second, third] = [await logIn(), await logIn()];
+
+        expect(await signedUp.auth.logout()).toEqual({ message: 'success' });
+        expect(await refusal(signedUp)).toMatchObject({ httpStatus: 401, message: 'Not Authorized.' });
+        expect((await second.auth.listCredentials()).items).toHaveLength(1);
+
+        expect(await second.auth.logout({ body: { allSessions: true } })).toEqual({ message: 'success' });
+        for (const client of [second, third]) {
+          const refused = await refusal(client);
+          expect(refused).toBeInstanceOf(DfnsError);
+          expect(refused).toMatchObject({ httpStatus: 401 });
+        }
+        // Logged out everywhere, not locked out.
+        expect((await (await logIn()).auth.listCredentials()).items).toHaveLength(1);
       }),
   );
 });

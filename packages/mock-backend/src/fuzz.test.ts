@@ -37,6 +37,9 @@ const ROUTES = [
   '/auth/recover/user',
   '/mock/recovery-codes',
   '/mock/recovery-codes?username=demo@credkit.dev',
+  '/auth/login/code',
+  '/mock/login-codes',
+  '/mock/login-codes?username=demo@credkit.dev',
   '/auth/nothing',
   '/',
   '/auth',
@@ -83,7 +86,7 @@ const nearlyValidBody = fc.record(
     credentialUuid: fc.oneof(fc.constantFrom('cr-x', ''), fc.jsonValue()),
     orgId: fc.oneof(fc.constant(DEFAULT_ORG_ID), fc.jsonValue()),
     username: fc.oneof(fc.constantFrom('demo@credkit.dev', 'nobody'), fc.jsonValue()),
-    loginCode: fc.jsonValue(),
+    loginCode: fc.oneof(fc.constantFrom('1234-1234-1234-1234', ''), fc.jsonValue()),
     firstFactor: fc.oneof(
       fc.record(
         { kind: fc.constantFrom('Fido2', 'Key', 'PasswordProtectedKey', 'Totp'), credentialAssertion: assertion },
@@ -211,6 +214,47 @@ describe(`fuzzing the mock backend (${FUZZ_RUNS} requests per property)`, () => 
       ),
       { numRuns: FUZZ_RUNS },
     );
+    await expectStillServing(call);
+  });
+
+  it('should end the token of a logout it accepts, and keep it after one it refuses, whatever the request', {
+    timeout: 120_000,
+  }, async () => {
+    const { backend, call } = setupBackend();
+    // Not the seeded user: an accepted { allSessions: true } ends every token of its user.
+    const { userId } = await signUpWithPasskey(call, 'logout-fuzz@example.com');
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('PUT', 'POST', 'GET', 'DELETE'),
+        contentType,
+        fc.oneof(
+          body,
+          fc.record({ allSessions: fc.oneof(fc.boolean(), fc.jsonValue()) }).map((value) => JSON.stringify(value)),
+        ),
+        async (method, type, payload) => {
+          const token = await backend.mintToken('EndUser', { userId });
+          const headers = new Headers({ Authorization: `Bearer ${token}` });
+          if (type !== undefined) headers.set('Content-Type', type);
+          const response = await backend.fetch(
+            new Request('http://mock.test/auth/logout', {
+              method,
+              headers,
+              body: method === 'GET' ? undefined : payload,
+            }),
+          );
+          expect(response.status).toBeLessThan(500);
+          statuses.add(response.status);
+          const after = await backend.fetch(
+            new Request('http://mock.test/auth/credentials', { headers: { Authorization: `Bearer ${token}` } }),
+          );
+          expect(after.status).toBe(response.status === 200 ? 401 : 200);
+        },
+      ),
+      { numRuns: FUZZ_RUNS },
+    );
+    // Not vacuous: both outcomes were met (at the default number of runs).
+    if (FUZZ_RUNS >= 200) expect([200, 400, 415].filter((status) => statuses.has(status))).toEqual([200, 400, 415]);
     await expectStillServing(call);
   });
 

@@ -1,4 +1,4 @@
-export type { MockBackendOptions, VerificationCodeMail } from './config.ts';
+export type { LoginCodeMail, MockBackendOptions, VerificationCodeMail } from './config.ts';
 export { DEFAULT_ORG_ID, mockOptionsFromEnv } from './config.ts';
 export type {
   ListenOptions,

@@ -128,6 +128,20 @@ describe('POST /auth/recover/user/code', () => {
     expect(await sendCode(call, mails)).not.toBe(code);
   });
 
+  it('should not let anyone void a mailed code by asking again: 3 live codes, then the newest mailed again', async () => {
+    const { call, mails } = setupRecovery();
+    const user = await userWithRecoveryKey(call);
+    const sent = [];
+    for (let request = 0; request < 5; request++) sent.push(await sendCode(call, mails));
+    expect(new Set(sent).size).toBe(3);
+    expect(sent.slice(2)).toEqual([sent[2], sent[2], sent[2]]);
+    const exposed = await call('GET', `/mock/recovery-codes?username=${encodeURIComponent(USERNAME)}`);
+    expect(exposed.body.verificationCode).toBe(sent[2]);
+    // The first code mailed still starts a recovery.
+    const init = await recoveryInit(call, { verificationCode: sent[0], credentialId: user.recoveryKey.credentialId });
+    expect(init.status).toBe(200);
+  });
+
   it('should answer the same for an unknown username, and mail nothing', async () => {
     const { call, mails } = setupRecovery();
     const sent = await call('POST', '/auth/recover/user/code', {

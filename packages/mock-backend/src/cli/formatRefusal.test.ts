@@ -56,7 +56,7 @@ describe('formatRefusal', () => {
         `refused GET /auth/credentials: no Authorization header: ${expects} or a token this run issued`,
       );
       expect(user('malformed')).toContain('the Authorization header is not "Bearer <token>"');
-      expect(user('unknown')).toContain('unknown or expired');
+      expect(user('unknown')).toContain('unknown, expired or ended by a logout or an account recovery');
       expect(user('wrongKind')).toContain('a registration or recovery token cannot call this route');
       const registration = line(
         { method: 'POST', path: '/auth/registration', reason: 'token', problem: 'wrongKind', expected: 'registration' },

@@ -4,7 +4,8 @@ import type { MockRefusal } from '../mockRefusal.ts';
 const TOKEN_PROBLEM = {
   missing: 'no Authorization header',
   malformed: 'the Authorization header is not "Bearer <token>"',
-  unknown: 'the bearer token is unknown or expired (tokens die with the process)',
+  unknown:
+    'the bearer token is unknown, expired or ended by a logout or an account recovery (tokens die with the process; a restart brings the seeded one back)',
   wrongKind: 'the bearer token is of the wrong kind',
 } as const;
 

@@ -6,9 +6,11 @@ import type { IssuedChallenge } from '../state/challenges.ts';
 import type { StoredCredential } from '../state/store.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyAssertion } from '../verify/verifyAssertion.ts';
+import { orgIdField } from '../wire/orgIdField.ts';
 import { type FirstFactorAssertion, isSigningKind, readFirstFactor } from '../wire/readFirstFactor.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
 import { toSigningChallenge } from '../wire/toSigningChallenge.ts';
+import { mailedCodeRoutes } from './mailedCodes.ts';
 
 /** A login refused for what the user has or sent: Dfns's login errors are 401s. */
 function loginRefused(message: string): DfnsHttpError {
@@ -16,13 +18,15 @@ function loginRefused(message: string): DfnsHttpError {
 }
 
 /**
- * Login: `POST /auth/login/init` `{ orgId, username? }` (no auth) → a challenge whose
- * `allowCredentials` lists the user's active credentials, or none without username (a discoverable
- * passkey names its user); `POST /auth/login` with an assertion of that challenge → `{ token }`, a
- * bearer token of the user the mock's other routes accept.
+ * Login: `POST /auth/login/init` `{ orgId, username?, loginCode? }` (no auth) → a challenge whose
+ * `allowCredentials` lists the user's active credentials (a PasswordProtectedKey's
+ * `encryptedPrivateKey` only with a `loginCode`), or none without username (a discoverable passkey
+ * names its user); `POST /auth/login` with an assertion of that challenge → `{ token }`, a bearer
+ * token of the user the mock's other routes accept. `POST /auth/login/code` (no auth) "mails" the
+ * login code; the mock-only `GET /mock/login-codes?username=` reads it back.
  */
 export function loginRoutes(ctx: MockContext) {
-  const { options, store, tokens, challenges, logins } = ctx;
+  const { options, store, tokens, challenges, logins, loginCodes } = ctx;
   const app = new Hono();
 
   /** The active credential the assertion names, of the challenge's user (or, without one, of its userHandle's). */
@@ -66,13 +70,27 @@ export function loginRoutes(ctx: MockContext) {
     return credential;
   };
 
+  app.route(
+    '/',
+    mailedCodeRoutes(ctx, {
+      send: '/auth/login/code',
+      show: '/mock/login-codes',
+      codes: loginCodes,
+      label: 'login code',
+      deliver: (user, { code, expiresAt }) =>
+        options.onLoginCode?.({
+          username: user.username,
+          userId: user.userId,
+          loginCode: code,
+          expiresAt: new Date(expiresAt).toISOString(),
+        }),
+    }),
+  );
+
   app.post('/auth/login/init', async (c) => {
     const body = parseJsonObject(await c.req.text());
-    const orgId = stringField(body.orgId, 'orgId');
-    if (orgId !== options.orgId) throw badRequest(`orgId ${orgId} is not an organisation of this server`);
-    // Dfns wants a loginCode (mailed by POST /auth/login/code) before it hands out a PasswordProtectedKey's
-    // encryptedPrivateKey; the mock sends no mail, so it checks the shape and nothing else.
-    if (body.loginCode !== undefined) stringField(body.loginCode, 'loginCode');
+    orgIdField(body.orgId, options);
+    const loginCode = body.loginCode === undefined ? undefined : stringField(body.loginCode, 'loginCode');
     // Init needs no token: the cap is what keeps a flood of them from holding the mock's memory.
     if (logins.size >= options.maxPendingLogins) {
       throw new DfnsHttpError(
@@ -85,7 +103,10 @@ export function loginRoutes(ctx: MockContext) {
       logins.set(issued.challengeIdentifier, true, issued.expiresAt);
       return issued;
     };
-    if (body.username === undefined) return c.json(toSigningChallenge(options, issueLogin(undefined), []));
+    if (body.username === undefined) {
+      if (loginCode !== undefined) throw badRequest('loginCode was mailed for a username: send that username with it');
+      return c.json(toSigningChallenge(options, issueLogin(undefined), []));
+    }
     const username = stringField(body.username, 'username');
     const user = store.userByName(username);
     // Dfns's documented login errors, word for word.
@@ -96,7 +117,14 @@ export function loginRoutes(ctx: MockContext) {
     if (credentials.length === 0) {
       throw loginRefused('User does not have a credential that can be used for the application.');
     }
-    return c.json(toSigningChallenge(options, issueLogin(user.userId), credentials));
+    // Dfns hands a PasswordProtectedKey's encryptedPrivateKey out only with the loginCode mailed by
+    // POST /auth/login/code: the challenge needs no token, and the wrapped key would let anyone who
+    // knows the username guess the password offline. A wrong or spent code is refused; a good one is
+    // spent by the challenge it opens.
+    const mailed = loginCode === undefined ? undefined : loginCodes.check(user.userId, loginCode);
+    const issued = issueLogin(user.userId);
+    if (mailed) loginCodes.spend(mailed);
+    return c.json(toSigningChallenge(options, issued, credentials, { encryptedPrivateKeys: mailed !== undefined }));
   });
 
   app.post('/auth/login', async (c) => {

@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { bearerToken, grantOf } from '../auth.ts';
 import type { MockContext } from '../context.ts';
-import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
+import { badRequest, notAuthorized } from '../errors.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyKeyAssertion } from '../verify/verifyKeyCredential.ts';
 import { verifyNewCredentials } from '../verify/verifyNewCredentials.ts';
 import { fido2ChallengeFields } from '../wire/fido2ChallengeFields.ts';
+import { orgIdField } from '../wire/orgIdField.ts';
 import { readRecoverBody, signsNewCredentials } from '../wire/recoverBody.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
+import { mailedCodeRoutes } from './mailedCodes.ts';
 
 /**
  * Account recovery with a RecoveryKey, as Dfns does it: `POST /auth/recover/user/code` (no auth) "mails"
@@ -18,38 +20,32 @@ import { parseJsonObject, stringField } from '../wire/requestBody.ts';
  * `GET /mock/recovery-codes?username=`, the mail the mock cannot send.
  */
 export function recoveryRoutes(ctx: MockContext) {
-  const { options, store, tokens, challenges, recoveryCodes, recoveries } = ctx;
+  const { options, store, tokens, challenges, recoveryCodes, loginCodes, recoveries } = ctx;
   const app = new Hono();
 
-  const checkOrg = (body: Record<string, unknown>) => {
-    const orgId = stringField(body.orgId, 'orgId');
-    if (orgId !== options.orgId) throw badRequest(`orgId ${orgId} is not an organisation of this server`);
-  };
-
-  app.post('/auth/recover/user/code', async (c) => {
-    const body = parseJsonObject(await c.req.text());
-    const username = stringField(body.username, 'username');
-    checkOrg(body);
-    const user = store.userByName(username);
-    // The same answer whether or not the user exists: the route does not tell who has an account.
-    if (user) {
-      const { code, expiresAt } = recoveryCodes.issue(user.userId);
-      options.onVerificationCode?.({
-        username: user.username,
-        userId: user.userId,
-        verificationCode: code,
-        expiresAt: new Date(expiresAt).toISOString(),
-      });
-    }
-    return c.json({ message: 'success' });
-  });
+  app.route(
+    '/',
+    mailedCodeRoutes(ctx, {
+      send: '/auth/recover/user/code',
+      show: '/mock/recovery-codes',
+      codes: recoveryCodes,
+      label: 'verification code',
+      deliver: (user, { code, expiresAt }) =>
+        options.onVerificationCode?.({
+          username: user.username,
+          userId: user.userId,
+          verificationCode: code,
+          expiresAt: new Date(expiresAt).toISOString(),
+        }),
+    }),
+  );
 
   app.post('/auth/recover/user/init', async (c) => {
     const body = parseJsonObject(await c.req.text());
     const username = stringField(body.username, 'username');
     const verificationCode = stringField(body.verificationCode, 'verificationCode');
     const credentialId = stringField(body.credentialId, 'credentialId');
-    checkOrg(body);
+    orgIdField(body.orgId, options);
     const user = store.userByName(username);
     // An unknown username has no code: the same 400 as a wrong code.
     const code = recoveryCodes.check(user?.userId, verificationCode);
@@ -139,27 +135,14 @@ export function recoveryRoutes(ctx: MockContext) {
     // Dfns: "all of the user's previous credentials and personal access tokens will be invalidated".
     store.archiveCredentialsOf(user.userId);
     tokens.revokeUser(user.userId);
+    // Codes mailed before the recovery belong to the account as it was: none opens it afterwards.
+    recoveryCodes.voidUser(user.userId);
+    loginCodes.voidUser(user.userId);
     const credential = storeCredential(ctx, user.userId, first.verified, first.fields);
     for (const other of others) storeCredential(ctx, user.userId, other.verified, other.fields);
     return c.json({
       credential: { uuid: credential.credentialUuid, kind: credential.kind, name: credential.name },
       user: { id: user.userId, username: user.username, orgId: user.orgId },
-    });
-  });
-
-  // Mock only, outside the Dfns namespace: the verification code Dfns would have e-mailed.
-  app.get('/mock/recovery-codes', (c) => {
-    const username = c.req.query('username');
-    if (!username) throw badRequest('username is required: GET /mock/recovery-codes?username=<username>');
-    const user = store.userByName(username);
-    const code = user && recoveryCodes.latest(user.userId);
-    if (!user || !code) {
-      throw new DfnsHttpError(404, `no live verification code for ${username}: POST /auth/recover/user/code first`);
-    }
-    return c.json({
-      username: user.username,
-      verificationCode: code.code,
-      expiresAt: new Date(code.expiresAt).toISOString(),
     });
   });
 

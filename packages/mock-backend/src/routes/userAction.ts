@@ -29,7 +29,10 @@ export function userActionRoutes(ctx: MockContext) {
       userVerification: 'required',
       action: { method, path, payloadHash: await payloadHash(payload) },
     });
-    return c.json(toSigningChallenge(options, issued, store.credentialsOf(user.userId)));
+    // Signed in as the user: the PasswordProtectedKeys come with their encryptedPrivateKey, to sign with.
+    return c.json(
+      toSigningChallenge(options, issued, store.credentialsOf(user.userId), { encryptedPrivateKeys: true }),
+    );
   });
 
   app.post('/auth/action', requireUser(ctx), async (c) => {

@@ -60,9 +60,13 @@ export function createTokenStore(now: () => number) {
     alias(token: string, grant: TokenGrant): void {
       add(token, grant);
     },
-    /** Ends every token of the user (an account recovery): they are unknown from now on. */
+    /** Ends every token of the user (an account recovery, a logout of all sessions): they are unknown from now on. */
     revokeUser(userId: string): void {
       revokedUpTo.set(userId, lastSerial);
+    },
+    /** Ends one token (a logout), an alias like `demo-token` included: it is unknown from now on. */
+    revoke(token: string): void {
+      grants.delete(token);
     },
     /** The live grant of a token, if any. */
     grantOf(token: string): TokenGrant | undefined {

@@ -12,12 +12,15 @@ function descriptors(credentials: StoredCredential[], kind: StoredCredential['ki
 /**
  * A challenge to sign with an existing credential, as Dfns shapes both the user-action challenge
  * (`POST /auth/action/init`) and the login challenge (`POST /auth/login/init`): `allowCredentials`
- * lists the active credentials among `credentials`, by kind.
+ * lists the active credentials among `credentials`, by kind. A PasswordProtectedKey comes with its
+ * `encryptedPrivateKey` only when `encryptedPrivateKeys` says so (a signed-in user's, or a login
+ * with its mailed `loginCode`): else its id alone, so the client knows a code is needed.
  */
 export function toSigningChallenge(
   options: Pick<ResolvedMockOptions, 'rpId' | 'rpName'>,
   issued: IssuedChallenge,
   credentials: StoredCredential[],
+  { encryptedPrivateKeys = false }: { encryptedPrivateKeys?: boolean } = {},
 ) {
   return {
     challenge: issued.challenge,
@@ -32,9 +35,9 @@ export function toSigningChallenge(
       passwordProtectedKey: credentials
         .filter((credential) => credential.kind === 'PasswordProtectedKey' && credential.isActive)
         .map((credential) => ({
-          type: 'public-key',
+          type: 'public-key' as const,
           id: credential.credentialId,
-          encryptedPrivateKey: credential.encryptedPrivateKey ?? '',
+          ...(encryptedPrivateKeys && { encryptedPrivateKey: credential.encryptedPrivateKey ?? '' }),
         })),
     },
     externalAuthenticationUrl: '',
