@@ -43,7 +43,7 @@ export interface LoginWithPasswordProtectedKeyOptions {
   username: string;
   /** The password the key was wrapped under. Never sent. */
   password: string;
-  /** The code Dfns e-mailed after {@link sendLoginCode}. */
+  /** The code Dfns e-mailed after {@link sendLoginCode}; an empty one is not sent (then `login-code-required`). */
   loginCode: string;
   /** The origin written into the key's clientData. @defaultValue location.origin */
   origin?: string;
@@ -86,9 +86,10 @@ export async function loginWithPasswordProtectedKey(options: LoginWithPasswordPr
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
+  const loginCode = options.loginCode.trim();
   const challenge = await fetchLoginChallenge(
     fetcher,
-    { orgId: options.orgId, username, loginCode: options.loginCode.trim() },
+    { orgId: options.orgId, username, ...(loginCode !== '' && { loginCode }) },
     signal,
   );
   const keys = challenge.allowCredentials.passwordProtectedKey ?? [];
@@ -101,7 +102,7 @@ export async function loginWithPasswordProtectedKey(options: LoginWithPasswordPr
   if (!keys.some(({ encryptedPrivateKey }) => encryptedPrivateKey)) {
     throw new CredkitError('login-code-required', {
       phase: 'challenge',
-      message: 'The server did not accept this login code (wrong or expired): send a new one.',
+      message: 'The server handed out no key to open: this sign-in needs a valid login code. Send one, then try again.',
     });
   }
   throwIfAborted(signal, 'challenge');
