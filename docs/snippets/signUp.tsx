@@ -6,7 +6,12 @@ const fetcher = createFetcher({ baseUrl: 'https://api.dfns.io' });
 
 // Sign-up: POST /auth/registration/init → passkey → POST /auth/registration/enduser (temporary token).
 export function SignUp() {
-  const { register, isBusy } = useRegisterUser({ fetcher, orgId, rp, onRegistered: ({ token }) => saveToken(token) });
+  const { register, isBusy } = useRegisterUser({
+    fetcher,
+    orgId,
+    rp,
+    onRegistered: ({ token }) => token && saveToken(token),
+  });
   return (
     <button type="button" disabled={isBusy} onClick={() => register({ username: 'ada@example.com', registrationCode })}>
       Sign up with a passkey

@@ -18,7 +18,8 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
     orgId,
     rp,
     ceremony,
-    onRegistered: (registration) => onSignedUp(registration.token),
+    // The kit completes the sign-up here, so Dfns's answer carries the token.
+    onRegistered: ({ token }) => token && onSignedUp(token),
   });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

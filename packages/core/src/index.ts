@@ -1,7 +1,12 @@
 // @credkit/core: the names a host uses. Everything else is internal (tests import it by path).
 
 // Registering: the flows, and the engine the React hooks adapt.
-export type { CreateCredentialResponse, RelyingParty } from './dfns/dfnsTypes.ts';
+export type {
+  CreateCredentialResponse,
+  RecoveryCredential,
+  RegisterEndUserBody,
+  RelyingParty,
+} from './dfns/dfnsTypes.ts';
 export type { CredentialCodeIssuer, CredentialCodeIssuerOptions } from './engine/credentialCodeIssuer.ts';
 export { createCredentialCodeIssuer } from './engine/credentialCodeIssuer.ts';
 export type {
@@ -14,6 +19,12 @@ export { createCredentialRegistration } from './engine/credentialRegistration.ts
 export type { PasskeyLoginController, PasskeyLoginInput, PasskeyLoginOptions } from './engine/passkeyLogin.ts';
 export { createPasskeyLogin } from './engine/passkeyLogin.ts';
 export type { RegistrationSnapshot } from './engine/registrationController.ts';
+export type {
+  UserRegistrationController,
+  UserRegistrationDetails,
+  UserRegistrationInput,
+  UserRegistrationOptions,
+} from './engine/userRegistration.ts';
 export { createUserRegistration } from './engine/userRegistration.ts';
 // Errors.
 export type { CredkitErrorCode, CredkitErrorField, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
@@ -23,12 +34,15 @@ export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts
 export { setCredentialActive } from './flows/credentialActivation.ts';
 export type { CreateCredentialCodeOptions, CredentialCode } from './flows/credentialCodes.ts';
 export { createCredentialCode, withCredentialCode } from './flows/credentialCodes.ts';
+export type { ChallengeSource, Completion, HostCallContext } from './flows/hostBackend.ts';
 export { listCredentials } from './flows/listCredentials.ts';
 export type { Login, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
 export { loginWithPasskey } from './flows/loginWithPasskey.ts';
+export type { LogoutOptions } from './flows/logout.ts';
+export { logout } from './flows/logout.ts';
 export type { RegisterPasskeyOptions } from './flows/registerPasskey.ts';
 export { registerPasskey } from './flows/registerPasskey.ts';
-export type { UserRegistration } from './flows/registerUser.ts';
+export type { RegisterUserOptions, UserRegistration } from './flows/registerUser.ts';
 export { registerUser } from './flows/registerUser.ts';
 // Talking to the backend: the host's fetcher.
 export type { Fetcher, FetcherRequest } from './http/fetcher.ts';

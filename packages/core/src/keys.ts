@@ -13,11 +13,17 @@ export type {
 } from './engine/accountRecovery.ts';
 export { createAccountRecovery } from './engine/accountRecovery.ts';
 export type {
-  AccountRecovery,
-  NewRecoveryKeyOptions,
-  RecoverAccountOptions,
-  SendRecoveryCodeOptions,
-} from './flows/recoverAccount.ts';
+  PasswordProtectedKeyLoginController,
+  PasswordProtectedKeyLoginInput,
+  PasswordProtectedKeyLoginOptions,
+} from './engine/passwordProtectedKeyLogin.ts';
+export { createPasswordProtectedKeyLogin } from './engine/passwordProtectedKeyLogin.ts';
+export type {
+  LoginWithPasswordProtectedKeyOptions,
+  SendLoginCodeOptions,
+} from './flows/loginWithPasswordProtectedKey.ts';
+export { loginWithPasswordProtectedKey, sendLoginCode } from './flows/loginWithPasswordProtectedKey.ts';
+export type { AccountRecovery, RecoverAccountOptions, SendRecoveryCodeOptions } from './flows/recoverAccount.ts';
 export { recoverAccount, sendRecoveryCode } from './flows/recoverAccount.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
 export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
@@ -32,5 +38,6 @@ export {
   wrapPrivateKey,
 } from './keys/privateKeyWrapping.ts';
 export { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_BITS } from './keys/recoveryCode.ts';
+export type { NewRecoveryKeyOptions, RegisteredRecoveryKey } from './keys/recoveryKeyCredential.ts';
 export type { KeyUserActionSignerOptions } from './userAction/keyUserActionSigner.ts';
 export { createKeyUserActionSigner } from './userAction/keyUserActionSigner.ts';

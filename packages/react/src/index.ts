@@ -97,8 +97,16 @@ export { useConditionalRegistration } from './useConditionalRegistration.ts';
 export type { UseCredentialCodeOptions, UseCredentialCodeResult } from './useCredentialCode.ts';
 export { useCredentialCode } from './useCredentialCode.ts';
 export { useCredentials } from './useCredentials.ts';
+export type { LogoutInput, UseLogoutOptions } from './useLogout.ts';
+export { useLogout } from './useLogout.ts';
 export type { UsePasskeyLoginOptions, UsePasskeyLoginResult } from './usePasskeyLogin.ts';
 export { usePasskeyLogin } from './usePasskeyLogin.ts';
+export type {
+  LoginCodeStatus,
+  UsePasswordProtectedKeyLoginOptions,
+  UsePasswordProtectedKeyLoginResult,
+} from './usePasswordProtectedKeyLogin.ts';
+export { usePasswordProtectedKeyLogin } from './usePasswordProtectedKeyLogin.ts';
 export type { UseRecoverAccountOptions, UseRecoverAccountResult } from './useRecoverAccount.ts';
 export { useRecoverAccount } from './useRecoverAccount.ts';
 export type {

@@ -79,6 +79,31 @@ export interface KeyCredentialInfo {
   attestationData: string;
 }
 
+/**
+ * A RecoveryKey registered in the same call as another credential: `recoveryCredential` of
+ * `POST /auth/registration/enduser` (`RegisterEndUserBody`) and of `/auth/recover/user`'s `newCredentials`.
+ */
+export interface RecoveryCredential {
+  credentialKind: 'RecoveryKey';
+  credentialInfo: KeyCredentialInfo;
+  credentialName: string;
+  /** The private key wrapped under the recovery code (standard base64); the code itself is never sent. */
+  encryptedPrivateKey?: string;
+}
+
+/**
+ * The body of `POST /auth/registration/enduser` (`RegisterEndUserBody`) as credkit sends it: the
+ * first credential, a recovery key if one was asked for, and no wallets.
+ */
+export interface RegisterEndUserBody {
+  firstFactorCredential:
+    | { credentialKind: 'Fido2'; credentialInfo: Fido2CredentialInfo; credentialName: string }
+    | { credentialKind: 'Key'; credentialInfo: KeyCredentialInfo; credentialName: string };
+  recoveryCredential?: RecoveryCredential;
+  /** Empty: a backend that completes the sign-up may add the wallets Dfns should create. */
+  wallets: [];
+}
+
 /** The body of `POST /auth/credentials` (`CreateCredentialBody`). */
 export type CreateCredentialBody =
   | {

@@ -1,7 +1,8 @@
 import { createMockBackend } from '@credkit/mock-backend';
 import { describe, expect, it, vi } from 'vitest';
 import { createFetcher } from '../http/fetcher.ts';
-import { softwareCredentials } from '../testFixtures.ts';
+import { generateRecoveryCode } from '../keys/recoveryCode.ts';
+import { fido2ChallengeFixture, softwareCredentials } from '../testFixtures.ts';
 import { createUserRegistration } from './userRegistration.ts';
 
 describe('createUserRegistration', () => {
@@ -48,5 +49,43 @@ describe('createUserRegistration', () => {
     signUp.cancel();
     await vi.waitFor(() => expect(signUp.getSnapshot().phase).toBe('error'));
     expect(signUp.getSnapshot().error?.message).toBe('Sign-up cancelled. Nothing was registered.');
+  });
+
+  it('should sign up from the host backend with register({}), and not retry a sign-up holding a recovery code', async () => {
+    const completion = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const signUp = createUserRegistration({
+      challengeSource: async () => fido2ChallengeFixture(),
+      completion,
+      rp: { id: 'localhost', name: 'credkit' },
+      credentials: softwareCredentials(),
+      origin: 'http://localhost:5173',
+    });
+    signUp.register({ recoveryKey: { recoveryCode: generateRecoveryCode() } });
+    await vi.waitFor(() => expect(signUp.getSnapshot().phase).toBe('error'), { timeout: 20_000 });
+    expect(signUp.getSnapshot().error?.code).toBe('network');
+    expect(completion).toHaveBeenCalledTimes(1);
+
+    signUp.retry();
+    expect(signUp.getSnapshot().phase).toBe('error');
+  });
+
+  it('should ask register() for the username and code only when the kit fetches the challenge', () => {
+    const rp = { id: 'localhost', name: 'credkit' };
+    const ownInit = createUserRegistration({ fetcher: async () => undefined, orgId: 'or-1', rp });
+    const fromHost = createUserRegistration({
+      challengeSource: async () => undefined,
+      completion: async () => undefined,
+      rp,
+    });
+    // Only type-checked: neither engine is mounted or run.
+    const calls = [
+      () => ownInit.register({ username: 'ada@example.com', registrationCode: '000000' }),
+      () => fromHost.register({ credentialName: 'Laptop' }),
+      // @ts-expect-error the kit's own init needs the username and code
+      () => ownInit.register({ credentialName: 'Laptop' }),
+    ];
+    expect(calls).toHaveLength(3);
   });
 });

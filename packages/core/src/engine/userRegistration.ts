@@ -1,75 +1,73 @@
-import type { RelyingParty } from '../dfns/dfnsTypes.ts';
 import type { CredkitError } from '../errors/credkitError.ts';
-import { registerUser, type UserRegistration } from '../flows/registerUser.ts';
-import type { Fetcher } from '../http/fetcher.ts';
+import type { ChallengeSource } from '../flows/hostBackend.ts';
+import { type RegisterUserOptions, registerUser, type UserRegistration } from '../flows/registerUser.ts';
+import type { NewRecoveryKeyOptions } from '../keys/recoveryKeyCredential.ts';
 import { preloadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
-import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
-import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { createRegistrationController, type RegistrationController } from './registrationController.ts';
 
-/** Options of {@link createUserRegistration}. */
-export interface UserRegistrationOptions {
-  /** Makes the HTTP calls; the registration's temporary token is sent per call. */
-  fetcher: Fetcher;
-  /** The Dfns organisation to join. */
-  orgId: string;
-  /** The relying party of the first passkey. */
-  rp: RelyingParty;
-  /** The first credential: a passkey, or a key made in the browser. @defaultValue "Fido2" */
-  kind?: 'Fido2' | 'Key';
-  /** The ceremony timeout in milliseconds. @defaultValue 60000 */
-  timeout?: number;
-  /** Called once the user is registered (and signed in: `registration.token`). */
+/** `Omit` applied to each member of a union (the plain `Omit` would merge them). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What one sign-up passes, rather than the engine's options. */
+type PerSignUp = 'username' | 'registrationCode' | 'credentialName' | 'recoveryKey' | 'signal' | 'onPhase';
+
+/**
+ * Options of {@link createUserRegistration}: those of `registerUser` but the per-sign-up ones — so
+ * either `fetcher` and `orgId`, or `challengeSource` (and `fetcher` unless `completion`) — and callbacks.
+ */
+export type UserRegistrationOptions = OmitEach<RegisterUserOptions, PerSignUp> & {
+  /** Called once the user is registered (and, when the answer has a token, signed in: `registration.token`). */
   onRegistered?: (registration: UserRegistration) => void;
   /** Called with the error when the registration fails. */
   onError?: (error: CredkitError) => void;
-  /**
-   * Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or
-   * `simpleWebAuthnCeremony` from `@credkit/core/simplewebauthn` for an app that ships SimpleWebAuthn.
-   */
-  ceremony?: PasskeyCeremony;
-  /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
-  credentials?: CredentialCreator;
-}
+};
 
-/** What one sign-up needs. */
-export interface UserRegistrationInput {
-  /** The new user's username (an email at Dfns). */
-  username: string;
-  /** The code the user received (not enforced by every server). */
-  registrationCode: string;
+/** What every sign-up may add: the first credential's name and a recovery key. */
+export interface UserRegistrationDetails {
   /** The first credential's name. @defaultValue "Passkey" / "Key" */
   credentialName?: string;
+  /**
+   * A recovery key registered with the first credential (see `registerUser`'s `recoveryKey`). Its
+   * code is not kept once the sign-up has it: `retry()` does nothing then.
+   */
+  recoveryKey?: NewRecoveryKeyOptions;
 }
 
+/**
+ * What one sign-up needs, for the engine's options: the new user's `username` and the
+ * `registrationCode` they received when the kit asks for the challenge; nothing more with
+ * `challengeSource` (your backend named the user).
+ */
+export type UserRegistrationInput<TOptions extends UserRegistrationOptions = UserRegistrationOptions> =
+  UserRegistrationDetails &
+    (TOptions extends { challengeSource: ChallengeSource } ? unknown : { username: string; registrationCode: string });
+
 /** The controller of sign-ups, with options that may change between calls. */
-export interface UserRegistrationController extends RegistrationController<UserRegistrationInput, UserRegistration> {
+export interface UserRegistrationController<TOptions extends UserRegistrationOptions = UserRegistrationOptions>
+  extends RegistrationController<UserRegistrationInput<TOptions>, UserRegistration> {
   /** Replaces the options; the next sign-up uses them. */
-  setOptions: (options: UserRegistrationOptions) => void;
+  setOptions: (options: TOptions) => void;
 }
 
 /**
  * The sign-up engine: a {@link RegistrationController} that registers a new user with their first
- * credential (`registerUser`) per `register({ username, registrationCode })`, with the same phases,
- * abort and error model as credential registration. React's `useRegisterUser` adapts it.
+ * credential (`registerUser`) per `register({ username, registrationCode })` (or `register({})` with
+ * `challengeSource`), with the same phases, abort and error model as credential registration.
+ * React's `useRegisterUser` adapts it.
  */
-export function createUserRegistration(initialOptions: UserRegistrationOptions): UserRegistrationController {
-  let options = initialOptions;
-  const controller = createRegistrationController<UserRegistrationInput, UserRegistration>({
-    run: (input, { signal, onPhase }) =>
-      registerUser({
-        fetcher: options.fetcher,
-        orgId: options.orgId,
-        rp: options.rp,
-        kind: options.kind,
-        timeout: options.timeout,
-        ceremony: options.ceremony,
-        credentials: options.credentials,
-        ...input,
-        signal,
-        onPhase,
-      }),
+export function createUserRegistration<TOptions extends UserRegistrationOptions>(
+  initialOptions: TOptions,
+): UserRegistrationController<TOptions> {
+  let options: UserRegistrationOptions = initialOptions;
+  const controller = createRegistrationController<UserRegistrationInput<TOptions>, UserRegistration>({
+    run: (input, { signal, onPhase }) => {
+      const { onRegistered, onError, ...flow } = options;
+      // The input completes the options: `username` and `registrationCode` exactly when there is no challengeSource.
+      return registerUser({ ...flow, ...input, signal, onPhase } as RegisterUserOptions);
+    },
     cancelMessage: 'Sign-up cancelled. Nothing was registered.',
+    // A recovery code is not kept after the attempt.
+    keepInputForRetry: (input) => input.recoveryKey === undefined,
     onRegistered: (registration) => options.onRegistered?.(registration),
     onError: (error) => options.onError?.(error),
     // credkit's own ceremony loads on first use; ask for it at mount, so that a click finds it loaded.

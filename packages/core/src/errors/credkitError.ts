@@ -17,6 +17,9 @@ import { serverMessageToShow } from './serverMessageToShow.ts';
  * - `invalid-code`: the credential code (from another device) is expired, already used or mistyped.
  * - `invalid-input`: the caller passed something unusable (e.g. an empty credential name).
  * - `wrong-password`: an encrypted private key did not open with the password or recovery code given.
+ * - `login-code-required`: the user signs in with a PasswordProtectedKey, and the server hands its
+ *   encrypted key out only with a valid login code (`sendLoginCode` e-mails one): none was given, or
+ *   it is wrong or expired.
  * - `no-signing-credential`: the user has no existing credential this signer can confirm the change with.
  * - `forbidden`: HTTP 403, e.g. the user-action signature is missing or invalid, or the token may not do this.
  * - `server`: the server answered with an error status or an unusable body.
@@ -37,6 +40,7 @@ export type CredkitErrorCode =
   | 'invalid-code'
   | 'invalid-input'
   | 'wrong-password'
+  | 'login-code-required'
   | 'no-signing-credential'
   | 'forbidden'
   | 'server'
@@ -64,6 +68,7 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
   'invalid-code': 'This code is expired, already used or mistyped. Ask for a new one on your other device.',
   'invalid-input': 'The registration request is incomplete.',
   'wrong-password': 'That password or recovery code does not open this key.',
+  'login-code-required': 'This sign-in needs the code we e-mail you: send a new one, then sign in with it.',
   'no-signing-credential': 'No existing passkey of your account is available here to confirm this change.',
   forbidden: 'The server did not allow this change.',
   server: 'The server refused the request.',

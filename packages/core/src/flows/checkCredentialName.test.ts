@@ -6,6 +6,7 @@ import { credkitRejection } from '../testFixtures.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
+import { loginWithPasswordProtectedKey, sendLoginCode } from './loginWithPasswordProtectedKey.ts';
 import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
 import { registerUser } from './registerUser.ts';
 
@@ -92,6 +93,19 @@ const flowsWithUsername: [string, (fetcher: Fetcher, username: string) => Promis
       loginWithPasskey({ fetcher, orgId: 'or-1', username, credentials: { get: async () => null } }),
   ],
   ['sendRecoveryCode', (fetcher, username) => sendRecoveryCode({ fetcher, orgId: 'or-1', username })],
+  ['sendLoginCode', (fetcher, username) => sendLoginCode({ fetcher, orgId: 'or-1', username })],
+  [
+    'loginWithPasswordProtectedKey',
+    (fetcher, username) =>
+      loginWithPasswordProtectedKey({
+        fetcher,
+        orgId: 'or-1',
+        username,
+        password: 'secret password',
+        loginCode: '123456',
+        origin: 'http://localhost:5173',
+      }),
+  ],
   [
     'recoverAccount',
     (fetcher, username) =>

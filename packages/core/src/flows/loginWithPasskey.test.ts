@@ -133,4 +133,20 @@ describe('loginWithPasskey', () => {
     expect([invalid.code, invalid.phase]).toEqual(['server', 'submitting']);
     expect(invalid.message).toContain('login answer');
   });
+
+  it('should say a login code is needed, before any prompt, when the user has only a password-protected key', async () => {
+    const { fetcher, requests } = loginFetcher({
+      '/auth/login/init': () => ({
+        ...challenge,
+        allowCredentials: { webauthn: [], key: [], passwordProtectedKey: [{ type: 'public-key', id: 'ppk-1' }] },
+      }),
+    });
+    const credentials = fakeGetter();
+    const error = await credkitRejection(
+      loginWithPasskey({ fetcher, orgId: 'or-1', username: 'ada@example.com', credentials }),
+    );
+    expect([error.code, error.phase]).toEqual(['login-code-required', 'challenge']);
+    expect(credentials.get).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(1);
+  });
 });

@@ -1,15 +1,14 @@
-import { checkShape, nonEmptyString, object } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import type { RegistrationPhase } from '../errors/credkitError.ts';
-import { inPhase } from '../errors/inPhase.ts';
-import { callFetcher } from '../http/callFetcher.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { validateUserActionChallenge } from '../userAction/userAction.ts';
 import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
 import { getAssertion } from '../webauthn/getAssertion.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials } from '../webauthn/webAuthnSupport.ts';
 import { checkUsername } from './checkUsername.ts';
+import { fetchLoginChallenge, type Login, submitLogin } from './loginProtocol.ts';
+
+export type { Login } from './loginProtocol.ts';
 
 /** Options of {@link loginWithPasskey}. */
 export interface LoginWithPasskeyOptions {
@@ -38,17 +37,12 @@ export interface LoginWithPasskeyOptions {
   onPhase?: (phase: RegistrationPhase) => void;
 }
 
-/** A signed-in user: the token to send as `Authorization: Bearer <token>`. */
-export interface Login {
-  token: string;
-}
-
-const LOGIN_ANSWER = object({ token: nonEmptyString() });
-
 /**
  * Signs a user in with one of their passkeys: `POST /auth/login/init` → `navigator.credentials.get`
  * → `POST /auth/login` → the user's token. Rejects with a CredkitError: a passkey the server does not
- * accept (unknown, deactivated, another user's) is `server` or `forbidden` with the server's message.
+ * accept (unknown, deactivated, another user's) is `server` or `forbidden` with the server's message;
+ * a user whose only way in is a PasswordProtectedKey is `login-code-required` (see
+ * `loginWithPasswordProtectedKey`), before any prompt.
  */
 export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<Login> {
   const { fetcher, signal, onPhase } = options;
@@ -59,19 +53,19 @@ export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promis
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
-  const challenge = validateUserActionChallenge(
-    await callFetcher(
-      fetcher,
-      {
-        method: 'POST',
-        path: '/auth/login/init',
-        body: { orgId: options.orgId, ...(username !== undefined && { username }) },
-        signal,
-      },
-      'challenge',
-    ),
-    'login challenge',
+  const challenge = await fetchLoginChallenge(
+    fetcher,
+    { orgId: options.orgId, ...(username !== undefined && { username }) },
+    signal,
   );
+  const { webauthn, passwordProtectedKey = [] } = challenge.allowCredentials;
+  if (username !== undefined && webauthn.length === 0 && passwordProtectedKey.length > 0) {
+    // An empty allow list would offer every passkey of the site: none of them is this user's.
+    throw new CredkitError('login-code-required', {
+      phase: 'challenge',
+      message: 'This account signs in with a password-protected key, not a passkey: ask for a login code.',
+    });
+  }
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('signing');
@@ -85,21 +79,5 @@ export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promis
   throwIfAborted(signal, 'signing');
 
   onPhase?.('submitting');
-  const answer = await callFetcher(
-    fetcher,
-    {
-      method: 'POST',
-      path: '/auth/login',
-      body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor: { kind: 'Fido2', credentialAssertion } },
-      signal,
-    },
-    'submitting',
-  );
-  return inPhase('submitting', async () => {
-    const { token } = checkShape(answer, LOGIN_ANSWER, {
-      code: 'server',
-      intro: 'The server sent an invalid login answer',
-    });
-    return { token };
-  });
+  return submitLogin(fetcher, challenge.challengeIdentifier, { kind: 'Fido2', credentialAssertion }, signal);
 }

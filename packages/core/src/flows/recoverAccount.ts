@@ -4,9 +4,13 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { createKeyCredential, keyCredentialOrigin } from '../keys/createKeyCredential.ts';
-import { unwrapPrivateKey } from '../keys/privateKeyWrapping.ts';
+import { openSigningKey } from '../keys/openSigningKey.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
+import {
+  type NewRecoveryKeyOptions,
+  prepareRecoveryKey,
+  type RegisteredRecoveryKey,
+} from '../keys/recoveryKeyCredential.ts';
 import { signKeyAssertion } from '../userAction/keyUserActionSigner.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
@@ -73,22 +77,12 @@ export interface RecoverAccountOptions {
   onPhase?: (phase: RegistrationPhase) => void;
 }
 
-/** The new recovery key of {@link RecoverAccountOptions.newRecoveryKey}. */
-export interface NewRecoveryKeyOptions {
-  /** The recovery code its private key is wrapped under, as shown to the person. Never sent. */
-  recoveryCode: string;
-  /** Its name. @defaultValue "Recovery key" */
-  credentialName?: string;
-  /** PBKDF2 iterations for the wrapping key (at least 600,000). @defaultValue 600000 */
-  iterations?: number;
-}
-
 /** What a recovery gives: the new credential and the user. Sign in with the new passkey next. */
 export interface AccountRecovery {
   credential: { uuid: string; kind: string; name: string };
   user: { id: string; username: string; orgId: string };
   /** With `newRecoveryKey`: the new recovery key's ID (show it with its code: recovery asks for both) and name. */
-  recoveryKey?: { credentialId: string; name: string };
+  recoveryKey?: RegisteredRecoveryKey;
 }
 
 const RECOVERY_CHALLENGE = object({
@@ -114,12 +108,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   const username = checkUsername(options.username);
   const credentialName = checkCredentialName(options.credentialName ?? 'Passkey');
   const recoveryCode = normalizeRecoveryCode(options.recoveryCode);
-  const newKey = options.newRecoveryKey && {
-    recoveryCode: normalizeRecoveryCode(options.newRecoveryKey.recoveryCode),
-    credentialName: checkCredentialName(options.newRecoveryKey.credentialName ?? 'Recovery key'),
-    iterations: options.newRecoveryKey.iterations,
-    origin: keyCredentialOrigin(options.origin),
-  };
+  const makeRecoveryKey = options.newRecoveryKey && prepareRecoveryKey(options.newRecoveryKey, options.origin);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const creator = options.ceremony ? undefined : (options.credentials ?? browserCredentials('ceremony'));
   throwIfAborted(signal, 'challenge');
@@ -154,25 +143,12 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
     });
   }
   // Opened before the new passkey is made: a mistyped recovery code costs no passkey.
-  const privateKey = await unwrapPrivateKey(recoveryKey.encryptedRecoveryKey, recoveryCode).catch((error: unknown) => {
-    // A recovery code that does not open the key is the signing's problem; a blob that cannot be
-    // used (`invalid-challenge`) came with the challenge.
-    if (error instanceof CredkitError) error.phase ??= error.code === 'invalid-challenge' ? 'challenge' : 'signing';
-    throw error;
-  });
+  const privateKey = await openSigningKey(recoveryKey.encryptedRecoveryKey, recoveryCode);
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
   // Made before the passkey too: a key that cannot be made costs no passkey.
-  const recoveryCredential = newKey && {
-    ...(await createKeyCredential({
-      challenge: challenge.challenge,
-      origin: newKey.origin,
-      secret: newKey.recoveryCode,
-      iterations: newKey.iterations,
-    })),
-    credentialName: newKey.credentialName,
-  };
+  const newKey = makeRecoveryKey && (await makeRecoveryKey(challenge.challenge));
   throwIfAborted(signal, 'ceremony');
   const ceremony = options.ceremony ?? (await loadBrowserCeremony()).browserCreator(creator);
   const credentialInfo = await createPasskey(challenge, {
@@ -187,14 +163,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
     onPhase?.('signing');
     const newCredentials = {
       firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName },
-      ...(recoveryCredential && {
-        recoveryCredential: {
-          credentialKind: 'RecoveryKey',
-          credentialInfo: recoveryCredential.credentialInfo,
-          credentialName: recoveryCredential.credentialName,
-          encryptedPrivateKey: recoveryCredential.encryptedPrivateKey,
-        },
-      }),
+      ...(newKey && { recoveryCredential: newKey.recoveryCredential }),
     };
     // Dfns: the recovery key signs the new credentials (the JSON sent), not the challenge string.
     const credentialAssertion = await signKeyAssertion(JSON.stringify(newCredentials), {
@@ -227,12 +196,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
     return {
       credential: { uuid: credential.uuid, kind: credential.kind, name: credential.name },
       user: { id: user.id, username: user.username, orgId: user.orgId },
-      ...(recoveryCredential && {
-        recoveryKey: {
-          credentialId: recoveryCredential.credentialInfo.credId,
-          name: recoveryCredential.credentialName,
-        },
-      }),
+      ...(newKey && { recoveryKey: newKey.recoveryKey }),
     };
   } catch (error) {
     // The new passkey, refused or never sent, would stay in the person's passkey manager.

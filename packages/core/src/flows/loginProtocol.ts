@@ -1,0 +1,47 @@
+import { checkShape, nonEmptyString, object } from '../dfns/shape.ts';
+import { inPhase } from '../errors/inPhase.ts';
+import { callFetcher } from '../http/callFetcher.ts';
+import type { Fetcher } from '../http/fetcher.ts';
+import {
+  type UserActionAssertion,
+  type UserActionChallenge,
+  validateUserActionChallenge,
+} from '../userAction/userAction.ts';
+
+/** A signed-in user: the token to send as `Authorization: Bearer <token>`. */
+export interface Login {
+  token: string;
+}
+
+/** `POST /auth/login/init` with `body` (`CreateLoginChallengeBody`): the login challenge, validated. */
+export async function fetchLoginChallenge(
+  fetcher: Fetcher,
+  body: { orgId: string; username?: string; loginCode?: string },
+  signal: AbortSignal | undefined,
+): Promise<UserActionChallenge> {
+  const answer = await callFetcher(fetcher, { method: 'POST', path: '/auth/login/init', body, signal }, 'challenge');
+  return validateUserActionChallenge(answer, 'login challenge');
+}
+
+const LOGIN_ANSWER = object({ token: nonEmptyString() });
+
+/** `POST /auth/login` with the credential's assertion of the login challenge → the user's token. */
+export async function submitLogin(
+  fetcher: Fetcher,
+  challengeIdentifier: string,
+  firstFactor: UserActionAssertion,
+  signal: AbortSignal | undefined,
+): Promise<Login> {
+  const answer = await callFetcher(
+    fetcher,
+    { method: 'POST', path: '/auth/login', body: { challengeIdentifier, firstFactor }, signal },
+    'submitting',
+  );
+  return inPhase('submitting', async () => {
+    const { token } = checkShape(answer, LOGIN_ANSWER, {
+      code: 'server',
+      intro: 'The server sent an invalid login answer',
+    });
+    return { token };
+  });
+}
