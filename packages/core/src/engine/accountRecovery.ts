@@ -7,7 +7,7 @@ import {
   recoverAccount,
   sendRecoveryCode,
 } from '../flows/recoverAccount.ts';
-import { callHost, createRegistrationController, type RegistrationStatus } from './registrationController.ts';
+import { createRegistrationController, notifyHost, type RegistrationStatus } from './registrationController.ts';
 
 /** The phases of a recovery: those of `recoverAccount`, then `signing-in` (with `signInAfter`). */
 export type RecoverAccountRunPhase = RegistrationPhase | 'signing-in';
@@ -114,7 +114,7 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
       // Abandoned (reset, unmounted) as it ended: its result belongs to no one.
       throwIfAborted(signal, 'submitting');
       recovered = account;
-      callHost(() => onRecovered?.(account));
+      notifyHost(() => onRecovered?.(account));
       if (!signInAfter) return undefined;
       onPhase('signing-in');
       const get = flow.credentials?.get;
