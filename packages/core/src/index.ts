@@ -35,7 +35,17 @@ export type { Fetcher, FetcherRequest } from './http/fetcher.ts';
 export { createFetcher } from './http/fetcher.ts';
 
 // Confirming changes with an existing credential (Dfns user-action signing).
-export type { UserActionSigner, UserActionSignerWithProtocol } from './userAction/userAction.ts';
+export type {
+  SignedUserActionChallenge,
+  SignUserActionChallengeOptions,
+} from './userAction/signUserActionChallenge.ts';
+export { signUserActionChallenge } from './userAction/signUserActionChallenge.ts';
+export type {
+  UserActionAssertion,
+  UserActionChallenge,
+  UserActionSigner,
+  UserActionSignerWithProtocol,
+} from './userAction/userAction.ts';
 export { withUserActionProtocol } from './userAction/userAction.ts';
 export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionSigner.ts';
 

@@ -4,7 +4,7 @@ import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { validateUserActionChallenge } from '../userAction/userAction.ts';
+import { validateUserActionChallenge } from '../userAction/validateUserActionChallenge.ts';
 import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
 import { getAssertion } from '../webauthn/getAssertion.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
