@@ -1,7 +1,7 @@
 // @credkit/core: the names a host uses. Everything else is internal (tests import it by path).
 
 // Registering: the flows, and the engine the React hooks adapt.
-export type { CreateCredentialResponse, RelyingParty } from './dfns/dfnsTypes.ts';
+export type { CreateCredentialBody, CreateCredentialResponse, RelyingParty } from './dfns/dfnsTypes.ts';
 export type { CredentialCodeIssuer, CredentialCodeIssuerOptions } from './engine/credentialCodeIssuer.ts';
 export { createCredentialCodeIssuer } from './engine/credentialCodeIssuer.ts';
 export type {
@@ -23,6 +23,8 @@ export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts
 export { setCredentialActive } from './flows/credentialActivation.ts';
 export type { CreateCredentialCodeOptions, CredentialCode } from './flows/credentialCodes.ts';
 export { createCredentialCode, withCredentialCode } from './flows/credentialCodes.ts';
+// When the host's backend talks to Dfns (the delegated flows): the browser-side halves.
+export type { ChallengeSource, Completion, HostCallContext } from './flows/hostBackend.ts';
 export { listCredentials } from './flows/listCredentials.ts';
 export type { Login, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
 export { loginWithPasskey } from './flows/loginWithPasskey.ts';
