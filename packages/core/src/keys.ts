@@ -1,5 +1,6 @@
 // @credkit/core/keys: key credentials (Key, PasswordProtectedKey, RecoveryKey) with WebCrypto.
 // A separate entry so that Fido2-only apps never bundle this code.
+export type { RecoverBody } from './dfns/dfnsTypes.ts';
 export { rawSignatureToDer } from './encoding/derSignature.ts';
 export { spkiToPem } from './encoding/pem.ts';
 export type {
@@ -16,9 +17,11 @@ export type {
   AccountRecovery,
   NewRecoveryKeyOptions,
   RecoverAccountOptions,
+  RecoveryCompletionContext,
   SendRecoveryCodeOptions,
 } from './flows/recoverAccount.ts';
 export { recoverAccount, sendRecoveryCode } from './flows/recoverAccount.ts';
+export type { RecoveryChallengeContext } from './flows/recoveryChallenge.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
 export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
 export type { KeyCredentialInput } from './keys/keyCredentialInfo.ts';
