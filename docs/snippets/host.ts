@@ -14,3 +14,8 @@ export declare function MyDialog(props: { title: string; children: ReactNode }):
 export declare const orgId: string;
 export declare const registrationCode: string;
 export declare const rp: { id: string; name: string };
+/** Your backend's session: the signed-in user's Dfns token (from `POST /auth/login/delegated`) and username. */
+export declare function sessionOf(request: Request): Promise<{ dfnsToken: string; username: string }>;
+/** Your service account's token and the signer of its Key credential (e.g. `@dfns/sdk-keysigner`'s). */
+export declare const serviceAccountToken: string;
+export declare const serviceAccountSigner: import('@dfns/sdk').CredentialSigner;

@@ -2,6 +2,7 @@
 
 // Registering: the flows, and the engine the React hooks adapt.
 export type {
+  CreateCredentialBody,
   CreateCredentialResponse,
   RecoveryCredential,
   RegisterEndUserBody,
@@ -34,6 +35,7 @@ export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts
 export { setCredentialActive } from './flows/credentialActivation.ts';
 export type { CreateCredentialCodeOptions, CredentialCode } from './flows/credentialCodes.ts';
 export { createCredentialCode, withCredentialCode } from './flows/credentialCodes.ts';
+// When the host's backend talks to Dfns (the delegated flows): the browser-side halves.
 export type { ChallengeSource, Completion, HostCallContext } from './flows/hostBackend.ts';
 export { listCredentials } from './flows/listCredentials.ts';
 export type { Login, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
@@ -49,7 +51,17 @@ export type { Fetcher, FetcherRequest } from './http/fetcher.ts';
 export { createFetcher } from './http/fetcher.ts';
 
 // Confirming changes with an existing credential (Dfns user-action signing).
-export type { UserActionSigner, UserActionSignerWithProtocol } from './userAction/userAction.ts';
+export type {
+  SignedUserActionChallenge,
+  SignUserActionChallengeOptions,
+} from './userAction/signUserActionChallenge.ts';
+export { signUserActionChallenge } from './userAction/signUserActionChallenge.ts';
+export type {
+  UserActionAssertion,
+  UserActionChallenge,
+  UserActionSigner,
+  UserActionSignerWithProtocol,
+} from './userAction/userAction.ts';
 export { withUserActionProtocol } from './userAction/userAction.ts';
 export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionSigner.ts';
 

@@ -1,5 +1,6 @@
 // @credkit/core/keys: key credentials (Key, PasswordProtectedKey, RecoveryKey) with WebCrypto.
 // A separate entry so that Fido2-only apps never bundle this code.
+export type { RecoverBody } from './dfns/dfnsTypes.ts';
 export { rawSignatureToDer } from './encoding/derSignature.ts';
 export { spkiToPem } from './encoding/pem.ts';
 export type {
@@ -23,8 +24,14 @@ export type {
   SendLoginCodeOptions,
 } from './flows/loginWithPasswordProtectedKey.ts';
 export { loginWithPasswordProtectedKey, sendLoginCode } from './flows/loginWithPasswordProtectedKey.ts';
-export type { AccountRecovery, RecoverAccountOptions, SendRecoveryCodeOptions } from './flows/recoverAccount.ts';
+export type {
+  AccountRecovery,
+  RecoverAccountOptions,
+  RecoveryCompletionContext,
+  SendRecoveryCodeOptions,
+} from './flows/recoverAccount.ts';
 export { recoverAccount, sendRecoveryCode } from './flows/recoverAccount.ts';
+export type { RecoveryChallengeContext } from './flows/recoveryChallenge.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
 export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
 export type { KeyCredentialInput } from './keys/keyCredentialInfo.ts';

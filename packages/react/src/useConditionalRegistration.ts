@@ -1,6 +1,7 @@
 import type {
   CreateCredentialResponse,
   CredentialCreator,
+  CredentialRegistrationOptions,
   CredkitError,
   Fetcher,
   PasskeyCeremony,
@@ -12,8 +13,15 @@ import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
 /** Options of {@link useConditionalRegistration}. */
 export interface UseConditionalRegistrationOptions {
-  /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
-  fetcher: Fetcher;
+  /**
+   * Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. Needed unless
+   * `challengeSource` and `completion` are both given.
+   */
+  fetcher?: Fetcher;
+  /** Your backend obtains the challenge instead of `POST /auth/credentials/init` (see `useRegisterPasskey`). */
+  challengeSource?: CredentialRegistrationOptions['challengeSource'];
+  /** Your backend completes the registration instead of `POST /auth/credentials` (see `useRegisterPasskey`). */
+  completion?: CredentialRegistrationOptions['completion'];
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
   /** The name the new passkey gets. */

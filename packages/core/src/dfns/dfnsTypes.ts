@@ -141,3 +141,23 @@ export interface CreateCredentialResponse {
 export interface ListCredentialsResponse {
   items: CreateCredentialResponse[];
 }
+
+/** The body of `POST /auth/recover/user` (`RecoverBody`), as credkit's recovery sends it. */
+export interface RecoverBody {
+  /** The recovery key's assertion of the new credentials (its clientData `challenge` is base64url of their JSON). */
+  recovery: {
+    kind: 'RecoveryKey';
+    credentialAssertion: { credId: string; clientData: string; signature: string };
+  };
+  /** The credentials that replace every old one: the new passkey and, if asked for, a new recovery key. */
+  newCredentials: {
+    firstFactorCredential: { credentialKind: 'Fido2'; credentialInfo: Fido2CredentialInfo; credentialName: string };
+    recoveryCredential?: {
+      credentialKind: 'RecoveryKey';
+      credentialInfo: KeyCredentialInfo;
+      credentialName: string;
+      /** The new recovery key's private key, wrapped under its recovery code. */
+      encryptedPrivateKey?: string;
+    };
+  };
+}

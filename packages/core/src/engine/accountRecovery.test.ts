@@ -2,11 +2,9 @@
 // with the new passkey, and a sign-in that fails after the account was recovered.
 import { createMockBackend, type VerificationCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
-import { registerKeyCredential } from '../flows/registerKeyCredential.ts';
-import { registerPasskey } from '../flows/registerPasskey.ts';
 import { createFetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
-import { softwareCredentials } from '../testFixtures.ts';
+import { softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
 import { type AccountRecoveryEngine, type AccountRecoverySnapshot, createAccountRecovery } from './accountRecovery.ts';
 
 const ORIGIN = 'http://localhost:5173';
@@ -29,17 +27,8 @@ async function setup() {
       headers: token ? { Authorization: `Bearer ${token}` } : {},
       fetch: (input, init) => backend.fetch(new Request(input, init)),
     });
-  const demo = fetcherWith('demo-token');
-  await registerPasskey({ fetcher: demo, rp, credentialName: 'Lost laptop', credentials: softwareCredentials(ORIGIN) });
-  const recoveryCode = generateRecoveryCode();
-  const { credential } = await registerKeyCredential({
-    fetcher: demo,
-    kind: 'RecoveryKey',
-    credentialName: 'Recovery key',
-    recoveryCode,
-    origin: ORIGIN,
-  });
-  return { mails, anonymous: fetcherWith(), recoveryCode, credentialId: credential.credentialId };
+  const { recoveryCode, credentialId } = await userWithRecoveryKey(fetcherWith('demo-token'));
+  return { mails, anonymous: fetcherWith(), recoveryCode, credentialId };
 }
 
 /** Every distinct snapshot the engine published, and a wait for the one `done` accepts. */

@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../errors/abortError.ts';
-import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { type Login, type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
 import {
   type AccountRecovery,
@@ -7,7 +7,7 @@ import {
   recoverAccount,
   sendRecoveryCode,
 } from '../flows/recoverAccount.ts';
-import { callHost, createRegistrationController, type RegistrationStatus } from './registrationController.ts';
+import { createRegistrationController, notifyHost, type RegistrationStatus } from './registrationController.ts';
 
 /** The phases of a recovery: those of `recoverAccount`, then `signing-in` (with `signInAfter`). */
 export type RecoverAccountRunPhase = RegistrationPhase | 'signing-in';
@@ -20,9 +20,10 @@ export type RecoveryCodeStatus = 'idle' | 'sending' | 'sent' | 'error';
 
 /** What one recovery needs, as the person typed it. */
 export interface RecoverAccountInput {
-  username: string;
-  /** The code Dfns e-mailed. */
-  verificationCode: string;
+  /** Needed without a `challengeSource` (the kit's own recovery challenge); with one, only handed to it. */
+  username?: string;
+  /** The code Dfns e-mailed: needed without a `challengeSource`, refused with one. */
+  verificationCode?: string;
   /** The recovery key's ID. */
   credentialId: string;
   /** The recovery code, as typed (spaces, dashes and case do not matter). Never sent, never kept. */
@@ -42,7 +43,10 @@ export interface AccountRecoveryOptions
   /** The object whose `create` (and, with `signInAfter`, `get`) runs credkit's own ceremony. @defaultValue navigator.credentials */
   credentials?: NonNullable<RecoverAccountOptions['credentials']> &
     Partial<NonNullable<LoginWithPasskeyOptions['credentials']>>;
-  /** Signs in with the new passkey once recovered (`loginWithPasskey`), as the `signing-in` phase. @defaultValue false */
+  /**
+   * Signs in with the new passkey once recovered (`loginWithPasskey`: needs `fetcher` and `orgId`), as
+   * the `signing-in` phase. @defaultValue false
+   */
   signInAfter?: boolean;
   /** Called once the account is recovered (before signing in). */
   onRecovered?: (recovery: AccountRecovery) => void;
@@ -86,6 +90,14 @@ export interface AccountRecoveryEngine {
   reset: () => void;
 }
 
+/** What the sign-in after a recovery needs (`POST /auth/login/init`); `invalid-input` when it is missing. */
+function signInRoute({ fetcher, orgId }: Pick<AccountRecoveryOptions, 'fetcher' | 'orgId'>) {
+  if (fetcher && orgId !== undefined) return { fetcher, orgId };
+  throw new CredkitError('invalid-input', {
+    message: 'signInAfter signs in with POST /auth/login/init: it needs a fetcher and the orgId.',
+  });
+}
+
 const CODE_STATUS = { idle: 'idle', challenge: 'sending', success: 'sent', error: 'error' } as const;
 
 /**
@@ -101,8 +113,17 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
   let recovered: AccountRecovery | undefined;
 
   const codes = createRegistrationController<string, void, 'challenge'>({
-    run: (username, { signal }) =>
-      sendRecoveryCode({ fetcher: options.fetcher, orgId: options.orgId, username, signal }),
+    run: (username, { signal }) => {
+      const { fetcher, orgId, challengeSource } = options;
+      if (challengeSource || !fetcher || orgId === undefined) {
+        throw new CredkitError('invalid-input', {
+          message: challengeSource
+            ? 'No verification code with a challengeSource: your backend obtains the recovery challenge without one.'
+            : 'Sending the verification code needs a fetcher and the orgId.',
+        });
+      }
+      return sendRecoveryCode({ fetcher, orgId, username, signal });
+    },
     cancelMessage: 'Sending the code cancelled.',
     onError: (error) => options.onError?.(error),
   });
@@ -110,17 +131,18 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
   const recovery = createRegistrationController<RecoverAccountInput, Login | undefined, RecoverAccountRunPhase>({
     run: async (input, { signal, onPhase }) => {
       const { signInAfter, onRecovered, onSignedIn, onError, ...flow } = options;
+      // Checked before the recovery: after it, the old credentials are gone.
+      const signIn = signInAfter ? signInRoute(flow) : undefined;
       const account = await recoverAccount({ ...flow, ...input, signal, onPhase });
       // Abandoned (reset, unmounted) as it ended: its result belongs to no one.
       throwIfAborted(signal, 'submitting');
       recovered = account;
-      callHost(() => onRecovered?.(account));
-      if (!signInAfter) return undefined;
+      notifyHost(() => onRecovered?.(account));
+      if (!signIn) return undefined;
       onPhase('signing-in');
       const get = flow.credentials?.get;
       return loginWithPasskey({
-        fetcher: flow.fetcher,
-        orgId: flow.orgId,
+        ...signIn,
         username: account.user.username,
         rpId: flow.rp.id,
         timeout: flow.timeout,

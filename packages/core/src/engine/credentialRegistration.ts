@@ -1,10 +1,12 @@
 import type {
+  CreateCredentialBody,
   CreateCredentialResponse,
   Fido2CredentialChallenge,
   KeyCredentialKind,
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import type { CredkitError } from '../errors/credkitError.ts';
+import type { ChallengeSource, Completion } from '../flows/hostBackend.ts';
 import { fetchFido2Challenge, registerPasskey } from '../flows/registerPasskey.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
@@ -37,8 +39,23 @@ export interface CredentialRegistrationOptions {
    * `PasswordProtectedKey`, `RecoveryKey`; their code loads on first use). @defaultValue "Fido2"
    */
   kind?: RegistrableCredentialKind;
-  /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
-  fetcher: Fetcher;
+  /**
+   * Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. Needed unless
+   * `challengeSource` and `completion` are both given (`invalid-input` otherwise).
+   */
+  fetcher?: Fetcher;
+  /**
+   * Your backend obtains each challenge instead of `POST /auth/credentials/init` (called with the
+   * engine's signal, by the prefetch too) and resolves with it as Dfns answered; the kit validates it.
+   * @defaultValue the kit's own `POST /auth/credentials/init` through `fetcher`
+   */
+  challengeSource?: ChallengeSource;
+  /**
+   * Your backend completes each registration instead of `POST /auth/credentials`: it gets exactly that
+   * request's body and resolves with Dfns's answer. Pass no `userActionSigner` then (`invalid-input`).
+   * @defaultValue the kit's own `POST /auth/credentials` through `fetcher`
+   */
+  completion?: Completion<CreateCredentialBody>;
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
   /** The ceremony timeout in milliseconds. @defaultValue 60000 */
@@ -114,12 +131,14 @@ async function runRegistration(
   { signal, onPhase }: RegistrationRunContext,
   challenge: Fido2CredentialChallenge | undefined,
 ): Promise<CredentialRegistrationResult> {
-  const { fetcher, userActionSigner, kind = 'Fido2' } = options;
+  const { fetcher, challengeSource, completion, userActionSigner, kind = 'Fido2' } = options;
   if (kind !== 'Fido2') {
     // Key kinds load their WebCrypto code on first use: Fido2-only apps never download it.
     const { registerKeyCredential } = await import('../flows/registerKeyCredential.ts');
     const { credential, ...key } = await registerKeyCredential({
       fetcher,
+      challengeSource,
+      completion,
       kind,
       userActionSigner,
       ...input,
@@ -130,6 +149,8 @@ async function runRegistration(
   }
   const credential = await registerPasskey({
     fetcher,
+    challengeSource,
+    completion,
     rp: options.rp,
     timeout: options.timeout,
     authenticator: options.authenticator,
@@ -156,7 +177,8 @@ export function createCredentialRegistration(initialOptions: CredentialRegistrat
   let options = initialOptions;
   let mounted = false;
   const prefetch = createChallengePrefetch({
-    fetchChallenge: (signal) => fetchFido2Challenge(options.fetcher, signal),
+    // The host's challengeSource when given: the click then goes straight to the prompt all the same.
+    fetchChallenge: (signal) => fetchFido2Challenge(options, signal),
     maxAgeMs: () => options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
   });
   // Only where a passkey can be created: elsewhere the challenge would be spent for nothing. (The

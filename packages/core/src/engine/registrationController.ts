@@ -81,7 +81,7 @@ const IDLE: RegistrationSnapshot<never, never> = { phase: 'idle', isBusy: false,
  * Calls a host's callback. A callback that throws must not stop the engine (the next challenge, the
  * credential list): its error is thrown again on a later task, where the page's error reporting sees it.
  */
-export function callHost(callback: () => void): void {
+export function notifyHost(callback: () => void): void {
   try {
     callback();
   } catch (error) {
@@ -147,7 +147,7 @@ export function createRegistrationController<TInput, TResult, TPhase extends str
         // Nothing to retry after a success, and a secret in the input is not kept longer than needed.
         lastInput = undefined;
         update({ phase: 'success', isBusy: false, data, error: null });
-        callHost(() => config.onRegistered?.(data));
+        notifyHost(() => config.onRegistered?.(data));
         config.onSettled?.();
       },
       (reason: unknown) => {
@@ -155,7 +155,7 @@ export function createRegistrationController<TInput, TResult, TPhase extends str
         running = undefined;
         const error = isCredkitError(reason) ? reason : new CredkitError('unknown', { cause: reason });
         update({ phase: 'error', isBusy: false, data: undefined, error });
-        callHost(() => config.onError?.(error));
+        notifyHost(() => config.onError?.(error));
         config.onSettled?.();
       },
     );

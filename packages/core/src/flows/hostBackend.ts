@@ -15,18 +15,23 @@ export interface HostCallContext {
  * resolves with the challenge exactly as Dfns answered the backend; the kit validates it as it
  * validates its own. A rejection becomes a `CredkitError` of the phase `challenge` (a thrown
  * `CredkitError` is kept; a `fetch` `TypeError` is `network`; an error with `httpStatus` or `status`,
- * such as the Dfns SDK's `DfnsError`, is `server` or `forbidden`).
+ * such as the Dfns SDK's `DfnsError`, is `server` or `forbidden`). A flow may hand more than the signal
+ * in `Context` (recovery adds what the person typed: the recovery key's id).
  */
-export type ChallengeSource = (context: HostCallContext) => Promise<unknown>;
+export type ChallengeSource<Context extends HostCallContext = HostCallContext> = (context: Context) => Promise<unknown>;
 
 /**
  * How a flow ends when the host's backend completes it: called instead of the kit's own completing
  * request with exactly the body Dfns's completing endpoint takes (`POST /auth/credentials`,
  * `/auth/registration/enduser`, `/auth/recover/user`), it resolves with Dfns's answer as the backend
  * received it; the kit validates it. A rejection becomes a `CredkitError` of the phase `submitting`,
- * classified as for {@link ChallengeSource}.
+ * classified as for {@link ChallengeSource}. A flow may hand more than the signal in `Context` (recovery
+ * adds the challenge's temporary token).
  */
-export type Completion<Body> = (body: Body, context: HostCallContext) => Promise<unknown>;
+export type Completion<Body, Context extends HostCallContext = HostCallContext> = (
+  body: Body,
+  context: Context,
+) => Promise<unknown>;
 
 /**
  * Calls one of the host's functions; any failure comes back as a CredkitError tagged with `phase`

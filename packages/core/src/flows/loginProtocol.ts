@@ -2,11 +2,8 @@ import { checkShape, nonEmptyString, object } from '../dfns/shape.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import {
-  type UserActionAssertion,
-  type UserActionChallenge,
-  validateUserActionChallenge,
-} from '../userAction/userAction.ts';
+import type { UserActionAssertion, UserActionChallenge } from '../userAction/userAction.ts';
+import { validateUserActionChallenge } from '../userAction/validateUserActionChallenge.ts';
 
 /** A signed-in user: the token to send as `Authorization: Bearer <token>`. */
 export interface Login {

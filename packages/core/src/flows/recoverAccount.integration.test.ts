@@ -4,11 +4,9 @@ import { createMockBackend, type VerificationCodeMail } from '@credkit/mock-back
 import { describe, expect, it } from 'vitest';
 import { createFetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
-import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
+import { credkitRejection, softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
 import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
-import { registerKeyCredential } from './registerKeyCredential.ts';
-import { registerPasskey } from './registerPasskey.ts';
 
 const ORIGIN = 'http://localhost:5173';
 const ORG = 'or-credk-itmck-0000000000000000';
@@ -30,21 +28,6 @@ function setup() {
       fetch: (input, init) => backend.fetch(new Request(input, init)),
     });
   return { mails, backend, demo: fetcherWith('demo-token'), anonymous: fetcherWith() };
-}
-
-/** The demo user with a passkey and a RecoveryKey (its id and code kept, as the person would). */
-async function userWithRecoveryKey(demo: ReturnType<typeof setup>['demo']) {
-  const lostPasskey = softwareCredentials(ORIGIN);
-  await registerPasskey({ fetcher: demo, rp, credentialName: 'Lost laptop', credentials: lostPasskey });
-  const recoveryCode = generateRecoveryCode();
-  const { credential } = await registerKeyCredential({
-    fetcher: demo,
-    kind: 'RecoveryKey',
-    credentialName: 'Recovery key',
-    recoveryCode,
-    origin: ORIGIN,
-  });
-  return { lostPasskey, recoveryCode, credentialId: credential.credentialId };
 }
 
 describe('account recovery against the mock backend', () => {

@@ -1,5 +1,5 @@
-import type { RelyingParty } from '../dfns/dfnsTypes.ts';
-import { arrayOf, checkShape, nonEmptyString, object, string } from '../dfns/shape.ts';
+import type { RecoverBody, RelyingParty } from '../dfns/dfnsTypes.ts';
+import { checkShape, object, string } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
@@ -19,7 +19,9 @@ import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
-import { validateRegistrationChallenge } from './registerUser.ts';
+import { type ChallengeSource, type Completion, callHost, type HostCallContext } from './hostBackend.ts';
+import { fetchRecoveryChallenge, type RecoveryChallengeContext } from './recoveryChallenge.ts';
+import { checkHostOrFetcher, requireFetcher } from './requireFetcher.ts';
 
 /** Options of {@link sendRecoveryCode}. */
 export interface SendRecoveryCodeOptions {
@@ -41,15 +43,43 @@ export async function sendRecoveryCode({ fetcher, orgId, username, signal }: Sen
   );
 }
 
+/** What a recovery's `completion` is told, besides the signal. */
+export interface RecoveryCompletionContext extends HostCallContext {
+  /** The challenge's temporary token: it authorises `POST /auth/recover/user` (Bearer). */
+  temporaryAuthenticationToken: string;
+}
+
 /** Options of {@link recoverAccount}. */
 export interface RecoverAccountOptions {
-  /** Makes the HTTP calls; the recovery's temporary token is sent per call. */
-  fetcher: Fetcher;
-  orgId: string;
-  /** Sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of `@credkit/names`). */
-  username: string;
-  /** The code Dfns e-mailed after {@link sendRecoveryCode}. */
-  verificationCode: string;
+  /**
+   * Makes the HTTP calls; the recovery's temporary token is sent per call. Needed unless
+   * `challengeSource` and `completion` are both given (`invalid-input` otherwise).
+   */
+  fetcher?: Fetcher;
+  /** The Dfns organisation, for the kit's own `POST /auth/recover/user/init` (not used with a `challengeSource`). */
+  orgId?: string;
+  /**
+   * Sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of `@credkit/names`).
+   * Needed without a `challengeSource`; with one, it is only handed to it.
+   */
+  username?: string;
+  /** The code Dfns e-mailed after {@link sendRecoveryCode}; needed without a `challengeSource`, refused with one. */
+  verificationCode?: string;
+  /**
+   * Your backend obtains the recovery challenge instead of `POST /auth/recover/user/init`: it calls
+   * `POST /auth/recover/user/delegated` `{ username, credentialId }` with its service account and
+   * resolves with Dfns's answer (`allowedRecoveryCredentials`, `temporaryAuthenticationToken`). No
+   * verification code then. It is told the `credentialId` (and `username`, if given).
+   * @defaultValue the kit's own `POST /auth/recover/user/init` through `fetcher`
+   */
+  challengeSource?: ChallengeSource<RecoveryChallengeContext>;
+  /**
+   * Your backend completes the recovery instead of the kit's `POST /auth/recover/user`: it gets exactly
+   * that request's body (`RecoverBody`) and the challenge's `temporaryAuthenticationToken` that
+   * authorises it, and resolves with Dfns's answer.
+   * @defaultValue the kit's own `POST /auth/recover/user` through `fetcher`, under the temporary token
+   */
+  completion?: Completion<RecoverBody, RecoveryCompletionContext>;
   /** The id of the recovery key (shown with its code when it was made). */
   credentialId: string;
   /** The recovery code, as typed (spaces, dashes and case do not matter). Never sent. */
@@ -85,27 +115,55 @@ export interface AccountRecovery {
   recoveryKey?: RegisteredRecoveryKey;
 }
 
-const RECOVERY_CHALLENGE = object({
-  allowedRecoveryCredentials: arrayOf(object({ id: nonEmptyString(), encryptedRecoveryKey: nonEmptyString() })),
-});
-
 const RECOVERY_ANSWER = object({
   credential: object({ uuid: string(), kind: string(), name: string() }),
   user: object({ id: string(), username: string(), orgId: string() }),
 });
 
 /**
+ * The username, checked, and the kit's own `POST /auth/recover/user/init` body; no body with a
+ * `challengeSource`, where a verification code is a mistake (nothing would use it).
+ */
+function recoveryRequestOf({
+  challengeSource,
+  username,
+  verificationCode,
+  orgId,
+  credentialId,
+}: RecoverAccountOptions) {
+  if (challengeSource) {
+    if (verificationCode !== undefined) {
+      throw new CredkitError('invalid-input', {
+        message: 'A verificationCode with a challengeSource: your backend obtains the recovery challenge without one.',
+      });
+    }
+    return { username: username === undefined ? undefined : checkUsername(username) };
+  }
+  const checked = checkUsername(username);
+  if (typeof verificationCode !== 'string' || typeof orgId !== 'string') {
+    throw new CredkitError('invalid-input', {
+      message: 'A recovery without a challengeSource needs the orgId and the verification code Dfns e-mailed.',
+    });
+  }
+  return {
+    username: checked,
+    initBody: { username: checked, verificationCode: verificationCode.trim(), orgId, credentialId },
+  };
+}
+
+/**
  * Recovers an account with its recovery key, registering a new passkey in the same call:
- * `POST /auth/recover/user/init` (username, verification code, recovery key id) → the new passkey
- * (`navigator.credentials.create`) → the recovery key, opened with the recovery code, signs the new
- * credentials (clientData `challenge` = base64url of their JSON, as Dfns documents) →
- * `POST /auth/recover/user` with the temporary token. A wrong recovery code is
- * `wrong-password` (nothing is sent); a wrong or expired verification code, or an unknown key id, is
- * the server's 4xx. The recovery code never leaves the page.
+ * `POST /auth/recover/user/init` (username, verification code, recovery key id), or the host's
+ * `challengeSource` → the new passkey (`navigator.credentials.create`) → the recovery key, opened
+ * with the recovery code, signs the new credentials (clientData `challenge` = base64url of their JSON,
+ * as Dfns documents) → `POST /auth/recover/user` with the temporary token, or the host's `completion`.
+ * A wrong recovery code is `wrong-password` (nothing is sent); a wrong or expired verification code,
+ * or an unknown key id, is the server's 4xx. The recovery code never leaves the page.
  */
 export async function recoverAccount(options: RecoverAccountOptions): Promise<AccountRecovery> {
-  const { fetcher, signal, onPhase, credentialId } = options;
-  const username = checkUsername(options.username);
+  const { fetcher, completion, signal, onPhase, credentialId } = options;
+  checkHostOrFetcher(options);
+  const { username, initBody } = recoveryRequestOf(options);
   const credentialName = checkCredentialName(options.credentialName ?? 'Passkey');
   const recoveryCode = normalizeRecoveryCode(options.recoveryCode);
   const makeRecoveryKey = options.newRecoveryKey && prepareRecoveryKey(options.newRecoveryKey, options.origin);
@@ -114,36 +172,9 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
-  const answer = await callFetcher(
-    fetcher,
-    {
-      method: 'POST',
-      path: '/auth/recover/user/init',
-      body: {
-        username,
-        verificationCode: options.verificationCode.trim(),
-        orgId: options.orgId,
-        credentialId,
-      },
-      signal,
-    },
-    'challenge',
-  );
-  const challenge = validateRegistrationChallenge(answer);
-  const { allowedRecoveryCredentials } = checkShape(answer, RECOVERY_CHALLENGE, {
-    code: 'invalid-challenge',
-    intro: 'The server sent an invalid recovery challenge',
-    phase: 'challenge',
-  });
-  const recoveryKey = allowedRecoveryCredentials.find(({ id }) => id === credentialId);
-  if (!recoveryKey) {
-    throw new CredkitError('no-signing-credential', {
-      phase: 'challenge',
-      message: `The server offers no recovery key with the id ${credentialId}.`,
-    });
-  }
+  const { challenge, encryptedRecoveryKey } = await fetchRecoveryChallenge({ ...options, username, initBody });
   // Opened before the new passkey is made: a mistyped recovery code costs no passkey.
-  const privateKey = await openSigningKey(recoveryKey.encryptedRecoveryKey, recoveryCode);
+  const privateKey = await openSigningKey(encryptedRecoveryKey, recoveryCode);
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
@@ -161,7 +192,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   try {
     throwIfAborted(signal, 'ceremony');
     onPhase?.('signing');
-    const newCredentials = {
+    const newCredentials: RecoverBody['newCredentials'] = {
       firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName },
       ...(newKey && { recoveryCredential: newKey.recoveryCredential }),
     };
@@ -174,20 +205,26 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
     throwIfAborted(signal, 'signing');
 
     onPhase?.('submitting');
-    const recovered = await callFetcher(
-      fetcher,
-      {
-        method: 'POST',
-        path: '/auth/recover/user',
-        body: {
-          recovery: { kind: 'RecoveryKey', credentialAssertion },
-          newCredentials,
-        },
-        headers: { Authorization: `Bearer ${challenge.challengeIdentifier}` },
-        signal,
-      },
-      'submitting',
-    );
+    const body: RecoverBody = { recovery: { kind: 'RecoveryKey', credentialAssertion }, newCredentials };
+    // The temporary token (Dfns's challengeIdentifier of a recovery) authorises this one call.
+    const temporaryAuthenticationToken = challenge.challengeIdentifier;
+    const recovered = completion
+      ? await callHost(
+          (context) => completion(body, { ...context, temporaryAuthenticationToken }),
+          'submitting',
+          signal,
+        )
+      : await callFetcher(
+          requireFetcher(fetcher, 'completion'),
+          {
+            method: 'POST',
+            path: '/auth/recover/user',
+            body,
+            headers: { Authorization: `Bearer ${temporaryAuthenticationToken}` },
+            signal,
+          },
+          'submitting',
+        );
     const { credential, user } = checkShape(recovered, RECOVERY_ANSWER, {
       code: 'server',
       intro: 'The server sent an invalid recovery answer',

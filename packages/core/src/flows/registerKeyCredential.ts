@@ -1,20 +1,40 @@
 import { validateKeyChallenge } from '../dfns/challenge.ts';
-import type { CreateCredentialResponse, KeyCredentialChallenge, KeyCredentialKind } from '../dfns/dfnsTypes.ts';
+import type {
+  CreateCredentialBody,
+  CreateCredentialResponse,
+  KeyCredentialChallenge,
+  KeyCredentialKind,
+} from '../dfns/dfnsTypes.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createKeyCredential, keyCredentialOrigin } from '../keys/createKeyCredential.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
-import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
-import { fetchChallenge } from './fetchChallenge.ts';
-import { submitCredential } from './submitCredential.ts';
+import { type ChallengeOrigin, fetchChallenge } from './fetchChallenge.ts';
+import type { ChallengeSource, Completion } from './hostBackend.ts';
+import { checkSubmitOptions, submitCredential } from './submitCredential.ts';
 
 /** Options of {@link registerKeyCredential}. */
 export interface RegisterKeyCredentialOptions {
-  /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
-  fetcher: Fetcher;
+  /**
+   * Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. Needed unless
+   * `challengeSource` and `completion` are both given (`invalid-input` otherwise).
+   */
+  fetcher?: Fetcher;
+  /**
+   * Your backend obtains the challenge of this kind instead of `POST /auth/credentials/init` and
+   * resolves with it as Dfns answered; the kit validates it (`invalid-challenge`).
+   * @defaultValue the kit's own `POST /auth/credentials/init` through `fetcher`
+   */
+  challengeSource?: ChallengeSource;
+  /**
+   * Your backend completes the registration instead of `POST /auth/credentials`: it gets exactly that
+   * request's body and resolves with Dfns's answer. Pass no `userActionSigner` then (`invalid-input`).
+   * @defaultValue the kit's own `POST /auth/credentials` through `fetcher`
+   */
+  completion?: Completion<CreateCredentialBody>;
   /** Which key kind to register. */
   kind: KeyCredentialKind;
   /** The human-readable name of the new credential (at least one character). */
@@ -57,7 +77,12 @@ export function fetchKeyChallenge(
   kind: KeyCredentialKind,
   signal?: AbortSignal,
 ): Promise<KeyCredentialChallenge> {
-  return fetchChallenge(fetcher, kind, (value) => validateKeyChallenge(value, kind), signal);
+  return keyChallenge({ fetcher }, kind, signal);
+}
+
+/** The challenge of a key kind, from the host's `challengeSource` or the fetcher. */
+function keyChallenge(origin: ChallengeOrigin, kind: KeyCredentialKind, signal?: AbortSignal) {
+  return fetchChallenge(origin, kind, (value) => validateKeyChallenge(value, kind), signal);
 }
 
 function secretFor({ kind, password, recoveryCode }: RegisterKeyCredentialOptions): string | undefined {
@@ -85,13 +110,14 @@ function secretFor({ kind, password, recoveryCode }: RegisterKeyCredentialOption
 /**
  * Registers a key credential made in the browser with WebCrypto (ECDSA P-256):
  * `POST /auth/credentials/init` `{ kind }` → key pair (wrapped under the password or recovery code
- * for PasswordProtectedKey / RecoveryKey) → signed `credentialInfo` → `POST /auth/credentials`.
- * No secret and no unwrapped private key leaves the browser.
+ * for PasswordProtectedKey / RecoveryKey) → signed `credentialInfo` → `POST /auth/credentials`, either
+ * call made by the host's backend instead when `challengeSource` / `completion` are given. No secret
+ * and no unwrapped private key leaves the browser.
  */
 export async function registerKeyCredential(options: RegisterKeyCredentialOptions): Promise<KeyCredentialRegistration> {
   const { fetcher, kind, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
-  checkSigner(options.userActionSigner);
+  checkSubmitOptions(options);
   const secret = secretFor(options);
   const origin = keyCredentialOrigin(options.origin);
   throwIfAborted(signal, 'challenge');
@@ -99,7 +125,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   let challenge = options.challenge;
   if (!challenge) {
     onPhase?.('challenge');
-    challenge = await fetchKeyChallenge(fetcher, kind, signal);
+    challenge = await keyChallenge(options, kind, signal);
   }
   throwIfAborted(signal, 'challenge');
 
@@ -121,7 +147,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
       challengeIdentifier: challenge.challengeIdentifier,
       ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
     },
-    { signal, onPhase, userActionSigner: options.userActionSigner },
+    { signal, onPhase, userActionSigner: options.userActionSigner, completion: options.completion },
   );
   return { credential, keyPair, ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }) };
 }

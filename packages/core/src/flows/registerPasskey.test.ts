@@ -1,54 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
 import { toBase64url } from '../encoding/base64url.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
-import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
-import { credkitRejection, fido2ChallengeFixture } from '../testFixtures.ts';
+import {
+  createdCredentialFixture as created,
+  credkitRejection,
+  fakeCredentials,
+  fido2ChallengeFixture,
+  recordingFetcher,
+} from '../testFixtures.ts';
 import { withUserActionProtocol } from '../userAction/userAction.ts';
-import type { CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { type RegisterPasskeyOptions, registerPasskey } from './registerPasskey.ts';
-
-const created: CreateCredentialResponse = {
-  kind: 'Fido2',
-  credentialId: 'AQID',
-  credentialUuid: 'cr-1',
-  dateCreated: '2026-11-24T00:00:00.000Z',
-  isActive: true,
-  name: 'Laptop',
-  publicKey: '-----BEGIN PUBLIC KEY-----',
-  relyingPartyId: 'localhost',
-  origin: 'http://localhost:5173',
-};
-
-function recordingFetcher(answers: Partial<Record<string, (request: FetcherRequest) => unknown>> = {}) {
-  const requests: FetcherRequest[] = [];
-  const fetcher: Fetcher = async (request) => {
-    requests.push(request);
-    const answer = answers[request.path];
-    if (answer) return answer(request);
-    if (request.path === '/auth/credentials/init') return fido2ChallengeFixture();
-    if (request.path === '/auth/credentials') return created;
-    throw new Error(`unexpected ${request.path}`);
-  };
-  return { fetcher, requests };
-}
-
-function fakeCredentials(create?: (options: CredentialCreationOptions) => Promise<Credential | null>) {
-  const buffer = (text: string) => new TextEncoder().encode(text).buffer;
-  const creator: CredentialCreator = {
-    create: vi.fn(
-      create ??
-        (async () =>
-          ({
-            id: 'AQID',
-            rawId: new Uint8Array([1, 2, 3]).buffer,
-            type: 'public-key',
-            response: { clientDataJSON: buffer('{"type":"webauthn.create"}'), attestationObject: buffer('cbor') },
-          }) as unknown as Credential),
-    ),
-  };
-  return creator;
-}
 
 const rp = { id: 'localhost', name: 'credkit' };
 

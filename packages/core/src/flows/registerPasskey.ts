@@ -1,9 +1,13 @@
 import { validateFido2Challenge } from '../dfns/challenge.ts';
-import type { CreateCredentialResponse, Fido2CredentialChallenge, RelyingParty } from '../dfns/dfnsTypes.ts';
+import type {
+  CreateCredentialBody,
+  CreateCredentialResponse,
+  Fido2CredentialChallenge,
+  RelyingParty,
+} from '../dfns/dfnsTypes.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
 import type { RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
-import { checkSigner } from '../userAction/checkSigner.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
@@ -16,13 +20,30 @@ import {
   type detectWebAuthnCapabilities,
 } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
-import { fetchChallenge } from './fetchChallenge.ts';
-import { submitCredential } from './submitCredential.ts';
+import { type ChallengeOrigin, fetchChallenge } from './fetchChallenge.ts';
+import type { ChallengeSource, Completion } from './hostBackend.ts';
+import { checkSubmitOptions, submitCredential } from './submitCredential.ts';
 
 /** Options of {@link registerPasskey}. */
 export interface RegisterPasskeyOptions {
-  /** Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. */
-  fetcher: Fetcher;
+  /**
+   * Makes the HTTP calls; the host owns base URL, auth headers and user-action signing. Needed unless
+   * `challengeSource` and `completion` are both given (`invalid-input` otherwise).
+   */
+  fetcher?: Fetcher;
+  /**
+   * Your backend obtains the challenge instead of `POST /auth/credentials/init` (it calls Dfns with the
+   * user's token) and resolves with it as Dfns answered; the kit validates it (`invalid-challenge`).
+   * @defaultValue the kit's own `POST /auth/credentials/init` through `fetcher`
+   */
+  challengeSource?: ChallengeSource;
+  /**
+   * Your backend completes the registration instead of `POST /auth/credentials`: it gets exactly that
+   * request's body (`CreateCredentialBody`) and resolves with Dfns's answer (`createCredentialComplete`'s).
+   * Your backend then confirms the change: pass no `userActionSigner` (`invalid-input`).
+   * @defaultValue the kit's own `POST /auth/credentials` through `fetcher`
+   */
+  completion?: Completion<CreateCredentialBody>;
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
   /** The human-readable name of the new credential (at least one character). */
@@ -60,20 +81,21 @@ export interface RegisterPasskeyOptions {
   mediation?: 'conditional';
 }
 
-/** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`). */
-export function fetchFido2Challenge(fetcher: Fetcher, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
-  return fetchChallenge(fetcher, 'Fido2', validateFido2Challenge, signal);
+/** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
+export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
+  return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
 }
 
 /**
  * Registers a Fido2 credential (a passkey):
- * `POST /auth/credentials/init` → `navigator.credentials.create` → `POST /auth/credentials`.
+ * `POST /auth/credentials/init` → `navigator.credentials.create` → `POST /auth/credentials`, either
+ * call made by the host's backend instead when `challengeSource` / `completion` are given.
  * Resolves with the validated `CreateCredentialResponse`; rejects with a {@link CredkitError}.
  */
 export async function registerPasskey(options: RegisterPasskeyOptions): Promise<CreateCredentialResponse> {
   const { fetcher, rp, timeout, signal, onPhase } = options;
   const credentialName = checkCredentialName(options.credentialName);
-  checkSigner(options.userActionSigner);
+  checkSubmitOptions(options);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const credentials = options.ceremony ? undefined : (options.credentials ?? browserCredentials('ceremony'));
   throwIfAborted(signal, 'challenge');
@@ -81,7 +103,7 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   let challenge = options.challenge;
   if (!challenge) {
     onPhase?.('challenge');
-    challenge = await fetchFido2Challenge(fetcher, signal);
+    challenge = await fetchFido2Challenge(options, signal);
   }
   throwIfAborted(signal, 'challenge');
 
@@ -102,7 +124,7 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
     return await submitCredential(
       fetcher,
       { credentialKind: 'Fido2', credentialInfo, credentialName, challengeIdentifier: challenge.challengeIdentifier },
-      { signal, onPhase, userActionSigner: options.userActionSigner },
+      { signal, onPhase, userActionSigner: options.userActionSigner, completion: options.completion },
     );
   } catch (error) {
     forgetRefusedPasskey(error, rp.id, credentialInfo.credId);

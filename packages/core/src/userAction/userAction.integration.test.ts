@@ -1,13 +1,12 @@
 // Dfns user-action signing end to end in Node: a user registers with a Key (registerUser), then adds
 // a passkey to their account, the change confirmed by that key (X-DFNS-USERACTION), against the mock
 // with signing required.
-import { createMockBackend, DEFAULT_ORG_ID } from '@credkit/mock-backend';
+import { createMockBackend } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
 import { listCredentials } from '../flows/listCredentials.ts';
 import { registerPasskey } from '../flows/registerPasskey.ts';
-import { registerUser } from '../flows/registerUser.ts';
 import { createFetcher, type FetcherRequest } from '../http/fetcher.ts';
-import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
+import { credkitRejection, signUpWithKey, softwareCredentials } from '../testFixtures.ts';
 import { createKeyUserActionSigner } from './keyUserActionSigner.ts';
 import { withUserActionProtocol } from './userAction.ts';
 
@@ -27,19 +26,10 @@ async function signedUpUser() {
     sent.push(request);
     return base(request);
   };
-  const registration = await registerUser({
-    fetcher,
-    orgId: DEFAULT_ORG_ID,
-    username: 'ada@example.com',
-    registrationCode: '123456',
-    kind: 'Key',
-    rp,
-    credentialName: 'First key',
-    origin: ORIGIN,
+  const { registration, keyId, privateKey } = await signUpWithKey(fetcher, (userToken) => {
+    token = userToken;
+    return fetcher;
   });
-  token = registration.token;
-  const keyId = (await listCredentials(fetcher))[0]?.credentialId ?? '';
-  const privateKey = registration.keyPair?.privateKey as CryptoKey;
   return { fetcher, sent, registration, keyId, privateKey };
 }
 

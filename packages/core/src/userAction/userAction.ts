@@ -1,7 +1,8 @@
-import { arrayOf, checkShape, isRecord, nonEmptyString, object, oneOf, optional, string } from '../dfns/shape.ts';
+import { isRecord } from '../dfns/shape.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
+import { signUserActionChallenge } from './signUserActionChallenge.ts';
 
 /** A credential the user may sign a user action with. */
 export interface AllowedCredential {
@@ -66,41 +67,6 @@ export interface UserActionRequest {
   bodyText: string;
 }
 
-const ALLOWED = optional(arrayOf(object({ id: nonEmptyString(), encryptedPrivateKey: optional(string()) })));
-
-const USER_ACTION_CHALLENGE = object({
-  challenge: nonEmptyString(),
-  challengeIdentifier: nonEmptyString(),
-  userVerification: oneOf('required', 'preferred', 'discouraged'),
-  allowCredentials: object({ webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED }),
-});
-
-const toAllowed = (credentials: { id: string; encryptedPrivateKey?: string }[] = []): AllowedCredential[] =>
-  credentials.map(({ id, encryptedPrivateKey }) => ({
-    type: 'public-key',
-    id,
-    ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }),
-  }));
-
-/** Validates `POST /auth/action/init`'s answer (or `POST /auth/login/init`'s: the same members). */
-export function validateUserActionChallenge(value: unknown, what = 'user-action challenge'): UserActionChallenge {
-  // A missing (or null) userVerification means "required".
-  const body = checkShape(
-    isRecord(value) ? { ...value, userVerification: value.userVerification ?? 'required' } : value,
-    USER_ACTION_CHALLENGE,
-    { code: 'server', intro: `The server sent an invalid ${what}` },
-  );
-  const allow = body.allowCredentials;
-  return {
-    ...body,
-    allowCredentials: {
-      webauthn: toAllowed(allow.webauthn),
-      key: toAllowed(allow.key),
-      passwordProtectedKey: toAllowed(allow.passwordProtectedKey),
-    },
-  };
-}
-
 /**
  * Dfns user-action signing for one request: `POST /auth/action/init` (with the exact body text) →
  * the signer's assertion → `POST /auth/action` → the `X-DFNS-USERACTION` token for that request.
@@ -111,32 +77,26 @@ export async function obtainUserAction(
   { method, path, bodyText }: UserActionRequest,
   signal?: AbortSignal,
 ): Promise<string> {
-  const challenge = validateUserActionChallenge(
-    await callFetcher(
-      fetcher,
-      {
-        method: 'POST',
-        path: '/auth/action/init',
-        body: {
-          userActionPayload: bodyText,
-          userActionHttpMethod: method,
-          userActionHttpPath: path,
-          userActionServerKind: 'Api',
-        },
-        signal,
-      },
-      'signing',
-    ),
-  );
-  const firstFactor = await signer.sign(challenge, signal);
-  const answer = await callFetcher(
+  const challenge = await callFetcher(
     fetcher,
     {
       method: 'POST',
-      path: '/auth/action',
-      body: { challengeIdentifier: challenge.challengeIdentifier, firstFactor },
+      path: '/auth/action/init',
+      body: {
+        userActionPayload: bodyText,
+        userActionHttpMethod: method,
+        userActionHttpPath: path,
+        userActionServerKind: 'Api',
+      },
       signal,
     },
+    'signing',
+  );
+  // The same step a host's backend hands the browser in the delegated flows.
+  const signedChallenge = await signUserActionChallenge(challenge, { signer, signal });
+  const answer = await callFetcher(
+    fetcher,
+    { method: 'POST', path: '/auth/action', body: signedChallenge, signal },
     'signing',
   );
   if (!isRecord(answer) || typeof answer.userAction !== 'string' || answer.userAction === '') {

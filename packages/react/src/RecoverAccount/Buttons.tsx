@@ -5,13 +5,16 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
 /**
  * "Send the code": the submit button of step 1; in step 2, "Send a new code" (the e-mailed code is
- * spent by a recovery attempt, and expires). Disabled while a code is sent or a recovery runs.
+ * spent by a recovery attempt, and expires). Disabled while a code is sent or a recovery runs; absent
+ * with a `challengeSource`.
  */
 export const SendCode = forwardRef<HTMLButtonElement, ButtonProps>(function SendCode(
   { className, children, onClick, disabled, ...buttonProps },
   ref,
 ) {
   const form = useRecoverAccountForm();
+  // No e-mailed code when the host's backend obtains the recovery challenge.
+  if (!form.fields.includes('verificationCode')) return null;
   const isDisabled = form.recovery.isBusy || form.recovery.codeStatus === 'sending' || disabled === true;
   const first = form.step === 'username';
   return (

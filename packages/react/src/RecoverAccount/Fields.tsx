@@ -34,9 +34,11 @@ function createField(field: RecoverAccountField, displayName: string) {
   ) {
     const form = useRecoverAccountForm();
     // The first field of step 2 takes focus once the code is sent.
-    const own = useFocusWhen<HTMLInputElement>(field === 'verificationCode' && form.step === 'recover');
+    const own = useFocusWhen<HTMLInputElement>(
+      field === 'verificationCode' && form.step === 'recover' && form.fields.includes(field),
+    );
     const refs = useComposedRefs(own, ref);
-    if (field !== 'username' && form.step === 'username') return null;
+    if (!form.fields.includes(field) || (field !== 'username' && form.step === 'username')) return null;
     const inputId = id ?? form.ids.field(field);
     const invalid = form.invalidField === field && form.errorText !== null;
     const isDisabled = form.recovery.isBusy || form.recovery.codeStatus === 'sending' || disabled === true;

@@ -18,8 +18,9 @@ export type RecoverAccountProps = Omit<RecoverAccountRootProps, 'children'>;
 /**
  * "Lost your passkeys?": the username → "Send the code"; then the e-mailed code, the recovery key
  * ID and code, the new passkey's name, a new recovery key (on by default) → "Recover and add a
- * passkey" (and, with `signInAfter`, signed in with it) → the new recovery key's ID and code, shown once. It is the parts below, composed as a host would: rearrange them with
- * `RecoverAccount.Root`.
+ * passkey" (and, with `signInAfter`, signed in with it) → the new recovery key's ID and code, shown once.
+ * With a `challengeSource` (the host's backend obtains the challenge), it asks for no username and no
+ * e-mailed code. It is the parts below, composed as a host would: rearrange them with `RecoverAccount.Root`.
  */
 const RecoverAccountPreset = forwardRef<HTMLFormElement, RecoverAccountProps>(function RecoverAccount(props, ref) {
   return (

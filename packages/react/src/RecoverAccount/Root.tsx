@@ -43,25 +43,35 @@ export interface RecoverAccountRootProps
   children?: ReactNode;
 }
 
-const STEP2: RecoverAccountField[] = ['verificationCode', 'credentialId', 'recoveryCode', 'credentialName'];
+const KIT_FIELDS: RecoverAccountField[] = [
+  'username',
+  'verificationCode',
+  'credentialId',
+  'recoveryCode',
+  'credentialName',
+];
+/** With a `challengeSource`, the host knows its user and its backend needs no e-mailed code. */
+const HOST_FIELDS: RecoverAccountField[] = ['credentialId', 'recoveryCode', 'credentialName'];
 
 /** The field an error concerns, and its text. */
 function aboutError(
   error: CredkitError,
   messages: RecoverAccountMessages,
   recovered: boolean,
+  fields: readonly RecoverAccountField[],
 ): { field: RecoverAccountField | null; text: string } {
   // The sign-in after the recovery failed: no field of the form is wrong.
   if (recovered) return { field: null, text: `${messages.signInFailed} ${describeError(error, messages.errors)}` };
   if (error.code === 'wrong-password') return { field: 'recoveryCode', text: messages.wrongRecoveryCode };
   if (error.code === 'no-signing-credential') return { field: 'credentialId', text: messages.unknownRecoveryKey };
   // Core refused what the person typed in a field (a username or a passkey name that breaks the name rule).
-  if (error.code === 'invalid-input' && error.field !== undefined && error.field !== 'password') {
-    return { field: error.field, text: describeError(error, messages.errors) };
+  const { field } = error;
+  if (error.code === 'invalid-input' && field !== undefined && field !== 'password' && fields.includes(field)) {
+    return { field, text: describeError(error, messages.errors) };
   }
   // Dfns checks the e-mailed code at /auth/recover/user/init: a refusal there is about that code.
   const status = error.status ?? 0;
-  if (error.phase === 'challenge' && status >= 400 && status < 500) {
+  if (fields.includes('verificationCode') && error.phase === 'challenge' && status >= 400 && status < 500) {
     return { field: 'verificationCode', text: messages.codeRefused };
   }
   return { field: null, text: describeError(error, messages.errors) };
@@ -77,6 +87,8 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
   {
     fetcher,
     orgId,
+    challengeSource,
+    completion,
     rp,
     timeout,
     ceremony,
@@ -104,6 +116,8 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
   const recovery = useRecoverAccount({
     fetcher,
     orgId,
+    challengeSource,
+    completion,
     rp,
     timeout,
     ceremony,
@@ -130,7 +144,9 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
   const pendingCode = useRef<string | null>(null);
   const [reached, setReached] = useState(false);
   if (recovery.codeStatus === 'sent' && !reached) setReached(true);
-  const step = reached ? 'recover' : 'username';
+  const fromHost = challengeSource !== undefined;
+  const step = reached || fromHost ? 'recover' : 'username';
+  const fields = fromHost ? HOST_FIELDS : KIT_FIELDS;
   const baseId = useId();
   const formId = id ?? `${baseId}-form`;
 
@@ -171,7 +187,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
     if (!checkFilled(['username'])) recovery.sendCode(values.username.trim());
   };
   const submit = () => {
-    if (checkFilled(['username', ...STEP2])) return;
+    if (checkFilled(fields)) return;
     try {
       normalizeRecoveryCode(values.recoveryCode);
     } catch {
@@ -183,8 +199,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
     if (newKeyRequested) pendingCode.current ??= generateRecoveryCode();
     const newRecoveryCode = newKeyRequested ? pendingCode.current : null;
     recovery.recover({
-      username: values.username.trim(),
-      verificationCode: values.verificationCode,
+      ...(!fromHost && { username: values.username.trim(), verificationCode: values.verificationCode }),
       credentialId: values.credentialId.trim(),
       recoveryCode: values.recoveryCode,
       credentialName: values.credentialName.trim(),
@@ -197,7 +212,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
   if (problem) {
     ({ field: invalidField, text: errorText } = problem);
   } else if (phase === 'error' && recovery.error) {
-    ({ field: invalidField, text: errorText } = aboutError(recovery.error, messages, result !== undefined));
+    ({ field: invalidField, text: errorText } = aboutError(recovery.error, messages, result !== undefined, fields));
   } else if (recovery.codeStatus === 'error' && recovery.codeError && !recovery.isBusy) {
     invalidField = 'username';
     errorText = describeError(recovery.codeError, messages.errors);
@@ -217,6 +232,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
   const context: RecoverAccountContextValue = {
     recovery,
     step,
+    fields,
     values,
     setValue,
     invalidField,

@@ -32,6 +32,11 @@ export interface RecoverAccountContextValue {
   /** The recovery, as `useRecoverAccount` gives it. */
   recovery: UseRecoverAccountResult;
   step: RecoverAccountStep;
+  /**
+   * The fields the form asks for: all of them, or, with a `challengeSource`, only the recovery key's
+   * ID and code and the passkey's name (the host knows its user; its backend needs no e-mailed code).
+   */
+  fields: readonly RecoverAccountField[];
   /** Each field's value. */
   values: Record<RecoverAccountField, string>;
   setValue: (field: RecoverAccountField, value: string) => void;

@@ -101,6 +101,8 @@ export function useRegisterCredentialForm({
   // What the registration needs (useRegisterPasskey's options) …
   kind = 'Fido2',
   fetcher,
+  challengeSource,
+  completion,
   rp,
   timeout,
   watchdogGraceMs,
@@ -164,6 +166,8 @@ export function useRegisterCredentialForm({
   const registration = useRegisterPasskey({
     kind,
     fetcher,
+    challengeSource,
+    completion,
     rp,
     timeout,
     watchdogGraceMs,

@@ -1,4 +1,4 @@
-import { withCredentialCode } from '@credkit/core';
+import { type Fetcher, withCredentialCode } from '@credkit/core';
 import { forwardRef, type ReactNode, useId, useMemo, useState } from 'react';
 import { Root as RegisterCredentialRoot, type RegisterCredentialRootProps } from '../RegisterCredential/Root.tsx';
 import {
@@ -16,9 +16,16 @@ import {
 
 /**
  * Props of {@link Root}: those of `RegisterCredential.Root` (kind, fetcher, rp, texts, `<form>`
- * attributes) but the user-action signer (the code is the proof), plus the code.
+ * attributes) but the user-action signer (the code is the proof) and the host-backend functions (the
+ * code's routes are the kit's own), plus the code.
  */
-export interface RegisterWithCodeRootProps extends Omit<RegisterCredentialRootProps, 'userActionSigner' | 'messages'> {
+export interface RegisterWithCodeRootProps
+  extends Omit<
+    RegisterCredentialRootProps,
+    'userActionSigner' | 'messages' | 'fetcher' | 'challengeSource' | 'completion'
+  > {
+  /** Makes the HTTP calls, to the code's routes (`/auth/credentials/code/init`, `/auth/credentials/code/verify`). */
+  fetcher: Fetcher;
   /**
    * The code, controlled by the host (with `onCodeChange`). A controlled code is never prefetched
    * with: pass the link's code as `defaultCode` for that.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CredkitError } from '../errors/credkitError.ts';
-import { validateUserActionChallenge } from './userAction.ts';
+import { validateUserActionChallenge } from './validateUserActionChallenge.ts';
 
 const challenge = {
   challenge: 'sign me',
