@@ -19,15 +19,24 @@ const PACKAGES = ['core', 'react', 'mock-backend', 'names'];
 const MINUTE = 60_000;
 
 let step = 0;
+/** The examples named on the command line (`pnpm test:published delegated`), or all. */
+const selected = process.argv.slice(2);
 /** The examples, each with its Playwright config `published/<name>.config.ts`. */
-const EXAMPLES: Example[] = [
+const ALL_EXAMPLES: Example[] = [
   {
     name: 'vite-react',
     journey: 'register a passkey in it',
     // Its build calls the mock directly.
     buildEnv: (mockUrl) => ({ VITE_DFNS_API_URL: mockUrl }),
   },
+  {
+    name: 'delegated',
+    journey: 'sign up, add a passkey, sign in and recover, all through its own backend',
+    // Its build calls its own server (same origin), which calls the mock.
+    buildEnv: () => ({}),
+  },
 ];
+const EXAMPLES = ALL_EXAMPLES.filter(({ name }) => selected.length === 0 || selected.includes(name));
 const STEPS = 2 + 1 + EXAMPLES.length * 4;
 const started = Date.now();
 
