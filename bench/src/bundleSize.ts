@@ -87,15 +87,19 @@ const SIMPLEWEBAUTHN_ADDED_ROW = 'the same, added to an app that ships @simplewe
 // Then about +60 on every row (issue 25): the error code `login-code-required` and its default message,
 // which every path carries with the others (measured: core 6261 → 6323, hook 7738 → 7792, component
 // 11913 → 11975, on SimpleWebAuthn 11852 → 11934).
+// Then about +300 on every row (issue 25): the delegated flows' `challengeSource` and `completion` in the
+// one shared challenge and submit steps, `callHost`'s classification of the host's failures, and the
+// up-front `invalid-input` checks of a step with no way to Dfns (measured: core 6323 → 6618, hook
+// 7792 → 8105, component 11975 → 12292, on SimpleWebAuthn 11934 → 12253). Issue 26 owns the sizes next.
 export const GZIP_CEILINGS: Readonly<Record<string, number>> = {
-  [CORE_ROW]: 6340,
+  [CORE_ROW]: 6640,
   // +30 (issue 17): a password or recovery code is not kept for retry() after a failure.
-  [HOOK_ROW]: 7805,
+  [HOOK_ROW]: 8125,
   // +190 (issue 17): the same, the form's password fields emptied after a failure and on reset(), and
   // server messages shown only cleaned (no bidi or control characters), cut to 200 and marked as the server's.
-  [COMPONENT_ROW]: 11990,
+  [COMPONENT_ROW]: 12315,
   // +210 (issue 17): as the row above.
-  [SIMPLEWEBAUTHN_ADDED_ROW]: 11950,
+  [SIMPLEWEBAUTHN_ADDED_ROW]: 12275,
 };
 
 /** The component with SimpleWebAuthn's ceremony (and its user-action signer), as such an app uses it. */

@@ -1,17 +1,21 @@
 // Recovery with a host backend, against the verifying mock over HTTP: the backend obtains the recovery
-// challenge and completes the recovery with the published @dfns/sdk's DfnsDelegatedApiClient; the
-// browser side is credkit's recoverAccount with challengeSource and completion.
-// The backend calls POST /auth/recover/user/init with the e-mailed code for now: the delegated route,
-// POST /auth/recover/user/delegated { username, credentialId }, answers the same shape without a code.
-import { createMockBackend, type MockServer, type VerificationCodeMail } from '@credkit/mock-backend';
-import { DfnsDelegatedApiClient } from '@dfns/sdk';
+// challenge with its service account (POST /auth/recover/user/delegated { username, credentialId }, no
+// e-mailed code) and completes the recovery, with the published @dfns/sdk; the browser side is
+// credkit's recoverAccount with challengeSource and completion. The service account's user actions
+// are signed by credkit's signUserActionChallenge with its key signer, handed to the SDK as its signer.
+import { createPrivateKey } from 'node:crypto';
+import { createMockBackend, type MockServer } from '@credkit/mock-backend';
+import { TESTING_SERVICE_ACCOUNT } from '@credkit/mock-backend/testing';
+import { DfnsApiClient, DfnsDelegatedApiClient } from '@dfns/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoverBody } from '../dfns/dfnsTypes.ts';
 import { createFetcher, type Fetcher, type FetcherRequest } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
 import { softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
+import { createKeyUserActionSigner } from '../userAction/keyUserActionSigner.ts';
+import { signUserActionChallenge } from '../userAction/signUserActionChallenge.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
-import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
+import { recoverAccount } from './recoverAccount.ts';
 import type { RecoveryChallengeContext } from './recoveryChallenge.ts';
 
 const ORIGIN = 'http://localhost:5173';
@@ -27,30 +31,42 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** The demo user with a passkey and a RecoveryKey, and a pending e-mailed code for the backend. */
+/** The demo user with a passkey and a RecoveryKey. */
 async function setup() {
-  const mails: VerificationCodeMail[] = [];
-  server = await createMockBackend({
-    origins: [ORIGIN],
-    rpId: 'localhost',
-    userActionSigning: 'off',
-    onVerificationCode: (mail) => mails.push(mail),
-  }).listen({ port: 0 });
+  server = await createMockBackend({ origins: [ORIGIN], rpId: 'localhost', userActionSigning: 'off' }).listen({
+    port: 0,
+  });
   const baseUrl = server.url;
   const demo = createFetcher({ baseUrl, headers: { Authorization: 'Bearer demo-token' } });
   const { recoveryCode, credentialId } = await userWithRecoveryKey(demo);
-  const anonymous = createFetcher({ baseUrl });
-  await sendRecoveryCode({ fetcher: anonymous, orgId: ORG, username: USERNAME });
-  const verificationCode = mails.at(-1)?.verificationCode ?? '';
-  return { baseUrl, anonymous, recoveryCode, credentialId, verificationCode };
+  return { baseUrl, anonymous: createFetcher({ baseUrl }), recoveryCode, credentialId };
+}
+
+/** The mock's testing service account, its key signing through credkit's key signer. */
+async function serviceAccountClient(baseUrl: string) {
+  const pkcs8 = createPrivateKey(TESTING_SERVICE_ACCOUNT.privateKey).export({ type: 'pkcs8', format: 'der' });
+  const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+    'sign',
+  ]);
+  const keySigner = createKeyUserActionSigner({ credId: TESTING_SERVICE_ACCOUNT.credId, privateKey, origin: ORIGIN });
+  // The SDK's signer contract: a challenge in, the firstFactor out; credkit validates the challenge first.
+  const signer = {
+    async sign(challenge: unknown) {
+      const { firstFactor } = await signUserActionChallenge(challenge, { signer: keySigner });
+      // The SDK's FirstFactorAssertion has no PasswordProtectedKey; this signer makes Key assertions.
+      if (firstFactor.kind !== 'Key') throw new Error(`a Key assertion was expected, not ${firstFactor.kind}`);
+      return { ...firstFactor, kind: firstFactor.kind };
+    },
+  };
+  return new DfnsApiClient({ baseUrl, authToken: TESTING_SERVICE_ACCOUNT.token, signer });
 }
 
 /** The host's backend: it knows its user; the browser tells it which recovery key. */
-function hostBackend(baseUrl: string, verificationCode: string) {
+function hostBackend(baseUrl: string) {
   return {
-    recoveryChallenge: ({ credentialId }: RecoveryChallengeContext) =>
-      new DfnsDelegatedApiClient({ baseUrl }).auth.createRecoveryChallenge({
-        body: { username: USERNAME, verificationCode, orgId: ORG, credentialId },
+    recoveryChallenge: async ({ credentialId }: RecoveryChallengeContext) =>
+      (await serviceAccountClient(baseUrl)).auth.createDelegatedRecoveryChallenge({
+        body: { username: USERNAME, credentialId },
       }),
     // No cast: the kit's RecoverBody is assignable to the SDK's, as the type checker confirms here.
     recover: (body: RecoverBody, temporaryAuthenticationToken: string) =>
@@ -64,8 +80,8 @@ describe('recoverAccount with a host backend (DfnsDelegatedApiClient) against th
   it(
     'should recover from the backend challenge, with the backend completing, and sign in with the new passkey',
     async () => {
-      const { baseUrl, anonymous, recoveryCode, credentialId, verificationCode } = await setup();
-      const backend = hostBackend(baseUrl, verificationCode);
+      const { baseUrl, anonymous, recoveryCode, credentialId } = await setup();
+      const backend = hostBackend(baseUrl);
       const told: RecoveryChallengeContext[] = [];
       const tokens: string[] = [];
       const newPasskey = softwareCredentials(ORIGIN);
@@ -105,7 +121,7 @@ describe('recoverAccount with a host backend (DfnsDelegatedApiClient) against th
   it(
     'should post the recovery itself under the temporary token when the backend only gives the challenge',
     async () => {
-      const { baseUrl, recoveryCode, credentialId, verificationCode } = await setup();
+      const { baseUrl, recoveryCode, credentialId } = await setup();
       const sent: FetcherRequest[] = [];
       const http = createFetcher({ baseUrl });
       const fetcher: Fetcher = (request) => {
@@ -114,7 +130,7 @@ describe('recoverAccount with a host backend (DfnsDelegatedApiClient) against th
       };
       const recovered = await recoverAccount({
         fetcher,
-        challengeSource: hostBackend(baseUrl, verificationCode).recoveryChallenge,
+        challengeSource: hostBackend(baseUrl).recoveryChallenge,
         credentialId,
         recoveryCode,
         rp,
