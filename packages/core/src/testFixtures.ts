@@ -1,8 +1,10 @@
+import { createMockBackend, type MockBackendOptions } from '@credkit/mock-backend';
 import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { expect } from 'vitest';
 import type { Fido2CredentialChallenge } from './dfns/dfnsTypes.ts';
 import { fromBase64url, toBase64url } from './encoding/base64url.ts';
 import { CredkitError } from './errors/credkitError.ts';
+import { createFetcher, type Fetcher } from './http/fetcher.ts';
 import type { CredentialGetter } from './webauthn/browserGet.ts';
 import type { CredentialCreator } from './webauthn/webAuthnSupport.ts';
 
@@ -79,4 +81,19 @@ export function softwareCredentials(origin = 'http://localhost:5173'): Credentia
       } as unknown as Credential;
     },
   };
+}
+
+/**
+ * The verifying mock backend in this process, and fetchers onto it: `fetcherWith(token)` sends
+ * `Authorization: Bearer <token>`, `anonymous` nothing. Test-only.
+ */
+export function inProcessMock(options: MockBackendOptions) {
+  const backend = createMockBackend(options);
+  const fetcherWith = (token?: string): Fetcher =>
+    createFetcher({
+      baseUrl: 'http://mock.test',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      fetch: (input, init) => backend.fetch(new Request(input, init)),
+    });
+  return { backend, fetcherWith, anonymous: fetcherWith() };
 }
