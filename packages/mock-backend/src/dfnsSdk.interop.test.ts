@@ -12,7 +12,7 @@ import { DfnsApiClient, DfnsError } from '@dfns/sdk';
 import { BrowserKeySigner } from '@dfns/sdk-browser';
 import { AsymmetricKeySigner } from '@dfns/sdk-keysigner';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ORG_ID, type LoginCodeMail, type VerificationCodeMail } from './config.ts';
+import { DEFAULT_ORG_ID, type LoginCodeMail, type MockBackendOptions, type VerificationCodeMail } from './config.ts';
 import { createMockBackend } from './createMockBackend.ts';
 import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 
@@ -68,8 +68,9 @@ function signedInClient(baseUrl: string, token: string, signer: AsymmetricKeySig
   return new DfnsApiClient({ baseUrl, orgId: DEFAULT_ORG_ID, authToken: token, signer } as never);
 }
 
-async function withMock(test: (baseUrl: string) => Promise<void>) {
-  const server = await createMockBackend({ origins: [ORIGIN] }).listen({ port: 0 });
+/** Runs `test` against a mock over HTTP (with `options`), closed afterwards. */
+async function withMock(test: (baseUrl: string) => Promise<void>, options: MockBackendOptions = {}) {
+  const server = await createMockBackend({ origins: [ORIGIN], ...options }).listen({ port: 0 });
   try {
     await test(server.url);
   } finally {
@@ -228,74 +229,73 @@ describe('login codes through the published @dfns/sdk', () => {
     timeout: 30_000,
   }, async () => {
     const mails: LoginCodeMail[] = [];
-    const server = await createMockBackend({ origins: [ORIGIN], onLoginCode: (mail) => mails.push(mail) }).listen({
-      port: 0,
-    });
-    try {
-      const baseUrl = server.url;
-      const username = 'sdk-login-code@example.com';
-      const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
-      const client = signedInClient(baseUrl, token, signer);
+    await withMock(
+      async (baseUrl) => {
+        const username = 'sdk-login-code@example.com';
+        const { anonymous, token, signer } = await registerKeyUser(baseUrl, username);
+        const client = signedInClient(baseUrl, token, signer);
 
-      // A PasswordProtectedKey, added with user-action signing; its private key wrapped client-side.
-      const challenge = await client.auth.createCredentialChallenge({
-        body: { kind: 'PasswordProtectedKey' } as never,
-      });
-      const key = await extractableKeyPair();
-      const { credentialInfo } = await new BrowserKeySigner({ keyPair: key.keyPair }).create(challenge as never);
-      const wrapped = Buffer.from('{"wrapped":"under the password"}').toString('base64');
-      await client.auth.createCredential({
-        body: {
-          credentialKind: 'PasswordProtectedKey',
-          credentialInfo,
-          credentialName: 'Password key',
-          challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
-          encryptedPrivateKey: wrapped,
-        } as never,
-      });
+        // A PasswordProtectedKey, added with user-action signing; its private key wrapped client-side.
+        const challenge = await client.auth.createCredentialChallenge({
+          body: { kind: 'PasswordProtectedKey' } as never,
+        });
+        const key = await extractableKeyPair();
+        const { credentialInfo } = await new BrowserKeySigner({ keyPair: key.keyPair }).create(challenge as never);
+        const wrapped = Buffer.from('{"wrapped":"under the password"}').toString('base64');
+        await client.auth.createCredential({
+          body: {
+            credentialKind: 'PasswordProtectedKey',
+            credentialInfo,
+            credentialName: 'Password key',
+            challengeIdentifier: (challenge as { challengeIdentifier: string }).challengeIdentifier,
+            encryptedPrivateKey: wrapped,
+          } as never,
+        });
 
-      // Anyone who knows the username: the key's id, not the key.
-      const withoutCode = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
-      expect(withoutCode.allowCredentials.passwordProtectedKey).toEqual([
-        { type: 'public-key', id: credentialInfo.credId },
-      ]);
+        // Anyone who knows the username: the key's id, not the key.
+        const withoutCode = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID } });
+        expect(withoutCode.allowCredentials.passwordProtectedKey).toEqual([
+          { type: 'public-key', id: credentialInfo.credId },
+        ]);
 
-      // The user, with the code mailed to them.
-      expect(await anonymous.auth.sendLoginCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
-        message: 'success',
-      });
-      const loginCode = mails.at(-1)?.loginCode ?? '';
-      const login = await anonymous.auth.createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID, loginCode } });
-      expect(login.allowCredentials.passwordProtectedKey).toEqual([
-        { type: 'public-key', id: credentialInfo.credId, encryptedPrivateKey: wrapped },
-      ]);
-      const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge: login.challenge }));
-      const loggedIn = await anonymous.auth.login({
-        body: {
-          challengeIdentifier: login.challengeIdentifier,
-          firstFactor: {
-            kind: 'PasswordProtectedKey',
-            credentialAssertion: {
-              credId: credentialInfo.credId,
-              clientData: clientData.toString('base64url'),
-              signature: sign('sha256', clientData, { key: key.privateKeyPem, dsaEncoding: 'der' }).toString(
-                'base64url',
-              ),
+        // The user, with the code mailed to them.
+        expect(await anonymous.auth.sendLoginCode({ body: { username, orgId: DEFAULT_ORG_ID } })).toEqual({
+          message: 'success',
+        });
+        const loginCode = mails.at(-1)?.loginCode ?? '';
+        const login = await anonymous.auth.createLoginChallenge({
+          body: { username, orgId: DEFAULT_ORG_ID, loginCode },
+        });
+        expect(login.allowCredentials.passwordProtectedKey).toEqual([
+          { type: 'public-key', id: credentialInfo.credId, encryptedPrivateKey: wrapped },
+        ]);
+        const clientData = Buffer.from(JSON.stringify({ type: 'key.get', challenge: login.challenge }));
+        const loggedIn = await anonymous.auth.login({
+          body: {
+            challengeIdentifier: login.challengeIdentifier,
+            firstFactor: {
+              kind: 'PasswordProtectedKey',
+              credentialAssertion: {
+                credId: credentialInfo.credId,
+                clientData: clientData.toString('base64url'),
+                signature: sign('sha256', clientData, { key: key.privateKeyPem, dsaEncoding: 'der' }).toString(
+                  'base64url',
+                ),
+              },
             },
           },
-        },
-      });
-      expect(loggedIn).toHaveProperty('token');
+        });
+        expect(loggedIn).toHaveProperty('token');
 
-      // Single-use: the same code again is a 400 naming it.
-      const again = await anonymous.auth
-        .createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID, loginCode } })
-        .catch((error: unknown) => error);
-      expect(again).toBeInstanceOf(DfnsError);
-      expect(again).toMatchObject({ httpStatus: 400, message: expect.stringMatching(/^loginCode was already used/) });
-    } finally {
-      await server.close();
-    }
+        // Single-use: the same code again is a 400 naming it.
+        const again = await anonymous.auth
+          .createLoginChallenge({ body: { username, orgId: DEFAULT_ORG_ID, loginCode } })
+          .catch((error: unknown) => error);
+        expect(again).toBeInstanceOf(DfnsError);
+        expect(again).toMatchObject({ httpStatus: 400, message: expect.stringMatching(/^loginCode was already used/) });
+      },
+      { onLoginCode: (mail) => mails.push(mail) },
+    );
   });
 });
 
@@ -507,16 +507,9 @@ async function recoverAndLogIn(
 }
 
 /** A mock over HTTP whose recovery "mails" land in `mails`. */
-async function withRecoveryMock(test: (baseUrl: string, mails: VerificationCodeMail[]) => Promise<void>) {
+function withRecoveryMock(test: (baseUrl: string, mails: VerificationCodeMail[]) => Promise<void>) {
   const mails: VerificationCodeMail[] = [];
-  const server = await createMockBackend({ origins: [ORIGIN], onVerificationCode: (mail) => mails.push(mail) }).listen({
-    port: 0,
-  });
-  try {
-    await test(server.url, mails);
-  } finally {
-    await server.close();
-  }
+  return withMock((baseUrl) => test(baseUrl, mails), { onVerificationCode: (mail) => mails.push(mail) });
 }
 
 const RECOVERY_CODE = 'D1-7H2QK-M9XTE-0RB4W-1ZZZZ-ABCDE-FGHJK';

@@ -2,6 +2,7 @@ import { sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID } from './config.ts';
 import {
+  addPasskey,
   type Call,
   expectDfnsError,
   ORIGIN,
@@ -14,7 +15,6 @@ import {
   signUpWithPasskey,
   userActionChallenge,
 } from './testHelpers.ts';
-import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
 
 /** `POST /auth/login/init` as no one in particular (no Authorization header). */
@@ -140,24 +140,7 @@ describe('POST /auth/login/init and POST /auth/login', () => {
     it('should refuse a deactivated passkey, and offer none; activated again, it logs in', async () => {
       const { call } = setupBackend();
       const user = await signUpWithPasskey(call);
-      const spare = createSoftwareAuthenticator();
-      const init = await call(
-        'POST',
-        '/auth/credentials/init',
-        { kind: 'Fido2' },
-        { Authorization: `Bearer ${user.token}` },
-      );
-      await call(
-        'POST',
-        '/auth/credentials',
-        {
-          credentialKind: 'Fido2',
-          credentialName: 'Spare',
-          challengeIdentifier: init.body.challengeIdentifier,
-          credentialInfo: await spare.register({ challenge: init.body.challenge, rpId: 'localhost', origin: ORIGIN }),
-        },
-        { Authorization: `Bearer ${user.token}` },
-      );
+      const { authenticator: spare } = await addPasskey(call, user.token);
       const setActive = (isActive: boolean) =>
         call(
           'PUT',

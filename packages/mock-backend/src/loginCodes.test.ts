@@ -5,6 +5,7 @@ import { type KeyObject, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID, type LoginCodeMail, type MockBackendOptions } from './config.ts';
 import {
+  addPasskey,
   type Call,
   expectDfnsError,
   newRecoveryKey,
@@ -13,7 +14,6 @@ import {
   setupBackend,
   signUpWithPasskey,
 } from './testHelpers.ts';
-import { createSoftwareAuthenticator } from './testing/softwareAuthenticator.ts';
 import { createSoftwareKeyCredential } from './testing/softwareKeySigner.ts';
 
 const USERNAME = 'pia@example.com';
@@ -211,30 +211,8 @@ describe('POST /auth/login/init with a PasswordProtectedKey', () => {
     const { call, mails } = setup();
     const user = await signUpWithPasswordProtectedKey(call);
     // A passkey to keep a credential that can sign while the key is off.
-    const init = await call(
-      'POST',
-      '/auth/credentials/init',
-      { kind: 'Fido2' },
-      { Authorization: `Bearer ${user.token}` },
-    );
-    const passkey = await createSoftwareAuthenticator().register({
-      challenge: init.body.challenge,
-      rpId: 'localhost',
-      origin: ORIGIN,
-    });
+    await addPasskey(call, user.token);
     const auth = { Authorization: `Bearer ${user.token}` };
-    const added = await call(
-      'POST',
-      '/auth/credentials',
-      {
-        credentialKind: 'Fido2',
-        credentialName: 'Spare',
-        challengeIdentifier: init.body.challengeIdentifier,
-        credentialInfo: passkey,
-      },
-      auth,
-    );
-    expect(added.status).toBe(200);
     const off = await call('PUT', '/auth/credentials/deactivate', { credentialUuid: user.credentialUuid }, auth);
     expect(off.status).toBe(200);
     await sendLoginCode(call);

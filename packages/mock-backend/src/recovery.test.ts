@@ -5,6 +5,7 @@ import {
   beginSignUp,
   type Call,
   expectDfnsError,
+  newPasskey,
   newRecoveryKey,
   ORIGIN,
   passkeyFactor,
@@ -77,13 +78,7 @@ async function prepareRecovery(
     credentialId: user.recoveryKey.credentialId,
   });
   expect(init.status).toBe(200);
-  const authenticator = createSoftwareAuthenticator();
-  const credentialInfo = await authenticator.register({
-    challenge: init.body.challenge,
-    rpId: 'localhost',
-    origin: ORIGIN,
-    userId: init.body.user.id,
-  });
+  const { authenticator, credentialInfo } = await newPasskey(init.body.challenge, init.body.user.id);
   const newKey = withNewRecoveryKey ? newRecoveryKey(init.body.challenge, 'New recovery key') : undefined;
   const newCredentials = {
     firstFactorCredential: { credentialKind: 'Fido2', credentialInfo, credentialName: 'New passkey' },

@@ -102,6 +102,12 @@ export interface PasskeyUser {
   credentialUuid: string;
 }
 
+/** A passkey of `authenticator` for a Dfns challenge (RP id localhost, ORIGIN), for `userId` when given. */
+export async function newPasskey(challenge: string, userId?: string, authenticator = createSoftwareAuthenticator()) {
+  const credentialInfo = await authenticator.register({ challenge, rpId: 'localhost', origin: ORIGIN, userId });
+  return { authenticator, credentialInfo };
+}
+
 /**
  * A sign-up begun (`POST /auth/registration/init`) and a passkey of `authenticator` made for its
  * challenge; `complete(more, path)` sends the first factor with the `more` fields, as the
@@ -118,12 +124,7 @@ export async function beginSignUp(
     registrationCode: 'any',
   });
   expect(init.status).toBe(200);
-  const credentialInfo = await authenticator.register({
-    challenge: init.body.challenge,
-    rpId: 'localhost',
-    origin: ORIGIN,
-    userId: init.body.user.id,
-  });
+  const { credentialInfo } = await newPasskey(init.body.challenge, init.body.user.id, authenticator);
   const firstFactorCredential = { credentialKind: 'Fido2', credentialInfo, credentialName: 'Passkey' };
   return {
     init: init.body as { challenge: string; user: { id: string }; temporaryAuthenticationToken: string },
@@ -156,6 +157,22 @@ export async function signUpWithPasskey(
     credentialId: signUp.firstFactorCredential.credentialInfo.credId,
     credentialUuid: done.body.credential.uuid,
   };
+}
+
+/** Adds a passkey (of a new authenticator) to the user of `token`, user actions off: its authenticator and answer. */
+export async function addPasskey(call: Call, token: string, credentialName = 'Spare') {
+  const auth = { Authorization: `Bearer ${token}` };
+  const init = await call('POST', '/auth/credentials/init', { kind: 'Fido2' }, auth);
+  expect(init.status).toBe(200);
+  const { authenticator, credentialInfo } = await newPasskey(init.body.challenge);
+  const created = await call(
+    'POST',
+    '/auth/credentials',
+    { credentialKind: 'Fido2', credentialName, challengeIdentifier: init.body.challengeIdentifier, credentialInfo },
+    auth,
+  );
+  expect(created.status).toBe(200);
+  return { authenticator, credential: created.body };
 }
 
 /** A call to authorise, for tests about the signature rather than the call. */

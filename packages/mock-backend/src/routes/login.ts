@@ -77,13 +77,7 @@ export function loginRoutes(ctx: MockContext) {
       show: '/mock/login-codes',
       codes: loginCodes,
       label: 'login code',
-      deliver: (user, { code, expiresAt }) =>
-        options.onLoginCode?.({
-          username: user.username,
-          userId: user.userId,
-          loginCode: code,
-          expiresAt: new Date(expiresAt).toISOString(),
-        }),
+      deliver: ({ code, ...mail }) => options.onLoginCode?.({ ...mail, loginCode: code }),
     }),
   );
 

@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import type { MockContext } from '../context.ts';
 import { badRequest, DfnsHttpError } from '../errors.ts';
-import type { MailedCode, MailedCodes } from '../state/mailedCodes.ts';
-import type { MockUser } from '../state/store.ts';
+import type { MailedCodes } from '../state/mailedCodes.ts';
 import { orgIdField } from '../wire/orgIdField.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
 
@@ -16,8 +15,8 @@ export interface MailedCodeRoutes {
   codes: MailedCodes;
   /** What a code is called in messages: `verification code`. */
   label: string;
-  /** The mail the mock cannot send: the option that receives it. */
-  deliver: (user: MockUser, mailed: MailedCode) => void;
+  /** The mail the mock cannot send, for the option that receives it. */
+  deliver: (mail: { username: string; userId: string; code: string; expiresAt: string }) => void;
 }
 
 /**
@@ -34,7 +33,10 @@ export function mailedCodeRoutes(ctx: MockContext, { send, show, codes, label, d
     orgIdField(body.orgId, ctx.options);
     const user = ctx.store.userByName(username);
     // The same answer whether or not the user exists: the route does not tell who has an account.
-    if (user) deliver(user, codes.issue(user.userId));
+    if (user) {
+      const { code, expiresAt } = codes.issue(user.userId);
+      deliver({ username: user.username, userId: user.userId, code, expiresAt: new Date(expiresAt).toISOString() });
+    }
     return c.json({ message: 'success' });
   });
 

@@ -30,13 +30,7 @@ export function recoveryRoutes(ctx: MockContext) {
       show: '/mock/recovery-codes',
       codes: recoveryCodes,
       label: 'verification code',
-      deliver: (user, { code, expiresAt }) =>
-        options.onVerificationCode?.({
-          username: user.username,
-          userId: user.userId,
-          verificationCode: code,
-          expiresAt: new Date(expiresAt).toISOString(),
-        }),
+      deliver: ({ code, ...mail }) => options.onVerificationCode?.({ ...mail, verificationCode: code }),
     }),
   );
 
