@@ -4,16 +4,17 @@ import { useState } from 'react';
 import { rp } from './host.ts';
 import { post } from './myBackend.ts';
 
-// Sign-up when your backend registers the user (POST /auth/registration/delegated): no orgId, no
-// username for the kit, no fetcher. The recovery code is shown, and confirmed, before the request.
-export function useDelegatedSignUp(email: string) {
+// Sign-up of a person signed in to your app, whom your backend registers at Dfns
+// (POST /auth/registration/delegated): no orgId, no username for the kit, no fetcher. The recovery
+// code is shown, and confirmed, before the request.
+export function useDelegatedSignUp() {
   const [recoveryCode] = useState(generateRecoveryCode);
   const signUp = useRegisterUser({
     rp,
     // Your backend's service account asks Dfns for the challenge, and keeps its temporary token.
-    challengeSource: ({ signal }) => post('/api/dfns/registration/challenge', { email }, signal),
+    challengeSource: ({ signal }) => post('/api/dfns/sign-up/challenge', {}, signal),
     // Exactly the POST /auth/registration/enduser body; your backend sends it under that token.
-    completion: (body, { signal }) => post('/api/dfns/registration', body, signal),
+    completion: (body, { signal }) => post('/api/dfns/sign-up/complete', body, signal),
     recoveryKey: { recoveryCode },
   });
   // signUp.register({ credentialName: 'Passkey' }) once the person has saved the code; then

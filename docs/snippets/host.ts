@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 export declare function getUserToken(): Promise<string>;
 /** Where your app keeps a new user's token. */
 export declare function saveToken(token: string): void;
+/** Your app forgets the token (signing out). */
+export declare function forgetToken(): void;
 /** Your CSRF token, for a backend that proxies Dfns. */
 export declare function readCsrfToken(): string;
 /** Your design system's button and dialog. */
@@ -19,3 +21,6 @@ export declare function sessionOf(request: Request): Promise<{ dfnsToken: string
 /** Your service account's token and the signer of its Key credential (e.g. `@dfns/sdk-keysigner`'s). */
 export declare const serviceAccountToken: string;
 export declare const serviceAccountSigner: import('@dfns/sdk').CredentialSigner;
+/** Your backend's service account (a token and the signer of its Key credential) and its store. */
+export declare const serviceAccount: { authToken: string; signer: import('@dfns/sdk').CredentialSigner };
+export declare function saveDfnsToken(userId: string, token: string): Promise<void>;

@@ -145,6 +145,42 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     });
   }
 
+  test('sign-up with a recovery key, a sign-out the server refused, and the password-protected key sign-in', async ({
+    page,
+    authenticator: _authenticator,
+  }) => {
+    await page.goto('/');
+    await page.getByLabel('Username').fill(`user-${randomUUID().slice(0, 8)}@example.com`);
+    await page.getByRole('checkbox', { name: /^Also make a recovery key/ }).check();
+    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+    const step = page.getByRole('group', { name: 'Save your recovery code' });
+    await expect(step).toBeVisible();
+    await expectNoViolations(page, 'sign-up: the recovery code, before the request');
+    await step.getByRole('checkbox', { name: 'I have saved my recovery code' }).check();
+    await step.getByRole('button', { name: 'Create my account' }).click();
+    const saved = page.getByRole('group', { name: 'Your recovery key' });
+    await expect(saved).toBeVisible({ timeout: 30_000 });
+    await expectNoViolations(page, 'sign-up: the recovery key ID with its code');
+    await saved.getByRole('button', { name: 'I have saved them' }).click();
+
+    await interceptApi(page, '/auth/logout', () => ({ fulfill: { status: 503, body: '{}' } }));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoViolations(page, 'a sign-out the server refused');
+
+    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in with a password-protected key' }).click();
+    const form = page.getByRole('region', { name: 'Sign in with a password-protected key' });
+    await form.getByLabel('Username').fill('nobody@example.com');
+    await form.getByRole('button', { name: 'Send me a code' }).click();
+    await expect(form.getByRole('status')).toHaveText('We e-mailed you a code.');
+    await form.getByLabel('Code from the e-mail').fill('0000-0000-0000-0000');
+    await form.getByLabel('Password of the key').fill('a password');
+    await form.getByRole('button', { name: 'Sign in with the key' }).click();
+    await expect(form.getByRole('alert')).toBeVisible();
+    await expectNoViolations(page, 'password-protected key sign-in, with an error');
+  });
+
   test('sign-up', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Sign up with a passkey' })).toBeVisible();

@@ -17,3 +17,49 @@ export async function signOutToRecovery(page: Page) {
   await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
   await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
 }
+
+/**
+ * The mock's mailbox (`GET /mock/recovery-codes`, `/mock/login-codes`): it sends no e-mail and tells
+ * tests the code. Asked from the page, where both builds' mocks answer (the static build's has no port).
+ */
+export function readMockMail<T>(page: Page, url: string): Promise<T> {
+  return page.evaluate(async (address) => (await fetch(address)).json() as Promise<T>, url);
+}
+
+/**
+ * "Lost your passkeys?" from the signed-out screen to signed in with a new passkey, keeping the new
+ * recovery key the recovery makes (its ID and code, shown once).
+ */
+export async function recover(
+  page: Page,
+  mockApiUrl: string,
+  typed: { username: string; credentialId: string; recoveryCode: string; passkeyName: string },
+) {
+  await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+  await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
+  await page.getByLabel('Username').fill(typed.username);
+  await page.getByRole('button', { name: 'Send the code' }).click();
+  await expect(page.getByText('We e-mailed you a code.')).toBeVisible();
+  const { verificationCode } = await readMockMail<{ verificationCode: string }>(
+    page,
+    `${mockApiUrl}/mock/recovery-codes?username=${encodeURIComponent(typed.username)}`,
+  );
+
+  await page.getByLabel('Code from the e-mail').fill(verificationCode);
+  await page.getByLabel('Recovery key ID').fill(typed.credentialId);
+  await page.getByLabel('Recovery code', { exact: true }).fill(typed.recoveryCode);
+  await page.getByLabel('Name of the new passkey').fill(typed.passkeyName);
+  await expect(page.getByRole('checkbox', { name: /^Also make a new recovery key/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Recover and add a passkey' }).click();
+
+  const newKey = page.getByRole('group', { name: 'Your new recovery key' });
+  // Two PBKDF2 runs (opening the old key, wrapping the new one) and two prompts: give a busy machine room.
+  await expect(newKey).toBeVisible({ timeout: 30_000 });
+  const credentialId = await newKey.getByLabel('New recovery key ID').inputValue();
+  const recoveryCode = await newKey.getByLabel('New recovery code').inputValue();
+  // Signed in, but the page stays until the person has saved the new key.
+  await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  await newKey.getByRole('button', { name: 'I have saved them' }).click();
+  await expect(page.getByTestId('signed-in-user')).toContainText(typed.username);
+  return { newKey: { credentialId, recoveryCode } };
+}

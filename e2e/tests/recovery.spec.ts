@@ -1,45 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { recover } from './demoSteps.ts';
 import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
-
-/**
- * "Lost your passkeys?" from the signed-out screen to signed in with a new passkey, keeping the new
- * recovery key the recovery makes (its ID and code, shown once).
- */
-async function recover(
-  page: Page,
-  mockApiUrl: string,
-  typed: { username: string; credentialId: string; recoveryCode: string; passkeyName: string },
-) {
-  await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
-  await page.getByRole('button', { name: 'Lost your passkeys?' }).click();
-  await page.getByLabel('Username').fill(typed.username);
-  await page.getByRole('button', { name: 'Send the code' }).click();
-  await expect(page.getByText('We e-mailed you a code.')).toBeVisible();
-  // The mock's mailbox: it sends no e-mail and tells tests the code.
-  const mail = await page.request.get(
-    `${mockApiUrl}/mock/recovery-codes?username=${encodeURIComponent(typed.username)}`,
-  );
-  const { verificationCode } = (await mail.json()) as { verificationCode: string };
-
-  await page.getByLabel('Code from the e-mail').fill(verificationCode);
-  await page.getByLabel('Recovery key ID').fill(typed.credentialId);
-  await page.getByLabel('Recovery code', { exact: true }).fill(typed.recoveryCode);
-  await page.getByLabel('Name of the new passkey').fill(typed.passkeyName);
-  await expect(page.getByRole('checkbox', { name: /^Also make a new recovery key/ })).toBeChecked();
-  await page.getByRole('button', { name: 'Recover and add a passkey' }).click();
-
-  const newKey = page.getByRole('group', { name: 'Your new recovery key' });
-  // Two PBKDF2 runs (opening the old key, wrapping the new one) and two prompts: give a busy machine room.
-  await expect(newKey).toBeVisible({ timeout: 30_000 });
-  const credentialId = await newKey.getByLabel('New recovery key ID').inputValue();
-  const recoveryCode = await newKey.getByLabel('New recovery code').inputValue();
-  // Signed in, but the page stays until the person has saved the new key.
-  await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
-  await newKey.getByRole('button', { name: 'I have saved them' }).click();
-  await expect(page.getByTestId('signed-in-user')).toContainText(typed.username);
-  return { newKey: { credentialId, recoveryCode } };
-}
 
 test.describe('account recovery: lost every passkey, back in with a new one', () => {
   test('a recovery key brings the account back on a new device; the old passkey no longer signs in', async ({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readMockMail } from './demoSteps.ts';
 import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 
 test.describe('signing back in with a passkey (POST /auth/login)', () => {
@@ -53,6 +54,79 @@ test.describe('signing back in with a passkey (POST /auth/login)', () => {
     await expect(alert).toBeVisible();
     expect(await alert.getAttribute('data-code')).toMatch(/^(server|forbidden)$/);
     await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+  });
+});
+
+test.describe('signing in with a password-protected key and an e-mailed login code', () => {
+  test('the passkey sign-in hands over; a wrong password is refused before anything is posted; the code and the password sign in', async ({
+    page,
+    authenticator,
+    mockApi,
+  }) => {
+    const username = `user-${randomUUID().slice(0, 8)}@example.com`;
+    const password = `pw-${randomUUID()}`;
+    await page.goto('/');
+    await page.getByLabel('Username').fill(username);
+    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+    await expect(page.getByTestId('signed-in-user')).toContainText(username);
+    // A password-protected key, confirmed with the passkey.
+    await page.getByRole('radio', { name: /^Password-protected key \(/ }).check();
+    await page.getByRole('textbox', { name: 'Credential name' }).fill('Password key');
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Confirm password').fill(password);
+    await page.getByRole('button', { name: 'Create password-protected key' }).click();
+    await expect(page.getByRole('status')).toHaveText('Password-protected key “Password key” registered.', {
+      timeout: 30_000,
+    });
+
+    // The passkey is deactivated (confirmed with itself): the key is the only way in.
+    await page.getByRole('link', { name: 'Manage' }).click();
+    const passkeyRow = page
+      .getByRole('table', { name: 'Your credentials' })
+      .getByRole('row', { name: /First passkey/ });
+    await passkeyRow.getByRole('button', { name: 'Deactivate “First passkey”' }).click();
+    await expect(passkeyRow).toContainText('Deactivated');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
+    await page.getByLabel('Username (optional)').fill(username);
+    const signCount = (await authenticator.credentials())[0]?.signCount;
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    // No prompt: the passkey sign-in sees the user has only a password-protected key, and hands over.
+    const form = page.getByRole('region', { name: 'Sign in with a password-protected key' });
+    const send = form.getByRole('button', { name: 'Send me a code' });
+    await expect(send).toBeFocused();
+    await expect(send).toHaveAccessibleDescription(/signs in with a password-protected key/);
+    await expect(form.getByLabel('Username')).toHaveValue(username);
+    expect((await authenticator.credentials())[0]?.signCount).toBe(signCount);
+    const mail = () =>
+      readMockMail<{ loginCode: string }>(
+        page,
+        `${mockApi.full}/mock/login-codes?username=${encodeURIComponent(username)}`,
+      );
+
+    const logins = recordApiRequests(page, '/auth/login');
+    await send.click();
+    await expect(form.getByRole('status')).toHaveText('We e-mailed you a code.');
+    await expect(form.getByLabel('Code from the e-mail')).toBeFocused();
+    const spent = (await mail()).loginCode;
+    await form.getByLabel('Code from the e-mail').fill(spent);
+    await form.getByLabel('Password of the key').fill('not the password');
+    await form.getByRole('button', { name: 'Sign in with the key' }).click();
+    await expect(form.getByRole('alert')).toHaveAttribute('data-code', 'wrong-password', { timeout: 30_000 });
+    expect(logins).toHaveLength(0);
+    // The challenge spent the code: a new one, and the right password.
+    await send.click();
+    await expect(form.getByRole('alert')).toHaveCount(0);
+    await expect.poll(async () => (await mail()).loginCode).not.toBe(spent);
+    await expect(form.getByRole('status')).toHaveText('We e-mailed you a code.');
+    await form.getByLabel('Code from the e-mail').fill((await mail()).loginCode);
+    await form.getByLabel('Password of the key').fill(password);
+    await form.getByRole('button', { name: 'Sign in with the key' }).click();
+    await expect(page.getByTestId('signed-in-user')).toContainText(username, { timeout: 30_000 });
+    expect(logins).toHaveLength(1);
+    expect(logins[0]?.postDataJSON()).toMatchObject({ firstFactor: { kind: 'PasswordProtectedKey' } });
+    expect(logins[0]?.postData()).not.toContain(password);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { recover } from './demoSteps.ts';
 import { addVirtualAuthenticator, base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 import { interceptApi } from './interceptApi.ts';
 
@@ -135,5 +136,54 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
       status: 403,
       body: { error: { message: 'user action signature is missing or invalid' } },
     });
+  });
+});
+
+test.describe('sign-up with a recovery key', () => {
+  test('the code is shown and saved before anything is sent; the key made with the passkey recovers the account', async ({
+    page,
+    authenticator,
+    mockApi,
+  }) => {
+    const inits = recordApiRequests(page, '/auth/registration/init');
+    const username = `user-${randomUUID().slice(0, 8)}@example.com`;
+    await page.goto('/');
+    await page.getByLabel('Username').fill(username);
+    await page.getByRole('checkbox', { name: /^Also make a recovery key/ }).check();
+    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+
+    const step = page.getByRole('group', { name: 'Save your recovery code' });
+    const recoveryCode = await step.getByLabel('Recovery code', { exact: true }).inputValue();
+    expect(recoveryCode).toMatch(/^D1(-[0-9A-Z]{5}){6}$/);
+    await expect(step.getByRole('button', { name: 'Create my account' })).toBeDisabled();
+    // Nothing is sent, and no passkey made, until the person says they saved the code.
+    expect(inits).toHaveLength(0);
+    expect(await authenticator.credentials()).toHaveLength(0);
+    await step.getByRole('checkbox', { name: 'I have saved my recovery code' }).check();
+    await step.getByRole('button', { name: 'Create my account' }).click();
+
+    // The key's ID with its code (recovery asks for both), until the person saved them.
+    const saved = page.getByRole('group', { name: 'Your recovery key' });
+    await expect(saved).toBeVisible({ timeout: 30_000 });
+    await expect(saved.getByLabel('Recovery key ID')).toBeFocused();
+    await expect(saved.getByLabel('Recovery code')).toHaveValue(recoveryCode);
+    const credentialId = await saved.getByLabel('Recovery key ID').inputValue();
+    await expect(page.getByTestId('signed-in-user')).toHaveCount(0);
+    await saved.getByRole('button', { name: 'I have saved them' }).click();
+    await expect(page.getByTestId('signed-in-user')).toContainText(username);
+    expect(inits).toHaveLength(1);
+    await expect(listItems(page)).toHaveCount(2);
+    await expect(listItems(page).filter({ hasText: 'Recovery key' })).toHaveAttribute(
+      'data-credential-id',
+      credentialId,
+    );
+
+    // The laptop is lost, its passkey with it: a new authenticator, and the recovery key brings the account back.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await authenticator.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: authenticator.id });
+    const newLaptop = await addVirtualAuthenticator(page);
+    await recover(page, mockApi.full, { username, credentialId, recoveryCode, passkeyName: 'New laptop' });
+    expect(await newLaptop.credentials()).toHaveLength(1);
+    await expect(listItems(page).filter({ hasText: 'New laptop' })).toHaveCount(1);
   });
 });

@@ -1,4 +1,5 @@
-import { RegisterCredential, type RegistrableCredentialKind } from '@credkit/react';
+import { describeError } from '@credkit/core';
+import { RegisterCredential, type RegistrableCredentialKind, useLogout } from '@credkit/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { AnotherDevice } from './AnotherDevice.tsx';
@@ -82,23 +83,39 @@ export function App() {
   const [token, setToken] = useState(session.token);
   const [kind, setKind] = useState<RegistrableCredentialKind>('Fido2');
   const [language, setLanguage] = useState<'en' | 'fr'>('en');
+  const logout = useLogout({ fetcher });
+  // Why the last sign-out could not end the session on the server, if it could not.
+  const [signOutProblem, setSignOutProblem] = useState<string | null>(null);
 
   const signIn = (newToken: string) => {
     session.signIn(newToken);
     queryClient.clear();
+    setSignOutProblem(null);
     setToken(newToken);
   };
-  const signOut = () => {
-    session.signOut();
-    queryClient.clear();
-    setToken(null);
-  };
+  // The server ends the token (PUT /auth/logout); whatever it answers, this page forgets it.
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSettled: (_data, error) => {
+        session.signOut();
+        queryClient.clear();
+        // A 401: the server no longer takes the token (it expired, or a recovery ended it): signed out all the same.
+        setSignOutProblem(error && error.status !== 401 ? describeError(error) : null);
+        setToken(null);
+      },
+    });
 
   return (
     <main>
       <header>
         <h1>credkit demo</h1>
-        {token ? <SignedInUser onSignOut={embed ? undefined : signOut} /> : null}
+        {token ? (
+          <SignedInUser onSignOut={embed ? undefined : signOut} signingOut={logout.isPending} />
+        ) : signOutProblem ? (
+          <p role="alert">
+            You are signed out on this device, but the server could not end the session: {signOutProblem}
+          </p>
+        ) : null}
         <nav aria-label="Demo">
           <a href="#passkeys" aria-current={view === 'passkeys' ? 'page' : undefined}>
             Passkeys

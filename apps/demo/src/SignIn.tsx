@@ -2,6 +2,7 @@ import { describeError } from '@credkit/core';
 import { usePasskeyLogin } from '@credkit/react';
 import { type FormEvent, useState } from 'react';
 import { ceremony, fetcher, orgId, rp } from './config.ts';
+import { PasswordKeySignIn } from './PasswordKeySignIn.tsx';
 
 const STATUS: Record<string, string> = {
   challenge: 'Preparing the sign-in…',
@@ -9,16 +10,46 @@ const STATUS: Record<string, string> = {
   submitting: 'Signing you in…',
 };
 
-/** Sign-in with a passkey (`usePasskeyLogin`); without a username, any passkey of this site may answer. */
+/** Where the sign-in is: the passkey, or the password-protected key (with why, when the passkey sign-in sent the person there). */
+type Way = { kind: 'passkey' } | { kind: 'password-key'; username: string; note?: string };
+
+/**
+ * Sign-in with a passkey (`usePasskeyLogin`); without a username, any passkey of this site may answer.
+ * A user whose only credential is a password-protected key is taken to that sign-in, which asks for
+ * the e-mailed code.
+ */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const [username, setUsername] = useState('');
+  const [way, setWay] = useState<Way>({ kind: 'passkey' });
   const { phase, isBusy, signIn, error } = usePasskeyLogin({
     fetcher,
     orgId,
     rpId: rp.id,
     ceremony,
     onSignedIn: (login) => onSignedIn(login.token),
+    onError: (failure) => {
+      if (failure.code === 'login-code-required') {
+        setWay({
+          kind: 'password-key',
+          username: username.trim(),
+          note: 'Your account signs in with a password-protected key: we e-mail you a code to open it with.',
+        });
+      }
+    },
   });
+
+  if (way.kind === 'password-key') {
+    return (
+      <>
+        <PasswordKeySignIn defaultUsername={way.username} note={way.note} onSignedIn={onSignedIn} />
+        <p>
+          <button type="button" onClick={() => setWay({ kind: 'passkey' })}>
+            Sign in with a passkey instead
+          </button>
+        </p>
+      </>
+    );
+  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -52,6 +83,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
           </p>
         ) : null}
       </form>
+      <p>
+        <button type="button" onClick={() => setWay({ kind: 'password-key', username: username.trim() })}>
+          Sign in with a password-protected key
+        </button>
+      </p>
     </section>
   );
 }

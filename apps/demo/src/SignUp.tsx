@@ -1,7 +1,10 @@
 import { describeError } from '@credkit/core';
+import { generateRecoveryCode } from '@credkit/core/keys';
 import { useRegisterUser } from '@credkit/react';
+import { englishRecoveryMessages, RecoveryCodeStep } from '@credkit/react/recovery';
 import { type FormEvent, useState } from 'react';
 import { ceremony, fetcher, orgId, rp } from './config.ts';
+import { SavedRecoveryKey } from './SavedRecoveryKey.tsx';
 
 const STATUS: Record<string, string> = {
   challenge: 'Preparing your account…',
@@ -9,24 +12,55 @@ const STATUS: Record<string, string> = {
   submitting: 'Creating your account…',
 };
 
-/** Sign-up: a username, then the first passkey (`useRegisterUser`); the token signs the person in. */
+const RECOVERY_STEP_MESSAGES = { ...englishRecoveryMessages, finish: 'Create my account' };
+
+/**
+ * Sign-up: a username, then the first passkey (`useRegisterUser`); the token signs the person in.
+ * "Also make a recovery key": the code is shown, and saved, before anything is sent; the key is
+ * registered with the passkey, and its ID shown with the code before the person goes on.
+ */
 export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) {
   const [username, setUsername] = useState('');
   const [registrationCode, setRegistrationCode] = useState('000000');
+  const [withRecoveryKey, setWithRecoveryKey] = useState(false);
+  // The recovery code on screen, from before the request until the person saved it with the key's ID.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [made, setMade] = useState<{ credentialId: string; token: string } | null>(null);
   const { phase, isBusy, register, error } = useRegisterUser({
     fetcher,
     orgId,
     rp,
     ceremony,
     // The kit completes the sign-up here, so Dfns's answer carries the token.
-    onRegistered: ({ token }) => token && onSignedUp(token),
+    onRegistered: ({ token, recoveryKey }) => {
+      if (!token) return;
+      if (recoveryKey) setMade({ credentialId: recoveryKey.credentialId, token });
+      else onSignedUp(token);
+    },
   });
+  const signUp = (recoveryKey?: { recoveryCode: string }) =>
+    register({ username: username.trim(), registrationCode, credentialName: 'First passkey', recoveryKey });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    register({ username: username.trim(), registrationCode, credentialName: 'First passkey' });
+    if (withRecoveryKey) setRecoveryCode(generateRecoveryCode());
+    else signUp();
   };
 
+  if (made && recoveryCode) {
+    return (
+      <section aria-labelledby="signup-heading">
+        <h2 id="signup-heading">Sign up</h2>
+        <SavedRecoveryKey
+          credentialId={made.credentialId}
+          recoveryCode={recoveryCode}
+          onSaved={() => onSignedUp(made.token)}
+        />
+      </section>
+    );
+  }
+
+  const fieldsLocked = isBusy || recoveryCode !== null;
   return (
     <section aria-labelledby="signup-heading">
       <h2 id="signup-heading">Sign up</h2>
@@ -39,7 +73,7 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
           required
           value={username}
           onChange={(event) => setUsername(event.target.value)}
-          disabled={isBusy}
+          disabled={fieldsLocked}
         />
         <label htmlFor="signup-code">Registration code</label>
         <input
@@ -47,13 +81,33 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
           required
           value={registrationCode}
           onChange={(event) => setRegistrationCode(event.target.value)}
-          disabled={isBusy}
+          disabled={fieldsLocked}
           aria-describedby="signup-code-hint"
         />
         <small id="signup-code-hint">The mock backend accepts any code.</small>
-        <button type="submit" disabled={isBusy}>
-          Sign up with a passkey
-        </button>
+        <label>
+          <input
+            type="checkbox"
+            checked={withRecoveryKey}
+            onChange={(event) => setWithRecoveryKey(event.target.checked)}
+            disabled={fieldsLocked}
+          />{' '}
+          Also make a recovery key (to get back in if you lose every passkey)
+        </label>
+        {recoveryCode ? (
+          <RecoveryCodeStep
+            code={recoveryCode}
+            credentialName="Recovery key"
+            busy={isBusy}
+            messages={RECOVERY_STEP_MESSAGES}
+            onConfirm={() => signUp({ recoveryCode })}
+            onCancel={() => setRecoveryCode(null)}
+          />
+        ) : (
+          <button type="submit" disabled={isBusy}>
+            Sign up with a passkey
+          </button>
+        )}
         <p role="status" aria-live="polite">
           {STATUS[phase] ?? ''}
         </p>

@@ -8,7 +8,7 @@ interface MockUser {
 }
 
 /** Who the demo is signed in as: the mock backend's seeded user (`GET /auth/users/me`, a mock-only route). */
-export function SignedInUser({ onSignOut }: { onSignOut?: () => void }) {
+export function SignedInUser({ onSignOut, signingOut = false }: { onSignOut?: () => void; signingOut?: boolean }) {
   const { data, error } = useQuery({
     queryKey: ['demo', 'me'],
     queryFn: ({ signal }) => fetcher({ method: 'GET', path: '/auth/users/me', signal }) as Promise<MockUser>,
@@ -19,8 +19,8 @@ export function SignedInUser({ onSignOut }: { onSignOut?: () => void }) {
     <p data-testid="signed-in-user">
       Signed in as <strong>{data.displayName}</strong> ({data.username}, <code>{data.userId}</code>){' '}
       {onSignOut ? (
-        <button type="button" onClick={onSignOut}>
-          Sign out
+        <button type="button" onClick={onSignOut} disabled={signingOut}>
+          {signingOut ? 'Signing out…' : 'Sign out'}
         </button>
       ) : null}
     </p>

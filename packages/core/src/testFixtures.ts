@@ -1,4 +1,4 @@
-import { DEFAULT_ORG_ID } from '@credkit/mock-backend';
+import { createMockBackend, DEFAULT_ORG_ID, type MockBackendOptions } from '@credkit/mock-backend';
 import { createSoftwareAuthenticator } from '@credkit/mock-backend/testing';
 import { expect, vi } from 'vitest';
 import type { CreateCredentialResponse, Fido2CredentialChallenge } from './dfns/dfnsTypes.ts';
@@ -8,7 +8,7 @@ import { listCredentials } from './flows/listCredentials.ts';
 import { registerKeyCredential } from './flows/registerKeyCredential.ts';
 import { registerPasskey } from './flows/registerPasskey.ts';
 import { registerUser } from './flows/registerUser.ts';
-import type { Fetcher, FetcherRequest } from './http/fetcher.ts';
+import { createFetcher, type Fetcher, type FetcherRequest } from './http/fetcher.ts';
 import { generateRecoveryCode } from './keys/recoveryCode.ts';
 import type { CredentialGetter } from './webauthn/browserGet.ts';
 import type { CredentialCreator } from './webauthn/webAuthnSupport.ts';
@@ -178,4 +178,19 @@ export async function userWithRecoveryKey(fetcher: Fetcher) {
     origin: MOCK_ORIGIN,
   });
   return { lostPasskey, recoveryCode, credentialId: credential.credentialId };
+}
+
+/**
+ * The verifying mock backend in this process, and fetchers onto it: `fetcherWith(token)` sends
+ * `Authorization: Bearer <token>`, `anonymous` nothing. Test-only.
+ */
+export function inProcessMock(options: MockBackendOptions) {
+  const backend = createMockBackend(options);
+  const fetcherWith = (token?: string): Fetcher =>
+    createFetcher({
+      baseUrl: 'http://mock.test',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      fetch: (input, init) => backend.fetch(new Request(input, init)),
+    });
+  return { backend, fetcherWith, anonymous: fetcherWith() };
 }

@@ -4,15 +4,39 @@ import {
   createUserRegistration,
   detectWebAuthnCapabilities,
   listCredentials,
+  logout,
   registerUser,
 } from '@credkit/core';
-import { generateRecoveryCode, registerKeyCredential, wrapPrivateKey } from '@credkit/core/keys';
+import {
+  createPasswordProtectedKeyLogin,
+  generateRecoveryCode,
+  loginWithPasswordProtectedKey,
+  registerKeyCredential,
+  sendLoginCode,
+  wrapPrivateKey,
+} from '@credkit/core/keys';
 
 export const root = {
   createCredentialRegistration,
   createUserRegistration,
   detectWebAuthnCapabilities,
   listCredentials,
+  logout,
   registerUser,
 };
-export const keys = { generateRecoveryCode, registerKeyCredential, wrapPrivateKey };
+export const keys = {
+  createPasswordProtectedKeyLogin,
+  generateRecoveryCode,
+  loginWithPasswordProtectedKey,
+  registerKeyCredential,
+  sendLoginCode,
+  wrapPrivateKey,
+};
+
+// A sign-up from the host's backend: no orgId, username or code, and register() asks for none.
+export const fromHostBackend = createUserRegistration({
+  rp: { id: 'example.com', name: 'Example' },
+  challengeSource: async () => ({}),
+  completion: async (body) => ({ body }),
+});
+fromHostBackend.register({ credentialName: 'Laptop' });

@@ -1,6 +1,12 @@
 // The other public names a host uses, so that every entry's declarations are compiled.
 import { createFetcher } from '@credkit/core';
-import { RegisterCredential, useCredentials, useRegisterPasskey } from '@credkit/react';
+import {
+  RegisterCredential,
+  useCredentials,
+  useLogout,
+  usePasswordProtectedKeyLogin,
+  useRegisterPasskey,
+} from '@credkit/react';
 import { englishRecoveryMessages, RecoveryCodeStep } from '@credkit/react/recovery';
 
 const fetcher = createFetcher({ baseUrl: 'https://api.example.com' });
@@ -34,3 +40,21 @@ export const recoveryStep = (
     messages={englishRecoveryMessages}
   />
 );
+
+export function SignOutAndBackIn() {
+  const logout = useLogout({ fetcher });
+  const { sendCode, codeStatus, signIn } = usePasswordProtectedKeyLogin({ fetcher, orgId: 'or-1' });
+  return (
+    <>
+      <button type="button" onClick={() => logout.mutate()}>
+        Sign out
+      </button>
+      <button type="button" onClick={() => sendCode('ada@example.com')}>
+        Send me a code ({codeStatus})
+      </button>
+      <button type="button" onClick={() => signIn({ username: 'ada@example.com', loginCode: '1', password: 'p' })}>
+        Sign in
+      </button>
+    </>
+  );
+}

@@ -1,10 +1,9 @@
 // The recovery engine against the in-process mock: the code's state, the phases through the sign-in
 // with the new passkey, and a sign-in that fails after the account was recovered.
-import { createMockBackend, type VerificationCodeMail } from '@credkit/mock-backend';
+import type { VerificationCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
-import { createFetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
-import { softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
+import { inProcessMock, softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
 import { type AccountRecoveryEngine, type AccountRecoverySnapshot, createAccountRecovery } from './accountRecovery.ts';
 
 const ORIGIN = 'http://localhost:5173';
@@ -15,20 +14,14 @@ const SLOW = { timeout: 20_000 };
 
 async function setup() {
   const mails: VerificationCodeMail[] = [];
-  const backend = createMockBackend({
+  const { fetcherWith, anonymous } = inProcessMock({
     origins: [ORIGIN],
     rpId: 'localhost',
     userActionSigning: 'off',
     onVerificationCode: (mail) => mails.push(mail),
   });
-  const fetcherWith = (token?: string) =>
-    createFetcher({
-      baseUrl: 'http://mock.test',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      fetch: (input, init) => backend.fetch(new Request(input, init)),
-    });
   const { recoveryCode, credentialId } = await userWithRecoveryKey(fetcherWith('demo-token'));
-  return { mails, anonymous: fetcherWith(), recoveryCode, credentialId };
+  return { mails, anonymous, recoveryCode, credentialId };
 }
 
 /** Every distinct snapshot the engine published, and a wait for the one `done` accepts. */

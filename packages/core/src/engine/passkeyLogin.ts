@@ -1,14 +1,11 @@
-import type { CredkitError } from '../errors/credkitError.ts';
 import { type Login, type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
-import { createRegistrationController, type RegistrationController } from './registrationController.ts';
+import { createLoginController, type LoginCallbacks } from './loginController.ts';
+import type { RegistrationController } from './registrationController.ts';
 
 /** Options of {@link createPasskeyLogin}: those of `loginWithPasskey` but the per-call ones, and callbacks. */
-export interface PasskeyLoginOptions extends Omit<LoginWithPasskeyOptions, 'username' | 'signal' | 'onPhase'> {
-  /** Called once signed in, with the token. */
-  onSignedIn?: (login: Login) => void;
-  /** Called with the error when a sign-in fails. */
-  onError?: (error: CredkitError) => void;
-}
+export interface PasskeyLoginOptions
+  extends Omit<LoginWithPasskeyOptions, 'username' | 'signal' | 'onPhase'>,
+    LoginCallbacks {}
 
 /** What one sign-in needs: the username, or nothing for a usernameless sign-in. */
 export interface PasskeyLoginInput {
@@ -28,20 +25,7 @@ export interface PasskeyLoginController extends RegistrationController<PasskeyLo
  * adapts it.
  */
 export function createPasskeyLogin(initialOptions: PasskeyLoginOptions): PasskeyLoginController {
-  let options = initialOptions;
-  const controller = createRegistrationController<PasskeyLoginInput, Login>({
-    run: ({ username }, { signal, onPhase }) => {
-      const { onSignedIn, onError, ...login } = options;
-      return loginWithPasskey({ ...login, ...(username ? { username } : {}), signal, onPhase });
-    },
-    cancelMessage: 'Sign-in cancelled.',
-    onRegistered: (login) => options.onSignedIn?.(login),
-    onError: (error) => options.onError?.(error),
-  });
-  return {
-    ...controller,
-    setOptions(next) {
-      options = next;
-    },
-  };
+  return createLoginController<PasskeyLoginInput, PasskeyLoginOptions>(initialOptions, ({ username }, login, context) =>
+    loginWithPasskey({ ...login, ...(username ? { username } : {}), ...context }),
+  );
 }

@@ -1,10 +1,10 @@
-import type { CredkitError } from '../errors/credkitError.ts';
 import type { Login } from '../flows/loginProtocol.ts';
 import {
   type LoginWithPasswordProtectedKeyOptions,
   loginWithPasswordProtectedKey,
 } from '../flows/loginWithPasswordProtectedKey.ts';
-import { createRegistrationController, type RegistrationController } from './registrationController.ts';
+import { createLoginController, type LoginCallbacks } from './loginController.ts';
+import type { RegistrationController } from './registrationController.ts';
 
 /** What one sign-in with a PasswordProtectedKey needs, as the person typed it. */
 export interface PasswordProtectedKeyLoginInput {
@@ -20,12 +20,8 @@ export interface PasswordProtectedKeyLoginInput {
  * the per-call ones, and callbacks.
  */
 export interface PasswordProtectedKeyLoginOptions
-  extends Omit<LoginWithPasswordProtectedKeyOptions, keyof PasswordProtectedKeyLoginInput | 'signal' | 'onPhase'> {
-  /** Called once signed in, with the token. */
-  onSignedIn?: (login: Login) => void;
-  /** Called with the error when a sign-in fails. */
-  onError?: (error: CredkitError) => void;
-}
+  extends Omit<LoginWithPasswordProtectedKeyOptions, keyof PasswordProtectedKeyLoginInput | 'signal' | 'onPhase'>,
+    LoginCallbacks {}
 
 /** The controller of PasswordProtectedKey sign-ins, with options that may change between calls. */
 export interface PasswordProtectedKeyLoginController
@@ -44,21 +40,9 @@ export interface PasswordProtectedKeyLoginController
 export function createPasswordProtectedKeyLogin(
   initialOptions: PasswordProtectedKeyLoginOptions,
 ): PasswordProtectedKeyLoginController {
-  let options = initialOptions;
-  const controller = createRegistrationController<PasswordProtectedKeyLoginInput, Login>({
-    run: (input, { signal, onPhase }) => {
-      const { onSignedIn, onError, ...login } = options;
-      return loginWithPasswordProtectedKey({ ...login, ...input, signal, onPhase });
-    },
-    cancelMessage: 'Sign-in cancelled.',
-    keepInputForRetry: false,
-    onRegistered: (login) => options.onSignedIn?.(login),
-    onError: (error) => options.onError?.(error),
-  });
-  return {
-    ...controller,
-    setOptions(next) {
-      options = next;
-    },
-  };
+  return createLoginController<PasswordProtectedKeyLoginInput, PasswordProtectedKeyLoginOptions>(
+    initialOptions,
+    (input, login, context) => loginWithPasswordProtectedKey({ ...login, ...input, ...context }),
+    false,
+  );
 }

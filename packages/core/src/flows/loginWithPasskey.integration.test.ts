@@ -1,9 +1,7 @@
 // Sign-in, credential codes and (de)activation checked by the independent verifier: core → the
 // in-process mock backend, with the mock's software authenticator standing in for the browser.
-import { createMockBackend } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
-import { createFetcher } from '../http/fetcher.ts';
-import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
+import { credkitRejection, inProcessMock, softwareCredentials } from '../testFixtures.ts';
 import { setCredentialActive } from './credentialActivation.ts';
 import { createCredentialCode, withCredentialCode } from './credentialCodes.ts';
 import { listCredentials } from './listCredentials.ts';
@@ -14,14 +12,8 @@ const ORIGIN = 'http://localhost:5173';
 const rp = { id: 'localhost', name: 'credkit' };
 
 function setup() {
-  const backend = createMockBackend({ origins: [ORIGIN], rpId: 'localhost', userActionSigning: 'off' });
-  const fetcherWith = (token?: string) =>
-    createFetcher({
-      baseUrl: 'http://mock.test',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      fetch: (input, init) => backend.fetch(new Request(input, init)),
-    });
-  return { fetcherWith, demo: fetcherWith('demo-token'), anonymous: fetcherWith() };
+  const { fetcherWith, anonymous } = inProcessMock({ origins: [ORIGIN], rpId: 'localhost', userActionSigning: 'off' });
+  return { fetcherWith, demo: fetcherWith('demo-token'), anonymous };
 }
 
 describe('sign-in, codes and activation against the mock backend', () => {

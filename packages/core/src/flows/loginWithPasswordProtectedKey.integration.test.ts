@@ -1,9 +1,9 @@
 // Sign-in with a PasswordProtectedKey and sign-out, checked by the independent verifier: the key
 // registered by credkit, the e-mailed login code read from the in-process mock's mailbox.
-import { createMockBackend, type LoginCodeMail } from '@credkit/mock-backend';
+import type { LoginCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
-import { createFetcher } from '../http/fetcher.ts';
-import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
+import type { Fetcher } from '../http/fetcher.ts';
+import { credkitRejection, inProcessMock, softwareCredentials } from '../testFixtures.ts';
 import { listCredentials } from './listCredentials.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
 import { loginWithPasswordProtectedKey, sendLoginCode } from './loginWithPasswordProtectedKey.ts';
@@ -18,19 +18,12 @@ const PASSWORD = 'correct horse battery';
 
 function setup() {
   const mails: LoginCodeMail[] = [];
-  const backend = createMockBackend({
+  const { fetcherWith, anonymous } = inProcessMock({
     origins: [ORIGIN],
     rpId: 'localhost',
     userActionSigning: 'off',
     onLoginCode: (mail) => mails.push(mail),
   });
-  const fetcherWith = (token?: string) =>
-    createFetcher({
-      baseUrl: 'http://mock.test',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      fetch: (input, init) => backend.fetch(new Request(input, init)),
-    });
-  const anonymous = fetcherWith();
   /** "Send me a code", then the code from the mailbox. */
   const mailedCode = async () => {
     await sendLoginCode({ fetcher: anonymous, orgId: ORG, username: USERNAME });
@@ -49,7 +42,7 @@ function setup() {
 }
 
 /** The demo user with a PasswordProtectedKey as their only way in. */
-async function userWithPasswordProtectedKey(demo: ReturnType<ReturnType<typeof setup>['fetcherWith']>) {
+async function userWithPasswordProtectedKey(demo: Fetcher) {
   await registerKeyCredential({
     fetcher: demo,
     kind: 'PasswordProtectedKey',

@@ -1,10 +1,10 @@
 // Account recovery checked by the independent verifier: a RecoveryKey registered by credkit, then a
 // recovery with a new passkey, against the in-process mock (software authenticator, WebCrypto keys).
-import { createMockBackend, type VerificationCodeMail } from '@credkit/mock-backend';
+import type { VerificationCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
 import { createFetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
-import { credkitRejection, softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
+import { credkitRejection, inProcessMock, softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
 import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
 
@@ -15,19 +15,13 @@ const rp = { id: 'localhost', name: 'credkit' };
 
 function setup() {
   const mails: VerificationCodeMail[] = [];
-  const backend = createMockBackend({
+  const { backend, fetcherWith, anonymous } = inProcessMock({
     origins: [ORIGIN],
     rpId: 'localhost',
     userActionSigning: 'off',
     onVerificationCode: (mail) => mails.push(mail),
   });
-  const fetcherWith = (token?: string) =>
-    createFetcher({
-      baseUrl: 'http://mock.test',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      fetch: (input, init) => backend.fetch(new Request(input, init)),
-    });
-  return { mails, backend, demo: fetcherWith('demo-token'), anonymous: fetcherWith() };
+  return { mails, backend, demo: fetcherWith('demo-token'), anonymous };
 }
 
 describe('account recovery against the mock backend', () => {

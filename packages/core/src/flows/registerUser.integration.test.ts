@@ -1,11 +1,10 @@
 // Sign-up checked by the independent verifier: a recovery key registered with the first passkey, and
 // a sign-up whose challenge and completion go through "the host's backend", against the in-process mock.
-import { createMockBackend, type VerificationCodeMail } from '@credkit/mock-backend';
+import type { VerificationCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
 import type { RegisterEndUserBody } from '../dfns/dfnsTypes.ts';
-import { createFetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
-import { softwareCredentials } from '../testFixtures.ts';
+import { inProcessMock, softwareCredentials } from '../testFixtures.ts';
 import { listCredentials } from './listCredentials.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
 import { recoverAccount, sendRecoveryCode } from './recoverAccount.ts';
@@ -17,18 +16,12 @@ const rp = { id: 'localhost', name: 'credkit' };
 
 function setup() {
   const mails: VerificationCodeMail[] = [];
-  const backend = createMockBackend({
+  const { fetcherWith, anonymous } = inProcessMock({
     origins: [ORIGIN],
     rpId: 'localhost',
     onVerificationCode: (mail) => mails.push(mail),
   });
-  const fetcherWith = (token?: string) =>
-    createFetcher({
-      baseUrl: 'http://mock.test',
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      fetch: (input, init) => backend.fetch(new Request(input, init)),
-    });
-  return { mails, fetcherWith, anonymous: fetcherWith() };
+  return { mails, fetcherWith, anonymous };
 }
 
 describe('sign-up against the mock backend', () => {

@@ -28,19 +28,19 @@ function signUpFetcher(answers: Partial<Record<string, (request: FetcherRequest)
   return { fetcher, requests };
 }
 
-/** A passkey creator that records when it ran, after what. */
-function passkeys(events: string[] = []): CredentialCreator {
+/** A passkey creator whose passkey is always the same (its calls recorded). */
+function passkeys(): CredentialCreator {
   const buffer = (text: string) => new TextEncoder().encode(text).buffer;
   return {
-    create: vi.fn(async () => {
-      events.push('passkey');
-      return {
-        id: 'AQID',
-        rawId: new Uint8Array([1, 2, 3]).buffer,
-        type: 'public-key',
-        response: { clientDataJSON: buffer('{}'), attestationObject: buffer('cbor') },
-      } as unknown as Credential;
-    }),
+    create: vi.fn(
+      async () =>
+        ({
+          id: 'AQID',
+          rawId: new Uint8Array([1, 2, 3]).buffer,
+          type: 'public-key',
+          response: { clientDataJSON: buffer('{}'), attestationObject: buffer('cbor') },
+        }) as unknown as Credential,
+    ),
   };
 }
 
