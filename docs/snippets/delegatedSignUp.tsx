@@ -15,9 +15,8 @@ export function useDelegatedSignUp() {
     challengeSource: ({ signal }) => post('/api/dfns/sign-up/challenge', {}, signal),
     // Exactly the POST /auth/registration/enduser body; your backend sends it under that token.
     completion: (body, { signal }) => post('/api/dfns/sign-up/complete', body, signal),
-    recoveryKey: { recoveryCode },
   });
-  // signUp.register({ credentialName: 'Passkey' }) once the person has saved the code; then
-  // signUp.registration?.recoveryKey?.credentialId is the ID to keep with it.
-  return { ...signUp, recoveryCode };
+  // Once the person has saved the code; then registration?.recoveryKey?.credentialId is the ID to keep with it.
+  const register = () => signUp.register({ credentialName: 'Passkey', recoveryKey: { recoveryCode } });
+  return { ...signUp, register, recoveryCode };
 }

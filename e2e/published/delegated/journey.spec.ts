@@ -30,7 +30,7 @@ function setPresence(authenticator: VirtualAuthenticator, enabled: boolean) {
 }
 
 test.describe('examples/delegated: the app keeps its users, its backend talks to Dfns', () => {
-  test('should sign up, add a passkey, sign in without a prompt and recover, with no Dfns token in the browser', async ({
+  test('should sign up, add a passkey, sign in without a prompt and recover, no token readable by the page', async ({
     page,
     authenticator,
     baseURL,

@@ -23,7 +23,8 @@ export function Recover() {
   const [recoveryCode, setRecoveryCode] = useState('');
   const { phase, isBusy, recover, result, error } = useRecoverAccount({
     rp,
-    challengeSource: ({ signal }) => post('/recovery', { username, password, credentialId }, signal),
+    // Told the recovery key's ID as the kit will use it (trimmed).
+    challengeSource: ({ credentialId, signal }) => post('/recovery', { username, password, credentialId }, signal),
     completion: (body, { signal }) => post('/recovery/complete', body, signal),
   });
 

@@ -26,7 +26,6 @@ export function SignUp({ onSignedUp }: { onSignedUp: () => void }) {
     rp,
     challengeSource: ({ signal }) => post('/signup', { username: username.trim(), password }, signal),
     completion: (body, { signal }) => post('/registration', body, signal),
-    recoveryKey: { recoveryCode },
   });
 
   if (registration) {
@@ -49,7 +48,7 @@ export function SignUp({ onSignedUp }: { onSignedUp: () => void }) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    register({ credentialName: 'First passkey' });
+    register({ credentialName: 'First passkey', recoveryKey: { recoveryCode } });
   };
   return (
     <section aria-labelledby="signup-heading">

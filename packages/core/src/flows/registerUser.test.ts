@@ -180,6 +180,20 @@ describe("registerUser from the host's backend", () => {
     expect(error.message).toContain('authentication');
   });
 
+  it('should refuse a challengeSource with neither completion nor fetcher before any call or passkey', async () => {
+    const challengeSource = vi.fn(async () => challenge);
+    const credentials = passkeys();
+    // The types forbid it; a host in plain JavaScript (or a cast) can still get here.
+    const options = { challengeSource, rp, credentials } as unknown as Parameters<typeof registerUser>[0];
+    const error = await credkitRejection(registerUser(options));
+    expect([error.code, error.message]).toEqual([
+      'invalid-input',
+      'No fetcher: pass a fetcher, or a completion for the step it would make.',
+    ]);
+    expect(challengeSource).not.toHaveBeenCalled();
+    expect(credentials.create).not.toHaveBeenCalled();
+  });
+
   it('should type the options by where the challenge comes from and who completes', () => {
     const fetcher = signUpFetcher().fetcher;
     const challengeSource = async () => challenge;

@@ -20,6 +20,7 @@ import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthn
 import { checkCredentialName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
 import { type ChallengeSource, type Completion, callHost } from './hostBackend.ts';
+import { checkHostOrFetcher } from './requireFetcher.ts';
 
 /** Options of {@link registerUser} that every sign-up has, wherever its challenge comes from. */
 interface RegisterUserCommonOptions {
@@ -237,6 +238,8 @@ function completionOf(options: RegisterUserOptions, temporaryToken: string): Com
  */
 export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {
   const { signal, onPhase, kind = 'Fido2' } = options;
+  // Each step needs a way to Dfns, checked before anything is fetched or made (a passkey included).
+  checkHostOrFetcher(options);
   const credentialName = checkCredentialName(options.credentialName ?? (kind === 'Fido2' ? 'Passkey' : 'Key'));
   const challengeSource = challengeSourceOf(options);
   // Chosen (and checked: no passkey API or no WebCrypto is `unsupported`) before anything is fetched.
