@@ -41,6 +41,11 @@ test.describe('examples/delegated: the app keeps its users, its backend talks to
     page.on('request', (request) => {
       if (!request.url().startsWith(`${baseURL}/`)) elsewhere.push(request.url());
     });
+    // The challenges the server relays: without their temporary tokens, which stay in its session.
+    const relayed: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (/\/api\/(signup|recovery)$/.test(new URL(response.url()).pathname)) relayed.push(response.text());
+    });
     await page.goto('/');
 
     // Sign-up: the app's account and, through its server's delegated registration, a passkey and a
@@ -119,5 +124,11 @@ test.describe('examples/delegated: the app keeps its users, its backend talks to
     await signIn(page, username);
     await expect(credentialsOf(page, username)).toHaveText(['Passkey after recovery (Fido2)']);
     expect(elsewhere).toEqual([]);
+    const challenges = await Promise.all(relayed);
+    expect(challenges).toHaveLength(2);
+    for (const challenge of challenges) {
+      expect(challenge).toContain('"challenge"');
+      expect(challenge).not.toContain('temporaryAuthenticationToken');
+    }
   });
 });

@@ -15,6 +15,12 @@ function refuse(status: ContentfulStatusCode, message: string): never {
   throw new HTTPException(status, { message });
 }
 
+/** A challenge as relayed to the browser: without its temporary token, which stays in the session. */
+function withoutToken<T extends { temporaryAuthenticationToken: string }>(challenge: T) {
+  const { temporaryAuthenticationToken: _kept, ...relayed } = challenge;
+  return relayed;
+}
+
 /** The request's JSON body: a 400 when it is not JSON. */
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   const body: unknown = await c.req.json().catch(() => refuse(400, 'The body is not JSON'));
@@ -50,8 +56,8 @@ async function asServiceAccount<T>(call: () => Promise<T>): Promise<T> {
 /**
  * The app's API: its own accounts and sessions, and Dfns through the service account (delegated
  * registration, login and recovery) or as the signed-in user (adding a credential: `…Init` here, the
- * browser signs, `…Complete` here). The user's Dfns token never leaves the server; a sign-up's or a
- * recovery's temporary token is completed with the server's own copy, never one the browser sends.
+ * browser signs, `…Complete` here). No Dfns token leaves the server: the user's stays in the session,
+ * and a sign-up's or a recovery's temporary token too (the browser gets the challenge without it).
  */
 export function createRoutes(dfns: DfnsClients) {
   const accounts = createAccounts();
@@ -112,7 +118,7 @@ export function createRoutes(dfns: DfnsClients) {
       dfns.serviceAccount.auth.createDelegatedRegistrationChallenge({ body: { kind: 'EndUser', email: username } }),
     );
     startSession(c, { username, temporaryToken: challenge.temporaryAuthenticationToken });
-    return c.json(challenge);
+    return c.json(withoutToken(challenge));
   });
 
   app.post('/api/registration', signedIn, async (c) => {
@@ -186,7 +192,7 @@ export function createRoutes(dfns: DfnsClients) {
       dfns.serviceAccount.auth.createDelegatedRecoveryChallenge({ body: { username, credentialId } }),
     );
     startSession(c, { username, temporaryToken: challenge.temporaryAuthenticationToken });
-    return c.json(challenge);
+    return c.json(withoutToken(challenge));
   });
 
   app.post('/api/recovery/complete', signedIn, async (c) => {

@@ -45,8 +45,11 @@ export async function sendRecoveryCode({ fetcher, orgId, username, signal }: Sen
 
 /** What a recovery's `completion` is told, besides the signal. */
 export interface RecoveryCompletionContext extends HostCallContext {
-  /** The challenge's temporary token: it authorises `POST /auth/recover/user` (Bearer). */
-  temporaryAuthenticationToken: string;
+  /**
+   * The challenge's temporary token, which authorises `POST /auth/recover/user` (Bearer), as the
+   * challenge carried it: absent when your backend kept it to itself (then complete with its copy).
+   */
+  temporaryAuthenticationToken?: string;
 }
 
 /** Options of {@link recoverAccount}. */
@@ -172,7 +175,12 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
-  const { challenge, encryptedRecoveryKey } = await fetchRecoveryChallenge({ ...options, username, initBody });
+  const { challenge, temporaryAuthenticationToken, encryptedRecoveryKey } = await fetchRecoveryChallenge({
+    ...options,
+    username,
+    initBody,
+    hostCompletes: Boolean(completion),
+  });
   // Opened before the new passkey is made: a mistyped recovery code costs no passkey.
   const privateKey = await openSigningKey(encryptedRecoveryKey, recoveryCode);
   throwIfAborted(signal, 'challenge');
@@ -206,11 +214,14 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
 
     onPhase?.('submitting');
     const body: RecoverBody = { recovery: { kind: 'RecoveryKey', credentialAssertion }, newCredentials };
-    // The temporary token (Dfns's challengeIdentifier of a recovery) authorises this one call.
-    const temporaryAuthenticationToken = challenge.challengeIdentifier;
+    // The temporary token authorises this one call; a host completion may have kept it on its backend.
     const recovered = completion
       ? await callHost(
-          (context) => completion(body, { ...context, temporaryAuthenticationToken }),
+          (context) =>
+            completion(body, {
+              ...context,
+              ...(temporaryAuthenticationToken !== undefined && { temporaryAuthenticationToken }),
+            }),
           'submitting',
           signal,
         )

@@ -1,10 +1,9 @@
-import type { Fido2CredentialChallenge } from '../dfns/dfnsTypes.ts';
 import { arrayOf, checkShape, nonEmptyString, object } from '../dfns/shape.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { requestChallenge } from './fetchChallenge.ts';
 import type { ChallengeSource, HostCallContext } from './hostBackend.ts';
-import { validateRegistrationChallenge } from './registerUser.ts';
+import { type RegistrationChallenge, validateRegistrationChallenge } from './registerUser.ts';
 
 /** What a recovery's `challengeSource` is told, besides the signal. */
 export interface RecoveryChallengeContext extends HostCallContext {
@@ -23,12 +22,13 @@ export interface RecoveryChallengeRequest {
   initBody?: { username: string; verificationCode: string; orgId: string; credentialId: string };
   credentialId: string;
   username?: string;
+  /** The host's `completion` sends the recovery: the challenge may come without its temporary token. */
+  hostCompletes: boolean;
   signal?: AbortSignal;
 }
 
 /** A recovery challenge: the new credentials' challenge, and the recovery key it names. */
-export interface RecoveryChallenge {
-  challenge: Fido2CredentialChallenge;
+export interface RecoveryChallenge extends RegistrationChallenge {
   /** The recovery key's private key, wrapped under its recovery code, as Dfns keeps it. */
   encryptedRecoveryKey: string;
 }
@@ -49,6 +49,7 @@ export async function fetchRecoveryChallenge({
   initBody,
   credentialId,
   username,
+  hostCompletes,
   signal,
 }: RecoveryChallengeRequest): Promise<RecoveryChallenge> {
   const context = { credentialId, ...(username !== undefined && { username }) };
@@ -56,7 +57,7 @@ export async function fetchRecoveryChallenge({
     { fetcher, challengeSource: challengeSource && ((call) => challengeSource({ ...call, ...context })) },
     { method: 'POST', path: '/auth/recover/user/init', body: initBody, signal },
   );
-  const challenge = validateRegistrationChallenge(answer);
+  const { challenge, temporaryAuthenticationToken } = validateRegistrationChallenge(answer, { hostCompletes });
   const { allowedRecoveryCredentials } = checkShape(answer, RECOVERY_CHALLENGE, {
     code: 'invalid-challenge',
     intro: 'The server sent an invalid recovery challenge',
@@ -69,5 +70,5 @@ export async function fetchRecoveryChallenge({
       message: `The server offers no recovery key with the id ${credentialId}.`,
     });
   }
-  return { challenge, encryptedRecoveryKey: recoveryKey.encryptedRecoveryKey };
+  return { challenge, temporaryAuthenticationToken, encryptedRecoveryKey: recoveryKey.encryptedRecoveryKey };
 }

@@ -120,6 +120,32 @@ describe("registerUser from the host's backend", () => {
     expect(registration.token).toBe('tok');
   });
 
+  it('should take a challenge without its temporary token when the backend completes and kept it', async () => {
+    const { temporaryAuthenticationToken: _kept, ...relayed } = challenge;
+    const completion = vi.fn(async (_body: RegisterEndUserBody) => registered);
+    const registration = await registerUser({
+      challengeSource: async () => relayed,
+      completion,
+      rp,
+      credentials: passkeys(),
+    });
+    expect(completion).toHaveBeenCalledOnce();
+    expect(registration.user.id).toBe('us-1');
+  });
+
+  it('should refuse a challenge without its temporary token when the kit completes, before any passkey', async () => {
+    const { temporaryAuthenticationToken: _kept, ...relayed } = challenge;
+    const { fetcher, requests } = signUpFetcher();
+    const credentials = passkeys();
+    const error = await credkitRejection(
+      registerUser({ challengeSource: async () => relayed, fetcher, rp, credentials }),
+    );
+    expect([error.code, error.phase]).toEqual(['invalid-challenge', 'challenge']);
+    expect(error.message).toContain('temporaryAuthenticationToken');
+    expect(credentials.create).not.toHaveBeenCalled();
+    expect(requests).toEqual([]);
+  });
+
   it('should hand completion exactly the enduser body, and take an answer without a token', async () => {
     const completion = vi.fn(async (_body: RegisterEndUserBody) => registered);
     const controller = new AbortController();

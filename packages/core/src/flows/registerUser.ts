@@ -123,20 +123,40 @@ export interface UserRegistration {
   recoveryKey?: RegisteredRecoveryKey;
 }
 
-/** Validates `POST /auth/registration/init`'s answer as a Fido2-shaped challenge (it has no `kind`). */
-export function validateRegistrationChallenge(value: unknown): Fido2CredentialChallenge {
-  const body = checkShape(value, object({ temporaryAuthenticationToken: nonEmptyString() }), {
+/** A sign-up's or a recovery's challenge: the new credential's, and the token that authorises the completion. */
+export interface RegistrationChallenge {
+  /** The WebAuthn challenge of the new credential, as for any Fido2 credential. */
+  challenge: Fido2CredentialChallenge;
+  /** Dfns's temporary token; absent only when the host completes and its backend kept the token. */
+  temporaryAuthenticationToken: string | undefined;
+}
+
+/**
+ * Validates `POST /auth/registration/init`'s answer (or a recovery's: the same shape) as a Fido2-shaped
+ * challenge (it has no `kind`). `hostCompletes`: the host's `completion` sends the body, so its backend
+ * may keep the temporary token and relay the challenge without it; the kit's own completion needs it.
+ */
+export function validateRegistrationChallenge(
+  value: unknown,
+  { hostCompletes = false }: { hostCompletes?: boolean } = {},
+): RegistrationChallenge {
+  const token = hostCompletes ? optional(nonEmptyString()) : nonEmptyString();
+  const body = checkShape(value, object({ temporaryAuthenticationToken: token }), {
     code: 'invalid-challenge',
     intro: 'The server sent an invalid registration challenge',
     phase: 'challenge',
     root: 'registration challenge',
   });
-  return validateFido2Challenge({
+  const temporaryAuthenticationToken = body.temporaryAuthenticationToken;
+  const challenge = validateFido2Challenge({
     ...body,
     kind: 'Fido2',
-    challengeIdentifier: body.temporaryAuthenticationToken,
+    // Dfns names these challenges by their temporary token; a backend that kept it leaves the kit an
+    // identifier it never sends anywhere.
+    challengeIdentifier: temporaryAuthenticationToken ?? 'kept by the host',
     excludeCredentials: body.excludeCredentials ?? [],
   });
+  return { challenge, temporaryAuthenticationToken };
 }
 
 const TOKEN = object({ token: nonEmptyString() });
@@ -213,9 +233,13 @@ function challengeSourceOf(options: RegisterUserOptions): ChallengeSource {
 }
 
 /** Who completes: the host's `completion`, or `POST /auth/registration/enduser` under the temporary token. */
-function completionOf(options: RegisterUserOptions, temporaryToken: string): Completion<RegisterEndUserBody> {
+function completionOf(
+  options: RegisterUserOptions,
+  temporaryToken: string | undefined,
+): Completion<RegisterEndUserBody> {
   if (options.completion) return options.completion;
   const { fetcher } = options;
+  // Without a host completion, the challenge had to carry the token (validateRegistrationChallenge).
   return (body, { signal }) =>
     callFetcher(
       fetcher,
@@ -248,7 +272,10 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('challenge');
-  const challenge = validateRegistrationChallenge(await callHost(challengeSource, 'challenge', signal));
+  const { challenge, temporaryAuthenticationToken } = validateRegistrationChallenge(
+    await callHost(challengeSource, 'challenge', signal),
+    { hostCompletes: Boolean(options.completion) },
+  );
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
@@ -264,7 +291,7 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
       ...(recovery && { recoveryCredential: recovery.recoveryCredential }),
       wallets: [],
     };
-    const complete = completionOf(options, challenge.challengeIdentifier);
+    const complete = completionOf(options, temporaryAuthenticationToken);
     const answer = await callHost((context) => complete(body, context), 'submitting', signal);
     return {
       ...validateRegistrationAnswer(answer, !options.completion),
