@@ -12,9 +12,10 @@ export type LogoutInput = Pick<LogoutOptions, 'allSessions'>;
 type LogoutVariables = LogoutInput | void;
 
 /**
- * Signs the user out (`PUT /auth/logout`), then drops the cached credential list
- * ({@link credentialsQueryKey}). A react-query mutation: `mutate()` or `mutate({ allSessions: true })`;
- * forget your copy of the token in `onSettled`, so that a failed call still signs out this page.
+ * Signs the user out (`PUT /auth/logout`), and drops the cached credential list
+ * ({@link credentialsQueryKey}) whatever the answer. A react-query mutation: `mutate()` or
+ * `mutate({ allSessions: true })`; forget your copy of the token in `onSettled` too, so that a failed
+ * call still signs out this page (and leaves no list of the user behind for the next one).
  */
 export function useLogout(options: UseLogoutOptions): UseMutationResult<void, CredkitError, LogoutVariables> {
   const queryClient = useQueryClient();
@@ -22,6 +23,6 @@ export function useLogout(options: UseLogoutOptions): UseMutationResult<void, Cr
     mutationFn: (input) => logout({ ...options, ...input }),
     // Offline, it fails as `network` instead of waiting for the connection: the page signs out anyway.
     networkMode: 'always',
-    onSuccess: () => queryClient.removeQueries({ queryKey: credentialsQueryKey }),
+    onSettled: () => queryClient.removeQueries({ queryKey: credentialsQueryKey }),
   });
 }
