@@ -189,13 +189,18 @@ function pnpm(args: readonly string[], cwd: string): string {
   return run('pnpm', args, cwd);
 }
 
+/** The packages the app gets packed from the workspace: core and react, and names, which core depends on (unpublished). */
+const PACKED = ['core', 'react', 'names'] as const;
+type Tarballs = Record<(typeof PACKED)[number], string>;
+
 /**
- * Builds core and react, packs each as it would be published and returns the tarballs' paths, relative
- * to the app. Named by content hash: npm reinstalls a package exactly when its tarball changed.
+ * Builds core and react (and names, their dependency), packs each as it would be published and
+ * returns the tarballs' paths, relative to the app. Named by content hash: npm reinstalls a package
+ * exactly when its tarball changed.
  */
-function buildAndPack(): { core: string; react: string } {
+function buildAndPack(): Tarballs {
   try {
-    pnpm(['--filter', './packages/core', '--filter', './packages/react', 'build'], ROOT);
+    pnpm(PACKED.flatMap((name) => ['--filter', `./packages/${name}`]).concat('build'), ROOT);
   } catch (error) {
     // The message holds the command's output already: no `cause`, which would print it twice.
     throw new Error(
@@ -207,7 +212,7 @@ function buildAndPack(): { core: string; react: string } {
   rmSync(packed, { recursive: true, force: true });
   rmSync(tarballs, { recursive: true, force: true });
   mkdirSync(tarballs);
-  const pack = (name: 'core' | 'react'): string => {
+  const pack = (name: (typeof PACKED)[number]): string => {
     const destination = join(packed, name);
     pnpm(['pack', '--pack-destination', destination], join(ROOT, 'packages', name));
     const [tarball] = readdirSync(destination).filter((file) => file.endsWith('.tgz'));
@@ -220,7 +225,7 @@ function buildAndPack(): { core: string; react: string } {
     copyFileSync(join(destination, tarball), join(tarballs, hashed));
     return `tarballs/${hashed}`;
   };
-  return { core: pack('core'), react: pack('react') };
+  return { core: pack('core'), react: pack('react'), names: pack('names') };
 }
 
 /** The workspace catalog's version ranges (pnpm-workspace.yaml), by package. */
@@ -246,7 +251,7 @@ function fromCatalog(names: readonly string[], ranges: Record<string, string>): 
 }
 
 /** Writes the app's package.json and runs `npm install` unless the same one is installed already. */
-function installApp(tarballs: { core: string; react: string }): void {
+function installApp(tarballs: Tarballs): void {
   const ranges = catalogRanges();
   const manifest = {
     name: 'credkit-bench-fresh-app',
@@ -258,8 +263,9 @@ function installApp(tarballs: { core: string; react: string }): void {
       ...fromCatalog(FROM_CATALOG.dependencies, ranges),
     },
     devDependencies: fromCatalog(FROM_CATALOG.devDependencies, ranges),
-    // @credkit/react's packed dependency on @credkit/core (^0.1.0) is the packed core, not the registry's.
-    overrides: { '@credkit/core': '$@credkit/core' },
+    // @credkit/react's packed dependency on @credkit/core (^0.1.0) is the packed core, not the registry's;
+    // core's on @credkit/names is the packed names (it is not on the registry: npm would answer 404).
+    overrides: { '@credkit/core': '$@credkit/core', '@credkit/names': `file:${tarballs.names}` },
   };
   const text = `${JSON.stringify(manifest, null, 2)}\n`;
   writeFileSync(join(APP_DIR, 'package.json'), text);
