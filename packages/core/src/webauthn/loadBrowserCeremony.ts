@@ -9,10 +9,16 @@ type BrowserCeremonyModule = typeof import('./browserCreate.ts');
  * A chunk that fails to load is `network`.
  */
 export function loadBrowserCeremony(): Promise<BrowserCeremonyModule> {
-  return import('./browserCreate.ts').catch((error: unknown) => {
+  // One promise for the page: awaiting it once settled costs a microtask, where a fresh `import()` of
+  // a loaded chunk is resolved later by the browser, inside the click's path to `create()`.
+  loading ??= import('./browserCreate.ts').catch((error: unknown) => {
+    loading = undefined; // a chunk that failed to load is asked for again next time
     throw new CredkitError('network', { phase: 'ceremony', cause: error });
   });
+  return loading;
 }
+
+let loading: Promise<BrowserCeremonyModule> | undefined;
 
 /**
  * Starts loading credkit's own ceremony where a registration will need it (a passkey, no ceremony of
