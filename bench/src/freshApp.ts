@@ -20,8 +20,15 @@ export const FRESH_APPS = {
 /** The name of one of {@link FRESH_APPS}. */
 export type FreshAppName = keyof typeof FRESH_APPS;
 
-/** The issue's target for what credkit adds over baseline A (a host that already uses react-query), gzip bytes. */
-export const FRESH_APP_TARGET_GZIP_BYTES = 7500;
+/** Issue 26's target for what credkit adds over baseline A (a host that already uses react-query), gzip bytes. */
+export const FRESH_APP_TARGET_GZIP_BYTES = 8500;
+
+/**
+ * The regression ceiling on what credkit adds over baseline A, gzip bytes: the figure when it was last
+ * set plus a little. `pnpm test` (bench/src/freshApp.test.ts) and `pnpm bench` fail above it; lower it
+ * as the start bundle shrinks.
+ */
+export const FRESH_APP_CEILING_GZIP_BYTES = 10_500;
 
 /**
  * Strings only credkit's lazy code holds. None may be in a start chunk; each must be in a lazy chunk,
@@ -43,8 +50,14 @@ const FROM_CATALOG = {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TEMPLATES = fileURLToPath(new URL('../freshApp/', import.meta.url));
-/** Outside the repository (no workspace, no hoisting); kept between runs, so npm installs only what changed. */
-const APP_DIR = join(tmpdir(), 'credkit-bench-fresh-app');
+/**
+ * Outside the repository (no workspace, no hoisting); kept between runs, so npm installs only what changed.
+ * One per checkout, so two clones (or worktrees) measuring at once do not build over each other.
+ */
+const APP_DIR = join(
+  tmpdir(),
+  `credkit-bench-fresh-app-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`,
+);
 /** Inside node_modules, so deleting node_modules also forgets the install. */
 const INSTALLED_STAMP = join(APP_DIR, 'node_modules', '.credkit-bench-installed');
 
@@ -116,12 +129,22 @@ export function credkitOver(result: FreshAppResult, baseline: Exclude<FreshAppNa
   return result.builds.credkit.startGzipBytes - result.builds[baseline].startGzipBytes;
 }
 
-/** What is wrong with the credkit app's chunks: lazy code at start, or a marker that marks nothing. */
+/**
+ * What is wrong with the credkit app: more than its ceiling at start, lazy code at start, or a marker
+ * that marks nothing.
+ */
 export function freshAppProblems(result: FreshAppResult): string[] {
-  return result.markers.flatMap(({ marker, what, inStart, inLazy }) => [
-    ...(inStart.length > 0 ? [`${what} ('${marker}') is in the start bundle: ${inStart.join(', ')}`] : []),
-    ...(inLazy.length === 0 ? [`no lazy chunk holds '${marker}' (${what}): update LAZY_MARKERS in freshApp.ts`] : []),
-  ]);
+  const overA = credkitOver(result, 'reactQuery');
+  const overCeiling =
+    overA > FRESH_APP_CEILING_GZIP_BYTES
+      ? [`credkit adds ${overA} B gzip to the start bundle, over its ceiling of ${FRESH_APP_CEILING_GZIP_BYTES} B`]
+      : [];
+  return overCeiling.concat(
+    result.markers.flatMap(({ marker, what, inStart, inLazy }) => [
+      ...(inStart.length > 0 ? [`${what} ('${marker}') is in the start bundle: ${inStart.join(', ')}`] : []),
+      ...(inLazy.length === 0 ? [`no lazy chunk holds '${marker}' (${what}): update LAZY_MARKERS in freshApp.ts`] : []),
+    ]),
+  );
 }
 
 /** The section of docs/benchmarks.md: the three apps, what credkit adds, the lazy chunks, the marker check. */
@@ -145,11 +168,11 @@ export function freshAppTable(result: FreshAppResult): string {
       return `| ${FRESH_APPS[name].title} | ${build.start.length} | ${build.startBytes} | ${build.startGzipBytes} | ${build.lazy.length} |`;
     }),
     '',
-    '| credkit adds to the start bundle | gzip (B) | target gzip (B) | met |',
-    '| --- | ---: | ---: | :-: |',
-    `| over baseline A (the host already uses react-query) | ${overA} | ≤ ${FRESH_APP_TARGET_GZIP_BYTES} | ${overA <= FRESH_APP_TARGET_GZIP_BYTES ? 'yes' : '**no**'} |`,
-    `| over baseline B (react-query comes with credkit) | ${overB} | — | |`,
-    `| for comparison: baseline A over B (react-query's \`useQuery\` + \`useMutation\`) | ${builds.reactQuery.startGzipBytes - builds.plainReact.startGzipBytes} | — | |`,
+    '| credkit adds to the start bundle | gzip (B) | target gzip (B) | met | ceiling gzip (B) |',
+    '| --- | ---: | ---: | :-: | ---: |',
+    `| over baseline A (the host already uses react-query) | ${overA} | ≤ ${FRESH_APP_TARGET_GZIP_BYTES} | ${overA <= FRESH_APP_TARGET_GZIP_BYTES ? 'yes' : '**no**'} | ${FRESH_APP_CEILING_GZIP_BYTES} |`,
+    `| over baseline B (react-query comes with credkit) | ${overB} | — | | |`,
+    `| for comparison: baseline A over B (react-query's \`useQuery\` + \`useMutation\`) | ${builds.reactQuery.startGzipBytes - builds.plainReact.startGzipBytes} | — | | |`,
     '',
     'Lazy chunks of the credkit app (loaded on first use):',
     '',
