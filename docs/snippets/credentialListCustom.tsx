@@ -1,9 +1,9 @@
 import type { Fetcher } from '@credkit/core';
-import { CredentialList, useCredentialList } from '@credkit/react';
+import { CredentialList, useCredentialListContext } from '@credkit/react';
 
 // Your own rows: cards instead of a table, with credkit's button and lockout note in each.
 function CredentialCards() {
-  const { credentials, messages, isChanging } = useCredentialList();
+  const { credentials, messages, isChanging } = useCredentialListContext();
   return (
     <ul aria-label="Sign-in methods">
       {credentials.map((credential) => (

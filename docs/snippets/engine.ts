@@ -1,7 +1,7 @@
-import { createCredentialRegistration, createFetcher } from '@credkit/core';
+import { createCredentialRegistrationController, createFetcher } from '@credkit/core';
 
 // The engine the React hooks adapt, in any framework: subscribe, read the snapshot, act.
-const registration = createCredentialRegistration({
+const registration = createCredentialRegistrationController({
   fetcher: createFetcher({ baseUrl: 'https://api.dfns.io' }),
   rp: { id: 'app.example.com', name: 'Example' },
 });
@@ -13,7 +13,7 @@ const unsubscribe = registration.subscribe(() => {
 });
 
 document.querySelector('button')?.addEventListener('click', () => {
-  registration.register({ credentialName: 'Work laptop' });
+  registration.start({ credentialName: 'Work laptop' });
 });
 
 export function dispose() {

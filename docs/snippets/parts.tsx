@@ -1,9 +1,9 @@
 import type { Fetcher } from '@credkit/core';
-import { RegisterCredential, useRegisterCredential } from '@credkit/react';
+import { RegisterCredential, useRegisterCredentialContext } from '@credkit/react';
 import { MyButton, MyDialog, rp } from './host.ts';
 
 function SaveButton() {
-  const { submit, disabled } = useRegisterCredential();
+  const { submit, disabled } = useRegisterCredentialContext();
   return (
     <MyButton onClick={submit} disabled={disabled}>
       Save passkey

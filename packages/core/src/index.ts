@@ -8,25 +8,38 @@ export type {
   RegisterEndUserBody,
   RelyingParty,
 } from './dfns/dfnsTypes.ts';
-export type { CredentialCodeIssuer, CredentialCodeIssuerOptions } from './engine/credentialCodeIssuer.ts';
-export { createCredentialCodeIssuer } from './engine/credentialCodeIssuer.ts';
 export type {
-  CredentialRegistration,
+  CredentialCodeController,
+  CredentialCodeOptions,
+  CredentialCodeSnapshot,
+} from './engine/credentialCodeController.ts';
+export { createCredentialCodeController } from './engine/credentialCodeController.ts';
+export type {
+  CredentialRegistrationController,
+  CredentialRegistrationInput,
   CredentialRegistrationOptions,
+  CredentialRegistrationResult,
+  CredentialRegistrationSnapshot,
   RegisteredKey,
   RegistrableCredentialKind,
-} from './engine/credentialRegistration.ts';
-export { createCredentialRegistration } from './engine/credentialRegistration.ts';
-export type { PasskeyLoginController, PasskeyLoginInput, PasskeyLoginOptions } from './engine/passkeyLogin.ts';
-export { createPasskeyLogin } from './engine/passkeyLogin.ts';
-export type { RegistrationSnapshot } from './engine/registrationController.ts';
+} from './engine/credentialRegistrationController.ts';
+export { createCredentialRegistrationController } from './engine/credentialRegistrationController.ts';
+export type { OperationPhase, OperationSnapshot } from './engine/operationController.ts';
+export type {
+  PasskeyLoginController,
+  PasskeyLoginInput,
+  PasskeyLoginOptions,
+  PasskeyLoginSnapshot,
+} from './engine/passkeyLoginController.ts';
+export { createPasskeyLoginController } from './engine/passkeyLoginController.ts';
 export type {
   UserRegistrationController,
   UserRegistrationDetails,
   UserRegistrationInput,
   UserRegistrationOptions,
-} from './engine/userRegistration.ts';
-export { createUserRegistration } from './engine/userRegistration.ts';
+  UserRegistrationSnapshot,
+} from './engine/userRegistrationController.ts';
+export { createUserRegistrationController } from './engine/userRegistrationController.ts';
 // Errors.
 export type { CredkitErrorCode, CredkitErrorField, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
@@ -38,13 +51,13 @@ export { createCredentialCode, withCredentialCode } from './flows/credentialCode
 // When the host's backend talks to Dfns (the delegated flows): the browser-side halves.
 export type { ChallengeSource, Completion, HostCallContext } from './flows/hostBackend.ts';
 export { listCredentials } from './flows/listCredentials.ts';
-export type { Login, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
+export type { LoginResult, LoginWithPasskeyOptions } from './flows/loginWithPasskey.ts';
 export { loginWithPasskey } from './flows/loginWithPasskey.ts';
 export type { LogoutOptions } from './flows/logout.ts';
 export { logout } from './flows/logout.ts';
 export type { RegisterPasskeyOptions } from './flows/registerPasskey.ts';
 export { registerPasskey } from './flows/registerPasskey.ts';
-export type { RegisterUserOptions, UserRegistration } from './flows/registerUser.ts';
+export type { RegisterUserOptions, UserRegistrationResult } from './flows/registerUser.ts';
 export { registerUser } from './flows/registerUser.ts';
 // Talking to the backend: the host's fetcher.
 export type { Fetcher, FetcherRequest } from './http/fetcher.ts';

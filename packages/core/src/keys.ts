@@ -4,28 +4,29 @@ export type { RecoverBody } from './dfns/dfnsTypes.ts';
 export { rawSignatureToDer } from './encoding/derSignature.ts';
 export { spkiToPem } from './encoding/pem.ts';
 export type {
-  AccountRecoveryEngine,
+  AccountRecoveryController,
+  AccountRecoveryInput,
   AccountRecoveryOptions,
+  AccountRecoveryPhase,
+  AccountRecoveryRunPhase,
   AccountRecoverySnapshot,
-  RecoverAccountInput,
-  RecoverAccountPhase,
-  RecoverAccountRunPhase,
   RecoveryCodeStatus,
-} from './engine/accountRecovery.ts';
-export { createAccountRecovery } from './engine/accountRecovery.ts';
+} from './engine/accountRecoveryController.ts';
+export { createAccountRecoveryController } from './engine/accountRecoveryController.ts';
 export type {
   PasswordProtectedKeyLoginController,
   PasswordProtectedKeyLoginInput,
   PasswordProtectedKeyLoginOptions,
-} from './engine/passwordProtectedKeyLogin.ts';
-export { createPasswordProtectedKeyLogin } from './engine/passwordProtectedKeyLogin.ts';
+  PasswordProtectedKeyLoginSnapshot,
+} from './engine/passwordProtectedKeyLoginController.ts';
+export { createPasswordProtectedKeyLoginController } from './engine/passwordProtectedKeyLoginController.ts';
 export type {
   LoginWithPasswordProtectedKeyOptions,
   SendLoginCodeOptions,
 } from './flows/loginWithPasswordProtectedKey.ts';
 export { loginWithPasswordProtectedKey, sendLoginCode } from './flows/loginWithPasswordProtectedKey.ts';
 export type {
-  AccountRecovery,
+  AccountRecoveryResult,
   RecoverAccountOptions,
   RecoveryCompletionContext,
   SendRecoveryCodeOptions,

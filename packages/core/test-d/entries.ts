@@ -1,14 +1,14 @@
 // The other public names a host uses, so that every entry's declarations are compiled.
 import {
-  createCredentialRegistration,
-  createUserRegistration,
+  createCredentialRegistrationController,
+  createUserRegistrationController,
   detectWebAuthnCapabilities,
   listCredentials,
   logout,
   registerUser,
 } from '@credkit/core';
 import {
-  createPasswordProtectedKeyLogin,
+  createPasswordProtectedKeyLoginController,
   generateRecoveryCode,
   loginWithPasswordProtectedKey,
   registerKeyCredential,
@@ -17,15 +17,15 @@ import {
 } from '@credkit/core/keys';
 
 export const root = {
-  createCredentialRegistration,
-  createUserRegistration,
+  createCredentialRegistrationController,
+  createUserRegistrationController,
   detectWebAuthnCapabilities,
   listCredentials,
   logout,
   registerUser,
 };
 export const keys = {
-  createPasswordProtectedKeyLogin,
+  createPasswordProtectedKeyLoginController,
   generateRecoveryCode,
   loginWithPasswordProtectedKey,
   registerKeyCredential,
@@ -34,9 +34,9 @@ export const keys = {
 };
 
 // A sign-up from the host's backend: no orgId, username or code, and register() asks for none.
-export const fromHostBackend = createUserRegistration({
+export const fromHostBackend = createUserRegistrationController({
   rp: { id: 'example.com', name: 'Example' },
   challengeSource: async () => ({}),
   completion: async (body) => ({ body }),
 });
-fromHostBackend.register({ credentialName: 'Laptop' });
+fromHostBackend.start({ credentialName: 'Laptop' });

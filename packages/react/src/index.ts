@@ -2,9 +2,9 @@
 
 export type { RegisteredKey, RegistrableCredentialKind } from '@credkit/core';
 export type {
+  AccountRecoveryInput,
   AccountRecoveryOptions,
-  RecoverAccountInput,
-  RecoverAccountPhase,
+  AccountRecoveryPhase,
   RecoveryCodeStatus,
 } from '@credkit/core/keys';
 export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
@@ -20,7 +20,7 @@ export { useCredentialCodeContext } from './CredentialCode/credentialCodeContext
 export type { CredentialCodeMessages, CredentialCodeMessagesInput } from './CredentialCode/credentialCodeMessages.ts';
 export { englishCredentialCodeMessages } from './CredentialCode/credentialCodeMessages.ts';
 export type { CredentialCodeRootProps } from './CredentialCode/Root.tsx';
-export type { CredentialCodeOptions } from './CredentialCode/useCredentialCodeRoot.ts';
+export type { CredentialCodeComponentOptions } from './CredentialCode/useCredentialCodeRoot.ts';
 export type { CredentialListActionProps } from './CredentialList/Action.tsx';
 export type { CredentialListProps } from './CredentialList/CredentialList.tsx';
 export { CredentialList } from './CredentialList/CredentialList.tsx';
@@ -30,7 +30,7 @@ export type {
   CredentialListPart,
   CredentialListState,
 } from './CredentialList/credentialListContext.ts';
-export { useCredentialList } from './CredentialList/credentialListContext.ts';
+export { useCredentialListContext } from './CredentialList/credentialListContext.ts';
 export type {
   CredentialAction,
   CredentialListMessages,
@@ -41,8 +41,8 @@ export type { CredentialListLockoutNoteProps } from './CredentialList/LockoutNot
 export type { CredentialListRootProps } from './CredentialList/Root.tsx';
 export type { CredentialListRowProps } from './CredentialList/Row.tsx';
 export type { CredentialListOptions } from './CredentialList/useCredentialListState.ts';
-export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './messages.ts';
-export { englishMessages, mergeMessages } from './messages.ts';
+export type { MessagesInput } from './mergeMessages.ts';
+export { mergeMessages } from './mergeMessages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
 export type { RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
 export type { NewRecoveryKeyOptionProps } from './RecoverAccount/NewRecoveryKey.tsx';
@@ -56,7 +56,7 @@ export type {
   RecoverAccountPart,
   RecoverAccountStep,
 } from './RecoverAccount/recoverAccountContext.ts';
-export { useRecoverAccountForm } from './RecoverAccount/recoverAccountContext.ts';
+export { useRecoverAccountContext } from './RecoverAccount/recoverAccountContext.ts';
 export type {
   RecoverAccountMessages,
   RecoverAccountMessagesInput,
@@ -73,7 +73,7 @@ export type {
   RegisterCredentialPart,
   RegisterCredentialState,
 } from './RegisterCredential/registerCredentialContext.ts';
-export { useRegisterCredential } from './RegisterCredential/registerCredentialContext.ts';
+export { useRegisterCredentialContext } from './RegisterCredential/registerCredentialContext.ts';
 export type { RegisterCredentialFormOptions } from './RegisterCredential/useRegisterCredentialForm.ts';
 export { MIN_PASSWORD_LENGTH } from './RegisterCredential/useRegisterCredentialForm.ts';
 export type { CodeFieldProps } from './RegisterWithCode/CodeField.tsx';
@@ -81,13 +81,15 @@ export type { RegisterWithCodeProps } from './RegisterWithCode/RegisterWithCode.
 export { RegisterWithCode } from './RegisterWithCode/RegisterWithCode.tsx';
 export type { RegisterWithCodeRootProps } from './RegisterWithCode/Root.tsx';
 export type { RegisterWithCodeContextValue } from './RegisterWithCode/registerWithCodeContext.ts';
-export { useRegisterWithCode } from './RegisterWithCode/registerWithCodeContext.ts';
+export { useRegisterWithCodeContext } from './RegisterWithCode/registerWithCodeContext.ts';
 export type {
   RegisterWithCodeMessages,
   RegisterWithCodeMessagesInput,
 } from './RegisterWithCode/registerWithCodeMessages.ts';
 export { englishRegisterWithCodeMessages } from './RegisterWithCode/registerWithCodeMessages.ts';
 export type { RecoveryCodeMessages } from './recoveryMessages.ts';
+export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './registerCredentialMessages.ts';
+export { englishRegisterCredentialMessages } from './registerCredentialMessages.ts';
 export type {
   ConditionalRegistrationStatus,
   UseConditionalRegistrationOptions,
@@ -111,10 +113,11 @@ export type { UseRecoverAccountOptions, UseRecoverAccountResult } from './useRec
 export { useRecoverAccount } from './useRecoverAccount.ts';
 export type {
   CredentialSecret,
-  RegisterPasskeyPhase,
-  UseRegisterPasskeyOptions,
-  UseRegisterPasskeyResult,
-} from './useRegisterPasskey.ts';
+  UseRegisterCredentialOptions,
+  UseRegisterCredentialResult,
+} from './useRegisterCredential.ts';
+export { useRegisterCredential } from './useRegisterCredential.ts';
+export type { UseRegisterPasskeyOptions, UseRegisterPasskeyResult } from './useRegisterPasskey.ts';
 export { useRegisterPasskey } from './useRegisterPasskey.ts';
 export type { UseRegisterUserInput, UseRegisterUserOptions, UseRegisterUserResult } from './useRegisterUser.ts';
 export { useRegisterUser } from './useRegisterUser.ts';

@@ -8,7 +8,7 @@ import type {
   RelyingParty,
 } from '@credkit/core';
 import { useEffect, useRef } from 'react';
-import { useCredentialRegistration } from './useCredentialRegistration.ts';
+import { useCredentialRegistrationController } from './useCredentialRegistrationController.ts';
 import { useWebAuthnCapabilities } from './useWebAuthnCapabilities.ts';
 
 /** Options of {@link useConditionalRegistration}. */
@@ -58,14 +58,14 @@ export interface UseConditionalRegistrationResult {
 /**
  * Automatic passkey upgrade: after a password sign-in, asks the password manager to create a
  * passkey without a prompt (`navigator.credentials.create({ mediation: 'conditional' })`) and
- * registers it, on the same engine as {@link useRegisterPasskey}. Opt-in, only where the browser
+ * registers it, on the same controller as {@link useRegisterCredential}. Opt-in, only where the browser
  * reports `conditionalCreate`, silent on failure, and one attempt per mount even under StrictMode.
  */
 export function useConditionalRegistration(
   options: UseConditionalRegistrationOptions,
 ): UseConditionalRegistrationResult {
   const { conditionalCreate } = useWebAuthnCapabilities();
-  const { engine, snapshot } = useCredentialRegistration({ ...options, mediation: 'conditional' });
+  const { controller, snapshot } = useCredentialRegistrationController({ ...options, mediation: 'conditional' });
   const attempted = useRef(false);
   const enabled = options.enabled !== false;
   // The name when the attempt starts; a new name does not restart an attempt.
@@ -82,19 +82,19 @@ export function useConditionalRegistration(
     const timer = setTimeout(() => {
       attempted.current = true;
       started = true;
-      engine.register({ credentialName: credentialName.current });
+      controller.start({ credentialName: credentialName.current });
     }, 0);
     return () => {
       clearTimeout(timer);
       // Stopped mid-attempt (`enabled` turned false, or the host hid the component): back to idle,
       // and a later `enabled` (or showing it again) may try again, instead of a `pending` for ever.
-      const { phase } = engine.getSnapshot();
+      const { phase } = controller.getSnapshot();
       if (started && phase !== 'success' && phase !== 'error') {
         attempted.current = false;
-        engine.reset();
+        controller.reset();
       }
     };
-  }, [enabled, conditionalCreate, engine]);
+  }, [enabled, conditionalCreate, controller]);
 
   const { phase, data, error } = snapshot;
   const status: ConditionalRegistrationStatus =

@@ -1,14 +1,19 @@
-import { type CredentialCode, type CredkitError, createCredentialCodeIssuer } from '@credkit/core';
-import { useEngine } from './useEngine.ts';
-import type { RegisterPasskeyPhase } from './useRegisterPasskey.ts';
+import {
+  type CredentialCode,
+  type CredentialCodeOptions,
+  type CredentialCodeSnapshot,
+  type CredkitError,
+  createCredentialCodeController,
+} from '@credkit/core';
+import { useController } from './useController.ts';
 
-/** Options of {@link useCredentialCode}: those of core's `createCredentialCodeIssuer`. */
-export type UseCredentialCodeOptions = Parameters<typeof createCredentialCodeIssuer>[0];
+/** Options of {@link useCredentialCode}: those of core's `createCredentialCodeController`. */
+export type UseCredentialCodeOptions = CredentialCodeOptions;
 
 /** What {@link useCredentialCode} returns. */
 export interface UseCredentialCodeResult {
   /** Where making the code stands: `signing` (confirming with a passkey), `submitting`, `success`, `error`. */
-  phase: RegisterPasskeyPhase;
+  phase: CredentialCodeSnapshot['phase'];
   /** True while a code is being made. */
   isBusy: boolean;
   /** Makes a new one-time code (confirmed with an existing credential); ignored while busy. */
@@ -25,16 +30,16 @@ export interface UseCredentialCodeResult {
 
 /**
  * "Add a passkey on another device", on the signed-in device: makes a one-time credential code the
- * other device registers with. A thin React adapter over core's `createCredentialCodeIssuer`.
+ * other device registers with. A thin React adapter over core's `createCredentialCodeController`.
  */
 export function useCredentialCode(options: UseCredentialCodeOptions): UseCredentialCodeResult {
-  const { engine, snapshot } = useEngine(createCredentialCodeIssuer, options);
+  const { controller, snapshot } = useController(createCredentialCodeController, options);
   return {
     phase: snapshot.phase,
     isBusy: snapshot.isBusy,
-    createCode: () => engine.register(),
-    cancel: engine.cancel,
-    reset: engine.reset,
+    createCode: () => controller.start(),
+    cancel: controller.cancel,
+    reset: controller.reset,
     code: snapshot.data,
     error: snapshot.error,
   };

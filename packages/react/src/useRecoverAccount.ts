@@ -1,13 +1,13 @@
-import type { CredkitError, Login } from '@credkit/core';
+import type { CredkitError, LoginResult } from '@credkit/core';
 import {
-  type AccountRecovery,
+  type AccountRecoveryInput,
   type AccountRecoveryOptions,
-  createAccountRecovery,
-  type RecoverAccountInput,
-  type RecoverAccountPhase,
+  type AccountRecoveryPhase,
+  type AccountRecoveryResult,
+  createAccountRecoveryController,
   type RecoveryCodeStatus,
 } from '@credkit/core/keys';
-import { useEngine } from './useEngine.ts';
+import { useController } from './useController.ts';
 
 /** Options of {@link useRecoverAccount}: those of core's `recoverAccount` (fetcher, orgId, rp, ceremony, credentials…), `signInAfter` and callbacks. */
 export type UseRecoverAccountOptions = AccountRecoveryOptions;
@@ -15,7 +15,7 @@ export type UseRecoverAccountOptions = AccountRecoveryOptions;
 /** What {@link useRecoverAccount} returns. */
 export interface UseRecoverAccountResult {
   /** Where the recovery stands: `challenge`, `ceremony` (the new passkey), `signing` (the recovery key), `submitting`, `signing-in`, `success`, `error`. */
-  phase: RecoverAccountPhase;
+  phase: AccountRecoveryPhase;
   /** True while the recovery (or the sign-in after it) runs. */
   isBusy: boolean;
   /** Asks Dfns to e-mail `username` a verification code. */
@@ -25,36 +25,36 @@ export interface UseRecoverAccountResult {
   /** Why the code could not be sent. */
   codeError: CredkitError | null;
   /** Recovers the account with the recovery key and registers a new passkey; ignored while busy. */
-  recover: (input: RecoverAccountInput) => void;
+  recover: (input: AccountRecoveryInput) => void;
   /** Aborts the running recovery (it ends as `cancelled`). */
   cancel: () => void;
   /** Back to `idle`, forgetting the result, the error and the code's state. */
   reset: () => void;
   /** The recovered account and its new passkey. */
-  result: AccountRecovery | undefined;
+  result: AccountRecoveryResult | undefined;
   /** With `signInAfter`: the token from signing in with the new passkey. */
-  login: Login | undefined;
+  login: LoginResult | undefined;
   /** The error of the last failed recovery or sign-in. */
   error: CredkitError | null;
 }
 
 /**
  * Recovers an account whose passkeys are all lost: a thin React adapter over core's recovery
- * engine `createAccountRecovery` (`sendRecoveryCode` and `recoverAccount`, then `loginWithPasskey` with `signInAfter`), with
+ * controller `createAccountRecoveryController` (`sendRecoveryCode` and `recoverAccount`, then `loginWithPasskey` with `signInAfter`), with
  * the same phases, abort and error model as the registration hooks. Unmounting abandons a running
  * recovery.
  */
 export function useRecoverAccount(options: UseRecoverAccountOptions): UseRecoverAccountResult {
-  const { engine, snapshot } = useEngine(createAccountRecovery, options);
+  const { controller, snapshot } = useController(createAccountRecoveryController, options);
   return {
     phase: snapshot.phase,
     isBusy: snapshot.isBusy,
-    sendCode: engine.sendCode,
+    sendCode: controller.sendCode,
     codeStatus: snapshot.codeStatus,
     codeError: snapshot.codeError,
-    recover: engine.recover,
-    cancel: engine.cancel,
-    reset: engine.reset,
+    recover: controller.start,
+    cancel: controller.cancel,
+    reset: controller.reset,
     result: snapshot.result,
     login: snapshot.login,
     error: snapshot.error,

@@ -1,15 +1,15 @@
 import {
   type CredkitError,
-  createUserRegistration,
-  type UserRegistration,
+  createUserRegistrationController,
   type UserRegistrationInput,
   type UserRegistrationOptions,
+  type UserRegistrationResult,
+  type UserRegistrationSnapshot,
 } from '@credkit/core';
-import { useEngine } from './useEngine.ts';
-import type { RegisterPasskeyPhase } from './useRegisterPasskey.ts';
+import { useController } from './useController.ts';
 
 /**
- * Options of {@link useRegisterUser}: those of core's `createUserRegistration` — `fetcher` and
+ * Options of {@link useRegisterUser}: those of core's `createUserRegistrationController` — `fetcher` and
  * `orgId`, or your backend's `challengeSource` (and `completion`) — and callbacks.
  */
 export type UseRegisterUserOptions = UserRegistrationOptions;
@@ -24,7 +24,7 @@ export type UseRegisterUserInput<TOptions extends UseRegisterUserOptions = UseRe
 /** What {@link useRegisterUser} returns. */
 export interface UseRegisterUserResult<TOptions extends UseRegisterUserOptions = UseRegisterUserOptions> {
   /** Where the sign-up stands. */
-  phase: RegisterPasskeyPhase;
+  phase: UserRegistrationSnapshot['phase'];
   /** True while the sign-up runs. */
   isBusy: boolean;
   /** Registers the new user with their first credential; ignored while busy. */
@@ -34,25 +34,25 @@ export interface UseRegisterUserResult<TOptions extends UseRegisterUserOptions =
   /** Back to `idle`, forgetting the last registration or error. */
   reset: () => void;
   /** The new user (signed in when it has a `token`) after a successful sign-up. */
-  registration: UserRegistration | undefined;
+  registration: UserRegistrationResult | undefined;
   /** The error of the last failed sign-up. */
   error: CredkitError | null;
 }
 
 /**
  * Signs a new user up with their first credential: a thin React adapter over core's
- * `createUserRegistration`, with the same phases, abort and error model as {@link useRegisterPasskey}.
+ * `createUserRegistrationController`, with the same phases, abort and error model as {@link useRegisterPasskey}.
  */
 export function useRegisterUser<TOptions extends UseRegisterUserOptions>(
   options: TOptions,
 ): UseRegisterUserResult<TOptions> {
-  const { engine, snapshot } = useEngine(createUserRegistration<TOptions>, options);
+  const { controller, snapshot } = useController(createUserRegistrationController<TOptions>, options);
   return {
     phase: snapshot.phase,
     isBusy: snapshot.isBusy,
-    register: engine.register,
-    cancel: engine.cancel,
-    reset: engine.reset,
+    register: controller.start,
+    cancel: controller.cancel,
+    reset: controller.reset,
     registration: snapshot.data,
     error: snapshot.error,
   };

@@ -6,7 +6,7 @@ import type { UserActionAssertion, UserActionChallenge } from '../userAction/use
 import { validateUserActionChallenge } from '../userAction/validateUserActionChallenge.ts';
 
 /** A signed-in user: the token to send as `Authorization: Bearer <token>`. */
-export interface Login {
+export interface LoginResult {
   token: string;
 }
 
@@ -28,7 +28,7 @@ export async function submitLogin(
   challengeIdentifier: string,
   firstFactor: UserActionAssertion,
   signal: AbortSignal | undefined,
-): Promise<Login> {
+): Promise<LoginResult> {
   const answer = await callFetcher(
     fetcher,
     { method: 'POST', path: '/auth/login', body: { challengeIdentifier, firstFactor }, signal },

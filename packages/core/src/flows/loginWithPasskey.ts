@@ -6,9 +6,9 @@ import { getAssertion } from '../webauthn/getAssertion.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials } from '../webauthn/webAuthnSupport.ts';
 import { checkUsername } from './checkUsername.ts';
-import { fetchLoginChallenge, type Login, submitLogin } from './loginProtocol.ts';
+import { fetchLoginChallenge, type LoginResult, submitLogin } from './loginProtocol.ts';
 
-export type { Login } from './loginProtocol.ts';
+export type { LoginResult } from './loginProtocol.ts';
 
 /** Options of {@link loginWithPasskey}. */
 export interface LoginWithPasskeyOptions {
@@ -44,7 +44,7 @@ export interface LoginWithPasskeyOptions {
  * a user whose only way in is a PasswordProtectedKey is `login-code-required` (see
  * `loginWithPasswordProtectedKey`), before any prompt.
  */
-export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<Login> {
+export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<LoginResult> {
   const { fetcher, signal, onPhase } = options;
   const username = options.username === undefined ? undefined : checkUsername(options.username);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.

@@ -8,7 +8,7 @@ import { openSigningKey } from '../keys/openSigningKey.ts';
 import { signKeyAssertion } from '../userAction/keyUserActionSigner.ts';
 import type { AllowedCredential } from '../userAction/userAction.ts';
 import { checkUsername } from './checkUsername.ts';
-import { fetchLoginChallenge, type Login, submitLogin } from './loginProtocol.ts';
+import { fetchLoginChallenge, type LoginResult, submitLogin } from './loginProtocol.ts';
 
 /** Options of {@link sendLoginCode}. */
 export interface SendLoginCodeOptions {
@@ -75,7 +75,9 @@ async function openAnyKey(keys: AllowedCredential[], password: string) {
  * is `wrong-password` (nothing more is sent); a challenge that lists the keys without their
  * encrypted private key (no valid login code) is `login-code-required`.
  */
-export async function loginWithPasswordProtectedKey(options: LoginWithPasswordProtectedKeyOptions): Promise<Login> {
+export async function loginWithPasswordProtectedKey(
+  options: LoginWithPasswordProtectedKeyOptions,
+): Promise<LoginResult> {
   const { fetcher, signal, onPhase, password } = options;
   const username = checkUsername(options.username);
   if (password === '') {

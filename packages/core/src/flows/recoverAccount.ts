@@ -111,7 +111,7 @@ export interface RecoverAccountOptions {
 }
 
 /** What a recovery gives: the new credential and the user. Sign in with the new passkey next. */
-export interface AccountRecovery {
+export interface AccountRecoveryResult {
   credential: { uuid: string; kind: string; name: string };
   user: { id: string; username: string; orgId: string };
   /** With `newRecoveryKey`: the new recovery key's ID (show it with its code: recovery asks for both) and name. */
@@ -163,7 +163,7 @@ function recoveryRequestOf({
  * A wrong recovery code is `wrong-password` (nothing is sent); a wrong or expired verification code,
  * or an unknown key id, is the server's 4xx. The recovery code never leaves the page.
  */
-export async function recoverAccount(options: RecoverAccountOptions): Promise<AccountRecovery> {
+export async function recoverAccount(options: RecoverAccountOptions): Promise<AccountRecoveryResult> {
   const { fetcher, completion, signal, onPhase, credentialId } = options;
   checkHostOrFetcher(options);
   const { username, initBody } = recoveryRequestOf(options);

@@ -109,7 +109,7 @@ export type RegisterUserOptions = RegisterUserCommonOptions &
   (KitCompletionOptions | HostCompletionOptions);
 
 /** What a user registration gives back. */
-export interface UserRegistration {
+export interface UserRegistrationResult {
   credential: { uuid: string; kind: string; name: string };
   user: { id: string; username: string; orgId: string };
   /**
@@ -165,7 +165,7 @@ const TOKEN = object({ token: nonEmptyString() });
 function validateRegistrationAnswer(
   value: unknown,
   tokenRequired: boolean,
-): Omit<UserRegistration, 'keyPair' | 'recoveryKey'> {
+): Omit<UserRegistrationResult, 'keyPair' | 'recoveryKey'> {
   const { credential, user, authentication } = checkShape(
     value,
     object({
@@ -260,7 +260,7 @@ function completionOf(
  * key, if asked for → passkey (or key) → `POST /auth/registration/enduser` with the temporary token
  * (or the host's `completion`) → the user, signed in.
  */
-export async function registerUser(options: RegisterUserOptions): Promise<UserRegistration> {
+export async function registerUser(options: RegisterUserOptions): Promise<UserRegistrationResult> {
   const { signal, onPhase, kind = 'Fido2' } = options;
   // Each step needs a way to Dfns, checked before anything is fetched or made (a passkey included).
   checkHostOrFetcher(options);

@@ -62,14 +62,3 @@ export const englishCredentialCodeMessages: CredentialCodeMessages = {
   copyFailed: 'Copying is not allowed here: select the code and copy it by hand.',
   errors: {},
 };
-
-/** The English texts with `input`'s in place; `status` and `errors` merge key by key. */
-export function mergeCredentialCodeMessages(input: CredentialCodeMessagesInput = {}): CredentialCodeMessages {
-  const english = englishCredentialCodeMessages;
-  return {
-    ...english,
-    ...input,
-    status: { ...english.status, ...input.status },
-    errors: { ...english.errors, ...input.errors },
-  };
-}

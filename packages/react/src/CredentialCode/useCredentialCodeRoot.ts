@@ -1,16 +1,17 @@
 import { describeError } from '@credkit/core';
 import { type HTMLAttributes, type RefObject, useId, useState } from 'react';
+import { mergeMessages } from '../mergeMessages.ts';
 import { type UseCredentialCodeOptions, useCredentialCode } from '../useCredentialCode.ts';
 import type { CredentialCodeContextValue, CredentialCodePart, CredentialCodeState } from './credentialCodeContext.ts';
 import {
   type CredentialCodeMessages,
   type CredentialCodeMessagesInput,
-  mergeCredentialCodeMessages,
+  englishCredentialCodeMessages,
 } from './credentialCodeMessages.ts';
 import { useCountdown } from './useCountdown.ts';
 
 /** Options of `<CredentialCode>`: those of `useCredentialCode`, the link, the texts and the classes. */
-export interface CredentialCodeOptions extends UseCredentialCodeOptions {
+export interface CredentialCodeComponentOptions extends UseCredentialCodeOptions {
   /**
    * The link to the page of the other device, for a code, e.g.
    * `` (code) => `https://app.example/add-passkey?code=${encodeURIComponent(code)}` ``: shown as a QR
@@ -25,7 +26,7 @@ export interface CredentialCodeOptions extends UseCredentialCodeOptions {
 
 /** The options, plus any attribute of the root `<div>` (passed through). */
 export interface CredentialCodeRootOptions
-  extends CredentialCodeOptions,
+  extends CredentialCodeComponentOptions,
     Omit<HTMLAttributes<HTMLDivElement>, 'onError' | 'children'> {}
 
 function announcementFor(state: CredentialCodeState, seconds: number, text: CredentialCodeMessages): string {
@@ -53,7 +54,7 @@ export function useCredentialCodeRoot(
   }: CredentialCodeRootOptions,
   rootRef: RefObject<HTMLElement | null>,
 ): { context: CredentialCodeContextValue; divProps: HTMLAttributes<HTMLDivElement> } {
-  const text = mergeCredentialCodeMessages(messagesInput);
+  const text = mergeMessages(englishCredentialCodeMessages, messagesInput);
   const issuer = useCredentialCode({ fetcher, userActionSigner, lifetimeMs, onIssued, onError });
   const issued = issuer.phase === 'success' ? issuer.code : undefined;
   // An unreadable expiration counts as expired: better a new code than a countdown that lies.

@@ -1,7 +1,7 @@
 import type { CreateCredentialResponse } from '@credkit/core';
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
 import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { partClassName, useCredentialList } from './credentialListContext.ts';
+import { partClassName, useCredentialListContext } from './credentialListContext.ts';
 
 /** Props of {@link Action}: the credential, plus any attribute of a `<button>`. */
 export interface CredentialListActionProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -20,7 +20,7 @@ export const Action = forwardRef<HTMLButtonElement, CredentialListActionProps>(f
   { credential, className, children, disabled, onClick, ...buttonProps },
   ref,
 ) {
-  const list = useCredentialList();
+  const list = useCredentialListContext();
   const refs = useComposedRefs(list.actionRef(credential.credentialUuid), ref);
   const action = list.actionFor(credential);
   const running = list.isChanging(credential);

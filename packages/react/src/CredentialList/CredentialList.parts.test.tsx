@@ -5,12 +5,12 @@ import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { deferred, renderWithClient } from '../testUtils.tsx';
 import { CredentialList } from './CredentialList.tsx';
-import { useCredentialList } from './credentialListContext.ts';
+import { useCredentialListContext } from './credentialListContext.ts';
 import { credentialsBackend, laptop, oldKey, phone } from './testHelpers.ts';
 
 /** A host's own rows: cards in a list, with credkit's button and lockout note. */
 function CredentialCards() {
-  const { credentials, messages, isChanging } = useCredentialList();
+  const { credentials, messages, isChanging } = useCredentialListContext();
   return (
     <ul aria-label="Sign-in methods">
       {credentials.map((credential) => (

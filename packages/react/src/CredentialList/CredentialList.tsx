@@ -16,7 +16,7 @@ export type CredentialListProps = Omit<CredentialListRootProps, 'children'>;
  * Activate on each row, confirmed by user-action signing when `userActionSigner` is given; one change
  * at a time, announced politely, errors in an alert, focus kept on the row's button. Deactivate is
  * disabled on the last active credential that can sign, with the reason. It is the parts below,
- * composed as a host would: rearrange them with `CredentialList.Root` and `useCredentialList()`.
+ * composed as a host would: rearrange them with `CredentialList.Root` and `useCredentialListContext()`.
  */
 const CredentialListPreset = forwardRef<HTMLDivElement, CredentialListProps>(function CredentialList(props, ref) {
   return (

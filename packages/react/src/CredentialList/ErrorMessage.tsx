@@ -1,5 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useCredentialList } from './credentialListContext.ts';
+import { partClassName, useCredentialListContext } from './credentialListContext.ts';
 
 /**
  * The error, as an alert: a change that failed ("“Laptop” was not deactivated: …", with the server's
@@ -9,7 +9,7 @@ import { partClassName, useCredentialList } from './credentialListContext.ts';
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
   function ErrorMessage({ className, ...paragraphProps }, ref) {
-    const list = useCredentialList();
+    const list = useCredentialListContext();
     if (!list.errorText) return null;
     return (
       <p

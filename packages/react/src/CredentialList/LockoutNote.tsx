@@ -1,6 +1,6 @@
 import type { CreateCredentialResponse } from '@credkit/core';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useCredentialList } from './credentialListContext.ts';
+import { partClassName, useCredentialListContext } from './credentialListContext.ts';
 
 /** Props of {@link LockoutNote}: the credential, plus any attribute of a `<p>`. */
 export interface CredentialListLockoutNoteProps extends HTMLAttributes<HTMLParagraphElement> {
@@ -16,7 +16,7 @@ export const LockoutNote = forwardRef<HTMLParagraphElement, CredentialListLockou
   { credential, className, children, ...paragraphProps },
   ref,
 ) {
-  const list = useCredentialList();
+  const list = useCredentialListContext();
   if (!credential.isActive || !list.isLastSigner(credential)) return null;
   return (
     <p

@@ -1,5 +1,5 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { partClassName, useCredentialList } from './credentialListContext.ts';
+import { partClassName, useCredentialListContext } from './credentialListContext.ts';
 
 /**
  * Retry, shown only when the list could not be loaded: loads it again (`refetch`). It stays focusable
@@ -10,7 +10,7 @@ export const Retry = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButt
   { className, children, onClick, ...buttonProps },
   ref,
 ) {
-  const list = useCredentialList();
+  const list = useCredentialListContext();
   if (!list.query.isError) return null;
   const loading = list.query.isFetching;
   return (

@@ -1,7 +1,7 @@
 import type { CreateCredentialResponse } from '@credkit/core';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { Action } from './Action.tsx';
-import { type CredentialListContextValue, partClassName, useCredentialList } from './credentialListContext.ts';
+import { type CredentialListContextValue, partClassName, useCredentialListContext } from './credentialListContext.ts';
 import { LockoutNote } from './LockoutNote.tsx';
 
 /** Props of {@link Row}: the credential, plus any attribute of a `<tr>`. */
@@ -29,7 +29,7 @@ export const Row = forwardRef<HTMLTableRowElement, CredentialListRowProps>(funct
   { credential, className, children, ...rowProps },
   ref,
 ) {
-  const list = useCredentialList();
+  const list = useCredentialListContext();
   const { messages, classNames } = list;
   const changing = list.isChanging(credential);
   const cell = partClassName(classNames, 'cell', undefined);

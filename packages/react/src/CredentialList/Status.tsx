@@ -1,6 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { partClassName, useCredentialList } from './credentialListContext.ts';
+import { partClassName, useCredentialListContext } from './credentialListContext.ts';
 
 /**
  * A polite live region: "Loading your credentials…", the change that runs ("Deactivating “Laptop”…
@@ -11,7 +11,7 @@ export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagr
   { className, ...paragraphProps },
   ref,
 ) {
-  const list = useCredentialList();
+  const list = useCredentialListContext();
   const refs = useComposedRefs(list.statusRef, ref);
   return (
     <p

@@ -1,6 +1,6 @@
 import { forwardRef, type TableHTMLAttributes } from 'react';
 import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { partClassName, useCredentialList } from './credentialListContext.ts';
+import { partClassName, useCredentialListContext } from './credentialListContext.ts';
 import { Row } from './Row.tsx';
 
 /**
@@ -12,7 +12,7 @@ export const Table = forwardRef<HTMLTableElement, TableHTMLAttributes<HTMLTableE
   { className, ...tableProps },
   ref,
 ) {
-  const list = useCredentialList();
+  const list = useCredentialListContext();
   const refs = useComposedRefs(list.tableRef, ref);
   if (list.credentials.length === 0) return null;
   const { columns } = list.messages;

@@ -20,7 +20,7 @@ export interface CredentialChange {
   action: CredentialAction;
 }
 
-/** What every part of `<CredentialList>` reads from its root, and what {@link useCredentialList} returns. */
+/** What every part of `<CredentialList>` reads from its root, and what {@link useCredentialListContext} returns. */
 export interface CredentialListContextValue {
   /** Makes the HTTP calls, as the signed-in user. */
   fetcher: Fetcher;
@@ -77,10 +77,10 @@ export const CredentialListContext = createContext<CredentialListContextValue | 
  * The state and actions of the enclosing `<CredentialList.Root>`, for rows and buttons of the host's
  * own (a list of cards instead of a table, a menu with Deactivate).
  */
-export function useCredentialList(): CredentialListContextValue {
+export function useCredentialListContext(): CredentialListContextValue {
   const context = useContext(CredentialListContext);
   if (!context) {
-    throw new Error('useCredentialList and the CredentialList parts must be inside <CredentialList.Root>.');
+    throw new Error('useCredentialListContext and the CredentialList parts must be inside <CredentialList.Root>.');
   }
   return context;
 }

@@ -92,18 +92,3 @@ export const englishCredentialListMessages: CredentialListMessages = {
   formatDate: (date) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date),
   errors: {},
 };
-
-/** The English texts with `input`'s in place, group by group. */
-export function mergeCredentialListMessages(input: CredentialListMessagesInput = {}): CredentialListMessages {
-  const merged: Record<string, unknown> = { ...englishCredentialListMessages };
-  const base = englishCredentialListMessages as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    const group = base[key];
-    merged[key] =
-      typeof value === 'object' && value !== null && typeof group === 'object' && group !== null
-        ? { ...group, ...value }
-        : value;
-  }
-  return merged as unknown as CredentialListMessages;
-}

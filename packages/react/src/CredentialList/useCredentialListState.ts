@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { mergeMessages } from '../mergeMessages.ts';
 import { useCredentials } from '../useCredentials.ts';
 import { type UseSetCredentialActiveOptions, useSetCredentialActive } from '../useSetCredentialActive.ts';
 import type {
@@ -17,7 +18,7 @@ import type {
   CredentialListPart,
   CredentialListState,
 } from './credentialListContext.ts';
-import { type CredentialListMessagesInput, mergeCredentialListMessages } from './credentialListMessages.ts';
+import { type CredentialListMessagesInput, englishCredentialListMessages } from './credentialListMessages.ts';
 
 /** The kinds that sign user actions and logins, as Dfns has them (a RecoveryKey only recovers). */
 const SIGNING_KINDS: readonly CreateCredentialResponse['kind'][] = ['Fido2', 'Key', 'PasswordProtectedKey'];
@@ -70,7 +71,7 @@ export function useCredentialListState({
   rootProps: HTMLAttributes<HTMLDivElement>;
   rootRef: RefObject<HTMLDivElement | null>;
 } {
-  const messages = mergeCredentialListMessages(messagesInput);
+  const messages = mergeMessages(englishCredentialListMessages, messagesInput);
   const query = useCredentials(fetcher);
   const mutation = useSetCredentialActive({ fetcher, userActionSigner });
   const [change, setChange] = useState<CredentialChange | null>(null);

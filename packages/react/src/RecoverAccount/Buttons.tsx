@@ -1,5 +1,5 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { recoverPartClassName, useRecoverAccountForm } from './recoverAccountContext.ts';
+import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
@@ -12,7 +12,7 @@ export const SendCode = forwardRef<HTMLButtonElement, ButtonProps>(function Send
   { className, children, onClick, disabled, ...buttonProps },
   ref,
 ) {
-  const form = useRecoverAccountForm();
+  const form = useRecoverAccountContext();
   // No e-mailed code when the host's backend obtains the recovery challenge.
   if (!form.fields.includes('verificationCode')) return null;
   const isDisabled = form.recovery.isBusy || form.recovery.codeStatus === 'sending' || disabled === true;
@@ -43,7 +43,7 @@ export const Submit = forwardRef<HTMLButtonElement, ButtonProps>(function Submit
   { className, children, disabled, ...buttonProps },
   ref,
 ) {
-  const form = useRecoverAccountForm();
+  const form = useRecoverAccountContext();
   if (form.step === 'username') return null;
   const isDisabled = form.recovery.isBusy || form.recovery.codeStatus === 'sending' || disabled === true;
   return (
@@ -69,7 +69,7 @@ export const Cancel = forwardRef<HTMLButtonElement, ButtonProps>(function Cancel
   { className, children, onClick, ...buttonProps },
   ref,
 ) {
-  const form = useRecoverAccountForm();
+  const form = useRecoverAccountContext();
   if (!form.recovery.isBusy) return null;
   return (
     <button

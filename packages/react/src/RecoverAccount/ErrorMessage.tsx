@@ -1,7 +1,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
 import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { recoverPartClassName, useRecoverAccountForm } from './recoverAccountContext.ts';
+import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /**
  * The error, as an alert tied to the field it concerns (`data-field`): an empty field, the code
@@ -10,7 +10,7 @@ import { recoverPartClassName, useRecoverAccountForm } from './recoverAccountCon
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
   function ErrorMessage({ className, ...paragraphProps }, ref) {
-    const form = useRecoverAccountForm();
+    const form = useRecoverAccountContext();
     const failed = form.recovery.phase === 'error' || form.recovery.codeStatus === 'error';
     const own = useFocusWhen<HTMLParagraphElement>(failed && form.errorText !== null);
     const refs = useComposedRefs(own, ref);

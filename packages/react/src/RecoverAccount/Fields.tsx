@@ -1,7 +1,7 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
 import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
 import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { type RecoverAccountField, recoverPartClassName, useRecoverAccountForm } from './recoverAccountContext.ts';
+import { type RecoverAccountField, recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /** Props of a field of `<RecoverAccount>`: any attribute of the `<input>`, and its label. */
 export interface RecoverAccountFieldProps
@@ -32,7 +32,7 @@ function createField(field: RecoverAccountField, displayName: string) {
     { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
     ref,
   ) {
-    const form = useRecoverAccountForm();
+    const form = useRecoverAccountContext();
     // The first field of step 2 takes focus once the code is sent.
     const own = useFocusWhen<HTMLInputElement>(
       field === 'verificationCode' && form.step === 'recover' && form.fields.includes(field),

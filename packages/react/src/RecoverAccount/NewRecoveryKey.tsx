@@ -6,7 +6,7 @@ import {
   useId,
   useState,
 } from 'react';
-import { recoverPartClassName, useRecoverAccountForm } from './recoverAccountContext.ts';
+import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /** Props of {@link NewRecoveryKeyOption}: any attribute of the checkbox, and its label. */
 export interface NewRecoveryKeyOptionProps
@@ -21,7 +21,7 @@ export interface NewRecoveryKeyOptionProps
  */
 export const NewRecoveryKeyOption = forwardRef<HTMLInputElement, NewRecoveryKeyOptionProps>(
   function NewRecoveryKeyOption({ label, className, onChange, id, disabled, ...inputProps }, ref) {
-    const form = useRecoverAccountForm();
+    const form = useRecoverAccountContext();
     const baseId = useId();
     if (form.step === 'username') return null;
     const inputId = id ?? `${baseId}-new-key`;
@@ -59,7 +59,7 @@ export const NewRecoveryKeyOption = forwardRef<HTMLInputElement, NewRecoveryKeyO
  */
 export const NewRecoveryKey = forwardRef<HTMLFieldSetElement, FieldsetHTMLAttributes<HTMLFieldSetElement>>(
   function NewRecoveryKey({ className, ...fieldsetProps }, ref) {
-    const form = useRecoverAccountForm();
+    const form = useRecoverAccountContext();
     const id = useId();
     const [feedback, setFeedback] = useState('');
     const made = form.newRecoveryKey.made;

@@ -1,6 +1,7 @@
-import { type CredkitError, describeError, type Login } from '@credkit/core';
-import { type AccountRecovery, generateRecoveryCode, normalizeRecoveryCode } from '@credkit/core/keys';
+import { type CredkitError, describeError, type LoginResult } from '@credkit/core';
+import { type AccountRecoveryResult, generateRecoveryCode, normalizeRecoveryCode } from '@credkit/core/keys';
 import { type FormHTMLAttributes, forwardRef, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { mergeMessages } from '../mergeMessages.ts';
 import { type UseRecoverAccountOptions, useRecoverAccount } from '../useRecoverAccount.ts';
 import {
   type MadeRecoveryKey,
@@ -11,7 +12,7 @@ import {
   recoverPartClassName,
 } from './recoverAccountContext.ts';
 import {
-  mergeRecoverAccountMessages,
+  englishRecoverAccountMessages,
   type RecoverAccountMessages,
   type RecoverAccountMessagesInput,
 } from './recoverAccountMessages.ts';
@@ -34,7 +35,7 @@ export interface RecoverAccountRootProps
    * new recovery key, if one was made: navigate away here, not in `onSignedIn`, or the key's code
    * is gone before it was seen.
    */
-  onDone?: (recovery: AccountRecovery, login: Login | undefined) => void;
+  onDone?: (recovery: AccountRecoveryResult, login: LoginResult | undefined) => void;
   /** Every text, by step, phase and error. English by default. */
   messages?: RecoverAccountMessagesInput;
   /** Class names per part, added to each part's own. */
@@ -112,7 +113,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
   },
   ref,
 ) {
-  const messages = mergeRecoverAccountMessages(messagesInput);
+  const messages = mergeMessages(englishRecoverAccountMessages, messagesInput);
   const recovery = useRecoverAccount({
     fetcher,
     orgId,
@@ -163,7 +164,7 @@ export const Root = forwardRef<HTMLFormElement, RecoverAccountRootProps>(functio
     if (newKeyId !== undefined || phase === 'error') pendingCode.current = null;
   }, [newKeyId, phase]);
   const done = phase === 'success' && result !== undefined && (newKeyId === undefined || savedKeyId === newKeyId);
-  const doneWith = useRef<AccountRecovery | null>(null);
+  const doneWith = useRef<AccountRecoveryResult | null>(null);
   const onDoneRef = useRef(onDone);
   onDoneRef.current = onDone;
   useEffect(() => {

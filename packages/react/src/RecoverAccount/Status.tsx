@@ -1,14 +1,14 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
 import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { recoverPartClassName, useRecoverAccountForm } from './recoverAccountContext.ts';
+import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /** A polite live region: the code sent, each phase, the success. Focus moves here on success. */
 export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(function Status(
   { className, ...paragraphProps },
   ref,
 ) {
-  const form = useRecoverAccountForm();
+  const form = useRecoverAccountContext();
   const own = useFocusWhen<HTMLParagraphElement>(form.recovery.phase === 'success');
   const refs = useComposedRefs(own, ref);
   return (

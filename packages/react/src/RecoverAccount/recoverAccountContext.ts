@@ -27,7 +27,7 @@ export interface MadeRecoveryKey {
 /** The step the form is at: the username (`username`), then the codes and the new passkey (`recover`). */
 export type RecoverAccountStep = 'username' | 'recover';
 
-/** What the parts of `<RecoverAccount>` read from its root, and what {@link useRecoverAccountForm} returns. */
+/** What the parts of `<RecoverAccount>` read from its root, and what {@link useRecoverAccountContext} returns. */
 export interface RecoverAccountContextValue {
   /** The recovery, as `useRecoverAccount` gives it. */
   recovery: UseRecoverAccountResult;
@@ -68,7 +68,7 @@ export interface RecoverAccountContextValue {
 export const RecoverAccountContext = createContext<RecoverAccountContextValue | null>(null);
 
 /** The state of the enclosing `<RecoverAccount.Root>`, for parts of the host's own. */
-export function useRecoverAccountForm(): RecoverAccountContextValue {
+export function useRecoverAccountContext(): RecoverAccountContextValue {
   const context = useContext(RecoverAccountContext);
   if (!context) throw new Error('RecoverAccount parts must be inside <RecoverAccount.Root>.');
   return context;

@@ -107,17 +107,3 @@ export const englishRecoverAccountMessages: RecoverAccountMessages = {
   unknownRecoveryKey: 'No recovery key of yours has this ID. Check it and try again.',
   errors: {},
 };
-
-/** The English texts with `input`'s in place, group by group. */
-export function mergeRecoverAccountMessages(input: RecoverAccountMessagesInput = {}): RecoverAccountMessages {
-  const english = englishRecoverAccountMessages;
-  return {
-    ...english,
-    ...input,
-    labels: { ...english.labels, ...input.labels },
-    missing: { ...english.missing, ...input.missing },
-    status: { ...english.status, ...input.status },
-    newRecoveryKey: { ...english.newRecoveryKey, ...input.newRecoveryKey },
-    errors: { ...english.errors, ...input.errors },
-  };
-}

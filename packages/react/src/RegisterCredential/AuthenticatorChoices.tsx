@@ -1,6 +1,6 @@
 import { type FieldsetHTMLAttributes, forwardRef } from 'react';
 import { AuthenticatorChoices as ChoicesGroup } from '../AuthenticatorChoices.tsx';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * Fido2: "Where to keep the passkey", the root's `authenticatorChoices` the browser can honour, as
@@ -11,7 +11,7 @@ export const AuthenticatorChoices = forwardRef<
   HTMLFieldSetElement,
   Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'onChange'>
 >(function AuthenticatorChoices({ className, disabled, ...fieldsetProps }, ref) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   if (form.state === 'unsupported') return null;
   const isDisabled = form.disabled || disabled === true;
   return (

@@ -1,5 +1,5 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * Cancel, shown only while a registration can still be stopped (fetching the challenge, signing, or
@@ -9,7 +9,7 @@ export const Cancel = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLBut
   { className, children, onClick, ...buttonProps },
   ref,
 ) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   const cancellable =
     form.state === 'challenge' || form.state === 'signing' || (form.state === 'ceremony' && form.kind === 'Fido2');
   if (!cancellable) return null;

@@ -1,5 +1,5 @@
 import { forwardRef, type HTMLAttributes, useEffect } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 import { useComposedRefs } from './useComposedRefs.ts';
 import { useFocusWhen } from './useFocusWhen.ts';
 
@@ -11,7 +11,7 @@ import { useFocusWhen } from './useFocusWhen.ts';
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
   function ErrorMessage({ className, ...paragraphProps }, ref) {
-    const form = useRegisterCredential();
+    const form = useRegisterCredentialContext();
     const replaced = form.registration.error?.code === 'aborted';
     const own = useFocusWhen<HTMLParagraphElement>(form.state === 'error' && !replaced);
     const refs = useComposedRefs(own, ref);

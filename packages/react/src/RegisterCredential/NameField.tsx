@@ -1,5 +1,5 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /** Props of {@link NameField}: any attribute of the `<input>`, and its label. */
 export interface NameFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'> {
@@ -17,7 +17,7 @@ export const NameField = forwardRef<HTMLInputElement, NameFieldProps>(function N
   { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
   ref,
 ) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   if (form.state === 'unsupported') return null;
   const inputId = id ?? form.ids.name;
   const isDisabled = form.disabled || disabled === true;

@@ -1,5 +1,9 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, type RegisterCredentialField, useRegisterCredential } from './registerCredentialContext.ts';
+import {
+  partClassName,
+  type RegisterCredentialField,
+  useRegisterCredentialContext,
+} from './registerCredentialContext.ts';
 import { MIN_PASSWORD_LENGTH } from './useRegisterCredentialForm.ts';
 
 /**
@@ -10,7 +14,7 @@ export const PasswordFields = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivE
   { className, ...divProps },
   ref,
 ) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   if (form.kind !== 'PasswordProtectedKey') return null;
   const field = (key: RegisterCredentialField, label: string, value: string, setValue: (value: string) => void) => (
     <>

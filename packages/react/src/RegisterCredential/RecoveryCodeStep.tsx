@@ -1,5 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * RecoveryKey: the recovery code, shown once after submit, with Copy and Download; the key is
@@ -7,7 +7,7 @@ import { partClassName, useRegisterCredential } from './registerCredentialContex
  */
 export const RecoveryCodeStep = forwardRef<HTMLFieldSetElement, HTMLAttributes<HTMLFieldSetElement>>(
   function RecoveryCodeStep({ className, ...fieldsetProps }, ref) {
-    const form = useRegisterCredential();
+    const form = useRegisterCredentialContext();
     if (!form.recovery) return null;
     const { Step, code, messages } = form.recovery;
     return (

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
-import { useRegisterCredential } from './registerCredentialContext.ts';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 const posts = (requests: ReturnType<typeof fakeFetcher>['requests']) =>
@@ -77,7 +77,7 @@ describe('RegisterCredential for key kinds', () => {
       },
     });
     function ResetButton() {
-      const form = useRegisterCredential();
+      const form = useRegisterCredentialContext();
       return (
         <button type="button" onClick={form.registration.reset}>
           Start over

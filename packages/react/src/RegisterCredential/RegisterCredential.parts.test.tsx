@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { capabilitiesQueryKey } from '../useWebAuthnCapabilities.ts';
 import { RegisterCredential } from './RegisterCredential.tsx';
-import { useRegisterCredential } from './registerCredentialContext.ts';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 const posts = (requests: ReturnType<typeof fakeFetcher>['requests']) =>
@@ -24,9 +24,9 @@ function HostDialog({ title, children }: { title: string; children: ReactNode })
   );
 }
 
-/** A host's own button, wired to the form through useRegisterCredential. */
+/** A host's own button, wired to the form through useRegisterCredentialContext. */
 function HostSaveButton() {
-  const { submit, disabled, messages, kind } = useRegisterCredential();
+  const { submit, disabled, messages, kind } = useRegisterCredentialContext();
   return (
     <button type="button" className="ds-button" onClick={submit} disabled={disabled}>
       Save — {messages.submit[kind]}
@@ -269,7 +269,7 @@ describe('RegisterCredential parts', () => {
     const { fetcher, requests } = fakeFetcher();
     /** A host button that calls submit() whatever the state: the guard must hold, not the button's disabled. */
     function ForceSubmit() {
-      const { submit } = useRegisterCredential();
+      const { submit } = useRegisterCredentialContext();
       return (
         <button type="button" onClick={submit}>
           Submit anyway

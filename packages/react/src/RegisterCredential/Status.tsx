@@ -1,5 +1,5 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 import { useComposedRefs } from './useComposedRefs.ts';
 import { useFocusWhen } from './useFocusWhen.ts';
 
@@ -11,7 +11,7 @@ export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagr
   { className, ...paragraphProps },
   ref,
 ) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   const own = useFocusWhen<HTMLParagraphElement>(form.state === 'success');
   const refs = useComposedRefs(own, ref);
   return (

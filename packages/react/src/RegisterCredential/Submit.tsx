@@ -1,5 +1,5 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * The submit button: checks the fields and registers (a RecoveryKey shows its code first). Its text
@@ -10,7 +10,7 @@ export const Submit = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLBut
   { className, children, disabled, ...buttonProps },
   ref,
 ) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   if (form.state === 'unsupported' || form.recovery) return null;
   const isDisabled = form.disabled || disabled === true;
   return (

@@ -1,6 +1,6 @@
 import { CredkitError, describeError } from '@credkit/core';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useRegisterCredential } from './registerCredentialContext.ts';
+import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * Where WebAuthn is missing (and no `credentials` was injected), says so instead of offering a button
@@ -11,7 +11,7 @@ export const Unsupported = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLP
   { className, children, ...paragraphProps },
   ref,
 ) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   if (form.state !== 'unsupported') return null;
   return (
     <p

@@ -1,9 +1,9 @@
 import type { AuthenticatorChoice, RegistrableCredentialKind } from '@credkit/core';
 import { createContext, useContext } from 'react';
-import type { RegisterCredentialMessages } from '../messages.ts';
 import type { RecoveryCodeStep } from '../RecoveryCodeStep.tsx';
 import type { RecoveryCodeMessages } from '../recoveryMessages.ts';
-import type { UseRegisterPasskeyResult } from '../useRegisterPasskey.ts';
+import type { RegisterCredentialMessages } from '../registerCredentialMessages.ts';
+import type { UseRegisterCredentialResult } from '../useRegisterCredential.ts';
 
 /** The parts of `<RegisterCredential>`: the same names as `classNames` keys and `data-credkit-part` values. */
 export type RegisterCredentialPart =
@@ -20,7 +20,7 @@ export type RegisterCredentialPart =
   | 'unsupported';
 
 /** The form's state, as `data-state` shows it: the registration's phase, or `unsupported` where WebAuthn is missing. */
-export type RegisterCredentialState = UseRegisterPasskeyResult['phase'] | 'unsupported';
+export type RegisterCredentialState = UseRegisterCredentialResult['phase'] | 'unsupported';
 
 /** A field of the form that a check can point at. */
 export type RegisterCredentialField = 'name' | 'password' | 'confirmation';
@@ -38,12 +38,12 @@ export interface RecoveryStep {
   messages: RecoveryCodeMessages;
 }
 
-/** What every part of `<RegisterCredential>` reads from its root, and what {@link useRegisterCredential} returns. */
+/** What every part of `<RegisterCredential>` reads from its root, and what {@link useRegisterCredentialContext} returns. */
 export interface RegisterCredentialContextValue {
   /** The kind being registered. */
   kind: RegistrableCredentialKind;
   /** The registration: phase, busy, credential, key, error, and `retry` / `cancel` / `reset` (`reset` also empties the password fields). */
-  registration: UseRegisterPasskeyResult;
+  registration: UseRegisterCredentialResult;
   /** The registration's phase, or `unsupported`. */
   state: RegisterCredentialState;
   /** True while the parts must not be used: a registration runs, or the recovery code is on screen. */
@@ -98,10 +98,12 @@ export const RegisterCredentialContext = createContext<RegisterCredentialContext
  * The state and actions of the enclosing `<RegisterCredential.Root>`, for parts of the host's own
  * (a button of its design system that calls `submit`, a dialog that shows `errorText`).
  */
-export function useRegisterCredential(): RegisterCredentialContextValue {
+export function useRegisterCredentialContext(): RegisterCredentialContextValue {
   const context = useContext(RegisterCredentialContext);
   if (!context) {
-    throw new Error('useRegisterCredential and the RegisterCredential parts must be inside <RegisterCredential.Root>.');
+    throw new Error(
+      'useRegisterCredentialContext and the RegisterCredential parts must be inside <RegisterCredential.Root>.',
+    );
   }
   return context;
 }

@@ -6,12 +6,17 @@ import {
   type RegistrableCredentialKind,
 } from '@credkit/core';
 import { type FormHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
-import { mergeMessages, type RegisterCredentialMessages, type RegisterCredentialMessagesInput } from '../messages.ts';
+import { mergeMessages } from '../mergeMessages.ts';
 import {
-  type UseRegisterPasskeyOptions,
-  type UseRegisterPasskeyResult,
-  useRegisterPasskey,
-} from '../useRegisterPasskey.ts';
+  englishRegisterCredentialMessages,
+  type RegisterCredentialMessages,
+  type RegisterCredentialMessagesInput,
+} from '../registerCredentialMessages.ts';
+import {
+  type UseRegisterCredentialOptions,
+  type UseRegisterCredentialResult,
+  useRegisterCredential,
+} from '../useRegisterCredential.ts';
 import { useWebAuthnCapabilities } from '../useWebAuthnCapabilities.ts';
 import type {
   FieldError,
@@ -25,7 +30,7 @@ import { useControllableState } from './useControllableState.ts';
 export const MIN_PASSWORD_LENGTH = 8;
 
 /** Options of the form's state: the hook's options, the texts, and the values a host may control. */
-export interface RegisterCredentialFormOptions extends Omit<UseRegisterPasskeyOptions, 'authenticator'> {
+export interface RegisterCredentialFormOptions extends Omit<UseRegisterCredentialOptions, 'authenticator'> {
   /** Every text of the form, by phase, kind and error code: e.g. a translation. English by default. */
   messages?: RegisterCredentialMessagesInput;
   /** Classes per part; every part also carries `data-credkit-part="<part>"` to style by attribute. */
@@ -82,7 +87,7 @@ function fieldOfError(error: CredkitError | null, text: RegisterCredentialMessag
 }
 
 function announcementFor(
-  { phase, credential }: UseRegisterPasskeyResult,
+  { phase, credential }: UseRegisterCredentialResult,
   kind: RegistrableCredentialKind,
   text: RegisterCredentialMessages,
 ): string {
@@ -94,11 +99,11 @@ function announcementFor(
 
 /**
  * The state of `<RegisterCredential.Root>`: the registration (the engine, through
- * `useRegisterPasskey`), the fields and their checks, the authenticator choice and the recovery
+ * `useRegisterCredential`), the fields and their checks, the authenticator choice and the recovery
  * code step. The parts only render it.
  */
 export function useRegisterCredentialForm({
-  // What the registration needs (useRegisterPasskey's options) …
+  // What the registration needs (useRegisterCredential's options) …
   kind = 'Fido2',
   fetcher,
   challengeSource,
@@ -129,7 +134,7 @@ export function useRegisterCredentialForm({
   context: RegisterCredentialContextValue;
   formProps: FormHTMLAttributes<HTMLFormElement>;
 } {
-  const text = mergeMessages(messagesInput);
+  const text = mergeMessages(englishRegisterCredentialMessages, messagesInput);
   const [credentialName, setCredentialName] = useControllableState(
     credentialNameProp,
     defaultCredentialName,
@@ -163,7 +168,7 @@ export function useRegisterCredentialForm({
     setPassword('');
     setConfirmation('');
   };
-  const registration = useRegisterPasskey({
+  const registration = useRegisterCredential({
     kind,
     fetcher,
     challengeSource,

@@ -1,6 +1,6 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { partClassName, useRegisterCredential } from '../RegisterCredential/registerCredentialContext.ts';
-import { useRegisterWithCode } from './registerWithCodeContext.ts';
+import { partClassName, useRegisterCredentialContext } from '../RegisterCredential/registerCredentialContext.ts';
+import { useRegisterWithCodeContext } from './registerWithCodeContext.ts';
 
 /** Props of {@link CodeField}: any attribute of the `<input>`, and its label. */
 export interface CodeFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'> {
@@ -18,8 +18,8 @@ export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function C
   { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
   ref,
 ) {
-  const form = useRegisterCredential();
-  const withCode = useRegisterWithCode();
+  const form = useRegisterCredentialContext();
+  const withCode = useRegisterWithCodeContext();
   if (form.state === 'unsupported') return null;
   const inputId = id ?? withCode.inputId;
   const isDisabled = form.disabled || disabled === true;

@@ -2,7 +2,7 @@ import type { CreateCredentialResponse, FetcherRequest, RegistrableCredentialKin
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { useRegisterCredential } from '../RegisterCredential/registerCredentialContext.ts';
+import { useRegisterCredentialContext } from '../RegisterCredential/registerCredentialContext.ts';
 import { challengeResponse, createdCredential, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { RegisterWithCode } from './RegisterWithCode.tsx';
 
@@ -35,7 +35,7 @@ const refusal = (status: number, message: string) => () => {
 
 /** A button of the host's own: its submit checks the code first, as the form's does. */
 function SaveButton() {
-  const { submit } = useRegisterCredential();
+  const { submit } = useRegisterCredentialContext();
   return (
     <button type="button" onClick={submit}>
       Ajouter

@@ -1,15 +1,16 @@
 import { type Fetcher, withCredentialCode } from '@credkit/core';
 import { forwardRef, type ReactNode, useId, useMemo, useState } from 'react';
+import { mergeMessages } from '../mergeMessages.ts';
 import { Root as RegisterCredentialRoot, type RegisterCredentialRootProps } from '../RegisterCredential/Root.tsx';
 import {
   RegisterCredentialContext,
   type RegisterCredentialContextValue,
-  useRegisterCredential,
+  useRegisterCredentialContext,
 } from '../RegisterCredential/registerCredentialContext.ts';
 import { useControllableState } from '../RegisterCredential/useControllableState.ts';
 import { RegisterWithCodeContext, type RegisterWithCodeContextValue } from './registerWithCodeContext.ts';
 import {
-  mergeRegisterWithCodeMessages,
+  englishRegisterWithCodeMessages,
   type RegisterWithCodeMessages,
   type RegisterWithCodeMessagesInput,
 } from './registerWithCodeMessages.ts';
@@ -62,7 +63,7 @@ interface CodeScopeProps {
  * whose error, when it concerns the code (empty, or refused), is tied to the code field, not the name.
  */
 function CodeScope({ code, setCode, codeError, refused, checkCode, messages, children }: CodeScopeProps) {
-  const form = useRegisterCredential();
+  const form = useRegisterCredentialContext();
   const inputId = `${useId()}-code`;
   // How many Error parts are mounted: the code field points at the error text only when it is on the page.
   const [errorParts, setErrorParts] = useState(0);
@@ -124,7 +125,7 @@ export const Root = forwardRef<HTMLFormElement, RegisterWithCodeRootProps>(funct
   },
   ref,
 ) {
-  const text = mergeRegisterWithCodeMessages(messagesInput);
+  const text = mergeMessages(englishRegisterWithCodeMessages, messagesInput);
   const [code, setCodeValue] = useControllableState(codeProp, defaultCode ?? '', onCodeChange);
   const [edited, setEdited] = useState(false);
   const [codeError, setCodeError] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { RegisterWithCodeMessages } from './registerWithCodeMessages.ts';
 
-/** What the code field and the error of `<RegisterWithCode>` read from its root, and what {@link useRegisterWithCode} returns. */
+/** What the code field and the error of `<RegisterWithCode>` read from its root, and what {@link useRegisterWithCodeContext} returns. */
 export interface RegisterWithCodeContextValue {
   /** The code, as typed or from `defaultCode`. */
   code: string;
@@ -23,11 +23,13 @@ export const RegisterWithCodeContext = createContext<RegisterWithCodeContextValu
 
 /**
  * The code of the enclosing `<RegisterWithCode.Root>`, for a code field of the host's own.
- * (`useRegisterCredential()` gives the rest of the form, as in `<RegisterCredential>`.)
+ * (`useRegisterCredentialContext()` gives the rest of the form, as in `<RegisterCredential>`.)
  */
-export function useRegisterWithCode(): RegisterWithCodeContextValue {
+export function useRegisterWithCodeContext(): RegisterWithCodeContextValue {
   const context = useContext(RegisterWithCodeContext);
   if (!context)
-    throw new Error('useRegisterWithCode and RegisterWithCode.CodeField must be inside <RegisterWithCode.Root>.');
+    throw new Error(
+      'useRegisterWithCodeContext and RegisterWithCode.CodeField must be inside <RegisterWithCode.Root>.',
+    );
   return context;
 }

@@ -1,10 +1,9 @@
 import type { RegistrableCredentialKind } from '@credkit/core';
 import {
-  englishMessages,
-  mergeMessages,
+  englishRegisterCredentialMessages,
   type RegisterCredentialMessages,
   type RegisterCredentialMessagesInput,
-} from '../messages.ts';
+} from '../registerCredentialMessages.ts';
 
 /** Every text `<RegisterWithCode>` shows: those of `<RegisterCredential>`, and the code field's. */
 export interface RegisterWithCodeMessages extends RegisterCredentialMessages {
@@ -29,7 +28,7 @@ const NOUN: Record<RegistrableCredentialKind, string> = {
 
 /** The default, English texts of `<RegisterWithCode>`: `<RegisterCredential>`'s, told as an addition to the account. */
 export const englishRegisterWithCodeMessages: RegisterWithCodeMessages = {
-  ...englishMessages,
+  ...englishRegisterCredentialMessages,
   codeLabel: 'Code from your other device',
   codeMissing: 'Enter the code from your other device.',
   registered: (kind, name, credentialId) =>
@@ -39,14 +38,3 @@ export const englishRegisterWithCodeMessages: RegisterWithCodeMessages = {
         ? `Recovery key “${name}” added to your account. Keep its ID with your recovery code: ${credentialId}.`
         : `${NOUN[kind]} “${name}” added to your account.`,
 };
-
-/** The English texts with `input`'s in place, group by group. */
-export function mergeRegisterWithCodeMessages(input: RegisterWithCodeMessagesInput = {}): RegisterWithCodeMessages {
-  const english = englishRegisterWithCodeMessages;
-  const { codeLabel, codeMissing, ...rest } = input;
-  return {
-    ...mergeMessages({ registered: english.registered, ...rest }),
-    codeLabel: codeLabel ?? english.codeLabel,
-    codeMissing: codeMissing ?? english.codeMissing,
-  };
-}

@@ -1,4 +1,5 @@
 import type { AuthenticatorChoice, ErrorMessages, RegistrableCredentialKind } from '@credkit/core';
+import type { MessagesInput } from './mergeMessages.ts';
 import type { RecoveryCodeMessages } from './recoveryMessages.ts';
 
 /** Every text `<RegisterCredential>` shows, by phase, kind and error code. */
@@ -36,13 +37,7 @@ export interface RegisterCredentialMessages {
 }
 
 /** Some of the texts, to replace the defaults: each group merges with the English one. */
-export type RegisterCredentialMessagesInput = {
-  [K in keyof RegisterCredentialMessages]?: RegisterCredentialMessages[K] extends (...args: never[]) => unknown
-    ? RegisterCredentialMessages[K]
-    : RegisterCredentialMessages[K] extends object
-      ? Partial<RegisterCredentialMessages[K]>
-      : RegisterCredentialMessages[K];
-};
+export type RegisterCredentialMessagesInput = MessagesInput<RegisterCredentialMessages>;
 
 const NOUN: Record<RegistrableCredentialKind, string> = {
   Fido2: 'Passkey',
@@ -51,8 +46,8 @@ const NOUN: Record<RegistrableCredentialKind, string> = {
   RecoveryKey: 'Recovery key',
 };
 
-/** The default, English texts. */
-export const englishMessages: RegisterCredentialMessages = {
+/** The default, English texts of `<RegisterCredential>`. */
+export const englishRegisterCredentialMessages: RegisterCredentialMessages = {
   nameLabel: 'Credential name',
   passwordLabel: 'Password',
   confirmationLabel: 'Confirm password',
@@ -97,16 +92,3 @@ export const englishMessages: RegisterCredentialMessages = {
   recovery: {},
   errors: {},
 };
-
-/** The English texts with `input`'s in place, group by group. */
-export function mergeMessages(input: RegisterCredentialMessagesInput = {}): RegisterCredentialMessages {
-  const merged: Record<string, unknown> = { ...englishMessages };
-  for (const [key, value] of Object.entries(input)) {
-    const base = (englishMessages as unknown as Record<string, unknown>)[key];
-    merged[key] =
-      typeof value === 'object' && value !== null && typeof base === 'object' && base !== null
-        ? { ...base, ...value }
-        : value;
-  }
-  return merged as unknown as RegisterCredentialMessages;
-}

@@ -4,7 +4,11 @@ import type { VerificationCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
 import { inProcessMock, softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
-import { type AccountRecoveryEngine, type AccountRecoverySnapshot, createAccountRecovery } from './accountRecovery.ts';
+import {
+  type AccountRecoveryController,
+  type AccountRecoverySnapshot,
+  createAccountRecoveryController,
+} from './accountRecoveryController.ts';
 
 const ORIGIN = 'http://localhost:5173';
 const ORG = 'or-credk-itmck-0000000000000000';
@@ -25,7 +29,7 @@ async function setup() {
 }
 
 /** Every distinct snapshot the engine published, and a wait for the one `done` accepts. */
-function record(engine: AccountRecoveryEngine) {
+function record(engine: AccountRecoveryController) {
   const seen: AccountRecoverySnapshot[] = [engine.getSnapshot()];
   const waiters = new Set<() => void>();
   engine.subscribe(() => {
@@ -45,13 +49,13 @@ function record(engine: AccountRecoveryEngine) {
   return { seen, until };
 }
 
-describe('createAccountRecovery', () => {
+describe('createAccountRecoveryController', () => {
   it(
     'should send the code, recover with a new recovery key, then sign in with the new passkey',
     async () => {
       const { mails, anonymous, recoveryCode, credentialId } = await setup();
       const signedIn: string[] = [];
-      const engine = createAccountRecovery({
+      const engine = createAccountRecoveryController({
         fetcher: anonymous,
         orgId: ORG,
         rp,
@@ -67,7 +71,7 @@ describe('createAccountRecovery', () => {
       expect(engine.getSnapshot().codeStatus).toBe('sending');
       await until((s) => s.codeStatus === 'sent');
 
-      engine.recover({
+      engine.start({
         username: USERNAME,
         verificationCode: mails.at(-1)?.verificationCode ?? '',
         credentialId,
@@ -101,7 +105,7 @@ describe('createAccountRecovery', () => {
     async () => {
       const { mails, anonymous, recoveryCode, credentialId } = await setup();
       const newPasskey = softwareCredentials(ORIGIN);
-      const engine = createAccountRecovery({
+      const engine = createAccountRecoveryController({
         fetcher: anonymous,
         orgId: ORG,
         rp,
@@ -118,7 +122,7 @@ describe('createAccountRecovery', () => {
       const { until } = record(engine);
       engine.sendCode(USERNAME);
       await until((s) => s.codeStatus === 'sent');
-      engine.recover({
+      engine.start({
         username: USERNAME,
         verificationCode: mails.at(-1)?.verificationCode ?? '',
         credentialId,

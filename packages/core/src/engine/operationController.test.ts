@@ -1,21 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CredkitError } from '../errors/credkitError.ts';
-import {
-  createRegistrationController,
-  type RegistrationRunContext,
-  type RegistrationSnapshot,
-} from './registrationController.ts';
+import { createOperationController, type OperationRunContext, type OperationSnapshot } from './operationController.ts';
 
 /** A run whose every call waits until the test settles it. */
 function heldRuns() {
   const calls: {
     input: string;
-    context: RegistrationRunContext;
+    context: OperationRunContext;
     resolve: (value: string) => void;
     reject: (reason: unknown) => void;
   }[] = [];
   const run = vi.fn(
-    (input: string, context: RegistrationRunContext) =>
+    (input: string, context: OperationRunContext) =>
       new Promise<string>((resolve, reject) => {
         calls.push({ input, context, resolve, reject });
         context.signal.addEventListener('abort', () => reject(context.signal.reason));
@@ -26,7 +22,7 @@ function heldRuns() {
 
 function recordPhases<T>(controller: {
   subscribe: (l: () => void) => unknown;
-  getSnapshot: () => RegistrationSnapshot<T>;
+  getSnapshot: () => OperationSnapshot<T>;
 }) {
   const phases: string[] = [];
   controller.subscribe(() => phases.push(controller.getSnapshot().phase));
@@ -35,15 +31,15 @@ function recordPhases<T>(controller: {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('createRegistrationController', () => {
-  it('should go idle → phases → success, calling run synchronously and onRegistered once', async () => {
+describe('createOperationController', () => {
+  it('should go idle → phases → success, calling run synchronously and onSuccess once', async () => {
     const { run, calls } = heldRuns();
-    const onRegistered = vi.fn();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onRegistered });
+    const onSuccess = vi.fn();
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.', onSuccess });
     const phases = recordPhases(controller);
     expect(controller.getSnapshot()).toEqual({ phase: 'idle', isBusy: false, data: undefined, error: null });
 
-    controller.register('Laptop');
+    controller.start('Laptop');
     // Synchronous: a click's user activation reaches the run.
     expect(run).toHaveBeenCalledTimes(1);
     calls[0]?.context.onPhase('ceremony');
@@ -53,26 +49,26 @@ describe('createRegistrationController', () => {
 
     expect(phases).toEqual(['challenge', 'ceremony', 'submitting', 'success']);
     expect(controller.getSnapshot()).toEqual({ phase: 'success', isBusy: false, data: 'created Laptop', error: null });
-    expect(onRegistered).toHaveBeenCalledWith('created Laptop');
+    expect(onSuccess).toHaveBeenCalledWith('created Laptop', undefined);
   });
 
   it('should keep the same snapshot object until something changes', () => {
-    const controller = createRegistrationController({ run: heldRuns().run, cancelMessage: 'Cancelled.' });
+    const controller = createOperationController({ run: heldRuns().run, cancelMessage: 'Cancelled.' });
     const first = controller.getSnapshot();
     expect(controller.getSnapshot()).toBe(first);
-    controller.register('x');
+    controller.start('x');
     expect(controller.getSnapshot()).not.toBe(first);
   });
 
   it('should run one registration at a time, ignoring register() while busy', async () => {
     const { run, calls } = heldRuns();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.' });
-    controller.register('One');
-    controller.register('Two');
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.' });
+    controller.start('One');
+    controller.start('Two');
     expect(run).toHaveBeenCalledTimes(1);
     calls[0]?.resolve('done');
     await settle();
-    controller.register('Three');
+    controller.start('Three');
     expect(run).toHaveBeenCalledTimes(2);
     expect(calls.map((call) => call.input)).toEqual(['One', 'Three']);
   });
@@ -80,8 +76,8 @@ describe('createRegistrationController', () => {
   it('should hold a failure as a CredkitError in the snapshot, never as a rejection, and call onError', async () => {
     const { run, calls } = heldRuns();
     const onError = vi.fn();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onError });
-    controller.register('x');
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.', onError });
+    controller.start('x');
     const cause = new Error('boom');
     calls[0]?.reject(cause);
     await settle();
@@ -90,25 +86,25 @@ describe('createRegistrationController', () => {
     expect(error).toBeInstanceOf(CredkitError);
     expect(error?.code).toBe('unknown');
     expect(error?.cause).toBe(cause);
-    expect(onError).toHaveBeenCalledWith(error);
+    expect(onError).toHaveBeenCalledWith(error, undefined);
   });
 
   it('should turn a run that throws synchronously into an error state', async () => {
-    const controller = createRegistrationController<string, string>({
+    const controller = createOperationController<string, string>({
       run: () => {
         throw new CredkitError('invalid-input', { message: 'Give the credential a name.' });
       },
       cancelMessage: 'Cancelled.',
     });
-    controller.register('');
+    controller.start('');
     await settle();
     expect(controller.getSnapshot().error?.code).toBe('invalid-input');
   });
 
   it('should end a cancelled registration as `cancelled` with the configured message', async () => {
     const { run, calls } = heldRuns();
-    const controller = createRegistrationController({ run, cancelMessage: 'Registration cancelled.' });
-    controller.register('x');
+    const controller = createOperationController({ run, cancelMessage: 'Registration cancelled.' });
+    controller.start('x');
     controller.cancel();
     expect(calls[0]?.context.signal.aborted).toBe(true);
     await settle();
@@ -118,8 +114,8 @@ describe('createRegistrationController', () => {
 
   it('should retry with the same input after an error, and not after a success', async () => {
     const { run, calls } = heldRuns();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.' });
-    controller.register('Phone');
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.' });
+    controller.start('Phone');
     calls[0]?.reject(new CredkitError('network'));
     await settle();
     controller.retry();
@@ -132,19 +128,19 @@ describe('createRegistrationController', () => {
 
   it('should keep for retry only the inputs keepInputForRetry accepts', async () => {
     const { run, calls } = heldRuns();
-    const controller = createRegistrationController({
+    const controller = createOperationController({
       run,
       cancelMessage: 'Cancelled.',
       keepInputForRetry: (input: string) => !input.startsWith('secret:'),
     });
-    controller.register('secret:hunter22');
+    controller.start('secret:hunter22');
     calls[0]?.reject(new CredkitError('network'));
     await settle();
     controller.retry();
     expect(run).toHaveBeenCalledTimes(1);
     expect(controller.getSnapshot().phase).toBe('error');
 
-    controller.register('Phone');
+    controller.start('Phone');
     calls[1]?.reject(new CredkitError('network'));
     await settle();
     controller.retry();
@@ -154,8 +150,8 @@ describe('createRegistrationController', () => {
   it('should reset to idle, abandoning a running registration without onError and forgetting its input', async () => {
     const { run, calls } = heldRuns();
     const onError = vi.fn();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onError });
-    controller.register('secret input');
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.', onError });
+    controller.start('secret input');
     controller.reset();
     expect(calls[0]?.context.signal.aborted).toBe(true);
     expect(controller.getSnapshot().phase).toBe('idle');
@@ -168,18 +164,18 @@ describe('createRegistrationController', () => {
 
   it('should drop the late result of an abandoned registration', async () => {
     const { run, calls } = heldRuns();
-    const onRegistered = vi.fn();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onRegistered });
-    controller.register('old');
+    const onSuccess = vi.fn();
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.', onSuccess });
+    controller.start('old');
     controller.reset();
-    controller.register('new');
+    controller.start('new');
     calls[0]?.resolve('old result');
     calls[1]?.context.onPhase('ceremony');
     await settle();
     expect(controller.getSnapshot().phase).toBe('ceremony');
     calls[1]?.resolve('new result');
     await settle();
-    expect(onRegistered.mock.calls).toEqual([['new result']]);
+    expect(onSuccess.mock.calls).toEqual([['new result', undefined]]);
   });
 
   it('should abandon a running registration when unmounted, and run onMount work while mounted', async () => {
@@ -187,10 +183,10 @@ describe('createRegistrationController', () => {
     const stopped = vi.fn();
     const onMount = vi.fn(() => stopped);
     const onError = vi.fn();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.', onError, onMount });
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.', onError, onMount });
     const unmount = controller.mount();
     expect(onMount).toHaveBeenCalledTimes(1);
-    controller.register('x');
+    controller.start('x');
     unmount();
     expect(stopped).toHaveBeenCalledTimes(1);
     expect(calls[0]?.context.signal.aborted).toBe(true);
@@ -200,10 +196,10 @@ describe('createRegistrationController', () => {
   });
 
   it('should stop calling a listener once it unsubscribed', () => {
-    const controller = createRegistrationController({ run: heldRuns().run, cancelMessage: 'Cancelled.' });
+    const controller = createOperationController({ run: heldRuns().run, cancelMessage: 'Cancelled.' });
     const listener = vi.fn();
     const unsubscribe = controller.subscribe(listener);
-    controller.register('x');
+    controller.start('x');
     unsubscribe();
     controller.reset();
     expect(listener).toHaveBeenCalledTimes(1);
@@ -211,8 +207,8 @@ describe('createRegistrationController', () => {
 
   it('should retry only after an error, not from idle after a reset', async () => {
     const { run, calls } = heldRuns();
-    const controller = createRegistrationController({ run, cancelMessage: 'Cancelled.' });
-    controller.register('with a secret');
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.' });
+    controller.start('with a secret');
     calls[0]?.reject(new CredkitError('network'));
     await settle();
     controller.reset();
@@ -222,10 +218,10 @@ describe('createRegistrationController', () => {
 
   it('should tell onSettled when a running registration is abandoned, so a used challenge is replaced', () => {
     const onSettled = vi.fn();
-    const controller = createRegistrationController({ run: heldRuns().run, cancelMessage: 'Cancelled.', onSettled });
+    const controller = createOperationController({ run: heldRuns().run, cancelMessage: 'Cancelled.', onSettled });
     controller.reset();
     expect(onSettled).not.toHaveBeenCalled();
-    controller.register('x');
+    controller.start('x');
     controller.reset();
     expect(onSettled).toHaveBeenCalledTimes(1);
   });
@@ -237,15 +233,15 @@ describe('createRegistrationController', () => {
     const reported = new Promise((resolve) => {
       process.once('uncaughtException', resolve);
     });
-    const controller = createRegistrationController({
+    const controller = createOperationController({
       run,
       cancelMessage: 'Cancelled.',
-      onRegistered: () => {
+      onSuccess: () => {
         throw thrown;
       },
       onSettled,
     });
-    controller.register('x');
+    controller.start('x');
     calls[0]?.resolve('done');
     await settle();
     expect(controller.getSnapshot().phase).toBe('success');

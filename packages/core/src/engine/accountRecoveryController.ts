@@ -1,25 +1,25 @@
 import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
-import { type Login, type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
+import { type LoginResult, type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
 import {
-  type AccountRecovery,
+  type AccountRecoveryResult,
   type RecoverAccountOptions,
   recoverAccount,
   sendRecoveryCode,
 } from '../flows/recoverAccount.ts';
-import { createRegistrationController, notifyHost, type RegistrationStatus } from './registrationController.ts';
+import { createOperationController, notifyHost, type OperationPhase } from './operationController.ts';
 
 /** The phases of a recovery: those of `recoverAccount`, then `signing-in` (with `signInAfter`). */
-export type RecoverAccountRunPhase = RegistrationPhase | 'signing-in';
+export type AccountRecoveryRunPhase = RegistrationPhase | 'signing-in';
 
 /** Where a recovery stands: `idle`, a phase while it runs, `success`, `error`. */
-export type RecoverAccountPhase = RegistrationStatus<RecoverAccountRunPhase>;
+export type AccountRecoveryPhase = OperationPhase<AccountRecoveryRunPhase>;
 
 /** Where the e-mailed verification code stands. */
 export type RecoveryCodeStatus = 'idle' | 'sending' | 'sent' | 'error';
 
 /** What one recovery needs, as the person typed it. */
-export interface RecoverAccountInput {
+export interface AccountRecoveryInput {
   /** Needed without a `challengeSource` (the kit's own recovery challenge); with one, only handed to it. */
   username?: string;
   /** The code Dfns e-mailed: needed without a `challengeSource`, refused with one. */
@@ -35,11 +35,11 @@ export interface RecoverAccountInput {
 }
 
 /**
- * Options of {@link createAccountRecovery}: those of `recoverAccount` but the per-call ones, the
+ * Options of {@link createAccountRecoveryController}: those of `recoverAccount` but the per-call ones, the
  * sign-in's (`credentials` must then also `get`), and callbacks.
  */
 export interface AccountRecoveryOptions
-  extends Omit<RecoverAccountOptions, keyof RecoverAccountInput | 'signal' | 'onPhase' | 'credentials'> {
+  extends Omit<RecoverAccountOptions, keyof AccountRecoveryInput | 'signal' | 'onPhase' | 'credentials'> {
   /** The object whose `create` (and, with `signInAfter`, `get`) runs credkit's own ceremony. @defaultValue navigator.credentials */
   credentials?: NonNullable<RecoverAccountOptions['credentials']> &
     Partial<NonNullable<LoginWithPasskeyOptions['credentials']>>;
@@ -49,22 +49,22 @@ export interface AccountRecoveryOptions
    */
   signInAfter?: boolean;
   /** Called once the account is recovered (before signing in). */
-  onRecovered?: (recovery: AccountRecovery) => void;
+  onRecovered?: (recovery: AccountRecoveryResult) => void;
   /** With `signInAfter`: called with the token once signed in with the new passkey. */
-  onSignedIn?: (token: string, login: Login) => void;
+  onSignedIn?: (token: string, login: LoginResult) => void;
   /** Called with the error when a recovery, a sign-in after it, or sending the code fails. */
   onError?: (error: CredkitError) => void;
 }
 
 /** What an account recovery holds; a new object on every change. */
 export interface AccountRecoverySnapshot {
-  readonly phase: RecoverAccountPhase;
+  readonly phase: AccountRecoveryPhase;
   /** True while a recovery (or the sign-in after it) runs. */
   readonly isBusy: boolean;
   /** The recovered account, once recovered (kept when the sign-in after it fails). */
-  readonly result: AccountRecovery | undefined;
+  readonly result: AccountRecoveryResult | undefined;
   /** The token, once signed in after the recovery. */
-  readonly login: Login | undefined;
+  readonly login: LoginResult | undefined;
   /** The error of the last failed recovery or sign-in. */
   readonly error: CredkitError | null;
   /** Where the verification code stands. */
@@ -73,17 +73,19 @@ export interface AccountRecoverySnapshot {
   readonly codeError: CredkitError | null;
 }
 
-/** The recovery engine: two registration controllers (the code, the recovery) and one snapshot. */
-export interface AccountRecoveryEngine {
+/** The recovery controller: two operation controllers (the code, the recovery) and one snapshot. */
+export interface AccountRecoveryController {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => AccountRecoverySnapshot;
+  /** The current options: the first ones, or those of the last `setOptions`. */
+  getOptions: () => AccountRecoveryOptions;
   /** Replaces the options; the next call uses them. */
   setOptions: (options: AccountRecoveryOptions) => void;
   mount: () => () => void;
   /** `POST /auth/recover/user/code`: Dfns e-mails `username` a verification code. Ignored while busy. */
   sendCode: (username: string) => void;
   /** Recovers the account; ignored while one runs. */
-  recover: (input: RecoverAccountInput) => void;
+  start: (input: AccountRecoveryInput) => void;
   /** Aborts the running recovery (it ends as `cancelled`). */
   cancel: () => void;
   /** Back to `idle`, forgetting the result, the error and the code's state. */
@@ -101,20 +103,20 @@ function signInRoute({ fetcher, orgId }: Pick<AccountRecoveryOptions, 'fetcher' 
 const CODE_STATUS = { idle: 'idle', challenge: 'sending', success: 'sent', error: 'error' } as const;
 
 /**
- * Creates the account-recovery engine, framework-free: `sendCode` runs `sendRecoveryCode`, `recover`
+ * Creates the account-recovery controller, framework-free: `sendCode` runs `sendRecoveryCode`, `start`
  * runs `recoverAccount` (phases `challenge` → `ceremony` → `signing` → `submitting`) and, with
  * `signInAfter`, `loginWithPasskey` with the new passkey (`signing-in`). Each is a
- * {@link createRegistrationController} (one at a time, abort, errors as state); the input, with its
+ * {@link createOperationController} (one at a time, abort, errors as state); the input, with its
  * recovery codes, is not kept. React's `useRecoverAccount` adapts it.
  */
-export function createAccountRecovery(initialOptions: AccountRecoveryOptions): AccountRecoveryEngine {
-  let options = initialOptions;
+export function createAccountRecoveryController(options: AccountRecoveryOptions): AccountRecoveryController {
   // Set once recovered: a sign-in that fails after it leaves the account recovered all the same.
-  let recovered: AccountRecovery | undefined;
+  let recovered: AccountRecoveryResult | undefined;
 
-  const codes = createRegistrationController<string, void, 'challenge'>({
+  // The recovery controller owns the options; sending a code reads them from it.
+  const codes = createOperationController<string, void, 'challenge'>({
     run: (username, { signal }) => {
-      const { fetcher, orgId, challengeSource } = options;
+      const { fetcher, orgId, challengeSource } = recovery.getOptions();
       if (challengeSource || !fetcher || orgId === undefined) {
         throw new CredkitError('invalid-input', {
           message: challengeSource
@@ -125,12 +127,18 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
       return sendRecoveryCode({ fetcher, orgId, username, signal });
     },
     cancelMessage: 'Sending the code cancelled.',
-    onError: (error) => options.onError?.(error),
+    onError: (error) => recovery.getOptions().onError?.(error),
   });
 
-  const recovery = createRegistrationController<RecoverAccountInput, Login | undefined, RecoverAccountRunPhase>({
-    run: async (input, { signal, onPhase }) => {
-      const { signInAfter, onRecovered, onSignedIn, onError, ...flow } = options;
+  const recovery = createOperationController<
+    AccountRecoveryInput,
+    LoginResult | undefined,
+    AccountRecoveryRunPhase,
+    AccountRecoveryOptions
+  >({
+    options,
+    run: async (input, { options: current, signal, onPhase }) => {
+      const { signInAfter, onRecovered, onSignedIn, onError, ...flow } = current;
       // Checked before the recovery: after it, the old credentials are gone.
       const signIn = signInAfter ? signInRoute(flow) : undefined;
       const account = await recoverAccount({ ...flow, ...input, signal, onPhase });
@@ -153,10 +161,10 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
     },
     cancelMessage: 'Recovery cancelled.',
     keepInputForRetry: false,
-    onRegistered: (login) => {
-      if (login) options.onSignedIn?.(login.token, login);
+    onSuccess: (login, current) => {
+      if (login) current.onSignedIn?.(login.token, login);
     },
-    onError: (error) => options.onError?.(error),
+    onError: (error, current) => current.onError?.(error),
   });
 
   let snapshot: AccountRecoverySnapshot | undefined;
@@ -188,9 +196,8 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
       };
     },
     getSnapshot,
-    setOptions(next) {
-      options = next;
-    },
+    getOptions: recovery.getOptions,
+    setOptions: recovery.setOptions,
     mount() {
       const unmountCodes = codes.mount();
       const unmountRecovery = recovery.mount();
@@ -203,11 +210,11 @@ export function createAccountRecovery(initialOptions: AccountRecoveryOptions): A
       if (recovery.getSnapshot().isBusy) return;
       // A new code starts a new attempt: the last recovery's error (often the spent code's) is over.
       if (recovery.getSnapshot().phase === 'error') recovery.reset();
-      codes.register(username);
+      codes.start(username);
     },
-    recover(input) {
+    start(input) {
       if (!recovery.getSnapshot().isBusy) recovered = undefined;
-      recovery.register(input);
+      recovery.start(input);
     },
     cancel: () => recovery.cancel(),
     reset() {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ChallengeSource } from '../flows/hostBackend.ts';
 import type { RecoveryChallengeContext } from '../flows/recoveryChallenge.ts';
 import { fakeCredentials } from '../testFixtures.ts';
-import { createAccountRecovery } from './accountRecovery.ts';
+import { createAccountRecoveryController } from './accountRecoveryController.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 const input = { credentialId: 'recovery-key-1', recoveryCode: 'D1-7H2QK-M9XTE-0RB4W-ABCDE-FGHJK-MNPQR' };
@@ -24,7 +24,7 @@ function engineWith(
   challengeSource: ChallengeSource<RecoveryChallengeContext>,
   options: { signInAfter?: boolean } = {},
 ) {
-  return createAccountRecovery({
+  return createAccountRecoveryController({
     challengeSource,
     completion: async () => ({}),
     rp,
@@ -33,11 +33,11 @@ function engineWith(
   });
 }
 
-describe('createAccountRecovery with a host backend', () => {
+describe('createAccountRecoveryController with a host backend', () => {
   it("should abort the host's fetch on cancel(), and hold cancelled as the error", async () => {
     const challengeSource = pendingSource();
     const engine = engineWith(challengeSource);
-    engine.recover(input);
+    engine.start(input);
     await vi.waitFor(() => expect(challengeSource).toHaveBeenCalledTimes(1));
     const { signal } = challengeSource.mock.calls[0]?.[0] ?? {};
     engine.cancel();
@@ -58,7 +58,7 @@ describe('createAccountRecovery with a host backend', () => {
   it('should refuse signInAfter without a fetcher and orgId before recovering, not after', async () => {
     const challengeSource = pendingSource();
     const engine = engineWith(challengeSource, { signInAfter: true });
-    engine.recover(input);
+    engine.start(input);
     await vi.waitFor(() => expect(engine.getSnapshot().phase).toBe('error'));
     expect(engine.getSnapshot().error?.code).toBe('invalid-input');
     expect(engine.getSnapshot().error?.message).toContain('signInAfter');

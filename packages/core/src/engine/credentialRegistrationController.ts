@@ -5,7 +5,7 @@ import type {
   KeyCredentialKind,
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
-import type { CredkitError } from '../errors/credkitError.ts';
+import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
 import type { ChallengeSource, Completion } from '../flows/hostBackend.ts';
 import { fetchFido2Challenge, registerPasskey } from '../flows/registerPasskey.ts';
 import type { Fetcher } from '../http/fetcher.ts';
@@ -16,12 +16,13 @@ import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { type CredentialCreator, isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
 import { createChallengePrefetch } from './challengePrefetch.ts';
 import {
-  createRegistrationController,
-  type RegistrationController,
-  type RegistrationRunContext,
-} from './registrationController.ts';
+  createOperationController,
+  type OperationController,
+  type OperationRunContext,
+  type OperationSnapshot,
+} from './operationController.ts';
 
-/** The kinds of credential a {@link CredentialRegistration} registers. */
+/** The kinds of credential a {@link CredentialRegistrationController} registers. */
 export type RegistrableCredentialKind = 'Fido2' | KeyCredentialKind;
 
 /** What a key registration leaves with the host. */
@@ -32,7 +33,7 @@ export interface RegisteredKey {
   encryptedPrivateKey?: string;
 }
 
-/** Options of {@link createCredentialRegistration}. */
+/** Options of {@link createCredentialRegistrationController}. */
 export interface CredentialRegistrationOptions {
   /**
    * What to register: a passkey (`Fido2`), or a key made in the browser (`Key`,
@@ -116,19 +117,26 @@ export interface CredentialRegistrationResult {
   key?: RegisteredKey;
 }
 
-/** The controller of credential registrations, with options that may change between calls. */
-export interface CredentialRegistration
-  extends RegistrationController<CredentialRegistrationInput, CredentialRegistrationResult> {
-  /** Replaces the options; the next registration (and the prefetch) uses them. */
-  setOptions: (options: CredentialRegistrationOptions) => void;
-}
+/** What a {@link CredentialRegistrationController} holds: the phase, the last result, the error. */
+export type CredentialRegistrationSnapshot = OperationSnapshot<CredentialRegistrationResult>;
+
+/**
+ * The controller of credential registrations; it owns its options (`setOptions`: the next
+ * registration, and the prefetch, use them).
+ */
+export type CredentialRegistrationController = OperationController<
+  CredentialRegistrationInput,
+  CredentialRegistrationResult,
+  RegistrationPhase,
+  CredentialRegistrationOptions
+>;
 
 const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
 
 async function runRegistration(
   options: CredentialRegistrationOptions,
   input: CredentialRegistrationInput,
-  { signal, onPhase }: RegistrationRunContext,
+  { signal, onPhase }: Omit<OperationRunContext, 'options'>,
   challenge: Fido2CredentialChallenge | undefined,
 ): Promise<CredentialRegistrationResult> {
   const { fetcher, challengeSource, completion, userActionSigner, kind = 'Fido2' } = options;
@@ -168,55 +176,60 @@ async function runRegistration(
 }
 
 /**
- * The registration engine of credkit's passkey and key registration: a {@link RegistrationController}
- * that registers one credential per `register({ credentialName })`, keeps a Fido2 challenge
- * prefetched while mounted (used once, refreshed by age and after each attempt), and reports the
- * outcome through its snapshot and callbacks. React's `useRegisterPasskey` is a thin adapter over it.
+ * The registration controller of credkit's passkey and key registration: an
+ * {@link OperationController} that registers one credential per `start({ credentialName })`, keeps a
+ * Fido2 challenge prefetched while mounted (used once, refreshed by age and after each attempt), and
+ * reports the outcome through its snapshot and callbacks. React's `useRegisterCredential` is a thin
+ * adapter over it.
  */
-export function createCredentialRegistration(initialOptions: CredentialRegistrationOptions): CredentialRegistration {
-  let options = initialOptions;
+export function createCredentialRegistrationController(
+  initialOptions: CredentialRegistrationOptions,
+): CredentialRegistrationController {
   let mounted = false;
+  // The prefetch runs between operations: it reads the controller's options (declared below, read later).
   const prefetch = createChallengePrefetch({
     // The host's challengeSource when given: the click then goes straight to the prompt all the same.
-    fetchChallenge: (signal) => fetchFido2Challenge(options, signal),
-    maxAgeMs: () => options.challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
+    fetchChallenge: (signal: AbortSignal) => fetchFido2Challenge(controller.getOptions(), signal),
+    maxAgeMs: (): number => controller.getOptions().challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
   });
   // Only where a passkey can be created: elsewhere the challenge would be spent for nothing. (The
   // prefetch stops when the kind changes, so a challenge it holds is always a Fido2 one.)
-  const shouldPrefetch = () =>
+  const shouldPrefetch = (options: CredentialRegistrationOptions) =>
     (options.kind ?? 'Fido2') === 'Fido2' &&
     options.prefetchChallenge !== false &&
     options.mediation === undefined &&
     (options.ceremony !== undefined || options.credentials !== undefined || isWebAuthnAvailable());
 
-  const controller = createRegistrationController<CredentialRegistrationInput, CredentialRegistrationResult>({
-    run: (input, context) => runRegistration(options, input, context, prefetch.take()),
+  const controller: CredentialRegistrationController = createOperationController<
+    CredentialRegistrationInput,
+    CredentialRegistrationResult,
+    RegistrationPhase,
+    CredentialRegistrationOptions
+  >({
+    options: initialOptions,
+    run: (input, { options, ...context }) => runRegistration(options, input, context, prefetch.take()),
     cancelMessage: 'Registration cancelled. Nothing was registered.',
     // A password or recovery code is not kept once the attempt ends: retry() is for registrations without one.
     keepInputForRetry: (input) => input.password === undefined && input.recoveryCode === undefined,
-    onRegistered: ({ credential, key }) => options.onRegistered?.(credential, key),
-    onError: (error) => options.onError?.(error),
+    onSuccess: ({ credential, key }, options) => options.onRegistered?.(credential, key),
+    onError: (error, options) => options.onError?.(error),
     // A challenge is used once: whatever happened, get a fresh one for the next attempt.
     onSettled: () => prefetch.refresh(),
-    onMount: () => {
+    onMount: (options) => {
       mounted = true;
       preloadBrowserCeremony(options);
-      if (shouldPrefetch()) prefetch.start();
+      if (shouldPrefetch(options)) prefetch.start();
       return () => {
         mounted = false;
         prefetch.stop();
       };
     },
-  });
-
-  return {
-    ...controller,
-    setOptions(next) {
-      options = next;
+    onOptions: (options) => {
       if (!mounted) return;
       preloadBrowserCeremony(options);
-      if (shouldPrefetch()) prefetch.start();
+      if (shouldPrefetch(options)) prefetch.start();
       else prefetch.stop();
     },
-  };
+  });
+  return controller;
 }

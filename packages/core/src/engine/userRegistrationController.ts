@@ -1,9 +1,9 @@
-import type { CredkitError } from '../errors/credkitError.ts';
+import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
 import type { ChallengeSource } from '../flows/hostBackend.ts';
-import { type RegisterUserOptions, registerUser, type UserRegistration } from '../flows/registerUser.ts';
+import { type RegisterUserOptions, registerUser, type UserRegistrationResult } from '../flows/registerUser.ts';
 import type { NewRecoveryKeyOptions } from '../keys/recoveryKeyCredential.ts';
 import { preloadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
-import { createRegistrationController, type RegistrationController } from './registrationController.ts';
+import { createOperationController, type OperationController, type OperationSnapshot } from './operationController.ts';
 
 /** `Omit` applied to each member of a union (the plain `Omit` would merge them). */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -12,12 +12,12 @@ type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 type PerSignUp = 'username' | 'registrationCode' | 'credentialName' | 'recoveryKey' | 'signal' | 'onPhase';
 
 /**
- * Options of {@link createUserRegistration}: those of `registerUser` but the per-sign-up ones — so
+ * Options of {@link createUserRegistrationController}: those of `registerUser` but the per-sign-up ones — so
  * either `fetcher` and `orgId`, or `challengeSource` (and `fetcher` unless `completion`) — and callbacks.
  */
 export type UserRegistrationOptions = OmitEach<RegisterUserOptions, PerSignUp> & {
   /** Called once the user is registered (and, when the answer has a token, signed in: `registration.token`). */
-  onRegistered?: (registration: UserRegistration) => void;
+  onRegistered?: (registration: UserRegistrationResult) => void;
   /** Called with the error when the registration fails. */
   onError?: (error: CredkitError) => void;
 };
@@ -42,44 +42,41 @@ export type UserRegistrationInput<TOptions extends UserRegistrationOptions = Use
   UserRegistrationDetails &
     (TOptions extends { challengeSource: ChallengeSource } ? unknown : { username: string; registrationCode: string });
 
-/** The controller of sign-ups, with options that may change between calls. */
-export interface UserRegistrationController<TOptions extends UserRegistrationOptions = UserRegistrationOptions>
-  extends RegistrationController<UserRegistrationInput<TOptions>, UserRegistration> {
-  /** Replaces the options; the next sign-up uses them. */
-  setOptions: (options: TOptions) => void;
-}
+/** What a {@link UserRegistrationController} holds: the phase, the new user once registered, the error. */
+export type UserRegistrationSnapshot = OperationSnapshot<UserRegistrationResult>;
+
+/** The controller of sign-ups; it owns its options (`setOptions`). */
+export type UserRegistrationController<TOptions extends UserRegistrationOptions = UserRegistrationOptions> =
+  OperationController<UserRegistrationInput<TOptions>, UserRegistrationResult, RegistrationPhase, TOptions>;
 
 /**
- * The sign-up engine: a {@link RegistrationController} that registers a new user with their first
- * credential (`registerUser`) per `register({ username, registrationCode })` (or `register({})` with
+ * The sign-up controller: an {@link OperationController} that registers a new user with their first
+ * credential (`registerUser`) per `start({ username, registrationCode })` (or `start({})` with
  * `challengeSource`), with the same phases, abort and error model as credential registration.
  * React's `useRegisterUser` adapts it.
  */
-export function createUserRegistration<TOptions extends UserRegistrationOptions>(
-  initialOptions: TOptions,
+export function createUserRegistrationController<TOptions extends UserRegistrationOptions>(
+  options: TOptions,
 ): UserRegistrationController<TOptions> {
-  let options: UserRegistrationOptions = initialOptions;
-  const controller = createRegistrationController<UserRegistrationInput<TOptions>, UserRegistration>({
-    run: (input, { signal, onPhase }) => {
-      const { onRegistered, onError, ...flow } = options;
+  return createOperationController<
+    UserRegistrationInput<TOptions>,
+    UserRegistrationResult,
+    RegistrationPhase,
+    TOptions
+  >({
+    options,
+    run: (input, { options: { onRegistered, onError, ...flow }, signal, onPhase }) =>
       // The input completes the options: `username` and `registrationCode` exactly when there is no challengeSource.
-      return registerUser({ ...flow, ...input, signal, onPhase } as RegisterUserOptions);
-    },
+      registerUser({ ...flow, ...input, signal, onPhase } as RegisterUserOptions),
     cancelMessage: 'Sign-up cancelled. Nothing was registered.',
     // A recovery code is not kept after the attempt.
     keepInputForRetry: (input) => input.recoveryKey === undefined,
-    onRegistered: (registration) => options.onRegistered?.(registration),
-    onError: (error) => options.onError?.(error),
+    onSuccess: (registration, current) => current.onRegistered?.(registration),
+    onError: (error, current) => current.onError?.(error),
     // credkit's own ceremony loads on first use; ask for it at mount, so that a click finds it loaded.
-    onMount: () => {
-      preloadBrowserCeremony(options);
+    onMount: (current) => {
+      preloadBrowserCeremony(current);
       return () => undefined;
     },
   });
-  return {
-    ...controller,
-    setOptions(next) {
-      options = next;
-    },
-  };
 }

@@ -1,10 +1,11 @@
-import type { Login } from '../flows/loginProtocol.ts';
+import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { LoginResult } from '../flows/loginProtocol.ts';
 import {
   type LoginWithPasswordProtectedKeyOptions,
   loginWithPasswordProtectedKey,
 } from '../flows/loginWithPasswordProtectedKey.ts';
 import { createLoginController, type LoginCallbacks } from './loginController.ts';
-import type { RegistrationController } from './registrationController.ts';
+import type { OperationController, OperationSnapshot } from './operationController.ts';
 
 /** What one sign-in with a PasswordProtectedKey needs, as the person typed it. */
 export interface PasswordProtectedKeyLoginInput {
@@ -16,32 +17,36 @@ export interface PasswordProtectedKeyLoginInput {
 }
 
 /**
- * Options of {@link createPasswordProtectedKeyLogin}: those of `loginWithPasswordProtectedKey` but
- * the per-call ones, and callbacks.
+ * Options of {@link createPasswordProtectedKeyLoginController}: those of
+ * `loginWithPasswordProtectedKey` but the per-call ones, and callbacks.
  */
 export interface PasswordProtectedKeyLoginOptions
   extends Omit<LoginWithPasswordProtectedKeyOptions, keyof PasswordProtectedKeyLoginInput | 'signal' | 'onPhase'>,
     LoginCallbacks {}
 
-/** The controller of PasswordProtectedKey sign-ins, with options that may change between calls. */
-export interface PasswordProtectedKeyLoginController
-  extends RegistrationController<PasswordProtectedKeyLoginInput, Login> {
-  /** Replaces the options; the next sign-in uses them. */
-  setOptions: (options: PasswordProtectedKeyLoginOptions) => void;
-}
+/** What a {@link PasswordProtectedKeyLoginController} holds: the phase, the token once signed in, the error. */
+export type PasswordProtectedKeyLoginSnapshot = OperationSnapshot<LoginResult, RegistrationPhase>;
+
+/** The controller of PasswordProtectedKey sign-ins; it owns its options (`setOptions`). */
+export type PasswordProtectedKeyLoginController = OperationController<
+  PasswordProtectedKeyLoginInput,
+  LoginResult,
+  RegistrationPhase,
+  PasswordProtectedKeyLoginOptions
+>;
 
 /**
- * The sign-in engine of PasswordProtectedKeys: a {@link RegistrationController} that signs a user in
- * (`loginWithPasswordProtectedKey`) per `register({ username, password, loginCode })`, with the
+ * The sign-in controller of PasswordProtectedKeys: an {@link OperationController} that signs a user
+ * in (`loginWithPasswordProtectedKey`) per `start({ username, password, loginCode })`, with the
  * phases `challenge`, `signing` (opening the key) and `submitting`, the abort and error model of the
  * passkey sign-in. The password is not kept once an attempt has it: `retry()` does nothing.
  * React's `usePasswordProtectedKeyLogin` adapts it.
  */
-export function createPasswordProtectedKeyLogin(
-  initialOptions: PasswordProtectedKeyLoginOptions,
+export function createPasswordProtectedKeyLoginController(
+  options: PasswordProtectedKeyLoginOptions,
 ): PasswordProtectedKeyLoginController {
   return createLoginController<PasswordProtectedKeyLoginInput, PasswordProtectedKeyLoginOptions>(
-    initialOptions,
+    options,
     (input, login, context) => loginWithPasswordProtectedKey({ ...login, ...input, ...context }),
     false,
   );

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CreateCredentialBody } from '../dfns/dfnsTypes.ts';
 import type { ChallengeSource, Completion, HostCallContext } from '../flows/hostBackend.ts';
 import { createdCredentialFixture, fakeCredentials, fido2ChallengeFixture } from '../testFixtures.ts';
-import { createCredentialRegistration } from './credentialRegistration.ts';
+import { createCredentialRegistrationController } from './credentialRegistrationController.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 /** After the promises settled so far (the prefetch holds its challenge then). */
@@ -25,7 +25,7 @@ function pendingHostCall() {
   return { call, contexts, answer: (value: unknown) => answers.at(-1)?.(value) };
 }
 
-describe('createCredentialRegistration with a host backend', () => {
+describe('createCredentialRegistrationController with a host backend', () => {
   it("should prefetch from the host's challengeSource, so the click goes straight to create()", async () => {
     let challenges = 0;
     const challengeSource = vi.fn<ChallengeSource>(async () =>
@@ -33,13 +33,13 @@ describe('createCredentialRegistration with a host backend', () => {
     );
     const completion = vi.fn<Completion<CreateCredentialBody>>(async () => createdCredentialFixture);
     const credentials = fakeCredentials();
-    const registration = createCredentialRegistration({ challengeSource, completion, rp, credentials });
+    const registration = createCredentialRegistrationController({ challengeSource, completion, rp, credentials });
     const unmount = registration.mount();
     await vi.waitFor(() => expect(challengeSource).toHaveBeenCalledTimes(1));
     expect(challengeSource.mock.calls[0]?.[0].signal).toBeInstanceOf(AbortSignal);
     await nextTask();
 
-    registration.register({ credentialName: 'Laptop' });
+    registration.start({ credentialName: 'Laptop' });
     // No await between the click and the prompt: the challenge was there.
     expect(registration.getSnapshot().phase).toBe('ceremony');
     await vi.waitFor(() => expect(registration.getSnapshot().phase).toBe('success'));
@@ -53,7 +53,7 @@ describe('createCredentialRegistration with a host backend', () => {
   it("should abort the host's fetch when the registration is cancelled, and hold cancelled as its error", async () => {
     const source = pendingHostCall();
     const onError = vi.fn();
-    const registration = createCredentialRegistration({
+    const registration = createCredentialRegistrationController({
       challengeSource: source.call,
       completion: async () => createdCredentialFixture,
       rp,
@@ -61,7 +61,7 @@ describe('createCredentialRegistration with a host backend', () => {
       prefetchChallenge: false,
       onError,
     });
-    registration.register({ credentialName: 'Laptop' });
+    registration.start({ credentialName: 'Laptop' });
     await vi.waitFor(() => expect(source.call).toHaveBeenCalledTimes(1));
     const signal = source.contexts[0]?.signal;
     expect(signal?.aborted).toBe(false);
@@ -77,7 +77,7 @@ describe('createCredentialRegistration with a host backend', () => {
     const source = pendingHostCall();
     const completion = pendingHostCall();
     const onError = vi.fn();
-    const registration = createCredentialRegistration({
+    const registration = createCredentialRegistrationController({
       challengeSource: source.call,
       completion: (_body, context) => completion.call(context),
       rp,
@@ -88,7 +88,7 @@ describe('createCredentialRegistration with a host backend', () => {
     await vi.waitFor(() => expect(source.call).toHaveBeenCalledTimes(1));
     source.answer(fido2ChallengeFixture());
     await nextTask();
-    registration.register({ credentialName: 'Laptop' });
+    registration.start({ credentialName: 'Laptop' });
     await vi.waitFor(() => expect(completion.call).toHaveBeenCalledTimes(1));
     // The refresh after the attempt has not started yet: only the completion is in flight.
     const prefetchSignal = source.contexts[0]?.signal;

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { englishMessages, mergeMessages } from './messages.ts';
+import { mergeMessages } from './mergeMessages.ts';
+import { englishRegisterCredentialMessages } from './registerCredentialMessages.ts';
 
 describe('mergeMessages', () => {
   it('should give the English texts when nothing is replaced', () => {
-    expect(mergeMessages()).toEqual(englishMessages);
-    expect(englishMessages.registered('Fido2', 'Laptop')).toBe('Passkey “Laptop” registered.');
+    expect(mergeMessages(englishRegisterCredentialMessages)).toEqual(englishRegisterCredentialMessages);
+    expect(englishRegisterCredentialMessages.registered('Fido2', 'Laptop')).toBe('Passkey “Laptop” registered.');
   });
 
   it('should replace texts group by group, keeping the rest', () => {
-    const merged = mergeMessages({
+    const merged = mergeMessages(englishRegisterCredentialMessages, {
       cancel: 'Annuler',
       recovery: { copy: 'Copier' },
       errors: { network: 'Hors ligne' },

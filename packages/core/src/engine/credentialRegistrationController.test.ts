@@ -6,8 +6,8 @@ import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { createFetcher, type Fetcher, type FetcherRequest } from '../http/fetcher.ts';
 import { softwareCredentials } from '../testFixtures.ts';
-import { createCredentialRegistration } from './credentialRegistration.ts';
-import type { RegistrationSnapshot } from './registrationController.ts';
+import { createCredentialRegistrationController } from './credentialRegistrationController.ts';
+import type { OperationSnapshot } from './operationController.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 
@@ -48,9 +48,9 @@ function setup() {
 
 /** Resolves once the snapshot satisfies `done`. */
 function until<T>(
-  registration: { subscribe: (listener: () => void) => () => void; getSnapshot: () => RegistrationSnapshot<T> },
-  done: (snapshot: RegistrationSnapshot<T>) => boolean,
-): Promise<RegistrationSnapshot<T>> {
+  registration: { subscribe: (listener: () => void) => () => void; getSnapshot: () => OperationSnapshot<T> },
+  done: (snapshot: OperationSnapshot<T>) => boolean,
+): Promise<OperationSnapshot<T>> {
   return new Promise((resolve) => {
     const check = () => {
       const snapshot = registration.getSnapshot();
@@ -63,9 +63,9 @@ function until<T>(
   });
 }
 
-const settled = (snapshot: RegistrationSnapshot<unknown>) => !snapshot.isBusy && snapshot.phase !== 'idle';
+const settled = (snapshot: OperationSnapshot<unknown>) => !snapshot.isBusy && snapshot.phase !== 'idle';
 
-describe('createCredentialRegistration', () => {
+describe('createCredentialRegistrationController', () => {
   it('should prefetch a challenge while mounted and go from the click to create() with no request between', {
     timeout: 30_000,
   }, async () => {
@@ -77,11 +77,11 @@ describe('createCredentialRegistration', () => {
       requestsAtCreate = requests.length;
       return create(options);
     };
-    const registration = createCredentialRegistration({ fetcher, rp, credentials });
+    const registration = createCredentialRegistrationController({ fetcher, rp, credentials });
     const unmount = registration.mount();
     await answered(1);
 
-    registration.register({ credentialName: 'Laptop' });
+    registration.start({ credentialName: 'Laptop' });
     expect(registration.getSnapshot().phase).toBe('ceremony');
     const snapshot = await until(registration, settled);
 
@@ -94,7 +94,7 @@ describe('createCredentialRegistration', () => {
   it('should use each challenge once: the mock accepts the second registration too', { timeout: 30_000 }, async () => {
     const { fetcher, requests, answered } = setup();
     const onRegistered = vi.fn<(credential: CreateCredentialResponse) => void>();
-    const registration = createCredentialRegistration({
+    const registration = createCredentialRegistrationController({
       fetcher,
       rp,
       credentials: softwareCredentials(),
@@ -102,11 +102,11 @@ describe('createCredentialRegistration', () => {
     });
     const unmount = registration.mount();
     await answered(1);
-    registration.register({ credentialName: 'One' });
+    registration.start({ credentialName: 'One' });
     await until(registration, settled);
     // After the attempt, a fresh challenge is fetched for the next one.
     await answered(3);
-    registration.register({ credentialName: 'Two' });
+    registration.start({ credentialName: 'Two' });
     const second = await until(registration, settled);
     expect(second.error).toBeNull();
     expect(onRegistered.mock.calls.map(([credential]) => credential.name)).toEqual(['One', 'Two']);
@@ -121,13 +121,13 @@ describe('createCredentialRegistration', () => {
     timeout: 30_000,
   }, async () => {
     const { fetcher } = setup();
-    const registration = createCredentialRegistration({
+    const registration = createCredentialRegistrationController({
       fetcher,
       rp,
       credentials: softwareCredentials('https://evil.example'),
       prefetchChallenge: false,
     });
-    registration.register({ credentialName: 'Foreign' });
+    registration.start({ credentialName: 'Foreign' });
     const failed = await until(registration, settled);
     expect([failed.phase, failed.error?.code, failed.error?.status]).toEqual(['error', 'server', 400]);
 
@@ -143,21 +143,21 @@ describe('createCredentialRegistration', () => {
     const fetcher = vi.fn<Fetcher>(async () => {
       throw new CredkitError('network');
     });
-    const registration = createCredentialRegistration({ fetcher, rp, kind: 'PasswordProtectedKey' });
-    registration.register({ credentialName: 'Vault', password: 'correct horse' });
+    const registration = createCredentialRegistrationController({ fetcher, rp, kind: 'PasswordProtectedKey' });
+    registration.start({ credentialName: 'Vault', password: 'correct horse' });
     expect((await until(registration, settled)).error?.code).toBe('network');
     registration.retry();
     expect([registration.getSnapshot().phase, fetcher.mock.calls.length]).toEqual(['error', 1]);
 
     registration.setOptions({ fetcher, rp, kind: 'RecoveryKey' });
-    registration.register({ credentialName: 'Recovery', recoveryCode: 'D1-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' });
+    registration.start({ credentialName: 'Recovery', recoveryCode: 'D1-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' });
     await until(registration, settled);
     registration.retry();
     expect([registration.getSnapshot().phase, fetcher.mock.calls.length]).toEqual(['error', 2]);
 
     // Without a secret, retry() runs again.
     registration.setOptions({ fetcher, rp, kind: 'Key' });
-    registration.register({ credentialName: 'Browser key' });
+    registration.start({ credentialName: 'Browser key' });
     await until(registration, settled);
     registration.retry();
     await until(registration, settled);
@@ -171,11 +171,11 @@ describe('createCredentialRegistration', () => {
     const { fetcher, requests } = setup();
     // Key kinds write the page's origin into clientData.
     vi.stubGlobal('location', { origin: 'http://localhost:5173' });
-    const registration = createCredentialRegistration({ fetcher, rp, kind: 'Key' });
+    const registration = createCredentialRegistrationController({ fetcher, rp, kind: 'Key' });
     const unmount = registration.mount();
     // No challenge is prefetched for a key kind.
     expect(requests).toHaveLength(0);
-    registration.register({ credentialName: 'Browser key' });
+    registration.start({ credentialName: 'Browser key' });
     const snapshot = await until(registration, settled);
     expect(snapshot.error).toBeNull();
     expect(snapshot.data?.credential.kind).toBe('Key');

@@ -1,0 +1,43 @@
+import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import {
+  type CreateCredentialCodeOptions,
+  type CredentialCode,
+  createCredentialCode,
+} from '../flows/credentialCodes.ts';
+import { createOperationController, type OperationController, type OperationSnapshot } from './operationController.ts';
+
+/** Options of {@link createCredentialCodeController}: those of `createCredentialCode` but the per-call ones, and callbacks. */
+export interface CredentialCodeOptions extends Omit<CreateCredentialCodeOptions, 'signal' | 'onPhase'> {
+  /** Called with each new code. */
+  onIssued?: (code: CredentialCode) => void;
+  /** Called with the error when a code could not be made. */
+  onError?: (error: CredkitError) => void;
+}
+
+/** What a {@link CredentialCodeController} holds: the phase, the last code made, the error. */
+export type CredentialCodeSnapshot = OperationSnapshot<CredentialCode>;
+
+/** The controller of credential codes (`start()` makes one); it owns its options (`setOptions`). */
+export type CredentialCodeController = OperationController<
+  void,
+  CredentialCode,
+  RegistrationPhase,
+  CredentialCodeOptions
+>;
+
+/**
+ * The controller of "add a passkey on another device", on the signed-in device: an
+ * {@link OperationController} whose `start()` makes a one-time credential code
+ * (`createCredentialCode`, confirmed with an existing credential: phases `signing`, `submitting`).
+ * React's `useCredentialCode` adapts it.
+ */
+export function createCredentialCodeController(options: CredentialCodeOptions): CredentialCodeController {
+  return createOperationController<void, CredentialCode, RegistrationPhase, CredentialCodeOptions>({
+    options,
+    run: (_input, { options: { onIssued, onError, ...request }, signal, onPhase }) =>
+      createCredentialCode({ ...request, signal, onPhase }),
+    cancelMessage: 'Cancelled. No code was made.',
+    onSuccess: (code, current) => current.onIssued?.(code),
+    onError: (error, current) => current.onError?.(error),
+  });
+}
