@@ -343,10 +343,8 @@ function buildApp(name: FreshAppName): FreshAppBuild {
     process.execPath,
     [join(APP_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
     APP_DIR,
-    {
-      ...process.env,
-      FRESH_APP: name,
-    },
+    // A production build, as a host ships it, even when run from vitest (which sets NODE_ENV=test).
+    { ...process.env, NODE_ENV: 'production', FRESH_APP: name },
   );
   const outDir = join(APP_DIR, 'dist', name);
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<
