@@ -12,7 +12,7 @@ import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
-import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
+import { loadBrowserCeremony, loadedBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import {
   browserCredentials,
@@ -108,7 +108,10 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('ceremony');
-  const ceremony = options.ceremony ?? (await loadBrowserCeremony()).browserCreator(credentials);
+  // No await once the chunk is in (the engine preloads it at mount): with a prefetched challenge, the
+  // click reaches `create()` synchronously, before any render or other microtask.
+  const ceremony =
+    options.ceremony ?? (loadedBrowserCeremony ?? (await loadBrowserCeremony())).browserCreator(credentials);
   const credentialInfo = await createPasskey(challenge, {
     ceremony,
     rp,

@@ -6,19 +6,23 @@ type BrowserCeremonyModule = typeof import('./browserCreate.ts');
 /**
  * credkit's own ceremony, loaded on first use: an app that passes another `ceremony` (SimpleWebAuthn's)
  * never downloads it. The registration engines ask for it at mount, so a click finds it loaded.
- * A chunk that fails to load is `network`.
+ * A chunk that fails to load is `network`; it is asked for again next time.
  */
 export function loadBrowserCeremony(): Promise<BrowserCeremonyModule> {
-  // One promise for the page: awaiting it once settled costs a microtask, where a fresh `import()` of
-  // a loaded chunk is resolved later by the browser, inside the click's path to `create()`.
-  loading ??= import('./browserCreate.ts').catch((error: unknown) => {
-    loading = undefined; // a chunk that failed to load is asked for again next time
-    throw new CredkitError('network', { phase: 'ceremony', cause: error });
-  });
-  return loading;
+  return import('./browserCreate.ts').then(
+    (module) => (loadedBrowserCeremony = module),
+    (error: unknown) => {
+      throw new CredkitError('network', { phase: 'ceremony', cause: error });
+    },
+  );
 }
 
-let loading: Promise<BrowserCeremonyModule> | undefined;
+/**
+ * credkit's own ceremony once its chunk has loaded, to call without an await: awaiting even a settled
+ * promise lets other microtasks (React's render of the phase just set) run between the click and
+ * `create()`, and awaiting a fresh `import()` of the loaded chunk waits for the browser, longer still.
+ */
+export let loadedBrowserCeremony: BrowserCeremonyModule | undefined;
 
 /**
  * Starts loading credkit's own ceremony where a registration will need it (a passkey, no ceremony of
