@@ -6,6 +6,7 @@ import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { createFetcher, type Fetcher, type FetcherRequest } from '../http/fetcher.ts';
 import { softwareCredentials } from '../testFixtures.ts';
+import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import { createCredentialRegistrationController } from './credentialRegistrationController.ts';
 import type { OperationSnapshot } from './operationController.ts';
 
@@ -88,6 +89,33 @@ describe('createCredentialRegistrationController', () => {
     expect(snapshot.error).toBeNull();
     expect(snapshot.data?.credential.name).toBe('Laptop');
     expect(requestsAtCreate).toBe(1);
+    unmount();
+  });
+
+  // Issue 26: an await before create() (say, on the ceremony's chunk) let React render the new phase
+  // first, and doubled click → create(). Ordering, not timing: create() must be called inside start().
+  it('should call create() inside start(), before any microtask, when the challenge and the ceremony are in', async () => {
+    const { fetcher, answered } = setup();
+    const credentials = softwareCredentials();
+    const order: string[] = [];
+    const create = credentials.create.bind(credentials);
+    credentials.create = (options) => {
+      order.push('create()');
+      return create(options);
+    };
+    await loadBrowserCeremony(); // what mount() preloads in a browser
+    const registration = createCredentialRegistrationController({ fetcher, rp, credentials });
+    // As React's useSyncExternalStore does: each change schedules a render in a microtask.
+    registration.subscribe(() => queueMicrotask(() => order.push(`render ${registration.getSnapshot().phase}`)));
+    const unmount = registration.mount();
+    await answered(1);
+
+    registration.start({ credentialName: 'Laptop' });
+    order.push('start() returned');
+    const snapshot = await until(registration, settled);
+
+    expect(snapshot.error).toBeNull();
+    expect(order.slice(0, 3)).toEqual(['create()', 'start() returned', 'render ceremony']);
     unmount();
   });
 

@@ -1,6 +1,6 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { StrictMode } from 'react';
+import { Profiler, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { deferred, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
@@ -179,6 +179,40 @@ describe('RegisterCredential', () => {
     );
     expect(screen.getByRole('textbox', { name: 'Nom de la clé' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeInTheDocument();
+  });
+
+  // Issue 26: an await before create() let React render the busy form first, and doubled click → create().
+  // Ordering, not timing: with the challenge prefetched and the ceremony loaded, the click itself calls create().
+  it('should call create() within the click, before React commits the busy form', async () => {
+    const user = userEvent.setup();
+    const order: string[] = [];
+    const { fetcher, answered } = fakeFetcher();
+    const credentials = fakeCredentials();
+    const create = credentials.create;
+    credentials.create = (options) => {
+      order.push('create()');
+      return create(options);
+    };
+    renderWithClient(
+      <Profiler id="form" onRender={() => order.push('commit')}>
+        <RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />
+      </Profiler>,
+    );
+    const name = screen.getByRole('textbox', { name: 'Credential name' });
+    const button = screen.getByRole('button', { name: 'Register passkey' });
+    const form = button.closest('form');
+    // The first registration loads the ceremony's chunk (a browser preloads it at mount); the next challenge follows it.
+    await user.type(name, 'First');
+    await user.click(button);
+    await waitFor(() => expect(form).toHaveAttribute('data-state', 'success'));
+    await waitFor(() => expect(answered.filter((r) => r.path === '/auth/credentials/init')).toHaveLength(2));
+    await user.type(name, 'Second');
+
+    order.length = 0;
+    // Synchronous, in act(): React commits what the click changed before fireEvent returns.
+    fireEvent.click(button);
+    expect(order.slice(0, 2)).toEqual(['create()', 'commit']);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Second” registered.'));
   });
 
   it('should run exactly one ceremony and one POST per click under StrictMode, double click included', async () => {
