@@ -9,7 +9,11 @@ import { build, type Metafile, type OutputFile, type Plugin } from 'esbuild';
 export interface BundleSize {
   /** What the row measures, e.g. "core: Fido2 registration path". */
   name: string;
-  /** Minified size: the entry chunk plus the chunks it imports statically (lazy chunks not counted). */
+  /**
+   * Minified size: the entry chunk plus the chunks it imports statically, and the lazy chunks the engines
+   * load at mount (the passkey flow; credkit's own ceremony for rows {@link Entry.withOwnCeremony}).
+   * Other lazy chunks are not counted.
+   */
   bytes: number;
   /**
    * The same chunks gzipped together at level 9. Together, not one by one: esbuild moves the code the
@@ -38,6 +42,11 @@ interface Entry {
 
 /** The module of credkit's own ceremony (the default one), which the engines load at mount. */
 const OWN_CEREMONY = /packages\/core\/src\/webauthn\/browserCreate\.ts$/;
+/**
+ * The passkey flow, a lazy chunk the registration engine loads at mount whatever the ceremony (issue 26:
+ * the start bundle holds what renders, the click's code comes right after). Every row counts it.
+ */
+const PASSKEY_FLOW = /packages\/core\/src\/flows\/registerPasskey\.ts$/;
 /** It and what only it uses: absent from an app on SimpleWebAuthn's ceremony. */
 const OWN_CEREMONY_MODULES: readonly RegExp[] = [
   OWN_CEREMONY,
@@ -91,19 +100,24 @@ const SIMPLEWEBAUTHN_ADDED_ROW = 'the same, added to an app that ships @simplewe
 // one shared challenge and submit steps, `callHost`'s classification of the host's failures, and the
 // up-front `invalid-input` checks of a step with no way to Dfns (measured: core 6323 → 6618, hook
 // 7792 → 8105, component 11975 → 12292, on SimpleWebAuthn 11934 → 12253). Issue 26 owns the sizes next.
+// Then about +60 on the core row and +165 on the others (issue 26): the passkey flow is a chunk of its
+// own, loaded at mount, so a host's start bundle holds only what renders (the fresh Vite app's start fell
+// 10461 → 8771 B); these rows count start and mount chunks together, and pay the split's glue and the
+// one `lazyModule` (measured: core 6630 → 6689, hook 8187 → 8353, component 12388 → 12551, on
+// SimpleWebAuthn 12347 → 12541).
 export const GZIP_CEILINGS: Readonly<Record<string, number>> = {
-  [CORE_ROW]: 6640,
+  [CORE_ROW]: 6700,
   // +30 (issue 17): a password or recovery code is not kept for retry() after a failure.
   // +75 (issue 26): the controller owns its options (getOptions / setOptions in the one base), and
   // useRegisterPasskey is a preset of useRegisterCredential.
-  [HOOK_ROW]: 8200,
+  [HOOK_ROW]: 8365,
   // +190 (issue 17): the same, the form's password fields emptied after a failure and on reset(), and
   // server messages shown only cleaned (no bidi or control characters), cut to 200 and marked as the server's.
   // +85 (issue 26): as the row above, and the one generic mergeMessages.
-  [COMPONENT_ROW]: 12400,
+  [COMPONENT_ROW]: 12565,
   // +210 (issue 17): as the row above.
   // +85 (issue 26): as the row above.
-  [SIMPLEWEBAUTHN_ADDED_ROW]: 12360,
+  [SIMPLEWEBAUTHN_ADDED_ROW]: 12555,
 };
 
 /** The component with SimpleWebAuthn's ceremony (and its user-action signer), as such an app uses it. */
@@ -234,13 +248,15 @@ async function measureEntry(entry: Entry): Promise<BundleSize[]> {
 
   const staticImports = (kind: string) => kind === 'import-statement';
   const up = closure([entryChunk], metafile, staticImports);
-  if (entry.withOwnCeremony) {
-    const everything = closure([entryChunk], metafile, () => true);
-    const ownCeremony = [...everything].filter((path) =>
-      Object.keys(metafile.outputs[path]?.inputs ?? {}).some((input) => OWN_CEREMONY.test(input)),
-    );
-    for (const path of closure(ownCeremony, metafile, staticImports)) up.add(path);
-  }
+  // What the engines load at mount (the passkey flow; credkit's own ceremony, unless the host brings one).
+  const loadedAtMount = entry.withOwnCeremony ? [PASSKEY_FLOW, OWN_CEREMONY] : [PASSKEY_FLOW];
+  const everything = closure([entryChunk], metafile, () => true);
+  const mountChunks = [...everything].filter((path) =>
+    Object.keys(metafile.outputs[path]?.inputs ?? {}).some((input) =>
+      loadedAtMount.some((module) => module.test(input)),
+    ),
+  );
+  for (const path of closure(mountChunks, metafile, staticImports)) up.add(path);
   const main = measureChunks(up, files, metafile);
   const rows: BundleSize[] = [{ name: entry.name, ...main, ceilingGzipBytes: GZIP_CEILINGS[entry.name] }];
   if (entry.lazyRow) {

@@ -6,8 +6,8 @@ import type { CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { createFetcher, type Fetcher, type FetcherRequest } from '../http/fetcher.ts';
 import { softwareCredentials } from '../testFixtures.ts';
-import { loadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
-import { createCredentialRegistrationController } from './credentialRegistrationController.ts';
+import { browserCeremony } from '../webauthn/browserCeremony.ts';
+import { createCredentialRegistrationController, passkeyFlow } from './credentialRegistrationController.ts';
 import type { OperationSnapshot } from './operationController.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
@@ -103,7 +103,8 @@ describe('createCredentialRegistrationController', () => {
       order.push('create()');
       return create(options);
     };
-    await loadBrowserCeremony(); // what mount() preloads in a browser
+    // What mount() preloads in a browser.
+    await Promise.all([browserCeremony.load(), passkeyFlow.load()]);
     const registration = createCredentialRegistrationController({ fetcher, rp, credentials });
     // As React's useSyncExternalStore does: each change schedules a render in a microtask.
     registration.subscribe(() => queueMicrotask(() => order.push(`render ${registration.getSnapshot().phase}`)));

@@ -1,3 +1,4 @@
+import { lazyModule } from '../chunks/lazyModule.ts';
 import type {
   CreateCredentialBody,
   CreateCredentialResponse,
@@ -6,12 +7,12 @@ import type {
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import { fetchFido2Challenge } from '../flows/fetchChallenge.ts';
 import type { ChallengeSource, Completion } from '../flows/hostBackend.ts';
-import { fetchFido2Challenge, registerPasskey } from '../flows/registerPasskey.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
-import { preloadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
+import { preloadBrowserCeremony } from '../webauthn/browserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { type CredentialCreator, isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
 import { createChallengePrefetch } from './challengePrefetch.ts';
@@ -133,6 +134,22 @@ export type CredentialRegistrationController = OperationController<
 
 const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
 
+/**
+ * What a click runs, each kind's in a chunk of its own: the page's start bundle holds what renders the
+ * form and prefetches the challenge. The passkey flow loads at mount (with the ceremony), so the click
+ * finds it loaded and reaches `create()` without an await; key kinds load their WebCrypto code on
+ * first use, so Fido2-only apps never download it.
+ */
+export const passkeyFlow = lazyModule(() => import('../flows/registerPasskey.ts'));
+export const keyFlow = lazyModule(() => import('../flows/registerKeyCredential.ts'));
+
+/** Starts loading what a registration of `options.kind` will run, so that the click finds it loaded. */
+function preloadFlow(options: CredentialRegistrationOptions): void {
+  if ((options.kind ?? 'Fido2') !== 'Fido2') return;
+  passkeyFlow.load().catch(() => undefined); // a failed load is retried, and reported, by the click
+  preloadBrowserCeremony(options);
+}
+
 async function runRegistration(
   options: CredentialRegistrationOptions,
   input: CredentialRegistrationInput,
@@ -141,8 +158,7 @@ async function runRegistration(
 ): Promise<CredentialRegistrationResult> {
   const { fetcher, challengeSource, completion, userActionSigner, kind = 'Fido2' } = options;
   if (kind !== 'Fido2') {
-    // Key kinds load their WebCrypto code on first use: Fido2-only apps never download it.
-    const { registerKeyCredential } = await import('../flows/registerKeyCredential.ts');
+    const { registerKeyCredential } = keyFlow.loaded ?? (await keyFlow.load());
     const { credential, ...key } = await registerKeyCredential({
       fetcher,
       challengeSource,
@@ -155,6 +171,7 @@ async function runRegistration(
     });
     return { credential, key };
   }
+  const { registerPasskey } = passkeyFlow.loaded ?? (await passkeyFlow.load());
   const credential = await registerPasskey({
     fetcher,
     challengeSource,
@@ -217,7 +234,7 @@ export function createCredentialRegistrationController(
     onSettled: () => prefetch.refresh(),
     onMount: (options) => {
       mounted = true;
-      preloadBrowserCeremony(options);
+      preloadFlow(options);
       if (shouldPrefetch(options)) prefetch.start();
       return () => {
         mounted = false;
@@ -226,7 +243,7 @@ export function createCredentialRegistrationController(
     },
     onOptions: (options) => {
       if (!mounted) return;
-      preloadBrowserCeremony(options);
+      preloadFlow(options);
       if (shouldPrefetch(options)) prefetch.start();
       else prefetch.stop();
     },

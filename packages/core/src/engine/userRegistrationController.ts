@@ -2,7 +2,7 @@ import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts'
 import type { ChallengeSource } from '../flows/hostBackend.ts';
 import { type RegisterUserOptions, registerUser, type UserRegistrationResult } from '../flows/registerUser.ts';
 import type { NewRecoveryKeyOptions } from '../keys/recoveryKeyCredential.ts';
-import { preloadBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
+import { preloadBrowserCeremony } from '../webauthn/browserCeremony.ts';
 import { createOperationController, type OperationController, type OperationSnapshot } from './operationController.ts';
 
 /** `Omit` applied to each member of a union (the plain `Omit` would merge them). */

@@ -1,4 +1,5 @@
-import type { CredentialKind } from '../dfns/dfnsTypes.ts';
+import { validateFido2Challenge } from '../dfns/challenge.ts';
+import type { CredentialKind, Fido2CredentialChallenge } from '../dfns/dfnsTypes.ts';
 import { CredkitError, isCredkitError } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
@@ -49,4 +50,9 @@ export async function fetchChallenge<T>(
   return validate(
     await requestChallenge(origin, { method: 'POST', path: '/auth/credentials/init', body: { kind }, signal }),
   );
+}
+
+/** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
+export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
+  return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
 }

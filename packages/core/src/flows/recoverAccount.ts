@@ -12,9 +12,9 @@ import {
   type RegisteredRecoveryKey,
 } from '../keys/recoveryKeyCredential.ts';
 import { signKeyAssertion } from '../userAction/keyUserActionSigner.ts';
+import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
-import { loadBrowserCeremony, loadedBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
@@ -189,7 +189,8 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   // Made before the passkey too: a key that cannot be made costs no passkey.
   const newKey = makeRecoveryKey && (await makeRecoveryKey(challenge.challenge));
   throwIfAborted(signal, 'ceremony');
-  const ceremony = options.ceremony ?? (loadedBrowserCeremony ?? (await loadBrowserCeremony())).browserCreator(creator);
+  const ceremony =
+    options.ceremony ?? (browserCeremony.loaded ?? (await browserCeremony.load())).browserCreator(creator);
   const credentialInfo = await createPasskey(challenge, {
     ceremony,
     rp: options.rp,

@@ -1,4 +1,3 @@
-import { validateFido2Challenge } from '../dfns/challenge.ts';
 import type {
   CreateCredentialBody,
   CreateCredentialResponse,
@@ -10,9 +9,9 @@ import type { RegistrationPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
+import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
-import { loadBrowserCeremony, loadedBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import {
   browserCredentials,
@@ -20,7 +19,7 @@ import {
   type detectWebAuthnCapabilities,
 } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
-import { type ChallengeOrigin, fetchChallenge } from './fetchChallenge.ts';
+import { fetchFido2Challenge } from './fetchChallenge.ts';
 import type { ChallengeSource, Completion } from './hostBackend.ts';
 import { checkSubmitOptions, submitCredential } from './submitCredential.ts';
 
@@ -81,11 +80,6 @@ export interface RegisterPasskeyOptions {
   mediation?: 'conditional';
 }
 
-/** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
-export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
-  return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
-}
-
 /**
  * Registers a Fido2 credential (a passkey):
  * `POST /auth/credentials/init` → `navigator.credentials.create` → `POST /auth/credentials`, either
@@ -111,7 +105,7 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   // No await once the chunk is in (the engine preloads it at mount): with a prefetched challenge, the
   // click reaches `create()` synchronously, before any render or other microtask.
   const ceremony =
-    options.ceremony ?? (loadedBrowserCeremony ?? (await loadBrowserCeremony())).browserCreator(credentials);
+    options.ceremony ?? (browserCeremony.loaded ?? (await browserCeremony.load())).browserCreator(credentials);
   const credentialInfo = await createPasskey(challenge, {
     ceremony,
     rp,

@@ -12,9 +12,9 @@ import type { RegistrationPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { NewRecoveryKeyOptions, RegisteredRecoveryKey } from '../keys/recoveryKeyCredential.ts';
+import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
-import { loadBrowserCeremony, loadedBrowserCeremony } from '../webauthn/loadBrowserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
@@ -198,7 +198,7 @@ function passkeyStep({
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const creator = ceremony ? undefined : (credentials ?? browserCredentials('ceremony'));
   return async (challenge) => {
-    const chosen = ceremony ?? (loadedBrowserCeremony ?? (await loadBrowserCeremony())).browserCreator(creator);
+    const chosen = ceremony ?? (browserCeremony.loaded ?? (await browserCeremony.load())).browserCreator(creator);
     return {
       credentialInfo: await createPasskey(challenge, { ceremony: chosen, rp, timeout, watchdogGraceMs, signal }),
     };

@@ -5,7 +5,7 @@ import { identifyCeremonyError } from './identifyCeremonyError.ts';
 import type { PasskeyCeremony } from './passkeyCeremony.ts';
 import { browserCredentials, type CredentialCreator } from './webAuthnSupport.ts';
 
-// credkit's own `create()`. Loaded on first use (see loadBrowserCeremony.ts): an app on another
+// credkit's own `create()`. Loaded on first use (see browserCeremony.ts): an app on another
 // ceremony never downloads it.
 
 /**
