@@ -62,6 +62,7 @@ export type {
   RecoverAccountMessagesInput,
 } from './RecoverAccount/recoverAccountMessages.ts';
 export { englishRecoverAccountMessages } from './RecoverAccount/recoverAccountMessages.ts';
+export type { RecoveryCodeMessages } from './RecoveryCode/recoveryMessages.ts';
 export type { NameFieldProps } from './RegisterCredential/NameField.tsx';
 export type { RegisterCredentialProps } from './RegisterCredential/RegisterCredential.tsx';
 export { RegisterCredential } from './RegisterCredential/RegisterCredential.tsx';
@@ -87,7 +88,6 @@ export type {
   RegisterWithCodeMessagesInput,
 } from './RegisterWithCode/registerWithCodeMessages.ts';
 export { englishRegisterWithCodeMessages } from './RegisterWithCode/registerWithCodeMessages.ts';
-export type { RecoveryCodeMessages } from './recoveryMessages.ts';
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './registerCredentialMessages.ts';
 export { englishRegisterCredentialMessages } from './registerCredentialMessages.ts';
 export type {

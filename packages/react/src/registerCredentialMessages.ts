@@ -1,6 +1,6 @@
 import type { AuthenticatorChoice, ErrorMessages, RegistrableCredentialKind } from '@credkit/core';
 import type { MessagesInput } from './mergeMessages.ts';
-import type { RecoveryCodeMessages } from './recoveryMessages.ts';
+import type { RecoveryCodeMessages } from './RecoveryCode/recoveryMessages.ts';
 
 /** Every text `<RegisterCredential>` shows, by phase, kind and error code. */
 export interface RegisterCredentialMessages {

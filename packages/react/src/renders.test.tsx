@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { RegisterCredential } from './RegisterCredential/RegisterCredential.tsx';
-import { fakeCredentials, fakeFetcher, renderWithClient } from './testUtils.tsx';
+import { fakeCredentials, fakeFetcher, renderWithClient } from './test/utils.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };
 

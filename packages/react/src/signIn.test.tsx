@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { createdCredential, createTestQueryClient, deferred, fakeFetcher, wrapperFor } from './testUtils.tsx';
+import { createdCredential, createTestQueryClient, deferred, fakeFetcher, wrapperFor } from './test/utils.tsx';
 import { useCredentialCode } from './useCredentialCode.ts';
 import { useCredentials } from './useCredentials.ts';
 import { usePasskeyLogin } from './usePasskeyLogin.ts';

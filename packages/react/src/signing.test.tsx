@@ -11,7 +11,7 @@ import {
   fakeFetcher,
   renderWithClient,
   wrapperFor,
-} from './testUtils.tsx';
+} from './test/utils.tsx';
 import { useRegisterUser } from './useRegisterUser.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };

@@ -2,7 +2,7 @@ import { UNKNOWN_CAPABILITIES, type WebAuthnCapabilities } from '@credkit/core';
 import { render, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestQueryClient, fakeCredentials, fakeFetcher, wrapperFor } from './testUtils.tsx';
+import { createTestQueryClient, fakeCredentials, fakeFetcher, wrapperFor } from './test/utils.tsx';
 import { type UseConditionalRegistrationOptions, useConditionalRegistration } from './useConditionalRegistration.ts';
 import { capabilitiesQueryKey } from './useWebAuthnCapabilities.ts';
 

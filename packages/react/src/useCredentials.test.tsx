@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fakeFetcher, wrapperFor } from './testUtils.tsx';
+import { fakeFetcher, wrapperFor } from './test/utils.tsx';
 import { useCredentials } from './useCredentials.ts';
 
 /** A client with react-query's own defaults (retries on), as a host has it. */

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { credentialsQueryKey } from './queryKeys.ts';
-import { createdCredential, createTestQueryClient, fakeFetcher, wrapperFor } from './testUtils.tsx';
+import { createdCredential, createTestQueryClient, fakeFetcher, wrapperFor } from './test/utils.tsx';
 import { useLogout } from './useLogout.ts';
 
 describe('useLogout', () => {

@@ -1,7 +1,7 @@
 import { onlineManager } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createTestQueryClient, fakeFetcher, wrapperFor } from './testUtils.tsx';
+import { createTestQueryClient, fakeFetcher, wrapperFor } from './test/utils.tsx';
 import { usePasswordProtectedKeyLogin } from './usePasswordProtectedKeyLogin.ts';
 
 const lockedChallenge = {

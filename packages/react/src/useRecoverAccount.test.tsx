@@ -7,8 +7,8 @@ import {
   recoveryBackend,
   recoveryCredentials,
   refusal,
-} from './RecoverAccount/testHelpers.ts';
-import { createTestQueryClient, wrapperFor } from './testUtils.tsx';
+} from './test/recoverAccount.ts';
+import { createTestQueryClient, wrapperFor } from './test/utils.tsx';
 import { useRecoverAccount } from './useRecoverAccount.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };

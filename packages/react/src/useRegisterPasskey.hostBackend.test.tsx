@@ -18,7 +18,7 @@ import {
   fakeCredentials,
   renderWithClient,
   wrapperFor,
-} from './testUtils.tsx';
+} from './test/utils.tsx';
 import { useRegisterPasskey } from './useRegisterPasskey.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };

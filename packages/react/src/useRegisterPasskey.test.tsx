@@ -10,7 +10,7 @@ import {
   fakeCredentials,
   fakeFetcher,
   wrapperFor,
-} from './testUtils.tsx';
+} from './test/utils.tsx';
 import { useRegisterPasskey } from './useRegisterPasskey.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };

@@ -1,7 +1,8 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { codePartClassName, useCredentialCodeContext } from './credentialCodeContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
+import { useFocusWhen } from '../primitives/useFocusWhen.ts';
+import { useCredentialCodeContext } from './credentialCodeContext.ts';
 
 /**
  * The code, while it is valid: `messages.codeLabel`, then the code in a selectable `<code>`. When the
@@ -22,7 +23,7 @@ export const Code = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagrap
       ref={refs}
       id={view.ids.code}
       data-credkit-part="code"
-      className={codePartClassName(view.classNames, 'code', className)}
+      className={partClassName(view.classNames, 'code', className)}
     >
       {view.messages.codeLabel} <code translate="no">{view.code}</code>
     </p>

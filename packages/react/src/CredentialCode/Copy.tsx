@@ -1,5 +1,7 @@
 import { type ButtonHTMLAttributes, forwardRef, useState } from 'react';
-import { codePartClassName, useCredentialCodeContext } from './credentialCodeContext.ts';
+import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useCredentialCodeContext } from './credentialCodeContext.ts';
 
 /**
  * Copies the code to the clipboard, and says so (or that copying is not allowed here) in a polite
@@ -22,10 +24,8 @@ export const Copy = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButto
         {...buttonProps}
         ref={ref}
         data-credkit-part="copy"
-        className={codePartClassName(view.classNames, 'copy', className)}
-        onClick={async (event) => {
-          onClick?.(event);
-          if (event.defaultPrevented) return;
+        className={partClassName(view.classNames, 'copy', className)}
+        onClick={composeEventHandlers(onClick, async () => {
           try {
             await navigator.clipboard.writeText(code);
             setFeedback({ code, text: view.messages.copied });
@@ -33,7 +33,7 @@ export const Copy = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButto
             // No clipboard outside a secure context, or the permission was refused.
             setFeedback({ code, text: view.messages.copyFailed });
           }
-        }}
+        })}
       >
         {children ?? view.messages.copy}
       </button>{' '}

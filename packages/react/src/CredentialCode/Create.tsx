@@ -1,6 +1,8 @@
 import { type ButtonHTMLAttributes, forwardRef, useEffect, useRef } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { codePartClassName, useCredentialCodeContext } from './credentialCodeContext.ts';
+import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
+import { useCredentialCodeContext } from './credentialCodeContext.ts';
 
 /**
  * The button that makes a code (the user-action signing prompt shows): "Add a passkey on another
@@ -30,11 +32,8 @@ export const Create = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLBut
       disabled={isDisabled}
       data-disabled={isDisabled ? '' : undefined}
       data-credkit-part="create"
-      className={codePartClassName(view.classNames, 'create', className)}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented) view.issuer.createCode();
-      }}
+      className={partClassName(view.classNames, 'create', className)}
+      onClick={composeEventHandlers(onClick, () => view.issuer.createCode())}
     >
       {children ?? (view.state === 'expired' ? view.messages.newCode : view.messages.create)}
     </button>

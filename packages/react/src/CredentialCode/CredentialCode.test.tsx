@@ -4,7 +4,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { deferred, fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import { deferred, fakeFetcher, renderWithClient } from '../test/utils.tsx';
 import { CredentialCode } from './CredentialCode.tsx';
 
 // The real encoder, watched: the QR code must encode the link.

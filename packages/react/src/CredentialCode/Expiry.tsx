@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { codePartClassName, useCredentialCodeContext } from './credentialCodeContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useCredentialCodeContext } from './credentialCodeContext.ts';
 import { formatRemaining } from './useCountdown.ts';
 
 /**
@@ -21,7 +22,7 @@ export const Expiry = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagr
       {...paragraphProps}
       ref={ref}
       data-credkit-part="expiry"
-      className={codePartClassName(view.classNames, 'expiry', className)}
+      className={partClassName(view.classNames, 'expiry', className)}
     >
       <time dateTime={view.expiration}>{view.messages.expiresIn(formatRemaining(view.remainingMs))}</time>
     </p>

@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { codePartClassName, useCredentialCodeContext } from './credentialCodeContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useCredentialCodeContext } from './credentialCodeContext.ts';
 
 /**
  * The link the QR code holds (`linkFor(code)`), as text and anchor, after `messages.linkIntro`: for a
@@ -17,7 +18,7 @@ export const Link = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagrap
       {...paragraphProps}
       ref={ref}
       data-credkit-part="link"
-      className={codePartClassName(view.classNames, 'link', className)}
+      className={partClassName(view.classNames, 'link', className)}
     >
       {view.messages.linkIntro}{' '}
       <a href={view.link} translate="no">

@@ -1,5 +1,6 @@
 import { forwardRef, type SVGAttributes, useEffect, useState } from 'react';
-import { codePartClassName, useCredentialCodeContext } from './credentialCodeContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useCredentialCodeContext } from './credentialCodeContext.ts';
 import type { QrPath } from './qrPath.ts';
 
 /** The quiet zone around a QR code, in modules, as the standard asks (ISO/IEC 18004, 5.3.8). */
@@ -40,7 +41,7 @@ export const QrCode = forwardRef<SVGSVGElement, SVGAttributes<SVGSVGElement>>(fu
   const view = useCredentialCodeContext();
   const loaded = useQrPath(view.link);
   if (!view.link || loaded?.qr === null) return null;
-  const classes = codePartClassName(view.classNames, 'qr', className);
+  const classes = partClassName(view.classNames, 'qr', className);
   if (!loaded) {
     return (
       <svg

@@ -1,5 +1,5 @@
 import { forwardRef, type ReactNode, useRef } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
 import { CredentialCodeContext } from './credentialCodeContext.ts';
 import { type CredentialCodeRootOptions, useCredentialCodeRoot } from './useCredentialCodeRoot.ts';
 

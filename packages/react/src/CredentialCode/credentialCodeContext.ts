@@ -51,13 +51,3 @@ export function useCredentialCodeContext(): CredentialCodeContextValue {
     throw new Error('useCredentialCodeContext and the CredentialCode parts must be inside <CredentialCode.Root>.');
   return context;
 }
-
-/** Joins the part's class from `classNames` with the one given to the part itself. */
-export function codePartClassName(
-  classNames: Partial<Record<CredentialCodePart, string>>,
-  part: CredentialCodePart,
-  own: string | undefined,
-): string | undefined {
-  const joined = [classNames[part], own].filter(Boolean).join(' ');
-  return joined === '' ? undefined : joined;
-}

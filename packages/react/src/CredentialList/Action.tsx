@@ -1,7 +1,9 @@
 import type { CreateCredentialResponse } from '@credkit/core';
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { partClassName, useCredentialListContext } from './credentialListContext.ts';
+import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
+import { useCredentialListContext } from './credentialListContext.ts';
 
 /** Props of {@link Action}: the credential, plus any attribute of a `<button>`. */
 export interface CredentialListActionProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -51,10 +53,9 @@ export const Action = forwardRef<HTMLButtonElement, CredentialListActionProps>(f
       data-busy={running ? '' : undefined}
       data-disabled={isDisabled || running ? '' : undefined}
       className={partClassName(list.classNames, 'action', className)}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented && !running) list.toggle(credential);
-      }}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!running) list.toggle(credential);
+      })}
     >
       {children ?? list.messages.actions[action]}
     </button>

@@ -3,10 +3,10 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { deferred, renderWithClient } from '../testUtils.tsx';
+import { credentialsBackend, laptop, oldKey, phone } from '../test/credentialList.ts';
+import { deferred, renderWithClient } from '../test/utils.tsx';
 import { CredentialList } from './CredentialList.tsx';
 import { useCredentialListContext } from './credentialListContext.ts';
-import { credentialsBackend, laptop, oldKey, phone } from './testHelpers.ts';
 
 /** A host's own rows: cards in a list, with credkit's button and lockout note. */
 function CredentialCards() {

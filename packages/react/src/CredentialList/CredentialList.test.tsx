@@ -2,10 +2,10 @@ import { createFetcher, type FetcherRequest } from '@credkit/core';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { deferred, renderWithClient } from '../testUtils.tsx';
+import { credentialsBackend, fakeSigner, laptop, oldKey, phone, recovery, refusal } from '../test/credentialList.ts';
+import { deferred, renderWithClient } from '../test/utils.tsx';
 import { CredentialList } from './CredentialList.tsx';
 import { englishCredentialListMessages } from './credentialListMessages.ts';
-import { credentialsBackend, fakeSigner, laptop, oldKey, phone, recovery, refusal } from './testHelpers.ts';
 
 const formatDate = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useCredentialListContext } from './credentialListContext.ts';
+import { AlertMessage } from '../primitives/AlertMessage.tsx';
+import { useCredentialListContext } from './credentialListContext.ts';
 
 /**
  * The error, as an alert: a change that failed ("“Laptop” was not deactivated: …", with the server's
@@ -8,21 +9,12 @@ import { partClassName, useCredentialListContext } from './credentialListContext
  * nothing without an error.
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
-  function ErrorMessage({ className, ...paragraphProps }, ref) {
+  function ErrorMessage(props, ref) {
     const list = useCredentialListContext();
-    if (!list.errorText) return null;
     return (
-      <p
-        role="alert"
-        {...paragraphProps}
-        ref={ref}
-        id={list.ids.error}
-        data-credkit-part="error"
-        data-code={list.error?.code}
-        className={partClassName(list.classNames, 'error', className)}
-      >
+      <AlertMessage {...props} ref={ref} id={list.ids.error} classNames={list.classNames} code={list.error?.code}>
         {list.errorText}
-      </p>
+      </AlertMessage>
     );
   },
 );

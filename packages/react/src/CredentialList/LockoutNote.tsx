@@ -1,6 +1,7 @@
 import type { CreateCredentialResponse } from '@credkit/core';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useCredentialListContext } from './credentialListContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useCredentialListContext } from './credentialListContext.ts';
 
 /** Props of {@link LockoutNote}: the credential, plus any attribute of a `<p>`. */
 export interface CredentialListLockoutNoteProps extends HTMLAttributes<HTMLParagraphElement> {

@@ -1,5 +1,7 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { partClassName, useCredentialListContext } from './credentialListContext.ts';
+import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useCredentialListContext } from './credentialListContext.ts';
 
 /**
  * Retry, shown only when the list could not be loaded: loads it again (`refetch`). It stays focusable
@@ -22,10 +24,9 @@ export const Retry = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButt
       data-credkit-part="retry"
       data-busy={loading ? '' : undefined}
       className={partClassName(list.classNames, 'retry', className)}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented && !loading) list.retry();
-      }}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!loading) list.retry();
+      })}
     >
       {children ?? list.messages.retry}
     </button>

@@ -1,5 +1,5 @@
 import { forwardRef, type ReactNode } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
 import { CredentialListContext } from './credentialListContext.ts';
 import { type CredentialListRootOptions, useCredentialListState } from './useCredentialListState.ts';
 

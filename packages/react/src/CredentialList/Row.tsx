@@ -1,7 +1,8 @@
 import type { CreateCredentialResponse } from '@credkit/core';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
+import { partClassName } from '../primitives/partClassName.ts';
 import { Action } from './Action.tsx';
-import { type CredentialListContextValue, partClassName, useCredentialListContext } from './credentialListContext.ts';
+import { type CredentialListContextValue, useCredentialListContext } from './credentialListContext.ts';
 import { LockoutNote } from './LockoutNote.tsx';
 
 /** Props of {@link Row}: the credential, plus any attribute of a `<tr>`. */

@@ -1,6 +1,7 @@
 import { forwardRef, type TableHTMLAttributes } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { partClassName, useCredentialListContext } from './credentialListContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
+import { useCredentialListContext } from './credentialListContext.ts';
 import { Row } from './Row.tsx';
 
 /**

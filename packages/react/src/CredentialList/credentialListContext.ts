@@ -84,13 +84,3 @@ export function useCredentialListContext(): CredentialListContextValue {
   }
   return context;
 }
-
-/** Joins the part's class from `classNames` with the one given to the part itself. */
-export function partClassName(
-  classNames: Partial<Record<CredentialListPart, string>>,
-  part: CredentialListPart,
-  own: string | undefined,
-): string | undefined {
-  const joined = [classNames[part], own].filter(Boolean).join(' ');
-  return joined === '' ? undefined : joined;
-}

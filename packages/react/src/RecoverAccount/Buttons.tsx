@@ -1,5 +1,8 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
+import { CancelButton } from '../primitives/CancelButton.tsx';
+import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useRecoverAccountContext } from './recoverAccountContext.ts';
 
 type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
@@ -25,13 +28,12 @@ export const SendCode = forwardRef<HTMLButtonElement, ButtonProps>(function Send
       form={form.ids.form}
       data-credkit-part="send-code"
       data-state={form.recovery.codeStatus}
-      className={recoverPartClassName(form.classNames, 'send-code', className)}
+      className={partClassName(form.classNames, 'send-code', className)}
       disabled={isDisabled}
       data-disabled={isDisabled ? '' : undefined}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!first && !event.defaultPrevented) form.sendCode();
-      }}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!first) form.sendCode();
+      })}
     >
       {children ?? (first ? form.messages.sendCode : form.messages.sendNewCode)}
     </button>
@@ -55,7 +57,7 @@ export const Submit = forwardRef<HTMLButtonElement, ButtonProps>(function Submit
       data-credkit-part="submit"
       data-state={form.recovery.phase}
       data-busy={form.recovery.isBusy ? '' : undefined}
-      className={recoverPartClassName(form.classNames, 'submit', className)}
+      className={partClassName(form.classNames, 'submit', className)}
       disabled={isDisabled}
       data-disabled={isDisabled ? '' : undefined}
     >
@@ -65,25 +67,16 @@ export const Submit = forwardRef<HTMLButtonElement, ButtonProps>(function Submit
 });
 
 /** Cancel, while a recovery runs: it ends as `cancelled`. */
-export const Cancel = forwardRef<HTMLButtonElement, ButtonProps>(function Cancel(
-  { className, children, onClick, ...buttonProps },
-  ref,
-) {
+export const Cancel = forwardRef<HTMLButtonElement, ButtonProps>(function Cancel(props, ref) {
   const form = useRecoverAccountContext();
   if (!form.recovery.isBusy) return null;
   return (
-    <button
-      type="button"
-      {...buttonProps}
+    <CancelButton
+      {...props}
       ref={ref}
-      data-credkit-part="cancel"
-      className={recoverPartClassName(form.classNames, 'cancel', className)}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented) form.recovery.cancel();
-      }}
-    >
-      {children ?? form.messages.cancel}
-    </button>
+      classNames={form.classNames}
+      label={form.messages.cancel}
+      onCancel={form.recovery.cancel}
+    />
   );
 });

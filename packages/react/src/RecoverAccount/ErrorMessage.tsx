@@ -1,7 +1,6 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
+import { AlertMessage } from '../primitives/AlertMessage.tsx';
+import { useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /**
  * The error, as an alert tied to the field it concerns (`data-field`): an empty field, the code
@@ -9,26 +8,22 @@ import { recoverPartClassName, useRecoverAccountContext } from './recoverAccount
  * the recovery's error. Focus moves here when a recovery or sending the code fails.
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
-  function ErrorMessage({ className, ...paragraphProps }, ref) {
+  function ErrorMessage(props, ref) {
     const form = useRecoverAccountContext();
     const failed = form.recovery.phase === 'error' || form.recovery.codeStatus === 'error';
-    const own = useFocusWhen<HTMLParagraphElement>(failed && form.errorText !== null);
-    const refs = useComposedRefs(own, ref);
-    if (!form.errorText) return null;
     return (
-      <p
-        role="alert"
+      <AlertMessage
         tabIndex={-1}
-        {...paragraphProps}
-        ref={refs}
+        {...props}
+        ref={ref}
         id={form.ids.error}
-        data-credkit-part="error"
-        data-code={form.recovery.phase === 'error' ? form.recovery.error?.code : form.recovery.codeError?.code}
+        classNames={form.classNames}
+        code={form.recovery.phase === 'error' ? form.recovery.error?.code : form.recovery.codeError?.code}
         data-field={form.invalidField ?? undefined}
-        className={recoverPartClassName(form.classNames, 'error', className)}
+        focusWhen={failed && form.errorText !== null}
       >
         {form.errorText}
-      </p>
+      </AlertMessage>
     );
   },
 );

@@ -1,7 +1,8 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { type RecoverAccountField, recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
+import { TextField } from '../primitives/TextField.tsx';
+import { useComposedRefs } from '../primitives/useComposedRefs.ts';
+import { useFocusWhen } from '../primitives/useFocusWhen.ts';
+import { type RecoverAccountField, useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /** Props of a field of `<RecoverAccount>`: any attribute of the `<input>`, and its label. */
 export interface RecoverAccountFieldProps
@@ -29,7 +30,7 @@ const INPUT: Record<RecoverAccountField, InputHTMLAttributes<HTMLInputElement>> 
 /** One labelled, required field of the root's values; `aria-invalid` and tied to the error when it concerns it. */
 function createField(field: RecoverAccountField, displayName: string) {
   const Field = forwardRef<HTMLInputElement, RecoverAccountFieldProps>(function Field(
-    { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
+    { label, id, disabled, ...inputProps },
     ref,
   ) {
     const form = useRecoverAccountContext();
@@ -39,37 +40,26 @@ function createField(field: RecoverAccountField, displayName: string) {
     );
     const refs = useComposedRefs(own, ref);
     if (!form.fields.includes(field) || (field !== 'username' && form.step === 'username')) return null;
-    const inputId = id ?? form.ids.field(field);
     const invalid = form.invalidField === field && form.errorText !== null;
     const isDisabled = form.recovery.isBusy || form.recovery.codeStatus === 'sending' || disabled === true;
-    const describedBy = [hostDescribedBy, invalid ? form.ids.error : undefined].filter(Boolean).join(' ') || undefined;
     return (
-      <>
-        <label htmlFor={inputId} data-credkit-part="label" className={form.classNames.label}>
-          {label ?? form.messages.labels[field]}
-        </label>
-        <input
-          name={field}
-          required
-          {...INPUT[field]}
-          {...inputProps}
-          ref={refs}
-          id={inputId}
-          form={form.ids.form}
-          data-credkit-part="input"
-          data-field={field}
-          className={recoverPartClassName(form.classNames, 'input', className)}
-          value={form.values[field]}
-          disabled={isDisabled}
-          data-disabled={isDisabled ? '' : undefined}
-          aria-invalid={invalid ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(event) => {
-            form.setValue(field, event.target.value);
-            onChange?.(event);
-          }}
-        />
-      </>
+      <TextField
+        name={field}
+        required
+        {...INPUT[field]}
+        {...inputProps}
+        ref={refs}
+        id={id ?? form.ids.field(field)}
+        form={form.ids.form}
+        data-field={field}
+        label={label ?? form.messages.labels[field]}
+        classNames={form.classNames}
+        value={form.values[field]}
+        onValueChange={(value) => form.setValue(field, value)}
+        disabled={isDisabled}
+        aria-invalid={invalid ? true : undefined}
+        describedBy={invalid ? form.ids.error : undefined}
+      />
     );
   });
   Field.displayName = displayName;

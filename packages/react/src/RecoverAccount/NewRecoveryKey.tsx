@@ -6,7 +6,8 @@ import {
   useId,
   useState,
 } from 'react';
-import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /** Props of {@link NewRecoveryKeyOption}: any attribute of the checkbox, and its label. */
 export interface NewRecoveryKeyOptionProps
@@ -36,7 +37,7 @@ export const NewRecoveryKeyOption = forwardRef<HTMLInputElement, NewRecoveryKeyO
           id={inputId}
           form={form.ids.form}
           data-credkit-part="new-key-option"
-          className={recoverPartClassName(form.classNames, 'new-key-option', className)}
+          className={partClassName(form.classNames, 'new-key-option', className)}
           checked={form.newRecoveryKey.requested}
           disabled={isDisabled}
           data-disabled={isDisabled ? '' : undefined}
@@ -81,7 +82,7 @@ export const NewRecoveryKey = forwardRef<HTMLFieldSetElement, FieldsetHTMLAttrib
         {...fieldsetProps}
         ref={ref}
         data-credkit-part="new-key"
-        className={recoverPartClassName(form.classNames, 'new-key', className)}
+        className={partClassName(form.classNames, 'new-key', className)}
       >
         <legend>{text.title}</legend>
         <p id={`${id}-help`}>{text.help}</p>

@@ -4,9 +4,9 @@ import type { RecoveryChallengeContext } from '@credkit/core/keys';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { challengeResponse, renderWithClient } from '../testUtils.tsx';
+import { encryptedRecoveryKey, RECOVERY_CODE, RECOVERY_KEY_ID, recoveryCredentials } from '../test/recoverAccount.ts';
+import { challengeResponse, renderWithClient } from '../test/utils.tsx';
 import { RecoverAccount } from './RecoverAccount.tsx';
-import { encryptedRecoveryKey, RECOVERY_CODE, RECOVERY_KEY_ID, recoveryCredentials } from './testHelpers.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
 // Unwrapping runs PBKDF2 with 600,000 iterations: give the crypto room.

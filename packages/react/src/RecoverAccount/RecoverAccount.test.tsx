@@ -1,8 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { deferred, renderWithClient } from '../testUtils.tsx';
-import { RecoverAccount } from './RecoverAccount.tsx';
 import {
   encryptedRecoveryKey,
   RECOVERY_CODE,
@@ -10,7 +8,9 @@ import {
   recoveryBackend,
   recoveryCredentials,
   refusal,
-} from './testHelpers.ts';
+} from '../test/recoverAccount.ts';
+import { deferred, renderWithClient } from '../test/utils.tsx';
+import { RecoverAccount } from './RecoverAccount.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };
 // Unwrapping runs PBKDF2 with 600,000 iterations: give the crypto room.

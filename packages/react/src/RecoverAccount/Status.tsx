@@ -1,29 +1,23 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { useComposedRefs } from '../RegisterCredential/useComposedRefs.ts';
-import { useFocusWhen } from '../RegisterCredential/useFocusWhen.ts';
-import { recoverPartClassName, useRecoverAccountContext } from './recoverAccountContext.ts';
+import { StatusRegion } from '../primitives/StatusRegion.tsx';
+import { useRecoverAccountContext } from './recoverAccountContext.ts';
 
 /** A polite live region: the code sent, each phase, the success. Focus moves here on success. */
-export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(function Status(
-  { className, ...paragraphProps },
-  ref,
-) {
-  const form = useRecoverAccountContext();
-  const own = useFocusWhen<HTMLParagraphElement>(form.recovery.phase === 'success');
-  const refs = useComposedRefs(own, ref);
-  return (
-    <p
-      role="status"
-      aria-live="polite"
-      tabIndex={-1}
-      {...paragraphProps}
-      ref={refs}
-      id={form.ids.status}
-      data-credkit-part="status"
-      data-state={form.recovery.phase}
-      className={recoverPartClassName(form.classNames, 'status', className)}
-    >
-      {form.announcement}
-    </p>
-  );
-});
+export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
+  function Status(props, ref) {
+    const form = useRecoverAccountContext();
+    return (
+      <StatusRegion
+        tabIndex={-1}
+        {...props}
+        ref={ref}
+        id={form.ids.status}
+        classNames={form.classNames}
+        state={form.recovery.phase}
+        focusWhen={form.recovery.phase === 'success'}
+      >
+        {form.announcement}
+      </StatusRegion>
+    );
+  },
+);

@@ -73,13 +73,3 @@ export function useRecoverAccountContext(): RecoverAccountContextValue {
   if (!context) throw new Error('RecoverAccount parts must be inside <RecoverAccount.Root>.');
   return context;
 }
-
-/** The part's class names: the root's `classNames[part]`, then the part's own. */
-export function recoverPartClassName(
-  classNames: Partial<Record<RecoverAccountPart, string>>,
-  part: RecoverAccountPart,
-  own: string | undefined,
-): string | undefined {
-  const joined = [classNames[part], own].filter(Boolean).join(' ');
-  return joined === '' ? undefined : joined;
-}

@@ -1,7 +1,6 @@
 import { forwardRef, type HTMLAttributes, useEffect } from 'react';
-import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
-import { useComposedRefs } from './useComposedRefs.ts';
-import { useFocusWhen } from './useFocusWhen.ts';
+import { AlertMessage } from '../primitives/AlertMessage.tsx';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * The error, as an alert tied to its field: a problem found before sending (`data-code="invalid-input"`)
@@ -10,28 +9,24 @@ import { useFocusWhen } from './useFocusWhen.ts';
  * where the person is. Renders nothing without an error.
  */
 export const ErrorMessage = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
-  function ErrorMessage({ className, ...paragraphProps }, ref) {
+  function ErrorMessage(props, ref) {
     const form = useRegisterCredentialContext();
     const replaced = form.registration.error?.code === 'aborted';
-    const own = useFocusWhen<HTMLParagraphElement>(form.state === 'error' && !replaced);
-    const refs = useComposedRefs(own, ref);
     const { registerErrorPart } = form;
     // While it is mounted, the fields point at it (aria-describedby).
     useEffect(registerErrorPart, []);
-    if (!form.errorText) return null;
     return (
-      <p
-        role="alert"
+      <AlertMessage
         tabIndex={-1}
-        {...paragraphProps}
-        ref={refs}
+        {...props}
+        ref={ref}
         id={form.ids.error}
-        data-credkit-part="error"
-        data-code={form.errorCode}
-        className={partClassName(form.classNames, 'error', className)}
+        classNames={form.classNames}
+        code={form.errorCode}
+        focusWhen={form.state === 'error' && !replaced}
       >
         {form.errorText}
-      </p>
+      </AlertMessage>
     );
   },
 );

@@ -1,9 +1,7 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import {
-  partClassName,
-  type RegisterCredentialField,
-  useRegisterCredentialContext,
-} from './registerCredentialContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { TextField } from '../primitives/TextField.tsx';
+import { type RegisterCredentialField, useRegisterCredentialContext } from './registerCredentialContext.ts';
 import { MIN_PASSWORD_LENGTH } from './useRegisterCredentialForm.ts';
 
 /**
@@ -17,28 +15,22 @@ export const PasswordFields = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivE
   const form = useRegisterCredentialContext();
   if (form.kind !== 'PasswordProtectedKey') return null;
   const field = (key: RegisterCredentialField, label: string, value: string, setValue: (value: string) => void) => (
-    <>
-      <label htmlFor={form.ids[key]} data-credkit-part="label" className={form.classNames.label}>
-        {label}
-      </label>
-      <input
-        id={form.ids[key]}
-        form={form.ids.form}
-        name={key === 'password' ? 'password' : 'passwordConfirmation'}
-        type="password"
-        autoComplete="new-password"
-        minLength={key === 'password' ? MIN_PASSWORD_LENGTH : undefined}
-        required
-        data-credkit-part="input"
-        className={form.classNames.input}
-        value={value}
-        disabled={form.disabled}
-        data-disabled={form.disabled ? '' : undefined}
-        aria-invalid={form.fieldError?.field === key ? true : undefined}
-        aria-describedby={form.describedBy(key)}
-        onChange={(event) => setValue(event.target.value)}
-      />
-    </>
+    <TextField
+      id={form.ids[key]}
+      form={form.ids.form}
+      name={key === 'password' ? 'password' : 'passwordConfirmation'}
+      type="password"
+      autoComplete="new-password"
+      minLength={key === 'password' ? MIN_PASSWORD_LENGTH : undefined}
+      required
+      label={label}
+      classNames={form.classNames}
+      value={value}
+      onValueChange={setValue}
+      disabled={form.disabled}
+      aria-invalid={form.fieldError?.field === key ? true : undefined}
+      describedBy={form.describedBy(key)}
+    />
   );
   return (
     <div

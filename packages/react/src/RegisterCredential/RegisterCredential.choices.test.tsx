@@ -2,7 +2,7 @@ import { UNKNOWN_CAPABILITIES, type WebAuthnCapabilities } from '@credkit/core';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from '../test/utils.tsx';
 import { capabilitiesQueryKey } from '../useWebAuthnCapabilities.ts';
 import { RegisterCredential } from './RegisterCredential.tsx';
 

@@ -2,7 +2,7 @@ import { CredkitError } from '@credkit/core';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import { fakeFetcher, renderWithClient } from '../test/utils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
 import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 

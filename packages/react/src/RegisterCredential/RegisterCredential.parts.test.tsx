@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { createRef, type ReactNode, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import { createTestQueryClient, fakeCredentials, fakeFetcher, renderWithClient } from '../test/utils.tsx';
 import { capabilitiesQueryKey } from '../useWebAuthnCapabilities.ts';
 import { RegisterCredential } from './RegisterCredential.tsx';
 import { useRegisterCredentialContext } from './registerCredentialContext.ts';
@@ -100,6 +100,39 @@ describe('RegisterCredential parts in a layout of the host', () => {
       timeout: 20_000,
     });
     expect(posts(requests)).toHaveLength(1);
+  });
+
+  it("should run the host's validate first on every submit, and stop when it says no", async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    let allowed = false;
+    const validate = vi.fn(() => allowed);
+    renderWithClient(<CustomLayout fetcher={fetcher} rp={rp} credentials={fakeCredentials()} validate={validate} />);
+    const dialog = screen.getByRole('dialog', { name: 'Name it' });
+    await user.click(screen.getByRole('button', { name: /^Save/ }));
+    // Stopped before the form's own checks: no name problem shown, nothing sent.
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(within(dialog).queryByRole('alert')).toBeNull();
+
+    allowed = true;
+    await user.type(within(dialog).getByRole('textbox', { name: 'Credential name' }), 'Phone');
+    await user.click(screen.getByRole('button', { name: /^Save/ }));
+    await waitFor(() => expect(posts(requests)).toHaveLength(1));
+    expect(validate).toHaveBeenCalledTimes(2);
+  });
+
+  it("should call the host's onSubmit first, and not register when it prevents the default", async () => {
+    const user = userEvent.setup();
+    const { fetcher, requests } = fakeFetcher();
+    const onSubmit = vi.fn((event: { preventDefault: () => void }) => event.preventDefault());
+    renderWithClient(
+      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onSubmit={onSubmit} />,
+    );
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Phone');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status')).toHaveTextContent('');
+    expect(posts(requests)).toHaveLength(0);
   });
 
   it('should show the unsupported fallback where WebAuthn is missing, and hide the fields', async () => {
@@ -302,7 +335,7 @@ describe('RegisterCredential parts', () => {
     await user.click(screen.getByRole('button', { name: 'Submit anyway' }));
     // A second step would come from the same (already loaded) chunk: once this import settles, so has it.
     await act(async () => {
-      await import('../recoveryKind.ts');
+      await import('../RecoveryCode/recoveryKind.ts');
     });
     expect((within(step).getByLabelText('Recovery code') as HTMLInputElement).value).toBe(code);
 

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { deferred, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import { deferred, fakeCredentials, fakeFetcher, renderWithClient } from '../test/utils.tsx';
 import { RegisterCredential } from './RegisterCredential.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };

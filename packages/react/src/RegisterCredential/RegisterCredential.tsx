@@ -1,10 +1,10 @@
 import { forwardRef } from 'react';
-import { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
+import { AuthenticatorChoicesPart } from './AuthenticatorChoicesPart.tsx';
 import { Cancel } from './Cancel.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NameField } from './NameField.tsx';
 import { PasswordFields } from './PasswordFields.tsx';
-import { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+import { RecoveryCodePart } from './RecoveryCodePart.tsx';
 import { type RegisterCredentialRootProps, Root } from './Root.tsx';
 import { Status } from './Status.tsx';
 import { Submit } from './Submit.tsx';
@@ -25,40 +25,57 @@ const RegisterCredentialPreset = forwardRef<HTMLFormElement, RegisterCredentialP
   function RegisterCredential(props, ref) {
     return (
       <Root {...props} ref={ref}>
-        <NameField />
-        <PasswordFields />
-        <AuthenticatorChoices />
-        <RecoveryCodeStep />
-        <Submit />
-        <Cancel />
-        <Status />
-        <ErrorMessage />
-        <Unsupported />
+        <RegisterCredentialLayout />
       </Root>
     );
   },
 );
 
-/** `<RegisterCredential>`, and its parts to compose a form of the host's own. */
-export const RegisterCredential = Object.assign(RegisterCredentialPreset, {
-  /** The `<form>` that owns the registration; every other part goes inside it. */
-  Root,
+/**
+ * The default layout of the parts, inside a root: `<RegisterCredential>`'s whole form, and
+ * `<RegisterWithCode>`'s after its code field.
+ */
+export function RegisterCredentialLayout() {
+  return (
+    <>
+      <NameField />
+      <PasswordFields />
+      <AuthenticatorChoicesPart />
+      <RecoveryCodePart />
+      <Submit />
+      <Cancel />
+      <Status />
+      <ErrorMessage />
+      <Unsupported />
+    </>
+  );
+}
+
+/** The parts every registration form shares: `<RegisterCredential>`'s, and `<RegisterWithCode>`'s beside its code field. */
+export const registerCredentialParts = {
   /** The credential's name: label and text field. */
   NameField,
   /** PasswordProtectedKey: password and confirmation. */
   PasswordFields,
   /** Fido2: where to keep the passkey. */
-  AuthenticatorChoices,
+  AuthenticatorChoices: AuthenticatorChoicesPart,
   /** RecoveryKey: the code, shown once, and its confirmation. */
-  RecoveryCodeStep,
+  RecoveryCodeStep: RecoveryCodePart,
   /** The submit button. */
   Submit,
   /** Cancel, while the registration can be stopped. */
   Cancel,
   /** The live region that announces each phase and the success. */
   Status,
-  /** The error, as an alert. */
+  /** The error, as an alert (tied to the field it concerns). */
   Error: ErrorMessage,
   /** The fallback where WebAuthn is missing. */
   Unsupported,
+};
+
+/** `<RegisterCredential>`, and its parts to compose a form of the host's own. */
+export const RegisterCredential = Object.assign(RegisterCredentialPreset, {
+  /** The `<form>` that owns the registration; every other part goes inside it. */
+  Root,
+  ...registerCredentialParts,
 });

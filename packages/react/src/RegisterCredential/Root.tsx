@@ -30,10 +30,6 @@ export const Root = forwardRef<HTMLFormElement, RegisterCredentialRootProps>(fun
         data-state={context.state}
         data-busy={busy ? '' : undefined}
         aria-busy={busy}
-        onSubmit={(event) => {
-          event.preventDefault();
-          context.submit();
-        }}
       >
         {children}
       </form>

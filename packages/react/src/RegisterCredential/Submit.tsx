@@ -1,5 +1,6 @@
 import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * The submit button: checks the fields and registers (a RecoveryKey shows its code first). Its text

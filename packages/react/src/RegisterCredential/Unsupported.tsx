@@ -1,6 +1,7 @@
 import { CredkitError, describeError } from '@credkit/core';
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * Where WebAuthn is missing (and no `credentials` was injected), says so instead of offering a button

@@ -1,7 +1,7 @@
 import type { AuthenticatorChoice, RegistrableCredentialKind } from '@credkit/core';
 import { createContext, useContext } from 'react';
-import type { RecoveryCodeStep } from '../RecoveryCodeStep.tsx';
-import type { RecoveryCodeMessages } from '../recoveryMessages.ts';
+import type { RecoveryCodeStep } from '../RecoveryCode/RecoveryCodeStep.tsx';
+import type { RecoveryCodeMessages } from '../RecoveryCode/recoveryMessages.ts';
 import type { RegisterCredentialMessages } from '../registerCredentialMessages.ts';
 import type { UseRegisterCredentialResult } from '../useRegisterCredential.ts';
 
@@ -106,14 +106,4 @@ export function useRegisterCredentialContext(): RegisterCredentialContextValue {
     );
   }
   return context;
-}
-
-/** Joins the part's class from `classNames` with the one given to the part itself. */
-export function partClassName(
-  classNames: Partial<Record<RegisterCredentialPart, string>>,
-  part: RegisterCredentialPart,
-  own: string | undefined,
-): string | undefined {
-  const joined = [classNames[part], own].filter(Boolean).join(' ');
-  return joined === '' ? undefined : joined;
 }

@@ -7,6 +7,8 @@ import {
 } from '@credkit/core';
 import { type FormHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { mergeMessages } from '../mergeMessages.ts';
+import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
+import { useControllableState } from '../primitives/useControllableState.ts';
 import {
   englishRegisterCredentialMessages,
   type RegisterCredentialMessages,
@@ -24,7 +26,6 @@ import type {
   RegisterCredentialContextValue,
   RegisterCredentialPart,
 } from './registerCredentialContext.ts';
-import { useControllableState } from './useControllableState.ts';
 
 /** The shortest password a PasswordProtectedKey accepts. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -56,12 +57,20 @@ export interface RegisterCredentialFormOptions extends Omit<UseRegisterCredentia
   defaultAuthenticator?: AuthenticatorChoice;
   /** Called with the choice the person picks. */
   onAuthenticatorChange?: (choice: AuthenticatorChoice) => void;
+  /**
+   * Checks of the host's own, run on each submit before the form's (the name, the password): return
+   * false to stop there, having shown the problem. @defaultValue none
+   */
+  validate?: () => boolean;
 }
 
-/** The form's options, plus any attribute of the `<form>` (passed through). */
+/**
+ * The form's options, plus any attribute of the `<form>` (passed through). `onSubmit` runs first; calling
+ * `event.preventDefault()` in it stops the registration.
+ */
 export interface RegisterCredentialFormProps
   extends RegisterCredentialFormOptions,
-    Omit<FormHTMLAttributes<HTMLFormElement>, 'onError' | 'onSubmit' | 'children'> {}
+    Omit<FormHTMLAttributes<HTMLFormElement>, 'onError' | 'children'> {}
 
 function checkFields(
   kind: RegistrableCredentialKind,
@@ -128,7 +137,9 @@ export function useRegisterCredentialForm({
   authenticator: authenticatorProp,
   defaultAuthenticator,
   onAuthenticatorChange,
+  validate,
   // … and the <form>'s own attributes.
+  onSubmit,
   ...formProps
 }: RegisterCredentialFormProps): {
   context: RegisterCredentialContextValue;
@@ -209,7 +220,9 @@ export function useRegisterCredentialForm({
   const showRecoveryStep = async () => {
     loadingRecovery.current = true;
     try {
-      const { generateRecoveryCode, RecoveryCodeStep, englishRecoveryMessages } = await import('../recoveryKind.ts');
+      const { generateRecoveryCode, RecoveryCodeStep, englishRecoveryMessages } = await import(
+        '../RecoveryCode/recoveryKind.ts'
+      );
       setRecovery({
         code: generateRecoveryCode(),
         Step: RecoveryCodeStep,
@@ -274,6 +287,7 @@ export function useRegisterCredentialForm({
     submit: () => {
       // Once the recovery code is on screen (or loading), only its own Finish or Discard goes on.
       if (registration.isBusy || unsupported || recovery || loadingRecovery.current) return;
+      if (validate && !validate()) return;
       const problem = checkFields(kind, credentialName, password, confirmation, text);
       setFieldError(problem);
       if (problem) return;
@@ -286,5 +300,15 @@ export function useRegisterCredentialForm({
     classNames,
     ids,
   };
-  return { context, formProps: { ...formProps, id: ids.form } };
+  return {
+    context,
+    formProps: {
+      ...formProps,
+      id: ids.form,
+      onSubmit: composeEventHandlers(onSubmit, (event) => {
+        event.preventDefault();
+        context.submit();
+      }),
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { partClassName, useRegisterCredentialContext } from '../RegisterCredential/registerCredentialContext.ts';
+import { TextField } from '../primitives/TextField.tsx';
+import { useRegisterCredentialContext } from '../RegisterCredential/registerCredentialContext.ts';
 import { useRegisterWithCodeContext } from './registerWithCodeContext.ts';
 
 /** Props of {@link CodeField}: any attribute of the `<input>`, and its label. */
@@ -15,44 +16,32 @@ export interface CodeFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
  * `aria-describedby`. It belongs to the root's form even when rendered elsewhere.
  */
 export const CodeField = forwardRef<HTMLInputElement, CodeFieldProps>(function CodeField(
-  { label, className, onChange, id, disabled, 'aria-describedby': hostDescribedBy, ...inputProps },
+  { label, id, disabled, ...inputProps },
   ref,
 ) {
   const form = useRegisterCredentialContext();
   const withCode = useRegisterWithCodeContext();
   if (form.state === 'unsupported') return null;
-  const inputId = id ?? withCode.inputId;
-  const isDisabled = form.disabled || disabled === true;
-  const describedBy = [hostDescribedBy, withCode.describedBy].filter(Boolean).join(' ') || undefined;
   return (
-    <>
-      <label htmlFor={inputId} data-credkit-part="label" className={form.classNames.label}>
-        {label ?? withCode.messages.codeLabel}
-      </label>
-      <input
-        name="code"
-        type="text"
-        autoComplete="one-time-code"
-        autoCapitalize="off"
-        autoCorrect="off"
-        spellCheck={false}
-        required
-        aria-invalid={withCode.invalid ? true : undefined}
-        {...inputProps}
-        ref={ref}
-        id={inputId}
-        form={form.ids.form}
-        data-credkit-part="input"
-        className={partClassName(form.classNames, 'input', className)}
-        value={withCode.code}
-        disabled={isDisabled}
-        data-disabled={isDisabled ? '' : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          withCode.setCode(event.target.value);
-          onChange?.(event);
-        }}
-      />
-    </>
+    <TextField
+      name="code"
+      type="text"
+      autoComplete="one-time-code"
+      autoCapitalize="off"
+      autoCorrect="off"
+      spellCheck={false}
+      required
+      aria-invalid={withCode.invalid ? true : undefined}
+      {...inputProps}
+      ref={ref}
+      id={id ?? withCode.inputId}
+      form={form.ids.form}
+      label={label ?? withCode.messages.codeLabel}
+      classNames={form.classNames}
+      value={withCode.code}
+      onValueChange={withCode.setCode}
+      disabled={form.disabled || disabled === true}
+      describedBy={withCode.describedBy}
+    />
   );
 });

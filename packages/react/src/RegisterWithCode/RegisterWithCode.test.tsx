@@ -3,7 +3,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { useRegisterCredentialContext } from '../RegisterCredential/registerCredentialContext.ts';
-import { challengeResponse, createdCredential, fakeCredentials, fakeFetcher, renderWithClient } from '../testUtils.tsx';
+import {
+  challengeResponse,
+  createdCredential,
+  fakeCredentials,
+  fakeFetcher,
+  renderWithClient,
+} from '../test/utils.tsx';
 import { RegisterWithCode } from './RegisterWithCode.tsx';
 
 const rp = { id: 'localhost', name: 'credkit' };

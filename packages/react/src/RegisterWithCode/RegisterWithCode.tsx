@@ -1,13 +1,5 @@
 import { forwardRef } from 'react';
-import { AuthenticatorChoices } from '../RegisterCredential/AuthenticatorChoices.tsx';
-import { Cancel } from '../RegisterCredential/Cancel.tsx';
-import { ErrorMessage } from '../RegisterCredential/ErrorMessage.tsx';
-import { NameField } from '../RegisterCredential/NameField.tsx';
-import { PasswordFields } from '../RegisterCredential/PasswordFields.tsx';
-import { RecoveryCodeStep } from '../RegisterCredential/RecoveryCodeStep.tsx';
-import { Status } from '../RegisterCredential/Status.tsx';
-import { Submit } from '../RegisterCredential/Submit.tsx';
-import { Unsupported } from '../RegisterCredential/Unsupported.tsx';
+import { RegisterCredentialLayout, registerCredentialParts } from '../RegisterCredential/RegisterCredential.tsx';
 import { CodeField } from './CodeField.tsx';
 import { type RegisterWithCodeRootProps, Root } from './Root.tsx';
 
@@ -26,15 +18,7 @@ const RegisterWithCodePreset = forwardRef<HTMLFormElement, RegisterWithCodeProps
     return (
       <Root {...props} ref={ref}>
         <CodeField />
-        <NameField />
-        <PasswordFields />
-        <AuthenticatorChoices />
-        <RecoveryCodeStep />
-        <Submit />
-        <Cancel />
-        <Status />
-        <ErrorMessage />
-        <Unsupported />
+        <RegisterCredentialLayout />
       </Root>
     );
   },
@@ -46,22 +30,5 @@ export const RegisterWithCode = Object.assign(RegisterWithCodePreset, {
   Root,
   /** The one-time code: label and text field. */
   CodeField,
-  /** The credential's name: label and text field. */
-  NameField,
-  /** PasswordProtectedKey: password and confirmation. */
-  PasswordFields,
-  /** Fido2: where to keep the passkey. */
-  AuthenticatorChoices,
-  /** RecoveryKey: the code, shown once, and its confirmation. */
-  RecoveryCodeStep,
-  /** The submit button. */
-  Submit,
-  /** Cancel, while the registration can be stopped. */
-  Cancel,
-  /** The live region that announces each phase and the success. */
-  Status,
-  /** The error, as an alert tied to the code field when it concerns the code. */
-  Error: ErrorMessage,
-  /** The fallback where WebAuthn is missing. */
-  Unsupported,
+  ...registerCredentialParts,
 });

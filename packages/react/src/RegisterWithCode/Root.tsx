@@ -1,13 +1,14 @@
 import { type Fetcher, withCredentialCode } from '@credkit/core';
 import { forwardRef, type ReactNode, useId, useMemo, useState } from 'react';
 import { mergeMessages } from '../mergeMessages.ts';
-import { Root as RegisterCredentialRoot, type RegisterCredentialRootProps } from '../RegisterCredential/Root.tsx';
+import { useControllableState } from '../primitives/useControllableState.ts';
+import { RegisterCredential } from '../RegisterCredential/RegisterCredential.tsx';
+import type { RegisterCredentialRootProps } from '../RegisterCredential/Root.tsx';
 import {
   RegisterCredentialContext,
   type RegisterCredentialContextValue,
   useRegisterCredentialContext,
 } from '../RegisterCredential/registerCredentialContext.ts';
-import { useControllableState } from '../RegisterCredential/useControllableState.ts';
 import { RegisterWithCodeContext, type RegisterWithCodeContextValue } from './registerWithCodeContext.ts';
 import {
   englishRegisterWithCodeMessages,
@@ -52,17 +53,15 @@ interface CodeScopeProps {
   codeError: string | null;
   /** The code the server refused last, if any. */
   refused: string | null;
-  /** Checks the code before anything is sent; false (and the problem shown) when it is empty. */
-  checkCode: () => boolean;
   messages: RegisterWithCodeMessages;
   children?: ReactNode;
 }
 
 /**
- * Inside `RegisterCredential.Root`: gives the parts a form whose submit checks the code first, and
- * whose error, when it concerns the code (empty, or refused), is tied to the code field, not the name.
+ * Inside `RegisterCredential.Root`: gives the parts a form whose error, when it concerns the code
+ * (empty, or refused), is tied to the code field, not the name.
  */
-function CodeScope({ code, setCode, codeError, refused, checkCode, messages, children }: CodeScopeProps) {
+function CodeScope({ code, setCode, codeError, refused, messages, children }: CodeScopeProps) {
   const form = useRegisterCredentialContext();
   const inputId = `${useId()}-code`;
   // How many Error parts are mounted: the code field points at the error text only when it is on the page.
@@ -81,9 +80,6 @@ function CodeScope({ code, setCode, codeError, refused, checkCode, messages, chi
         unregister();
         setErrorParts((count) => count - 1);
       };
-    },
-    submit: () => {
-      if (checkCode()) form.submit();
     },
   };
   const codeContext: RegisterWithCodeContextValue = {
@@ -119,7 +115,7 @@ export const Root = forwardRef<HTMLFormElement, RegisterWithCodeRootProps>(funct
     prefetchChallenge,
     onError,
     onRegistered,
-    onSubmitCapture,
+    validate,
     children,
     ...props
   },
@@ -149,7 +145,7 @@ export const Root = forwardRef<HTMLFormElement, RegisterWithCodeRootProps>(funct
   };
 
   return (
-    <RegisterCredentialRoot
+    <RegisterCredential.Root
       {...props}
       ref={ref}
       fetcher={codeFetcher}
@@ -165,25 +161,12 @@ export const Root = forwardRef<HTMLFormElement, RegisterWithCodeRootProps>(funct
         setEdited(true);
         onRegistered?.(credential, key);
       }}
-      onSubmitCapture={(event) => {
-        onSubmitCapture?.(event);
-        // Before the form's own submit (the name check, then the registration): the code comes first.
-        if (checkCode()) return;
-        event.preventDefault();
-        // Stops React's dispatch here, in the capture phase: the form's onSubmit never runs.
-        event.stopPropagation();
-      }}
+      // Before the form's own checks (the name, the password): the code, then the host's.
+      validate={() => checkCode() && (validate?.() ?? true)}
     >
-      <CodeScope
-        code={code}
-        setCode={setCode}
-        codeError={codeError}
-        refused={refused}
-        checkCode={checkCode}
-        messages={text}
-      >
+      <CodeScope code={code} setCode={setCode} codeError={codeError} refused={refused} messages={text}>
         {children}
       </CodeScope>
-    </RegisterCredentialRoot>
+    </RegisterCredential.Root>
   );
 });

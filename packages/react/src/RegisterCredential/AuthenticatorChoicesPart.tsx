@@ -1,21 +1,23 @@
 import { type FieldsetHTMLAttributes, forwardRef } from 'react';
-import { AuthenticatorChoices as ChoicesGroup } from '../AuthenticatorChoices.tsx';
-import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
+import { AuthenticatorChoices } from '../AuthenticatorChoices.tsx';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
- * Fido2: "Where to keep the passkey", the root's `authenticatorChoices` the browser can honour, as
+ * `RegisterCredential.AuthenticatorChoices`, for Fido2: "Where to keep the passkey" (the standalone
+ * `AuthenticatorChoices`) with the root's `authenticatorChoices` the browser can honour, as
  * a radio group. The choice is the root's (`authenticator` / `defaultAuthenticator` /
  * `onAuthenticatorChange`). Renders nothing for fewer than two choices.
  */
-export const AuthenticatorChoices = forwardRef<
+export const AuthenticatorChoicesPart = forwardRef<
   HTMLFieldSetElement,
   Omit<FieldsetHTMLAttributes<HTMLFieldSetElement>, 'onChange'>
->(function AuthenticatorChoices({ className, disabled, ...fieldsetProps }, ref) {
+>(function AuthenticatorChoicesPart({ className, disabled, ...fieldsetProps }, ref) {
   const form = useRegisterCredentialContext();
   if (form.state === 'unsupported') return null;
   const isDisabled = form.disabled || disabled === true;
   return (
-    <ChoicesGroup
+    <AuthenticatorChoices
       {...fieldsetProps}
       ref={ref}
       choices={form.choices}

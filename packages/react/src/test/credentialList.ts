@@ -1,5 +1,5 @@
 import { type CreateCredentialResponse, type FetcherRequest, withUserActionProtocol } from '@credkit/core';
-import { createdCredential, fakeFetcher } from '../testUtils.tsx';
+import { createdCredential, fakeFetcher } from './utils.tsx';
 
 /** A credential of the list, from the shared fixture. */
 export function credential(fields: Partial<CreateCredentialResponse>): CreateCredentialResponse {

@@ -1,6 +1,6 @@
 import type { FetcherRequest } from '@credkit/core';
 import { wrapPrivateKey } from '@credkit/core/keys';
-import { challengeResponse, fakeCredentials, fakeFetcher } from '../testUtils.tsx';
+import { challengeResponse, fakeCredentials, fakeFetcher } from './utils.tsx';
 
 export const RECOVERY_CODE = 'D1-7H2QK-M9XTE-0RB4W-ABCDE-FGHJK-MNPQR';
 export const RECOVERY_KEY_ID = 'rk-credential-id';

@@ -1,12 +1,14 @@
 import { forwardRef, type HTMLAttributes } from 'react';
-import { partClassName, useRegisterCredentialContext } from './registerCredentialContext.ts';
+import { partClassName } from '../primitives/partClassName.ts';
+import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
- * RecoveryKey: the recovery code, shown once after submit, with Copy and Download; the key is
+ * `RegisterCredential.RecoveryCodeStep`, for a RecoveryKey: the recovery code (the `RecoveryCodeStep` of
+ * `@credkit/react/recovery`), shown once after submit, with Copy and Download; the key is
  * registered only once the person confirms they saved it. The step loads on first use of the kind.
  */
-export const RecoveryCodeStep = forwardRef<HTMLFieldSetElement, HTMLAttributes<HTMLFieldSetElement>>(
-  function RecoveryCodeStep({ className, ...fieldsetProps }, ref) {
+export const RecoveryCodePart = forwardRef<HTMLFieldSetElement, HTMLAttributes<HTMLFieldSetElement>>(
+  function RecoveryCodePart({ className, ...fieldsetProps }, ref) {
     const form = useRegisterCredentialContext();
     if (!form.recovery) return null;
     const { Step, code, messages } = form.recovery;

@@ -1,0 +1,55 @@
+import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
+import { partClassName } from './partClassName.ts';
+
+/** Props of {@link TextField}: any attribute of the `<input>`, and what the family gives it. */
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'> {
+  /** The visible label. */
+  label: ReactNode;
+  /** The root's classes per part: the label takes `classNames.label`, the input `classNames.input`. */
+  classNames: { label?: string; input?: string };
+  /** The value, owned by the root. */
+  value: string;
+  /** Called with each new value, before the host's `onChange`. */
+  onValueChange: (value: string) => void;
+  /** The id of the error about this field while it is shown, added to the host's `aria-describedby`. */
+  describedBy?: string | undefined;
+}
+
+/**
+ * The labelled field of every family: a `<label>` and its `<input>` (`data-credkit-part="label"` and
+ * `"input"`), the value the root's, `data-disabled` when disabled, tied to its error through
+ * `aria-describedby`. Which attributes it starts with (name, type, autocomplete) is the family's.
+ */
+export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField(
+  {
+    label,
+    classNames,
+    onValueChange,
+    describedBy,
+    className,
+    onChange,
+    'aria-describedby': hostDescribedBy,
+    ...inputProps
+  },
+  ref,
+) {
+  return (
+    <>
+      <label htmlFor={inputProps.id} data-credkit-part="label" className={classNames.label}>
+        {label}
+      </label>
+      <input
+        {...inputProps}
+        ref={ref}
+        data-credkit-part="input"
+        className={partClassName(classNames, 'input', className)}
+        data-disabled={inputProps.disabled ? '' : undefined}
+        aria-describedby={[hostDescribedBy, describedBy].filter(Boolean).join(' ') || undefined}
+        onChange={(event) => {
+          onValueChange(event.target.value);
+          onChange?.(event);
+        }}
+      />
+    </>
+  );
+});
