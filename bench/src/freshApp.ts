@@ -28,7 +28,7 @@ export const FRESH_APP_TARGET_GZIP_BYTES = 8500;
  * set plus a little. `pnpm test` (bench/src/freshApp.test.ts) and `pnpm bench` fail above it; lower it
  * as the start bundle shrinks.
  */
-export const FRESH_APP_CEILING_GZIP_BYTES = 9_000;
+export const FRESH_APP_CEILING_GZIP_BYTES = 8_400;
 
 /**
  * Strings only credkit's lazy code holds. None may be in a start chunk; each must be in a lazy chunk,
@@ -40,6 +40,7 @@ const LAZY_MARKERS: readonly { marker: string; what: string }[] = [
   { marker: '0123456789ABCDEFGHJKMNPQRSTVWXYZ', what: 'the recovery code generator' },
   { marker: 'writeText', what: "the recovery code step (its Copy button's clipboard call)" },
   { marker: 'Save your recovery code', what: "the recovery code step's English texts" },
+  { marker: 'passwordConfirmation', what: "a PasswordProtectedKey's password fields" },
 ];
 
 /** The packages the app installs from the registry, at the workspace catalog's ranges (pnpm-workspace.yaml). */

@@ -74,9 +74,8 @@ export type {
   RegisterCredentialPart,
   RegisterCredentialState,
 } from './RegisterCredential/registerCredentialContext.ts';
-export { useRegisterCredentialContext } from './RegisterCredential/registerCredentialContext.ts';
+export { MIN_PASSWORD_LENGTH, useRegisterCredentialContext } from './RegisterCredential/registerCredentialContext.ts';
 export type { RegisterCredentialFormOptions } from './RegisterCredential/useRegisterCredentialForm.ts';
-export { MIN_PASSWORD_LENGTH } from './RegisterCredential/useRegisterCredentialForm.ts';
 export type { CodeFieldProps } from './RegisterWithCode/CodeField.tsx';
 export type { RegisterWithCodeProps } from './RegisterWithCode/RegisterWithCode.tsx';
 export { RegisterWithCode } from './RegisterWithCode/RegisterWithCode.tsx';

@@ -2,12 +2,11 @@ import { lazyModule } from '../chunks/lazyModule.ts';
 import type {
   CreateCredentialBody,
   CreateCredentialResponse,
-  Fido2CredentialChallenge,
   KeyCredentialKind,
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
-import { fetchFido2Challenge } from '../flows/fetchChallenge.ts';
+import { requestCredentialChallenge } from '../flows/fetchChallenge.ts';
 import type { ChallengeSource, Completion } from '../flows/hostBackend.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
@@ -140,7 +139,7 @@ const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
  * finds it loaded and reaches `create()` without an await; key kinds load their WebCrypto code on
  * first use, so Fido2-only apps never download it.
  */
-export const passkeyFlow = lazyModule(() => import('../flows/registerPasskey.ts'));
+export const passkeyFlow = lazyModule(() => import('./passkeyRegistrationChunk.ts'));
 export const keyFlow = lazyModule(() => import('../flows/registerKeyCredential.ts'));
 
 /** Starts loading what a registration of `options.kind` will run, so that the click finds it loaded. */
@@ -154,7 +153,7 @@ async function runRegistration(
   options: CredentialRegistrationOptions,
   input: CredentialRegistrationInput,
   { signal, onPhase }: Omit<OperationRunContext, 'options'>,
-  challenge: Fido2CredentialChallenge | undefined,
+  prefetched: unknown,
 ): Promise<CredentialRegistrationResult> {
   const { fetcher, challengeSource, completion, userActionSigner, kind = 'Fido2' } = options;
   if (kind !== 'Fido2') {
@@ -171,7 +170,7 @@ async function runRegistration(
     });
     return { credential, key };
   }
-  const { registerPasskey } = passkeyFlow.loaded ?? (await passkeyFlow.load());
+  const { registerPasskey, validateFido2Challenge } = passkeyFlow.loaded ?? (await passkeyFlow.load());
   const credential = await registerPasskey({
     fetcher,
     challengeSource,
@@ -185,7 +184,8 @@ async function runRegistration(
     mediation: options.mediation,
     userActionSigner,
     credentialName: input.credentialName,
-    challenge,
+    // The prefetch holds the challenge as the server sent it: it is checked here, with the rest of the click's code.
+    challenge: prefetched === undefined ? undefined : validateFido2Challenge(prefetched),
     signal,
     onPhase,
   });
@@ -206,7 +206,7 @@ export function createCredentialRegistrationController(
   // The prefetch runs between operations: it reads the controller's options (declared below, read later).
   const prefetch = createChallengePrefetch({
     // The host's challengeSource when given: the click then goes straight to the prompt all the same.
-    fetchChallenge: (signal: AbortSignal) => fetchFido2Challenge(controller.getOptions(), signal),
+    fetchChallenge: (signal: AbortSignal) => requestCredentialChallenge(controller.getOptions(), 'Fido2', signal),
     maxAgeMs: (): number => controller.getOptions().challengeMaxAgeMs ?? DEFAULT_CHALLENGE_MAX_AGE_MS,
   });
   // Only where a passkey can be created: elsewhere the challenge would be spent for nothing. (The

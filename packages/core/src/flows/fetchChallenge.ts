@@ -1,5 +1,4 @@
-import { validateFido2Challenge } from '../dfns/challenge.ts';
-import type { CredentialKind, Fido2CredentialChallenge } from '../dfns/dfnsTypes.ts';
+import type { CredentialKind } from '../dfns/dfnsTypes.ts';
 import { CredkitError, isCredkitError } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
@@ -38,21 +37,23 @@ export async function requestChallenge(
 }
 
 /**
- * The challenge of a new credential, checked by `validate`: `POST /auth/credentials/init` `{ kind }`,
- * or the host's `challengeSource` (its backend called it with the user's token).
+ * The challenge of a new credential as the server sent it, not yet checked: `POST /auth/credentials/init`
+ * `{ kind }`, or the host's `challengeSource` (its backend called it with the user's token).
  */
+export function requestCredentialChallenge(
+  origin: ChallengeOrigin,
+  kind: CredentialKind,
+  signal?: AbortSignal,
+): Promise<unknown> {
+  return requestChallenge(origin, { method: 'POST', path: '/auth/credentials/init', body: { kind }, signal });
+}
+
+/** The challenge of a new credential (see {@link requestCredentialChallenge}), checked by `validate`. */
 export async function fetchChallenge<T>(
   origin: ChallengeOrigin,
   kind: CredentialKind,
   validate: (value: unknown) => T,
   signal?: AbortSignal,
 ): Promise<T> {
-  return validate(
-    await requestChallenge(origin, { method: 'POST', path: '/auth/credentials/init', body: { kind }, signal }),
-  );
-}
-
-/** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
-export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
-  return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
+  return validate(await requestCredentialChallenge(origin, kind, signal));
 }

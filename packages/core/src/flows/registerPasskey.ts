@@ -1,3 +1,4 @@
+import { validateFido2Challenge } from '../dfns/challenge.ts';
 import type {
   CreateCredentialBody,
   CreateCredentialResponse,
@@ -19,7 +20,7 @@ import {
   type detectWebAuthnCapabilities,
 } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
-import { fetchFido2Challenge } from './fetchChallenge.ts';
+import { type ChallengeOrigin, fetchChallenge } from './fetchChallenge.ts';
 import type { ChallengeSource, Completion } from './hostBackend.ts';
 import { checkSubmitOptions, submitCredential } from './submitCredential.ts';
 
@@ -78,6 +79,11 @@ export interface RegisterPasskeyOptions {
    * shown; the password manager creates the passkey or the call fails.
    */
   mediation?: 'conditional';
+}
+
+/** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
+export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
+  return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
 }
 
 /**

@@ -1,8 +1,11 @@
 import { forwardRef, type HTMLAttributes } from 'react';
 import { partClassName } from '../primitives/partClassName.ts';
 import { TextField } from '../primitives/TextField.tsx';
-import { type RegisterCredentialField, useRegisterCredentialContext } from './registerCredentialContext.ts';
-import { MIN_PASSWORD_LENGTH } from './useRegisterCredentialForm.ts';
+import {
+  MIN_PASSWORD_LENGTH,
+  type RegisterCredentialField,
+  useRegisterCredentialContext,
+} from './registerCredentialContext.ts';
 
 /**
  * PasswordProtectedKey: the password and its confirmation, in a `<div>` that takes any attribute.

@@ -5,6 +5,9 @@ import type { RecoveryCodeMessages } from '../RecoveryCode/recoveryMessages.ts';
 import type { RegisterCredentialMessages } from '../registerCredentialMessages.ts';
 import type { UseRegisterCredentialResult } from '../useRegisterCredential.ts';
 
+/** The shortest password a PasswordProtectedKey accepts. */
+export const MIN_PASSWORD_LENGTH = 8;
+
 /** The parts of `<RegisterCredential>`: the same names as `classNames` keys and `data-credkit-part` values. */
 export type RegisterCredentialPart =
   | 'label'

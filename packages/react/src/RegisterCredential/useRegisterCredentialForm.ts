@@ -20,15 +20,13 @@ import {
   useRegisterCredential,
 } from '../useRegisterCredential.ts';
 import { useWebAuthnCapabilities } from '../useWebAuthnCapabilities.ts';
-import type {
-  FieldError,
-  RecoveryStep,
-  RegisterCredentialContextValue,
-  RegisterCredentialPart,
+import {
+  type FieldError,
+  MIN_PASSWORD_LENGTH,
+  type RecoveryStep,
+  type RegisterCredentialContextValue,
+  type RegisterCredentialPart,
 } from './registerCredentialContext.ts';
-
-/** The shortest password a PasswordProtectedKey accepts. */
-export const MIN_PASSWORD_LENGTH = 8;
 
 /** Options of the form's state: the hook's options, the texts, and the values a host may control. */
 export interface RegisterCredentialFormOptions extends Omit<UseRegisterCredentialOptions, 'authenticator'> {
