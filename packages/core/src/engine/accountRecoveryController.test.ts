@@ -2,6 +2,7 @@
 // with the new passkey, and a sign-in that fails after the account was recovered.
 import type { VerificationCodeMail } from '@credkit/mock-backend';
 import { describe, expect, it } from 'vitest';
+import type { Fetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
 import { inProcessMock, softwareCredentials, userWithRecoveryKey } from '../testFixtures.ts';
 import {
@@ -28,11 +29,13 @@ async function setup() {
   return { mails, anonymous, recoveryCode, credentialId };
 }
 
-/** Every distinct snapshot the engine published, and a wait for the one `done` accepts. */
+/** Every distinct snapshot the engine published, the notifications, and a wait for the one `done` accepts. */
 function record(engine: AccountRecoveryController) {
   const seen: AccountRecoverySnapshot[] = [engine.getSnapshot()];
   const waiters = new Set<() => void>();
+  let notifications = 0;
   engine.subscribe(() => {
+    notifications += 1;
     if (seen.at(-1) !== engine.getSnapshot()) seen.push(engine.getSnapshot());
     for (const waiter of waiters) waiter();
   });
@@ -46,7 +49,7 @@ function record(engine: AccountRecoveryController) {
       waiters.add(check);
       check();
     });
-  return { seen, until };
+  return { seen, until, notifications: () => notifications };
 }
 
 describe('createAccountRecoveryController', () => {
@@ -65,7 +68,7 @@ describe('createAccountRecoveryController', () => {
         onSignedIn: (token) => signedIn.push(token),
       });
       const unmount = engine.mount();
-      const { seen, until } = record(engine);
+      const { seen, until, notifications } = record(engine);
 
       engine.sendCode(USERNAME);
       expect(engine.getSnapshot().codeStatus).toBe('sending');
@@ -95,6 +98,8 @@ describe('createAccountRecoveryController', () => {
         'signing-in',
         'success',
       ]);
+      // Each notification published a new snapshot; none changed without one.
+      expect(seen).toHaveLength(notifications() + 1);
       unmount();
     },
     SLOW.timeout,
@@ -138,4 +143,63 @@ describe('createAccountRecoveryController', () => {
     },
     SLOW.timeout,
   );
+
+  it('should return the same snapshot until a change, and notify once per change', async () => {
+    let answer: (() => void) | undefined;
+    // The code is sent when told; every other call fails as if offline.
+    const fetcher: Fetcher = ({ path }) =>
+      path === '/auth/recover/user/code'
+        ? new Promise((resolve) => {
+            answer = () => resolve({});
+          })
+        : Promise.reject(new TypeError('Failed to fetch'));
+    const engine = createAccountRecoveryController({ fetcher, orgId: ORG, rp, origin: ORIGIN });
+    const published: AccountRecoverySnapshot[] = [];
+    engine.subscribe(() => published.push(engine.getSnapshot()));
+    const changes = () => [engine.getSnapshot() === published.at(-1), published.length];
+    const nextChange = () =>
+      new Promise<AccountRecoverySnapshot>((resolve) => {
+        const unsubscribe = engine.subscribe(() => {
+          unsubscribe();
+          resolve(engine.getSnapshot());
+        });
+      });
+
+    const first = engine.getSnapshot();
+    expect(engine.getSnapshot()).toBe(first);
+    engine.sendCode(USERNAME);
+    expect(changes()).toEqual([true, 1]);
+    expect(engine.getSnapshot()).not.toBe(first);
+    expect(engine.getSnapshot()).toMatchObject({ codeStatus: 'sending', phase: 'idle' });
+
+    answer?.();
+    await nextChange();
+    expect(changes()).toEqual([true, 2]);
+    expect(engine.getSnapshot().codeStatus).toBe('sent');
+
+    engine.start({
+      username: USERNAME,
+      verificationCode: '123456',
+      credentialId: 'c1',
+      recoveryCode: generateRecoveryCode(),
+    });
+    expect(changes()).toEqual([true, 3]);
+    const failed = await nextChange();
+    expect(failed).toMatchObject({ phase: 'error', codeStatus: 'sent' });
+    expect(changes()).toEqual([true, 4]);
+
+    // A new code ends the failed attempt and starts sending: one change, one notification.
+    engine.sendCode(USERNAME);
+    expect(changes()).toEqual([true, 5]);
+    expect(engine.getSnapshot()).toMatchObject({ phase: 'idle', error: null, codeStatus: 'sending' });
+
+    engine.reset();
+    expect(changes()).toEqual([true, 6]);
+    expect(engine.getSnapshot()).toMatchObject({ phase: 'idle', codeStatus: 'idle' });
+    // Nothing left to change: no notification, the same object.
+    const idle = engine.getSnapshot();
+    engine.reset();
+    expect(changes()).toEqual([true, 6]);
+    expect(engine.getSnapshot()).toBe(idle);
+  });
 });

@@ -73,7 +73,7 @@ export interface AccountRecoverySnapshot {
   readonly codeError: CredkitError | null;
 }
 
-/** The recovery controller: two operation controllers (the code, the recovery) and one snapshot. */
+/** The recovery controller: two operation controllers (the code, the recovery) folded into one snapshot. */
 export interface AccountRecoveryController {
   subscribe: (listener: () => void) => () => void;
   getSnapshot: () => AccountRecoverySnapshot;
@@ -102,16 +102,47 @@ function signInRoute({ fetcher, orgId }: Pick<AccountRecoveryOptions, 'fetcher' 
 
 const CODE_STATUS = { idle: 'idle', challenge: 'sending', success: 'sent', error: 'error' } as const;
 
+const IDLE: AccountRecoverySnapshot = {
+  phase: 'idle',
+  isBusy: false,
+  result: undefined,
+  login: undefined,
+  error: null,
+  codeStatus: 'idle',
+  codeError: null,
+};
+
 /**
  * Creates the account-recovery controller, framework-free: `sendCode` runs `sendRecoveryCode`, `start`
  * runs `recoverAccount` (phases `challenge` → `ceremony` → `signing` → `submitting`) and, with
  * `signInAfter`, `loginWithPasskey` with the new passkey (`signing-in`). Each is a
- * {@link createOperationController} (one at a time, abort, errors as state); the input, with its
- * recovery codes, is not kept. React's `useRecoverAccount` adapts it.
+ * {@link createOperationController} (one at a time, abort, errors as state) whose every change is
+ * folded into the one snapshot, as TanStack's `MutationObserver` folds its mutation's; the input,
+ * with its recovery codes, is not kept. React's `useRecoverAccount` adapts it.
  */
 export function createAccountRecoveryController(options: AccountRecoveryOptions): AccountRecoveryController {
-  // Set once recovered: a sign-in that fails after it leaves the account recovered all the same.
-  let recovered: AccountRecoveryResult | undefined;
+  // The one place the recovery's state lives: replaced on every change, the same object until then.
+  let snapshot = IDLE;
+  const listeners = new Set<() => void>();
+  // Inside `batch`: the changes of one call are published as one.
+  let batching = false;
+
+  function update(change: Partial<AccountRecoverySnapshot>): void {
+    snapshot = { ...snapshot, ...change };
+    if (!batching) for (const listener of listeners) listener();
+  }
+
+  /** Runs `calls` and publishes what they changed once. */
+  function batch(calls: () => void): void {
+    const before = snapshot;
+    batching = true;
+    try {
+      calls();
+    } finally {
+      batching = false;
+    }
+    if (snapshot !== before) for (const listener of listeners) listener();
+  }
 
   // The recovery controller owns the options; sending a code reads them from it.
   const codes = createOperationController<string, void, 'challenge'>({
@@ -144,7 +175,8 @@ export function createAccountRecoveryController(options: AccountRecoveryOptions)
       const account = await recoverAccount({ ...flow, ...input, signal, onPhase });
       // Abandoned (reset, unmounted) as it ended: its result belongs to no one.
       throwIfAborted(signal, 'submitting');
-      recovered = account;
+      // Kept when the sign-in after it fails: the account is recovered all the same.
+      update({ result: account });
       notifyHost(() => onRecovered?.(account));
       if (!signIn) return undefined;
       onPhase('signing-in');
@@ -167,60 +199,48 @@ export function createAccountRecoveryController(options: AccountRecoveryOptions)
     onError: (error, current) => current.onError?.(error),
   });
 
-  let snapshot: AccountRecoverySnapshot | undefined;
-  let from: [unknown, unknown, unknown] = [undefined, undefined, undefined];
-  function getSnapshot(): AccountRecoverySnapshot {
-    const code = codes.getSnapshot();
-    const run = recovery.getSnapshot();
-    if (snapshot && from[0] === code && from[1] === run && from[2] === recovered) return snapshot;
-    from = [code, run, recovered];
-    snapshot = {
-      phase: run.phase,
-      isBusy: run.isBusy,
-      result: run.phase === 'idle' ? undefined : recovered,
-      login: run.data,
-      error: run.error,
-      codeStatus: CODE_STATUS[code.phase],
-      codeError: code.error,
-    };
-    return snapshot;
-  }
+  codes.subscribe(() => {
+    const { phase, error } = codes.getSnapshot();
+    update({ codeStatus: CODE_STATUS[phase], codeError: error });
+  });
+  recovery.subscribe(() => {
+    const { phase, isBusy, data, error } = recovery.getSnapshot();
+    // A new recovery (`challenge`) or none (`idle`) has no recovered account yet.
+    const fresh = phase === 'idle' || phase === 'challenge';
+    update({ phase, isBusy, login: data, error, ...(fresh && { result: undefined }) });
+  });
 
   return {
     subscribe(listener) {
-      const unsubscribeCodes = codes.subscribe(listener);
-      const unsubscribeRecovery = recovery.subscribe(listener);
-      return () => {
-        unsubscribeCodes();
-        unsubscribeRecovery();
-      };
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
-    getSnapshot,
+    getSnapshot: () => snapshot,
     getOptions: recovery.getOptions,
     setOptions: recovery.setOptions,
     mount() {
       const unmountCodes = codes.mount();
       const unmountRecovery = recovery.mount();
-      return () => {
-        unmountCodes();
-        unmountRecovery();
-      };
+      return () =>
+        batch(() => {
+          unmountCodes();
+          unmountRecovery();
+        });
     },
     sendCode(username) {
-      if (recovery.getSnapshot().isBusy) return;
-      // A new code starts a new attempt: the last recovery's error (often the spent code's) is over.
-      if (recovery.getSnapshot().phase === 'error') recovery.reset();
-      codes.start(username);
+      if (snapshot.isBusy) return;
+      batch(() => {
+        // A new code starts a new attempt: the last recovery's error (often the spent code's) is over.
+        if (snapshot.phase === 'error') recovery.reset();
+        codes.start(username);
+      });
     },
-    start(input) {
-      if (!recovery.getSnapshot().isBusy) recovered = undefined;
-      recovery.start(input);
-    },
+    start: (input) => recovery.start(input),
     cancel: () => recovery.cancel(),
-    reset() {
-      recovered = undefined;
-      codes.reset();
-      recovery.reset();
-    },
+    reset: () =>
+      batch(() => {
+        codes.reset();
+        recovery.reset();
+      }),
   };
 }
