@@ -1,23 +1,14 @@
 import { forwardRef } from 'react';
-import { lazyPart } from '../primitives/lazyPart.tsx';
 import { AuthenticatorChoicesPart } from './AuthenticatorChoicesPart.tsx';
 import { Cancel } from './Cancel.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 import { NameField } from './NameField.tsx';
+import { PasswordFields } from './PasswordFields.tsx';
+import { RecoveryCodePart } from './RecoveryCodePart.tsx';
 import { type RegisterCredentialRootProps, Root } from './Root.tsx';
-import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 import { Status } from './Status.tsx';
 import { Submit } from './Submit.tsx';
 import { Unsupported } from './Unsupported.tsx';
-
-// The parts of one kind only, each a chunk loaded when it first renders: a Fido2 form downloads neither.
-// (The authenticator choices are a Fido2 option, and render on the server: they stay in the start bundle.)
-const PasswordFields = lazyPart('RegisterCredential.PasswordFields', () =>
-  import('./PasswordFields.tsx').then((module) => module.PasswordFields),
-);
-const RecoveryCodeStep = lazyPart('RegisterCredential.RecoveryCodeStep', () =>
-  import('./RecoveryCodePart.tsx').then((module) => module.RecoveryCodePart),
-);
 
 /** Props of {@link RegisterCredential}: those of its root (options, texts, controlled values, `<form>` attributes). */
 export type RegisterCredentialProps = Omit<RegisterCredentialRootProps, 'children'>;
@@ -42,17 +33,16 @@ const RegisterCredentialPreset = forwardRef<HTMLFormElement, RegisterCredentialP
 
 /**
  * The default layout of the parts, inside a root: `<RegisterCredential>`'s whole form, and
- * `<RegisterWithCode>`'s after its code field. It renders a kind's own parts (the password fields, the
- * recovery code step) only for that kind, so a form loads no other kind's.
+ * `<RegisterWithCode>`'s after its code field. A kind's own parts (the password fields, the recovery
+ * code step) render, and load their code, only for that kind.
  */
 export function RegisterCredentialLayout() {
-  const { kind } = useRegisterCredentialContext();
   return (
     <>
       <NameField />
-      {kind === 'PasswordProtectedKey' && <PasswordFields />}
+      <PasswordFields />
       <AuthenticatorChoicesPart />
-      {kind === 'RecoveryKey' && <RecoveryCodeStep />}
+      <RecoveryCodePart />
       <Submit />
       <Cancel />
       <Status />
@@ -66,12 +56,12 @@ export function RegisterCredentialLayout() {
 export const registerCredentialParts = {
   /** The credential's name: label and text field. */
   NameField,
-  /** PasswordProtectedKey: password and confirmation (loaded when it first renders). */
+  /** PasswordProtectedKey: password and confirmation (their code loads when a PasswordProtectedKey form shows them). */
   PasswordFields,
   /** Fido2: where to keep the passkey. */
   AuthenticatorChoices: AuthenticatorChoicesPart,
-  /** RecoveryKey: the code, shown once, and its confirmation (loaded when it first renders). */
-  RecoveryCodeStep,
+  /** RecoveryKey: the code, shown once, and its confirmation (the step loads on first use). */
+  RecoveryCodeStep: RecoveryCodePart,
   /** The submit button. */
   Submit,
   /** Cancel, while the registration can be stopped. */
