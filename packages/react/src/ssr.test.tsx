@@ -1,8 +1,9 @@
 // @vitest-environment node
 // Server rendering: importing and rendering credkit's React parts touches neither window nor navigator.
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderToString } from 'react-dom/server';
+import { renderToPipeableStream, renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import * as credkitReact from './index.ts';
 
@@ -31,6 +32,36 @@ describe('server rendering', () => {
     expect(html).toContain('This device');
     expect(html).toContain('Security key');
     expect(html).toContain('Phone or tablet');
+  });
+
+  // The password fields are a chunk loaded when a PasswordProtectedKey form shows them: streaming server
+  // rendering (what frameworks use) waits for it; the legacy renderToString leaves them to the client.
+  it('should stream a PasswordProtectedKey form with its password fields, once their chunk is in', async () => {
+    const form = (
+      <QueryClientProvider client={new QueryClient()}>
+        <credkitReact.RegisterCredential
+          fetcher={async () => ({})}
+          rp={{ name: 'credkit' }}
+          kind="PasswordProtectedKey"
+        />
+      </QueryClientProvider>
+    );
+    const html = await new Promise<string>((resolve, reject) => {
+      let streamed = '';
+      const sink = new PassThrough();
+      sink.on('data', (chunk: Buffer) => {
+        streamed += chunk.toString();
+      });
+      sink.on('end', () => resolve(streamed));
+      const stream = renderToPipeableStream(form, {
+        onAllReady: () => stream.pipe(sink),
+        onShellError: reject,
+        onError: reject,
+      });
+    });
+    expect(html).toContain('name="password"');
+    expect(html).toContain('name="passwordConfirmation"');
+    expect(html).toContain('Create password-protected key');
   });
 
   it('should render <RegisterCredential> to a string, idle, with its field, button and live region', () => {
