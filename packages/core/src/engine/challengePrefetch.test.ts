@@ -50,11 +50,30 @@ describe('createChallengePrefetch', () => {
     prefetch.start();
     await vi.advanceTimersByTimeAsync(0);
     prefetch.refresh();
+    await vi.advanceTimersByTimeAsync(0);
     expect(fetchChallenge.mock.calls[0]?.[0].aborted).toBe(true);
     answers[1]?.('newest');
     answers[0]?.('stale');
     await vi.advanceTimersByTimeAsync(0);
     expect(prefetch.take()).toBe('newest');
+  });
+
+  // Issue 26: the refresh after a registration cost about a millisecond before its success rendered.
+  it('should fetch on refresh() only on the next task, and not at all when stopped before it', async () => {
+    const fetchChallenge = counting();
+    const prefetch = createChallengePrefetch({ fetchChallenge, maxAgeMs: () => 1000 });
+    prefetch.start();
+    await vi.advanceTimersByTimeAsync(0);
+    prefetch.refresh();
+    await Promise.resolve();
+    expect(fetchChallenge).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchChallenge).toHaveBeenCalledTimes(2);
+
+    prefetch.refresh();
+    prefetch.stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fetchChallenge).toHaveBeenCalledTimes(2);
   });
 
   it('should abort the fetch in flight, forget the challenge and stop refreshing when stopped', async () => {

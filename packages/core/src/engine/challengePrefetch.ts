@@ -9,7 +9,10 @@ export interface ChallengePrefetch<TChallenge> {
   stop: () => void;
   /** The challenge held, if younger than `maxAgeMs`; it is handed out once, never twice. */
   take: () => TChallenge | undefined;
-  /** Fetches a new challenge now (after an attempt used or spoilt the last one), if started. */
+  /**
+   * Fetches a new challenge (after an attempt used or spoilt the last one), if started: on the next
+   * task, so that the attempt's outcome renders before the request is made.
+   */
   refresh: () => void;
 }
 
@@ -92,7 +95,10 @@ export function createChallengePrefetch<TChallenge>({
       return taken.challenge;
     },
     refresh() {
-      if (started) fetchNow();
+      if (!started) return;
+      // Starting a fetch costs the main thread about a millisecond: not before the outcome has rendered.
+      clearTimeout(timer);
+      timer = setTimeout(fetchNow, 0);
     },
   };
 }

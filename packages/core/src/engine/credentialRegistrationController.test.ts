@@ -120,6 +120,34 @@ describe('createCredentialRegistrationController', () => {
     unmount();
   });
 
+  // Issue 26: the next challenge's fetch started before React rendered the success, and delayed it.
+  // Ordering, not timing: the render the success scheduled comes before the next challenge's request.
+  it('should request the next challenge only after the success has rendered', async () => {
+    const { fetcher, answered } = setup();
+    const order: string[] = [];
+    const recording: Fetcher = (request) => {
+      order.push(`request ${request.path}`);
+      return fetcher(request);
+    };
+    const registration = createCredentialRegistrationController({
+      fetcher: recording,
+      rp,
+      credentials: softwareCredentials(),
+    });
+    // As React's useSyncExternalStore does: each change schedules a render in a microtask.
+    registration.subscribe(() => queueMicrotask(() => order.push(`render ${registration.getSnapshot().phase}`)));
+    const unmount = registration.mount();
+    await answered(1);
+
+    registration.start({ credentialName: 'Laptop' });
+    await until(registration, settled);
+    await answered(3);
+
+    expect(registration.getSnapshot().phase).toBe('success');
+    expect(order.slice(-2)).toEqual(['render success', 'request /auth/credentials/init']);
+    unmount();
+  });
+
   it('should use each challenge once: the mock accepts the second registration too', { timeout: 30_000 }, async () => {
     const { fetcher, requests, answered } = setup();
     const onRegistered = vi.fn<(credential: CreateCredentialResponse) => void>();
