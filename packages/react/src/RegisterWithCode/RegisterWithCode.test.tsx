@@ -229,7 +229,8 @@ describe('RegisterWithCode', () => {
     );
     await user.type(nameField(), 'Second');
     if (kind === 'PasswordProtectedKey') {
-      await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+      // The password fields are a chunk of their own: on a busy machine it may still be loading.
+      await user.type(await screen.findByLabelText('Password'), 'correct horse battery');
       await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
     }
     await user.click(screen.getByRole('button', { name: submit }));
