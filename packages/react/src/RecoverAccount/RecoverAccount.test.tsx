@@ -77,7 +77,8 @@ describe('RecoverAccount', () => {
         () => expect(status).toHaveTextContent('Your account is recovered. Your new passkey “New phone” is ready.'),
         CRYPTO,
       );
-      expect(status).toHaveFocus();
+      // Once the success is painted.
+      await waitFor(() => expect(status).toHaveFocus());
       expect(status).toHaveAttribute('data-state', 'success');
       // The root is marked like every credkit component's, for styles.css and the host's own CSS.
       expect(status.closest('form[data-credkit="recover-account"]')).toHaveAttribute('data-state', 'success');

@@ -25,8 +25,28 @@ describe('RegisterCredential', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });
     expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('');
-    // The sheet closed: focus is on the outcome.
-    expect(screen.getByRole('status')).toHaveFocus();
+    // The sheet closed: focus is on the outcome, once it is painted.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveFocus());
+  });
+
+  // Issue 26: focus() in the success's commit laid the page out before the success could be painted.
+  // Ordering, not timing: when the success reaches the DOM, focus has not moved yet; it moves after.
+  it('should move focus to the success only after the success is in the DOM', async () => {
+    const user = userEvent.setup();
+    const { fetcher } = fakeFetcher();
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
+    const status = screen.getByRole('status');
+    const form = status.closest('form') as HTMLFormElement;
+    let focusedAtSuccess: Element | null | undefined;
+    new MutationObserver(() => {
+      if (form.dataset.state === 'success') focusedAtSuccess ??= document.activeElement;
+    }).observe(form, { attributes: true, attributeFilter: ['data-state'] });
+    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Laptop');
+    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+
+    await waitFor(() => expect(status).toHaveFocus());
+    expect(focusedAtSuccess).toBeDefined();
+    expect(focusedAtSuccess).not.toBe(status);
   });
 
   it('should disable the form and announce the phase while busy', async () => {

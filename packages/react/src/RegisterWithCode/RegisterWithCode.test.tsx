@@ -76,7 +76,8 @@ describe('RegisterWithCode', () => {
         'Passkey “Phone” added to your account. You can now sign in with it on this device.',
       ),
     );
-    expect(status).toHaveFocus();
+    // Once the success is painted.
+    await waitFor(() => expect(status).toHaveFocus());
     expect(requests.map((r) => r.path)).toEqual(['/auth/credentials/code/init', '/auth/credentials/code/verify']);
     expect(inits(requests)[0]?.body).toEqual({ code: 'ABC-DEF-GHI', credentialKind: 'Fido2' });
     expect(requests[1]?.body).toMatchObject({ credentialName: 'Phone', credentialKind: 'Fido2' });

@@ -21,7 +21,8 @@ export const StatusRegion = forwardRef<HTMLParagraphElement, StatusRegionProps>(
   { classNames, state, focusWhen = false, className, ...paragraphProps },
   ref,
 ) {
-  const own = useFocusWhen<HTMLParagraphElement>(focusWhen);
+  // The status shows an outcome in a live region: it is painted, and announced, before focus moves.
+  const own = useFocusWhen<HTMLParagraphElement>(focusWhen, { afterPaint: true });
   const refs = useComposedRefs(own, ref);
   return (
     <p
