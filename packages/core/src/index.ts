@@ -41,7 +41,7 @@ export type {
 } from './engine/userRegistrationController.ts';
 export { createUserRegistrationController } from './engine/userRegistrationController.ts';
 // Errors.
-export type { CredkitErrorCode, CredkitErrorField, ErrorMessages, RegistrationPhase } from './errors/credkitError.ts';
+export type { CredkitErrorCode, CredkitErrorField, ErrorMessages, OperationRunPhase } from './errors/credkitError.ts';
 export { CredkitError, defaultErrorMessages, describeError, isCredkitError } from './errors/credkitError.ts';
 export { serverMessageToShow } from './errors/serverMessageToShow.ts';
 export type { SetCredentialActiveOptions } from './flows/credentialActivation.ts';

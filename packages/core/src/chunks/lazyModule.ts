@@ -1,4 +1,4 @@
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 
 /**
  * A module of credkit's own that loads on first use (its own chunk in the host's build), and once
@@ -15,7 +15,7 @@ export interface LazyModule<Module> {
 }
 
 /** A {@link LazyModule} over `importModule` (a function around one `import()`); `phase` goes into its load error. */
-export function lazyModule<Module>(importModule: () => Promise<Module>, phase?: RegistrationPhase): LazyModule<Module> {
+export function lazyModule<Module>(importModule: () => Promise<Module>, phase?: OperationRunPhase): LazyModule<Module> {
   const lazy: { -readonly [K in keyof LazyModule<Module>]: LazyModule<Module>[K] } = {
     loaded: undefined,
     // A fresh `import()` each time until one resolves: cheap, and a chunk that failed is fetched again.

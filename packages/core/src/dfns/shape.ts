@@ -1,6 +1,6 @@
 // Checks of untrusted JSON (the server's answers), as small functions that compose:
 // `object({ id: nonEmptyString(), rp: optional(object({ name: string() })) })`.
-import { CredkitError, type CredkitErrorCode, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type CredkitErrorCode, type OperationRunPhase } from '../errors/credkitError.ts';
 
 /** Describes a JSON value for an error message: `a number`, `null`, `an array`, … */
 export function describeValue(value: unknown): string {
@@ -109,7 +109,7 @@ export interface ShapeError {
   code: Extract<CredkitErrorCode, 'invalid-challenge' | 'server'>;
   /** What the message starts with, e.g. `The server sent an invalid registration challenge`. */
   intro: string;
-  phase?: RegistrationPhase;
+  phase?: OperationRunPhase;
   /** What the message calls the value itself. @defaultValue "response" */
   root?: string;
 }

@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import { type LoginResult, type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
 import {
   type AccountRecoveryResult,
@@ -10,7 +10,7 @@ import {
 import { createOperationController, notifyHost, type OperationPhase } from './operationController.ts';
 
 /** The phases of a recovery: those of `recoverAccount`, then `signing-in` (with `signInAfter`). */
-export type AccountRecoveryRunPhase = RegistrationPhase | 'signing-in';
+export type AccountRecoveryRunPhase = OperationRunPhase | 'signing-in';
 
 /** Where a recovery stands: `idle`, a phase while it runs, `success`, `error`. */
 export type AccountRecoveryPhase = OperationPhase<AccountRecoveryRunPhase>;

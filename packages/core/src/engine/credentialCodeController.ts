@@ -1,4 +1,4 @@
-import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import {
   type CreateCredentialCodeOptions,
   type CredentialCode,
@@ -21,7 +21,7 @@ export type CredentialCodeSnapshot = OperationSnapshot<CredentialCode>;
 export type CredentialCodeController = OperationController<
   void,
   CredentialCode,
-  RegistrationPhase,
+  OperationRunPhase,
   CredentialCodeOptions
 >;
 
@@ -32,7 +32,7 @@ export type CredentialCodeController = OperationController<
  * React's `useCredentialCode` adapts it.
  */
 export function createCredentialCodeController(options: CredentialCodeOptions): CredentialCodeController {
-  return createOperationController<void, CredentialCode, RegistrationPhase, CredentialCodeOptions>({
+  return createOperationController<void, CredentialCode, OperationRunPhase, CredentialCodeOptions>({
     options,
     run: (_input, { options: { onIssued, onError, ...request }, signal, onPhase }) =>
       createCredentialCode({ ...request, signal, onPhase }),

@@ -5,7 +5,7 @@ import type {
   KeyCredentialKind,
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
-import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import { requestCredentialChallenge } from '../flows/fetchChallenge.ts';
 import type { ChallengeSource, Completion } from '../flows/hostBackend.ts';
 import type { Fetcher } from '../http/fetcher.ts';
@@ -127,7 +127,7 @@ export type CredentialRegistrationSnapshot = OperationSnapshot<CredentialRegistr
 export type CredentialRegistrationController = OperationController<
   CredentialRegistrationInput,
   CredentialRegistrationResult,
-  RegistrationPhase,
+  OperationRunPhase,
   CredentialRegistrationOptions
 >;
 
@@ -220,7 +220,7 @@ export function createCredentialRegistrationController(
   const controller: CredentialRegistrationController = createOperationController<
     CredentialRegistrationInput,
     CredentialRegistrationResult,
-    RegistrationPhase,
+    OperationRunPhase,
     CredentialRegistrationOptions
   >({
     options: initialOptions,

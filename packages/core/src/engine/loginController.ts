@@ -1,4 +1,4 @@
-import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
 import {
   createOperationController,
@@ -27,8 +27,8 @@ export function createLoginController<TInput, TOptions extends LoginCallbacks>(
     context: Omit<OperationRunContext, 'options'>,
   ) => Promise<LoginResult>,
   keepInputForRetry = true,
-): OperationController<TInput, LoginResult, RegistrationPhase, TOptions> {
-  return createOperationController<TInput, LoginResult, RegistrationPhase, TOptions>({
+): OperationController<TInput, LoginResult, OperationRunPhase, TOptions> {
+  return createOperationController<TInput, LoginResult, OperationRunPhase, TOptions>({
     options,
     run: (input, { options: { onSignedIn, onError, ...flow }, signal, onPhase }) =>
       signIn(input, flow, { signal, onPhase }),

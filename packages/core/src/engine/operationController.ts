@@ -1,10 +1,10 @@
-import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, isCredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 
 /**
  * Where an operation stands: `idle`, one of the phases while it runs (every run starts at
  * `challenge`), then `success` or `error`.
  */
-export type OperationPhase<TPhase extends string = RegistrationPhase> =
+export type OperationPhase<TPhase extends string = OperationRunPhase> =
   | 'idle'
   | 'challenge'
   | TPhase
@@ -12,7 +12,7 @@ export type OperationPhase<TPhase extends string = RegistrationPhase> =
   | 'error';
 
 /** What an {@link OperationController} holds; a new object on every change, so it can be compared by identity. */
-export interface OperationSnapshot<TResult, TPhase extends string = RegistrationPhase> {
+export interface OperationSnapshot<TResult, TPhase extends string = OperationRunPhase> {
   /** Where the operation stands. */
   readonly phase: OperationPhase<TPhase>;
   /** True while an operation runs. */
@@ -24,7 +24,7 @@ export interface OperationSnapshot<TResult, TPhase extends string = Registration
 }
 
 /** What a controller hands the operation it runs. */
-export interface OperationRunContext<TPhase extends string = RegistrationPhase, TOptions = undefined> {
+export interface OperationRunContext<TPhase extends string = OperationRunPhase, TOptions = undefined> {
   /** The controller's current options (those of the last `setOptions`). */
   options: TOptions;
   /** Aborted by `cancel()`, `reset()` and unmounting. */
@@ -37,7 +37,7 @@ export interface OperationRunContext<TPhase extends string = RegistrationPhase, 
 export interface OperationControllerConfig<
   TInput,
   TResult,
-  TPhase extends string = RegistrationPhase,
+  TPhase extends string = OperationRunPhase,
   TOptions = undefined,
 > {
   /** The first options; `setOptions` replaces them, and every hook below gets the current ones. */
@@ -69,7 +69,7 @@ export interface OperationControllerConfig<
  * AbortController, errors as state (never a rejection), retry with the same input, reset.
  * `subscribe` / `getSnapshot` fit React's `useSyncExternalStore` and any other store adapter.
  */
-export interface OperationController<TInput, TResult, TPhase extends string = RegistrationPhase, TOptions = undefined> {
+export interface OperationController<TInput, TResult, TPhase extends string = OperationRunPhase, TOptions = undefined> {
   /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
   subscribe: (listener: () => void) => () => void;
   /** The current state. The same object until something changes. */
@@ -110,7 +110,7 @@ export function notifyHost(callback: () => void): void {
 export function createOperationController<
   TInput,
   TResult,
-  TPhase extends string = RegistrationPhase,
+  TPhase extends string = OperationRunPhase,
   TOptions = undefined,
 >(
   config: OperationControllerConfig<TInput, TResult, TPhase, TOptions>,

@@ -1,4 +1,4 @@
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
 import { type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
 import { createLoginController, type LoginCallbacks } from './loginController.ts';
@@ -15,13 +15,13 @@ export interface PasskeyLoginInput {
 }
 
 /** What a {@link PasskeyLoginController} holds: the phase, the token once signed in, the error. */
-export type PasskeyLoginSnapshot = OperationSnapshot<LoginResult, RegistrationPhase>;
+export type PasskeyLoginSnapshot = OperationSnapshot<LoginResult, OperationRunPhase>;
 
 /** The controller of passkey sign-ins; it owns its options (`setOptions`). */
 export type PasskeyLoginController = OperationController<
   PasskeyLoginInput,
   LoginResult,
-  RegistrationPhase,
+  OperationRunPhase,
   PasskeyLoginOptions
 >;
 

@@ -1,4 +1,4 @@
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
 import {
   type LoginWithPasswordProtectedKeyOptions,
@@ -25,13 +25,13 @@ export interface PasswordProtectedKeyLoginOptions
     LoginCallbacks {}
 
 /** What a {@link PasswordProtectedKeyLoginController} holds: the phase, the token once signed in, the error. */
-export type PasswordProtectedKeyLoginSnapshot = OperationSnapshot<LoginResult, RegistrationPhase>;
+export type PasswordProtectedKeyLoginSnapshot = OperationSnapshot<LoginResult, OperationRunPhase>;
 
 /** The controller of PasswordProtectedKey sign-ins; it owns its options (`setOptions`). */
 export type PasswordProtectedKeyLoginController = OperationController<
   PasswordProtectedKeyLoginInput,
   LoginResult,
-  RegistrationPhase,
+  OperationRunPhase,
   PasswordProtectedKeyLoginOptions
 >;
 

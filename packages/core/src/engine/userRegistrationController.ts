@@ -1,4 +1,4 @@
-import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import type { ChallengeSource } from '../flows/hostBackend.ts';
 import { type RegisterUserOptions, registerUser, type UserRegistrationResult } from '../flows/registerUser.ts';
 import type { NewRecoveryKeyOptions } from '../keys/recoveryKeyCredential.ts';
@@ -47,7 +47,7 @@ export type UserRegistrationSnapshot = OperationSnapshot<UserRegistrationResult>
 
 /** The controller of sign-ups; it owns its options (`setOptions`). */
 export type UserRegistrationController<TOptions extends UserRegistrationOptions = UserRegistrationOptions> =
-  OperationController<UserRegistrationInput<TOptions>, UserRegistrationResult, RegistrationPhase, TOptions>;
+  OperationController<UserRegistrationInput<TOptions>, UserRegistrationResult, OperationRunPhase, TOptions>;
 
 /**
  * The sign-up controller: an {@link OperationController} that registers a new user with their first
@@ -61,7 +61,7 @@ export function createUserRegistrationController<TOptions extends UserRegistrati
   return createOperationController<
     UserRegistrationInput<TOptions>,
     UserRegistrationResult,
-    RegistrationPhase,
+    OperationRunPhase,
     TOptions
   >({
     options,

@@ -48,10 +48,11 @@ export type CredkitErrorCode =
   | 'unknown';
 
 /**
- * The step of a registration: fetching the challenge, the browser ceremony (or key generation),
- * confirming with an existing credential (user-action signing), or posting the result.
+ * The step an operation is at while it runs (a registration, a sign-in, a code, a recovery): fetching
+ * the challenge, the browser ceremony (or key generation), confirming with an existing credential
+ * (user-action signing), or posting the result. A failure carries the step it happened in.
  */
-export type RegistrationPhase = 'challenge' | 'ceremony' | 'signing' | 'submitting';
+export type OperationRunPhase = 'challenge' | 'ceremony' | 'signing' | 'submitting';
 
 /** Default, human-readable text for each error code. Hosts may replace it (see `describeError`). */
 export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = {
@@ -87,7 +88,7 @@ export interface CredkitErrorDetails {
   /** A specific message; defaults to `defaultErrorMessages[code]`. */
   message?: string;
   /** The phase the failure happened in, when known. */
-  phase?: RegistrationPhase;
+  phase?: OperationRunPhase;
   /** The original error (a DOMException, a TypeError from `fetch`, …). */
   cause?: unknown;
   /** For `server`: the HTTP status. */
@@ -108,7 +109,7 @@ export class CredkitError extends Error {
   /** What went wrong; switch on this. */
   declare readonly code: CredkitErrorCode;
   /** The phase the failure happened in, when known. */
-  declare phase: RegistrationPhase | undefined;
+  declare phase: OperationRunPhase | undefined;
   /** For `server`: the HTTP status. */
   declare readonly status: number | undefined;
   /** For `server`: the server's own message, in full and as sent (for logs: show it with `describeError`). */

@@ -1,7 +1,7 @@
-import { CredkitError, isCredkitError, type RegistrationPhase } from './credkitError.ts';
+import { CredkitError, isCredkitError, type OperationRunPhase } from './credkitError.ts';
 
 /** Runs `run`, turning any failure into a CredkitError tagged with `phase` (unless it has one). */
-export async function inPhase<T>(phase: RegistrationPhase, run: () => Promise<T>): Promise<T> {
+export async function inPhase<T>(phase: OperationRunPhase, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

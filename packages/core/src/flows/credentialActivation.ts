@@ -1,4 +1,4 @@
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { sendChange } from '../userAction/sendWithUserAction.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
@@ -16,7 +16,7 @@ export interface SetCredentialActiveOptions {
   /** Aborts the request. */
   signal?: AbortSignal;
   /** Called as the request enters each phase. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { checkShape, nonEmptyString, object } from '../dfns/shape.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { type Fetcher, type FetcherRequest, toFetcherError } from '../http/fetcher.ts';
 import { sendChange } from '../userAction/sendWithUserAction.ts';
@@ -19,7 +19,7 @@ export interface CreateCredentialCodeOptions {
   /** Aborts the request. */
   signal?: AbortSignal;
   /** Called as the request enters each phase. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /** A one-time code that lets another device register a credential for this user. */

@@ -1,5 +1,5 @@
 import { abortError } from '../errors/abortError.ts';
-import type { CredkitError, RegistrationPhase } from '../errors/credkitError.ts';
+import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import { toFetcherError } from '../http/fetcher.ts';
 
 /** What the kit hands the host's {@link ChallengeSource} and {@link Completion}. */
@@ -39,7 +39,7 @@ export type Completion<Body, Context extends HostCallContext = HostCallContext> 
  */
 export async function callHost(
   call: (context: HostCallContext) => Promise<unknown>,
-  phase: RegistrationPhase,
+  phase: OperationRunPhase,
   signal: AbortSignal | undefined,
 ): Promise<unknown> {
   try {

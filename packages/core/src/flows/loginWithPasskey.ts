@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
 import { getAssertion } from '../webauthn/getAssertion.ts';
@@ -34,7 +34,7 @@ export interface LoginWithPasskeyOptions {
   /** Aborts the sign-in, whichever phase it is in. */
   signal?: AbortSignal;
   /** Called as the sign-in enters each phase: `challenge`, `signing` (the passkey prompt), `submitting`. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /**

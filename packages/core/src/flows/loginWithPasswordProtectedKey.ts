@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
@@ -50,7 +50,7 @@ export interface LoginWithPasswordProtectedKeyOptions {
   /** Aborts the sign-in, whichever phase it is in. */
   signal?: AbortSignal;
   /** Called as the sign-in enters each phase: `challenge`, `signing` (opening the key and signing), `submitting`. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /** The first of the user's PasswordProtectedKeys that `password` opens, with its signing key. */

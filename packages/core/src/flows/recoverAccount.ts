@@ -1,7 +1,7 @@
 import type { RecoverBody, RelyingParty } from '../dfns/dfnsTypes.ts';
 import { checkShape, object, string } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { openSigningKey } from '../keys/openSigningKey.ts';
@@ -107,7 +107,7 @@ export interface RecoverAccountOptions {
   origin?: string;
   signal?: AbortSignal;
   /** Called as the recovery enters each phase: `challenge`, `ceremony` (the new passkey), `signing` (the recovery key), `submitting`. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /** What a recovery gives: the new credential and the user. Sign in with the new passkey next. */

@@ -6,7 +6,7 @@ import type {
   KeyCredentialKind,
 } from '../dfns/dfnsTypes.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createKeyCredential, keyCredentialOrigin } from '../keys/createKeyCredential.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
@@ -58,7 +58,7 @@ export interface RegisterKeyCredentialOptions {
   /** A challenge of this kind fetched beforehand with {@link fetchKeyChallenge}. */
   challenge?: KeyCredentialChallenge;
   /** Called as the registration enters each phase (`ceremony` is key generation and wrapping). */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /** What a key registration gives the host. */

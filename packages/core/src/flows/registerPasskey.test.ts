@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { toBase64url } from '../encoding/base64url.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import {
   createdCredentialFixture as created,
   credkitRejection,
@@ -17,7 +17,7 @@ describe('registerPasskey', () => {
   it('should run init → create → POST and resolve with the created credential', async () => {
     const { fetcher, requests } = recordingFetcher();
     const credentials = fakeCredentials();
-    const phases: RegistrationPhase[] = [];
+    const phases: OperationRunPhase[] = [];
     const result = await registerPasskey({
       fetcher,
       rp,

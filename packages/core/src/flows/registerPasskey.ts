@@ -6,7 +6,7 @@ import type {
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
@@ -61,7 +61,7 @@ export interface RegisterPasskeyOptions {
   /** A challenge fetched beforehand (the registration engine's prefetch); fetched now when absent. */
   challenge?: Fido2CredentialChallenge;
   /** Called as the registration enters each phase. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
   /**
    * Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or
    * `simpleWebAuthnCeremony` from `@credkit/core/simplewebauthn` for an app that ships SimpleWebAuthn.

@@ -8,7 +8,7 @@ import type {
 } from '../dfns/dfnsTypes.ts';
 import { checkShape, nonEmptyString, object, optional, string } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { NewRecoveryKeyOptions, RegisteredRecoveryKey } from '../keys/recoveryKeyCredential.ts';
@@ -50,7 +50,7 @@ interface RegisterUserCommonOptions {
   /** Key, recovery key: the origin written into clientData. @defaultValue location.origin */
   origin?: string;
   /** Called as the registration enters each phase. */
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /** The kit asks for the challenge: `POST /auth/registration/init` `{ orgId, username, registrationCode }`. */

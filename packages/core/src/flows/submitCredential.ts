@@ -1,6 +1,6 @@
 import { validateCreateCredentialResponse } from '../dfns/credentialResponse.ts';
 import type { CreateCredentialBody, CreateCredentialResponse } from '../dfns/dfnsTypes.ts';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import { checkSigner } from '../userAction/checkSigner.ts';
@@ -16,7 +16,7 @@ export interface SubmitOptions {
   userActionSigner?: UserActionSignerWithProtocol;
   /** The host's backend completes the registration instead (`createCredentialComplete`). */
   completion?: Completion<CreateCredentialBody>;
-  onPhase?: (phase: RegistrationPhase) => void;
+  onPhase?: (phase: OperationRunPhase) => void;
 }
 
 /**

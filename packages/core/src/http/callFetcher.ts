@@ -1,5 +1,5 @@
 import { abortError } from '../errors/abortError.ts';
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import { type Fetcher, type FetcherRequest, toFetcherError } from './fetcher.ts';
 
 /**
@@ -10,7 +10,7 @@ import { type Fetcher, type FetcherRequest, toFetcherError } from './fetcher.ts'
 export async function callFetcher(
   fetcher: Fetcher,
   request: FetcherRequest,
-  phase?: RegistrationPhase,
+  phase?: OperationRunPhase,
 ): Promise<unknown> {
   try {
     return await fetcher(request);

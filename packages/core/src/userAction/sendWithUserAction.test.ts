@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import { credkitRejection } from '../testFixtures.ts';
 import { sendWithUserAction } from './sendWithUserAction.ts';
@@ -29,7 +29,7 @@ describe('sendWithUserAction', () => {
   it('should sign the body text once and send those bytes with X-DFNS-USERACTION', async () => {
     const { fetcher, requests } = recordingFetcher({ id: 'wa-1' });
     const confirming = signer(async () => 'token-1');
-    const phases: RegistrationPhase[] = [];
+    const phases: OperationRunPhase[] = [];
 
     await expect(sendWithUserAction(fetcher, confirming, request, (phase) => phases.push(phase))).resolves.toEqual({
       id: 'wa-1',

@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../errors/abortError.ts';
-import type { RegistrationPhase } from '../errors/credkitError.ts';
+import type { OperationRunPhase } from '../errors/credkitError.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
@@ -14,7 +14,7 @@ export async function sendWithUserAction(
   fetcher: Fetcher,
   signer: UserActionSignerWithProtocol,
   request: FetcherRequest,
-  onPhase?: (phase: RegistrationPhase) => void,
+  onPhase?: (phase: OperationRunPhase) => void,
 ): Promise<unknown> {
   const { signal } = request;
   const bodyText = request.bodyText ?? JSON.stringify(request.body ?? {});
@@ -39,7 +39,7 @@ export function sendChange(
   fetcher: Fetcher,
   request: FetcherRequest,
   signer: UserActionSignerWithProtocol | undefined,
-  onPhase?: (phase: RegistrationPhase) => void,
+  onPhase?: (phase: OperationRunPhase) => void,
 ): Promise<unknown> {
   if (signer) return sendWithUserAction(fetcher, signer, request, onPhase);
   onPhase?.('submitting');

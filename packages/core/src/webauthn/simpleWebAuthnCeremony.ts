@@ -11,7 +11,7 @@ import {
 } from '@simplewebauthn/browser';
 import type { Fido2CredentialChallenge, Fido2CredentialInfo } from '../dfns/dfnsTypes.ts';
 import { abortError } from '../errors/abortError.ts';
-import { CredkitError, type CredkitErrorCode, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type CredkitErrorCode, type OperationRunPhase } from '../errors/credkitError.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import {
   createPasskeyUserActionSigner,
@@ -116,7 +116,7 @@ const CODES: Record<string, CredkitErrorCode> = {
 /** What a failure of `startRegistration` / `startAuthentication` means, as a CredkitError. */
 function identifySimpleWebAuthnError(
   error: unknown,
-  phase: RegistrationPhase,
+  phase: OperationRunPhase,
   timeout: number | undefined,
   elapsedMs: number,
   signal: AbortSignal,
@@ -143,7 +143,7 @@ function identifySimpleWebAuthnError(
  */
 async function runOwned<T>(
   start: () => Promise<T>,
-  phase: RegistrationPhase,
+  phase: OperationRunPhase,
   timeout: number | undefined,
   signal: AbortSignal,
 ): Promise<T> {

@@ -1,6 +1,6 @@
 // Everything credkit asks the browser about WebAuthn, in one place. Nothing here runs at import:
 // every question is asked when called, so the module loads on the server too.
-import { CredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 
 /** The part of `navigator.credentials` credkit uses; inject one in tests instead of stubbing globals. */
 export interface CredentialCreator {
@@ -18,7 +18,7 @@ export function isWebAuthnAvailable(): boolean {
 }
 
 /** The browser's `navigator.credentials`; throws `unsupported` (in `phase`) where WebAuthn is not available. */
-export function browserCredentials(phase: RegistrationPhase): CredentialsContainer {
+export function browserCredentials(phase: OperationRunPhase): CredentialsContainer {
   if (!isWebAuthnAvailable()) throw new CredkitError('unsupported', { phase });
   return navigator.credentials;
 }

@@ -1,5 +1,5 @@
 import { abortError } from '../errors/abortError.ts';
-import { CredkitError, isCredkitError, type RegistrationPhase } from '../errors/credkitError.ts';
+import { CredkitError, isCredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 
 /** How long after its own timeout credkit still waits for a WebAuthn call before abandoning it. */
 export const DEFAULT_WATCHDOG_GRACE_MS = 3_000;
@@ -15,7 +15,7 @@ export interface WatchdogOptions<T> {
   /** The caller's signal: aborting it ends the call at once, even if the browser ignores it. */
   signal?: AbortSignal;
   /** The phase the call belongs to (for the errors it ends with). */
-  phase: RegistrationPhase;
+  phase: OperationRunPhase;
 }
 
 // The controller of credkit's WebAuthn call in progress, if any: a page has one prompt at a time.
