@@ -32,7 +32,8 @@ describe('RegisterCredential for key kinds', () => {
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
-    await user.type(screen.getByLabelText('Password'), 'long enough password');
+    // The password fields are a chunk loaded when the form first shows them.
+    await user.type(await screen.findByLabelText('Password'), 'long enough password');
     await user.type(screen.getByLabelText('Confirm password'), 'long enough passw0rd');
     await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
 
@@ -55,7 +56,8 @@ describe('RegisterCredential for key kinds', () => {
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
-    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    // The password fields are a chunk loaded when the form first shows them.
+    await user.type(await screen.findByLabelText('Password'), 'correct horse battery');
     await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
     await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
 
@@ -94,7 +96,7 @@ describe('RegisterCredential for key kinds', () => {
       </RegisterCredential.Root>,
     );
     const typePassword = async () => {
-      await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+      await user.type(await screen.findByLabelText('Password'), 'correct horse battery');
       await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
     };
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');

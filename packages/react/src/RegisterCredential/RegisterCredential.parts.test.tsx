@@ -75,7 +75,7 @@ describe('RegisterCredential parts in a layout of the host', () => {
     renderWithClient(<CustomLayout kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
     const dialog = screen.getByRole('dialog', { name: 'Name it' });
     await user.type(within(dialog).getByRole('textbox', { name: 'Credential name' }), 'Backup');
-    await user.type(within(dialog).getByLabelText('Password'), 'correct horse battery');
+    await user.type(await within(dialog).findByLabelText('Password'), 'correct horse battery');
     await user.type(within(dialog).getByLabelText('Confirm password'), 'correct horse batterx');
     await user.click(screen.getByRole('button', { name: /^Save/ }));
 
