@@ -54,6 +54,8 @@ export function requireUser(ctx: MockContext, { refuse = [] }: { refuse?: TokenK
     }
     c.set('user', user);
     c.set('tokenKind', grant.kind);
+    c.set('token', bearerToken(c.req.header('Authorization')) ?? '');
+    c.set('provenance', ctx.store.provenance(user.userId));
     await next();
   });
 }
@@ -76,12 +78,15 @@ export function requireUserAction(ctx: MockContext) {
         path: pathname + search,
         payloadHash: await payloadHash(await c.req.text()),
       };
-      if (!token || !ctx.userActions.consume(token, c.get('user').userId, request)) {
+      const action = token ? ctx.userActions.consume(token, c.get('user').userId, request) : undefined;
+      if (!action) {
         throw new DfnsHttpError(403, USER_ACTION_REFUSED, {
           reason: 'userAction',
           problem: token ? 'invalid' : 'missing',
         });
       }
+      // What this request makes (a credential code) is void once the signer is deactivated.
+      if (action.provenance) c.set('provenance', action.provenance);
     }
     await next();
   });

@@ -10,7 +10,7 @@ import {
   type PendingRegistrations,
 } from './state/pendingRegistrations.ts';
 import { seedServiceAccount } from './state/seedServiceAccount.ts';
-import { createStore, type MockStore, type MockUser } from './state/store.ts';
+import { createStore, type MockStore, type MockUser, type Provenance } from './state/store.ts';
 import { createTokenStore, type TokenKind, type TokenStore } from './state/tokens.ts';
 import { createUserActionTokens, type UserActionTokens } from './state/userActionTokens.ts';
 
@@ -33,10 +33,21 @@ export interface MockContext {
   loginCodes: MailedCodes;
   /** Account recoveries begun by `POST /auth/recover/user/init`, by temporary token. */
   recoveries: PendingRecoveries;
+  /** Test-only: awaited by a route that stores a credential, after its verification, before its last checks and write. */
+  testHooks?: { beforeWrite?: () => Promise<void> };
 }
 
 /** Hono variables set by the auth middleware. */
-export type MockEnv = { Variables: { user: MockUser; tokenKind: TokenKind } };
+export type MockEnv = {
+  Variables: {
+    user: MockUser;
+    tokenKind: TokenKind;
+    /** The bearer token of the request (set with `user`). */
+    token: string;
+    /** Where the request's authority comes from: the user, and the credential that signed its user action. */
+    provenance: Provenance;
+  };
+};
 
 /** Builds the context (in-memory state) of one mock backend, with its demo user and token, and its service account. */
 export function createContext(options: ResolvedMockOptions): MockContext {
@@ -53,12 +64,16 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     options,
     store,
     tokens,
-    challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now }),
-    userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now }),
+    challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now, voidedBy: store.voidedBy }),
+    userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now, voidedBy: store.voidedBy }),
     registrations: createPendingRegistrations(options.now),
     logins: createExpiringMap<string, true>(options.now),
     // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
-    credentialCodes: createCredentialCodes({ now: options.now, retainMs: options.challengeTtlMs }),
+    credentialCodes: createCredentialCodes({
+      now: options.now,
+      retainMs: options.challengeTtlMs,
+      voidedBy: store.voidedBy,
+    }),
     recoveryCodes: createMailedCodes({
       now: options.now,
       ttlMs: options.recoveryCodeTtlMs,

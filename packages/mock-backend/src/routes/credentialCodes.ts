@@ -28,7 +28,7 @@ export function credentialCodeRoutes(ctx: MockContext) {
     async (c) => {
       const body = parseJsonObject(await c.req.text());
       const expiresAt = readCodeExpiration(body.expiration, options.now());
-      const { code } = credentialCodes.issue(c.get('user').userId, expiresAt);
+      const { code } = credentialCodes.issue(c.get('user').userId, expiresAt, c.get('provenance'));
       return c.json({ code, expiration: new Date(expiresAt).toISOString() });
     },
   );
@@ -37,28 +37,43 @@ export function credentialCodeRoutes(ctx: MockContext) {
     const body = parseJsonObject(await c.req.text());
     const code = stringField(body.code, 'code');
     const kind = registrableKind(body.credentialKind, 'credentialKind');
-    const { userId } = credentialCodes.redeemable(code);
+    const { userId, provenance } = credentialCodes.redeemable(code);
     const user = store.user(userId);
     if (!user) throw badRequest('code is unknown: its user is gone');
-    const issued = challenges.issue({ userId, kind, userVerification: 'required', credentialCode: code });
+    const issued = challenges.issue({
+      userId,
+      kind,
+      userVerification: 'required',
+      credentialCode: code,
+      ...(provenance && { provenance }),
+    });
     return c.json(toCredentialChallenge(ctx, user, kind, issued));
   });
 
   app.post('/auth/credentials/code/verify', async (c) => {
     const body = readCreateCredentialBody(parseJsonObject(await c.req.text()));
-    const issued = challenges.consume(body.challengeIdentifier, null);
+    // Anyone may call: a challenge of another flow is refused before it is spent, so nobody can burn it.
+    const issued = challenges.consume(body.challengeIdentifier, null, (challenge) =>
+      challenge.credentialCode === undefined || challenge.userId === undefined
+        ? 'challengeIdentifier does not come from POST /auth/credentials/code/init'
+        : undefined,
+    );
     const { credentialCode: code, userId } = issued;
     if (code === undefined || userId === undefined) {
       throw badRequest('challengeIdentifier does not come from POST /auth/credentials/code/init');
     }
     const verified = await verifyCredential(ctx, body, issued, c.req.header('Origin'));
-    // Synchronous from here: no other request can spend the code between this check and the spending.
+    await ctx.testHooks?.beforeWrite?.();
+    // Synchronous from here: no other request can spend the code, nor a recovery or deactivation void
+    // it, between this check and the write.
     credentialCodes.assertUnspent(code);
-    const credential = storeCredential(ctx, userId, verified, {
-      kind: body.credentialKind,
-      name: body.credentialName,
-      encryptedPrivateKey: body.encryptedPrivateKey,
-    });
+    const credential = storeCredential(
+      ctx,
+      userId,
+      verified,
+      { kind: body.credentialKind, name: body.credentialName, encryptedPrivateKey: body.encryptedPrivateKey },
+      { provenance: issued.provenance },
+    );
     credentialCodes.spend(code);
     return c.json(toCredentialResponse(credential));
   });

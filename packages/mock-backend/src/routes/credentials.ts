@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { requireUser, requireUserAction } from '../auth.ts';
 import type { MockContext, MockEnv } from '../context.ts';
 import { badRequest, DfnsHttpError } from '../errors.ts';
+import type { IssuedChallenge } from '../state/challenges.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { verifyCredential } from '../verify/verifyCredential.ts';
 import { readCreateCredentialBody, registrableKind } from '../wire/createCredentialBody.ts';
@@ -14,6 +15,10 @@ import { toCredentialResponse } from '../wire/toCredentialResponse.ts';
  * `POST /auth/credentials/init`, `POST /auth/credentials`, `GET /auth/credentials`, and
  * `PUT /auth/credentials/activate` / `deactivate`; the POST and the PUTs are change-inducing.
  */
+/** A challenge of `POST /auth/credentials/init`: a credential's kind. */
+const isCredentialKind = (kind: IssuedChallenge['kind']) =>
+  kind === 'Fido2' || kind === 'Key' || kind === 'PasswordProtectedKey' || kind === 'RecoveryKey';
+
 export function credentialRoutes(ctx: MockContext) {
   const { store, challenges } = ctx;
   const app = new Hono<MockEnv>();
@@ -22,25 +27,39 @@ export function credentialRoutes(ctx: MockContext) {
   app.post('/auth/credentials/init', creators, async (c) => {
     const user = c.get('user');
     const kind = registrableKind(parseJsonObject(await c.req.text()).kind, 'kind');
-    const issued = challenges.issue({ userId: user.userId, kind, userVerification: 'required' });
+    const issued = challenges.issue({
+      userId: user.userId,
+      kind,
+      userVerification: 'required',
+      provenance: c.get('provenance'),
+    });
     return c.json(toCredentialChallenge(ctx, user, kind, issued));
   });
 
   app.post('/auth/credentials', creators, requireUserAction(ctx), async (c) => {
     const user = c.get('user');
     const body = readCreateCredentialBody(parseJsonObject(await c.req.text()));
-    const issued = challenges.consume(body.challengeIdentifier, user.userId);
-    if (issued.credentialCode !== undefined) {
-      throw badRequest(
-        'challengeIdentifier comes from POST /auth/credentials/code/init: complete it with /code/verify',
-      );
-    }
+    const issued = challenges.consume(body.challengeIdentifier, user.userId, (challenge) =>
+      challenge.credentialCode !== undefined
+        ? 'challengeIdentifier comes from POST /auth/credentials/code/init: complete it with /code/verify'
+        : !isCredentialKind(challenge.kind)
+          ? 'challengeIdentifier is not a challenge of POST /auth/credentials/init: ask it for one'
+          : undefined,
+    );
     const verified = await verifyCredential(ctx, body, issued, c.req.header('Origin'));
-    const credential = storeCredential(ctx, user.userId, verified, {
-      kind: body.credentialKind,
-      name: body.credentialName,
-      encryptedPrivateKey: body.encryptedPrivateKey,
-    });
+    await ctx.testHooks?.beforeWrite?.();
+    // No await from here to the write: a recovery that completed meanwhile has ended the token.
+    const credential = storeCredential(
+      ctx,
+      user.userId,
+      verified,
+      {
+        kind: body.credentialKind,
+        name: body.credentialName,
+        encryptedPrivateKey: body.encryptedPrivateKey,
+      },
+      { token: c.get('token'), provenance: issued.provenance },
+    );
     return c.json(toCredentialResponse(credential));
   });
 
@@ -58,7 +77,9 @@ export function credentialRoutes(ctx: MockContext) {
         `credential ${uuid} is the last active credential that can sign: deactivating it would lock this user out. Add or activate another first`,
       );
     }
-    credential.isActive = isActive;
+    if (isActive) credential.isActive = true;
+    // Deactivating voids what the credential's signatures made: codes, their challenges, unspent user actions.
+    else if (credential.isActive) store.deactivate(credential);
     return c.json({ message: 'success' });
   };
   app.put('/auth/credentials/activate', creators, requireUserAction(ctx), setActive(true));

@@ -127,9 +127,12 @@ export function loginRoutes(ctx: MockContext) {
     const assertion = readFirstFactor(body.firstFactor);
     // No credential of the mock requires a second factor (supportedCredentialKinds says so): a
     // secondFactor is not needed, and not looked at.
-    const issued = challenges.consume(challengeIdentifier, null);
-    if (issued.kind !== 'Login')
-      throw badRequest('challengeIdentifier is not a login challenge: ask POST /auth/login/init');
+    // Anyone may call: a challenge of another flow is refused before it is spent, so nobody can burn it.
+    const issued = challenges.consume(challengeIdentifier, null, (challenge) =>
+      challenge.kind !== 'Login'
+        ? 'challengeIdentifier is not a login challenge: ask POST /auth/login/init'
+        : undefined,
+    );
     const credential = credentialOf(issued, assertion);
     await verifyAssertion(assertion, credential, issued, options);
     const user = store.user(credential.userId);

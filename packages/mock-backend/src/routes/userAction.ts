@@ -28,6 +28,7 @@ export function userActionRoutes(ctx: MockContext) {
       kind: 'UserAction',
       userVerification: 'required',
       action: { method, path, payloadHash: await payloadHash(payload) },
+      provenance: store.provenance(user.userId),
     });
     // Signed in as the user: the PasswordProtectedKeys come with their encryptedPrivateKey, to sign with.
     return c.json(
@@ -41,16 +42,24 @@ export function userActionRoutes(ctx: MockContext) {
     const challengeIdentifier = stringField(body.challengeIdentifier, 'challengeIdentifier');
     const assertion = readFirstFactor(body.firstFactor);
 
-    const issued = challenges.consume(challengeIdentifier, user.userId);
-    if (issued.kind !== 'UserAction' || !issued.action) {
-      throw badRequest('challengeIdentifier is not a user-action challenge');
-    }
+    const issued = challenges.consume(challengeIdentifier, user.userId, (challenge) =>
+      challenge.kind !== 'UserAction' || !challenge.action
+        ? 'challengeIdentifier is not a user-action challenge'
+        : undefined,
+    );
+    if (!issued.action) throw badRequest('challengeIdentifier is not a user-action challenge');
     const credential = store.findCredential(user.userId, assertion.credId);
     if (!credential || credential.kind !== assertion.kind || !credential.isActive) {
       throw badRequest(`credential ${assertion.credId} is not an active ${assertion.kind} credential of this user`);
     }
     await verifyAssertion(assertion, credential, issued, options);
-    return c.json({ userAction: userActions.issue(user.userId, issued.action) });
+    return c.json({
+      userAction: userActions.issue(
+        user.userId,
+        issued.action,
+        store.provenance(user.userId, credential.credentialUuid),
+      ),
+    });
   });
 
   return app;

@@ -3,6 +3,7 @@ import { randomBytes } from '../crypto/randomBytes.ts';
 import { badRequest, DfnsHttpError } from '../errors.ts';
 import { createExpiringMap } from './expiringMap.ts';
 import { randomToken } from './ids.ts';
+import type { Provenance } from './store.ts';
 
 /** A challenge the mock issued. */
 export interface IssuedChallenge {
@@ -22,6 +23,8 @@ export interface IssuedChallenge {
   action?: UserActionTarget;
   /** A credential's challenge issued for a one-time code (`POST /auth/credentials/code/init`). */
   credentialCode?: string;
+  /** Where it came from (a user's credentials, a code's signer): voided by a recovery or deactivation since. */
+  provenance?: Provenance;
 }
 
 /** The request a user action authorises: method, path and the SHA-256 of the exact body bytes. */
@@ -38,13 +41,22 @@ export interface UserActionTarget {
  * so nothing can be brute-forced against it. Both kinds are remembered `ttlMs` past their expiry, to say
  * "expired" or "already used" rather than "unknown", then forgotten.
  */
-export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () => number }) {
+export function createChallengeStore({
+  ttlMs,
+  now,
+  voidedBy = () => undefined,
+}: {
+  ttlMs: number;
+  now: () => number;
+  /** Why a provenance no longer holds, if it doesn't (the store's `voidedBy`). */
+  voidedBy?: (provenance: Provenance) => string | undefined;
+}) {
   const pending = createExpiringMap<string, IssuedChallenge>(now);
   const spent = createExpiringMap<string, true>(now);
 
   return {
     issue(
-      input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action' | 'credentialCode'>,
+      input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action' | 'credentialCode' | 'provenance'>,
     ): IssuedChallenge {
       const time = now();
       const issued: IssuedChallenge = {
@@ -60,9 +72,15 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
     /**
      * Takes the challenge out (single use); throws a 400 that says why when it can't be used. `userId`
      * is the signed-in caller, who must be the one it was issued to (else a 403, and it stays usable);
-     * `null` on a route without sign-in, where holding the secret identifier is the proof.
+     * `null` on a route without sign-in, where holding the secret identifier is the proof. `refuse`
+     * says why this route cannot take it (another kind, another flow), checked before it is spent: a
+     * challenge is spent only by the route and the user it was issued for.
      */
-    consume(challengeIdentifier: string, userId: string | null): IssuedChallenge {
+    consume(
+      challengeIdentifier: string,
+      userId: string | null,
+      refuse: (issued: IssuedChallenge) => string | undefined = () => undefined,
+    ): IssuedChallenge {
       const issued = pending.get(challengeIdentifier);
       if (!issued) {
         throw spent.has(challengeIdentifier)
@@ -72,11 +90,15 @@ export function createChallengeStore({ ttlMs, now }: { ttlMs: number; now: () =>
       if (userId !== null && issued.userId !== userId) {
         throw new DfnsHttpError(403, 'challengeIdentifier was issued to another user');
       }
+      const refusal = refuse(issued);
+      if (refusal !== undefined) throw badRequest(refusal);
       pending.delete(challengeIdentifier);
       spent.set(challengeIdentifier, true, issued.expiresAt + ttlMs);
       if (now() > issued.expiresAt) {
         throw badRequest('challengeIdentifier has expired: ask for a new challenge');
       }
+      const voided = issued.provenance && voidedBy(issued.provenance);
+      if (voided) throw badRequest(`challengeIdentifier was ${voided}: ask for a new challenge`);
       return issued;
     },
 

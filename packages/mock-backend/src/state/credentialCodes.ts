@@ -1,12 +1,15 @@
 import { badRequest } from '../errors.ts';
 import { createExpiringMap } from './expiringMap.ts';
 import { oneTimeCode } from './ids.ts';
+import type { Provenance } from './store.ts';
 
 /** A code of `POST /auth/credentials/code`: whose it is, and until when it can start a credential. */
 export interface CredentialCode {
   code: string;
   userId: string;
   expiresAt: number;
+  /** The user's credentials and the signer when it was made: a recovery or the signer's deactivation voids it. */
+  provenance?: Provenance;
 }
 
 /**
@@ -15,13 +18,23 @@ export interface CredentialCode {
  * expire, spent by the first credential created with them. Spent and expired codes are remembered
  * for `retainMs` after expiry, to say so rather than "unknown".
  */
-export function createCredentialCodes({ now, retainMs }: { now: () => number; retainMs: number }) {
+export function createCredentialCodes({
+  now,
+  retainMs,
+  voidedBy = () => undefined,
+}: {
+  now: () => number;
+  retainMs: number;
+  voidedBy?: (provenance: Provenance) => string | undefined;
+}) {
   const live = createExpiringMap<string, CredentialCode>(now);
   const spent = createExpiringMap<string, true>(now);
 
   /** The code's entry while unspent; a 400 saying why otherwise. */
   function unspent(code: string): CredentialCode {
     const entry = live.get(code);
+    const voided = entry?.provenance && voidedBy(entry.provenance);
+    if (voided) throw badRequest(`code was ${voided}: ask the user for a new one`);
     if (entry) return entry;
     throw spent.has(code)
       ? badRequest('code was already used: a code creates one credential, ask for a new one')
@@ -29,10 +42,10 @@ export function createCredentialCodes({ now, retainMs }: { now: () => number; re
   }
 
   return {
-    issue(userId: string, expiresAt: number): CredentialCode {
+    issue(userId: string, expiresAt: number, provenance?: Provenance): CredentialCode {
       let code = oneTimeCode();
       while (live.has(code) || spent.has(code)) code = oneTimeCode();
-      const entry = { code, userId, expiresAt };
+      const entry: CredentialCode = { code, userId, expiresAt, ...(provenance && { provenance }) };
       live.set(code, entry, expiresAt + retainMs);
       return entry;
     },

@@ -33,6 +33,17 @@ export interface StoredCredential {
   encryptedPrivateKey?: string;
 }
 
+/**
+ * Where a code, challenge or user action came from: the user's credentials as they were (their
+ * recovery count) and, when a signature made it, the signing credential as it was (its deactivation
+ * count). A recovery or a deactivation since voids it.
+ */
+export interface Provenance {
+  userId: string;
+  recoveries: number;
+  signer?: { credentialUuid: string; deactivations: number };
+}
+
 /** The in-memory users and credentials, with a seeded demo user. Gone when the process ends. */
 export function createStore(orgId: string) {
   const users = new Map<string, MockUser>();
@@ -45,6 +56,9 @@ export function createStore(orgId: string) {
   const credentialsById = new Map<string, StoredCredential[]>();
   /** Credentials an account recovery invalidated, by credential id: kept only to say so. */
   const archived = new Map<string, StoredCredential[]>();
+  /** Recoveries per user, deactivations per credential uuid: what a {@link Provenance} is checked against. */
+  const recoveries = new Map<string, number>();
+  const deactivations = new Map<string, number>();
 
   const push = <K>(map: Map<K, StoredCredential[]>, key: K, credential: StoredCredential) => {
     const list = map.get(key);
@@ -109,6 +123,32 @@ export function createStore(orgId: string) {
         else credentialsById.delete(credential.credentialId);
       }
       credentialsByUser.delete(userId);
+      // Everything the old credentials made (codes, challenges, user actions) is void from now on.
+      recoveries.set(userId, (recoveries.get(userId) ?? 0) + 1);
+    },
+    /** Where something made now by the user (signed by `signerUuid`, if a signature made it) comes from. */
+    provenance(userId: string, signerUuid?: string): Provenance {
+      return {
+        userId,
+        recoveries: recoveries.get(userId) ?? 0,
+        ...(signerUuid !== undefined && {
+          signer: { credentialUuid: signerUuid, deactivations: deactivations.get(signerUuid) ?? 0 },
+        }),
+      };
+    },
+    /** Why what came from `provenance` is void (a recovery or a deactivation since), or undefined while it holds. */
+    voidedBy(provenance: Provenance): string | undefined {
+      if ((recoveries.get(provenance.userId) ?? 0) !== provenance.recoveries) return 'voided by an account recovery';
+      const { signer } = provenance;
+      if (signer && (deactivations.get(signer.credentialUuid) ?? 0) !== signer.deactivations) {
+        return 'voided: the credential that made it was deactivated';
+      }
+      return undefined;
+    },
+    /** Deactivates a credential: what its signatures made until now is void, even once it is active again. */
+    deactivate(credential: StoredCredential): void {
+      credential.isActive = false;
+      deactivations.set(credential.credentialUuid, (deactivations.get(credential.credentialUuid) ?? 0) + 1);
     },
     /** Whether an account recovery archived this credential of some user (or of `userId`). */
     wasArchived(credentialId: string, userId?: string): boolean {

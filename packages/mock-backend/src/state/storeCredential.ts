@@ -1,7 +1,7 @@
 import type { MockContext } from '../context.ts';
-import { DfnsHttpError } from '../errors.ts';
+import { badRequest, DfnsHttpError, notAuthorized } from '../errors.ts';
 import { dfnsId } from './ids.ts';
-import type { MockStore, StoredCredential } from './store.ts';
+import type { MockStore, Provenance, StoredCredential } from './store.ts';
 
 /** What verification determines of a new credential (`VerifiedCredential`); the rest is given or stamped here. */
 type VerifiedFields = Pick<StoredCredential, 'credentialId' | 'publicKey' | 'origin' | 'cosePublicKey' | 'counter'>;
@@ -17,13 +17,25 @@ export function refuseCredentialIdOfAnotherUser(store: MockStore, userId: string
   }
 }
 
-/** Stores a verified credential for a user; a credential id already registered, to anyone, is a 409. */
+/**
+ * Stores a verified credential for a user; a credential id already registered, to anyone, is a 409.
+ * `still` is what must still hold at the write (checked here, synchronously with it, after every
+ * `await` of the request): the bearer token (a recovery ends it) and the provenance of the challenge
+ * (a recovery or a deactivation voids it). An in-flight request cannot outlive a recovery.
+ */
 export function storeCredential(
-  { store, options }: MockContext,
+  { store, options, tokens }: MockContext,
   userId: string,
   verified: VerifiedFields,
   fields: Pick<StoredCredential, 'kind' | 'name' | 'encryptedPrivateKey'>,
+  still: { token?: string; provenance?: Provenance | undefined } = {},
 ): StoredCredential {
+  if (still.token !== undefined && tokens.grantOf(still.token)?.userId !== userId) {
+    throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'user' });
+  }
+  if (!store.user(userId)) throw notAuthorized({ reason: 'token', problem: 'unknown', expected: 'user' });
+  const voided = still.provenance && store.voidedBy(still.provenance);
+  if (voided) throw badRequest(`challengeIdentifier was ${voided}: ask for a new challenge`);
   if (store.findCredential(userId, verified.credentialId)) {
     throw new DfnsHttpError(409, `credential ${verified.credentialId} is already registered for this user`);
   }
