@@ -29,7 +29,7 @@ export async function verifyAssertion(
     return;
   }
   // The origin rule first, as for registrations; clientData that does not decode is left to the verifier.
-  const origin = clientDataOrigin(assertion.clientData);
+  const origin = clientDataOrigin(assertion.clientData, 'firstFactor.clientData');
   if (origin !== undefined && !isAllowedOrigin(origin, options.origins)) {
     throw originNotAllowed(origin, options.origins);
   }

@@ -4,6 +4,7 @@ import { isStrictDerEcdsaSignature } from '../crypto/strictDer.ts';
 import { badRequest, errorMessage } from '../errors.ts';
 import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
+import { parseClientJson } from '../wire/parseJson.ts';
 
 /** The Fido2 `credentialInfo` of a `POST /auth/credentials` body, already checked to be base64url strings. */
 export interface Fido2CredentialInfo {
@@ -59,8 +60,9 @@ function decodeAttestation(attestationData: string): string {
 function originOf(clientData: string): string {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(isoBase64URL.toUTF8String(clientData));
-  } catch {
+    parsed = parseClientJson(isoBase64URL.toUTF8String(clientData), 'credentialInfo.clientData');
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
     throw badRequest('credentialInfo.clientData does not decode to JSON: send base64url(response.clientDataJSON)');
   }
   const origin = (parsed as { origin?: unknown } | null)?.origin;

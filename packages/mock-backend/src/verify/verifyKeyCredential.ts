@@ -6,6 +6,7 @@ import { verifyKeySignature } from '../crypto/verifyKeySignature.ts';
 import { badRequest } from '../errors.ts';
 import { isAllowedOrigin, originNotAllowed } from '../isAllowedOrigin.ts';
 import type { IssuedChallenge } from '../state/challenges.ts';
+import { parseClientJson } from '../wire/parseJson.ts';
 
 /** The `credentialInfo` of a key kind, already checked to be base64url strings. */
 export interface KeyCredentialInfo {
@@ -26,8 +27,9 @@ export interface VerifiedKeyCredential {
 function decodeJsonObject(base64url: string, field: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(isoBase64URL.toUTF8String(base64url));
-  } catch {
+    value = parseClientJson(isoBase64URL.toUTF8String(base64url), field);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
     throw badRequest(`${field} does not decode to JSON`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -1,6 +1,7 @@
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { badRequest } from '../errors.ts';
 import { type NewCredentials, readNewCredentials } from './newCredentials.ts';
+import { parseClientJson } from './parseJson.ts';
 import { base64urlField, objectField, stringField } from './requestBody.ts';
 
 /** A `POST /auth/recover/user` body whose every field has the right shape. */
@@ -54,9 +55,12 @@ function canonicalJson(value: unknown): string {
 export function signsNewCredentials(challenge: string, newCredentials: Record<string, unknown>): boolean {
   if (!/^[A-Za-z0-9_-]+$/.test(challenge)) return false;
   let signed: unknown;
+  const text = isoBase64URL.toUTF8String(challenge);
+  // Too deep is a 400 that says so (thrown through), before canonicalJson recurses into it.
   try {
-    signed = JSON.parse(isoBase64URL.toUTF8String(challenge));
-  } catch {
+    signed = parseClientJson(text, 'recovery.credentialAssertion.clientData challenge');
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
     return false;
   }
   return canonicalJson(signed) === canonicalJson(newCredentials);

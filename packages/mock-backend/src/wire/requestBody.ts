@@ -1,4 +1,5 @@
-import { badRequest } from '../errors.ts';
+import { badRequest, DfnsHttpError } from '../errors.ts';
+import { parseClientJson } from './parseJson.ts';
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -14,8 +15,9 @@ export function describe(value: unknown): string {
 export function parseJsonObject(text: string): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
-  } catch {
+    value = parseClientJson(text, 'Request body');
+  } catch (error) {
+    if (error instanceof DfnsHttpError) throw error;
     throw badRequest(
       text.trim() === '' ? 'Request body is empty: send a JSON object' : 'Request body is not valid JSON',
     );
