@@ -120,19 +120,30 @@ describe('POST /auth/recover/user/code', () => {
     const exposed = await call('GET', `/mock/recovery-codes?username=${encodeURIComponent(USERNAME)}`);
     expect(exposed.status).toBe(200);
     expect(exposed.body).toEqual({ username: USERNAME, verificationCode: code, expiresAt: '2026-11-30T12:15:00.000Z' });
-    time += 1000;
+    // Asked again within its first minute: the live code again; a minute on, a new one.
+    time += 59_999;
+    expect(await sendCode(call, mails)).toBe(code);
+    time += 1;
     expect(await sendCode(call, mails)).not.toBe(code);
   });
 
-  it('should not let anyone void a mailed code by asking again: 3 live codes, then the newest mailed again', async () => {
-    const { call, mails } = setupRecovery();
+  it('should not let anyone void a mailed code by asking again: 3 live codes, one a minute, then 429', async () => {
+    let time = Date.now();
+    const { call, mails } = setupRecovery({ now: () => time });
     const user = await userWithRecoveryKey(call);
     const sent = [];
-    for (let request = 0; request < 5; request++) sent.push(await sendCode(call, mails));
+    for (let request = 0; request < 6; request++) {
+      sent.push(await sendCode(call, mails));
+      time += 30_000;
+    }
     expect(new Set(sent).size).toBe(3);
-    expect(sent.slice(2)).toEqual([sent[2], sent[2], sent[2]]);
+    expect(sent).toEqual([sent[0], sent[0], sent[2], sent[2], sent[4], sent[4]]);
+    const limited = await call('POST', '/auth/recover/user/code', { username: USERNAME, orgId: DEFAULT_ORG_ID });
+    expectDfnsError(limited, 429, /at most 3 live at once/);
+    expect(limited.headers.get('Retry-After')).toMatch(/^\d+$/);
+    const newest = sent[4];
     const exposed = await call('GET', `/mock/recovery-codes?username=${encodeURIComponent(USERNAME)}`);
-    expect(exposed.body.verificationCode).toBe(sent[2]);
+    expect(exposed.body.verificationCode).toBe(newest);
     // The first code mailed still starts a recovery.
     const init = await recoveryInit(call, { verificationCode: sent[0], credentialId: user.recoveryKey.credentialId });
     expect(init.status).toBe(200);

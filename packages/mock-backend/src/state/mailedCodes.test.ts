@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DfnsHttpError } from '../errors.ts';
-import { createMailedCodes, LIVE_CODES_PER_USER } from './mailedCodes.ts';
+import { createMailedCodes, LIVE_CODES_PER_USER, RESEND_AFTER_MS } from './mailedCodes.ts';
 
-const TTL_MS = 60_000;
+const TTL_MS = 600_000;
 
 function setup() {
   const clock = { time: 1_000_000 };
@@ -35,6 +35,7 @@ describe('createMailedCodes', () => {
     expect(mailed).toEqual({
       code: expect.stringMatching(/^\d{4}-\d{4}-\d{4}-\d{4}$/),
       userId: 'us-a',
+      issuedAt: clock.time,
       expiresAt: clock.time + TTL_MS,
     });
     expect(codes.latest('us-a')).toBe(mailed);
@@ -50,8 +51,9 @@ describe('createMailedCodes', () => {
   });
 
   it('should be single-use: a spent code is "already used", the others still work', () => {
-    const { codes } = setup();
+    const { clock, codes } = setup();
     const first = codes.issue('us-a');
+    clock.time += RESEND_AFTER_MS;
     const second = codes.issue('us-a');
     codes.spend(codes.check('us-a', first.code));
     expect(refusal(() => codes.check('us-a', first.code))).toBe(
@@ -60,17 +62,35 @@ describe('createMailedCodes', () => {
     expect(codes.check('us-a', second.code)).toBe(second);
   });
 
-  it(`should keep at most ${LIVE_CODES_PER_USER} live codes per user, mailing the newest again past that`, () => {
+  it(`should mail the live code again for a minute, then keep at most ${LIVE_CODES_PER_USER} live, then 429`, () => {
     const { clock, codes } = setup();
-    const mailed = Array.from({ length: 10_000 }, () => codes.issue('us-a'));
-    const distinct = [...new Set(mailed.map(({ code }) => code))];
-    expect(distinct).toHaveLength(LIVE_CODES_PER_USER);
-    expect(mailed.slice(LIVE_CODES_PER_USER).every((entry) => entry === mailed[LIVE_CODES_PER_USER - 1])).toBe(true);
-    // A flood of requests voids none of the codes the user was mailed.
+    const first = codes.issue('us-a');
+    clock.time += RESEND_AFTER_MS - 1;
+    for (let request = 0; request < 10_000; request++) expect(codes.issue('us-a')).toBe(first);
+    clock.time += 1;
+    const second = codes.issue('us-a');
+    clock.time += RESEND_AFTER_MS;
+    const third = codes.issue('us-a');
+    const distinct = [first, second, third].map(({ code }) => code);
+    expect(new Set(distinct).size).toBe(LIVE_CODES_PER_USER);
+    clock.time += RESEND_AFTER_MS;
+    let limited: unknown;
+    try {
+      codes.issue('us-a');
+    } catch (error) {
+      limited = error;
+    }
+    expect(limited).toBeInstanceOf(DfnsHttpError);
+    expect(limited).toMatchObject({
+      status: 429,
+      retryAfterSeconds: Math.ceil((first.expiresAt + 1 - clock.time) / 1000),
+      message: expect.stringMatching(/^Too many loginCodes asked for this username: at most 3 live at once/),
+    });
+    // The flood voided none of the codes the user was mailed.
     for (const code of distinct) expect(codes.check('us-a', code).code).toBe(code);
     expect(codes.size).toBe(1);
     // Spending one, or their expiry, makes room for a new code.
-    codes.spend(codes.check('us-a', distinct[0] as string));
+    codes.spend(codes.check('us-a', first.code));
     expect(distinct).not.toContain(codes.issue('us-a').code);
     clock.time += TTL_MS + 1;
     const fresh = codes.issue('us-a');

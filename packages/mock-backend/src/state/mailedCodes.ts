@@ -1,4 +1,4 @@
-import { badRequest } from '../errors.ts';
+import { badRequest, tooManyRequests } from '../errors.ts';
 import { createExpiringMap } from './expiringMap.ts';
 import { randomDigits } from './ids.ts';
 
@@ -6,15 +6,23 @@ import { randomDigits } from './ids.ts';
 export interface MailedCode {
   code: string;
   userId: string;
+  /** When it was mailed: within {@link RESEND_AFTER_MS} of it, asking again mails it again. */
+  issuedAt: number;
   expiresAt: number;
 }
 
 /**
- * How many unexpired codes a user holds at most. Past it, a request mails the newest one again
- * rather than make another: anyone may ask for a user's code, and must neither void the codes the
- * user was mailed nor grow the mock's state.
+ * How many unexpired codes a user holds at most. Past it, asking for a new one is a 429 until the
+ * oldest expires (or one is spent): anyone may ask for a user's code, and must neither void the codes
+ * the user was mailed nor grow the mock's state.
  */
 export const LIVE_CODES_PER_USER = 3;
+
+/**
+ * How long after a code was mailed asking again mails the same code rather than a new one (a minute):
+ * a double click, or a mail that is slow to come, keeps the live code.
+ */
+export const RESEND_AFTER_MS = 60_000;
 
 /** What the codes are for, in the words of their refusals. */
 export interface MailedCodesOptions {
@@ -52,15 +60,29 @@ export function createMailedCodes({ now, ttlMs, field, mailedBy, use }: MailedCo
     field,
 
     /**
-     * A code to mail the user: a new one, or, when the user already holds
-     * {@link LIVE_CODES_PER_USER} unexpired codes, the newest of them again.
+     * A code to mail the user: the newest again within {@link RESEND_AFTER_MS} of its mailing, else a
+     * new one; a 429 (with `Retry-After`, until the oldest expires) when the user already holds
+     * {@link LIVE_CODES_PER_USER} unexpired codes.
      */
     issue(userId: string): MailedCode {
       const time = now();
       const unexpired = (live.get(userId) ?? []).filter((entry) => time <= entry.expiresAt);
       const newest = unexpired.at(-1);
-      if (newest && unexpired.length >= LIVE_CODES_PER_USER) return newest;
-      const entry = { code: [0, 1, 2, 3].map(() => randomDigits(4)).join('-'), userId, expiresAt: time + ttlMs };
+      if (newest && time - newest.issuedAt < RESEND_AFTER_MS) return newest;
+      const oldest = unexpired[0];
+      if (oldest && unexpired.length >= LIVE_CODES_PER_USER) {
+        const seconds = Math.max(1, Math.ceil((oldest.expiresAt + 1 - time) / 1000));
+        throw tooManyRequests(
+          `Too many ${field}s asked for this username: at most ${LIVE_CODES_PER_USER} live at once, a new one at most one a minute. The codes mailed still work; ask again in ${seconds} s`,
+          seconds,
+        );
+      }
+      const entry = {
+        code: [0, 1, 2, 3].map(() => randomDigits(4)).join('-'),
+        userId,
+        issuedAt: time,
+        expiresAt: time + ttlMs,
+      };
       keep(live, userId, [...unexpired, entry]);
       return entry;
     },
