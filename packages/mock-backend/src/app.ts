@@ -26,7 +26,6 @@ export function createApp(ctx: MockContext): Hono {
   app.onError((error, c) => {
     if (error instanceof DfnsHttpError) {
       if (error.refusal) options.onRefusal?.({ method: c.req.method, path: c.req.path, ...error.refusal });
-      if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
       return c.json(dfnsErrorBody(error.message), error.status);
     }
     if (isClientDisconnect(error, c.req.raw)) {

@@ -6,23 +6,13 @@ export class DfnsHttpError extends Error {
   readonly status: ContentfulStatusCode;
   /** Set when the refusal is one `onRefusal` reports. */
   readonly refusal: MockRefusalReason | undefined;
-  /** Sent as `Retry-After` (seconds), when set: a 429 says when to ask again. */
-  retryAfterSeconds: number | undefined;
 
   constructor(status: ContentfulStatusCode, message: string, refusal?: MockRefusalReason) {
     super(message);
     this.name = 'DfnsHttpError';
     this.status = status;
     this.refusal = refusal;
-    this.retryAfterSeconds = undefined;
   }
-}
-
-/** A 429 with `Retry-After: retryAfterSeconds`; `message` should name the limit. */
-export function tooManyRequests(message: string, retryAfterSeconds: number): DfnsHttpError {
-  const error = new DfnsHttpError(429, message);
-  error.retryAfterSeconds = retryAfterSeconds;
-  return error;
 }
 
 /** A 400 naming what is wrong with the request. */

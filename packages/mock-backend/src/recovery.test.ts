@@ -127,7 +127,7 @@ describe('POST /auth/recover/user/code', () => {
     expect(await sendCode(call, mails)).not.toBe(code);
   });
 
-  it('should not let anyone void a mailed code by asking again: 3 live codes, one a minute, then 429', async () => {
+  it('should not let anyone void a mailed code by asking again: 3 live codes, one a minute, then nothing new', async () => {
     let time = Date.now();
     const { call, mails } = setupRecovery({ now: () => time });
     const user = await userWithRecoveryKey(call);
@@ -138,9 +138,11 @@ describe('POST /auth/recover/user/code', () => {
     }
     expect(new Set(sent).size).toBe(3);
     expect(sent).toEqual([sent[0], sent[0], sent[2], sent[2], sent[4], sent[4]]);
+    // Past the limit the answer is the one any username gets, and nothing new is mailed.
+    const mailedBefore = mails.length;
     const limited = await call('POST', '/auth/recover/user/code', { username: USERNAME, orgId: DEFAULT_ORG_ID });
-    expectDfnsError(limited, 429, /at most 3 live at once/);
-    expect(limited.headers.get('Retry-After')).toMatch(/^\d+$/);
+    expect(limited).toMatchObject({ status: 200, body: { message: 'success' } });
+    expect(mails).toHaveLength(mailedBefore);
     const newest = sent[4];
     const exposed = await call('GET', `/mock/recovery-codes?username=${encodeURIComponent(USERNAME)}`);
     expect(exposed.body.verificationCode).toBe(newest);

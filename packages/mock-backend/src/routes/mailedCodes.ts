@@ -32,9 +32,11 @@ export function mailedCodeRoutes(ctx: MockContext, { send, show, codes, label, d
     const username = stringField(body.username, 'username');
     orgIdField(body.orgId, ctx.options);
     const user = ctx.store.userByName(username);
-    // The same answer whether or not the user exists: the route does not tell who has an account.
-    if (user) {
-      const { code, expiresAt } = codes.issue(user.userId);
+    // The same answer whether or not the user exists, or already holds all the codes it may: the route
+    // does not tell who has an account.
+    const mailed = user && codes.issue(user.userId);
+    if (user && mailed) {
+      const { code, expiresAt } = mailed;
       deliver({ username: user.username, userId: user.userId, code, expiresAt: new Date(expiresAt).toISOString() });
     }
     return c.json({ message: 'success' });

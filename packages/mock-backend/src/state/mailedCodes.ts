@@ -1,4 +1,4 @@
-import { badRequest, tooManyRequests } from '../errors.ts';
+import { badRequest } from '../errors.ts';
 import { createExpiringMap } from './expiringMap.ts';
 import { randomDigits } from './ids.ts';
 
@@ -12,9 +12,10 @@ export interface MailedCode {
 }
 
 /**
- * How many unexpired codes a user holds at most. Past it, asking for a new one is a 429 until the
- * oldest expires (or one is spent): anyone may ask for a user's code, and must neither void the codes
- * the user was mailed nor grow the mock's state.
+ * How many unexpired codes a user holds at most. Past it, asking for a new one mails nothing until the
+ * oldest expires (or one is spent), and the route answers as ever: anyone may ask for a user's code,
+ * and must neither void the codes the user was mailed, nor grow the mock's state, nor learn from a
+ * different answer that the username has an account.
  */
 export const LIVE_CODES_PER_USER = 3;
 
@@ -61,22 +62,15 @@ export function createMailedCodes({ now, ttlMs, field, mailedBy, use }: MailedCo
 
     /**
      * A code to mail the user: the newest again within {@link RESEND_AFTER_MS} of its mailing, else a
-     * new one; a 429 (with `Retry-After`, until the oldest expires) when the user already holds
-     * {@link LIVE_CODES_PER_USER} unexpired codes.
+     * new one; nothing (`undefined`) when the user already holds {@link LIVE_CODES_PER_USER}
+     * unexpired codes: the ones mailed keep working.
      */
-    issue(userId: string): MailedCode {
+    issue(userId: string): MailedCode | undefined {
       const time = now();
       const unexpired = (live.get(userId) ?? []).filter((entry) => time <= entry.expiresAt);
       const newest = unexpired.at(-1);
       if (newest && time - newest.issuedAt < RESEND_AFTER_MS) return newest;
-      const oldest = unexpired[0];
-      if (oldest && unexpired.length >= LIVE_CODES_PER_USER) {
-        const seconds = Math.max(1, Math.ceil((oldest.expiresAt + 1 - time) / 1000));
-        throw tooManyRequests(
-          `Too many ${field}s asked for this username: at most ${LIVE_CODES_PER_USER} live at once, a new one at most one a minute. The codes mailed still work; ask again in ${seconds} s`,
-          seconds,
-        );
-      }
+      if (unexpired.length >= LIVE_CODES_PER_USER) return undefined;
       const entry = {
         code: [0, 1, 2, 3].map(() => randomDigits(4)).join('-'),
         userId,
