@@ -1,3 +1,5 @@
+import { normalizeName, usernameKey } from '@credkit/names';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ORG_ID } from './config.ts';
 import { type Call, expectDfnsError, ORIGIN, registration, setupBackend } from './testHelpers.ts';
@@ -77,6 +79,77 @@ describe('names in the mock backend (the @credkit/names rule)', () => {
       const login = await call('POST', '/auth/login/init', { orgId: DEFAULT_ORG_ID, username: 'ADA@EXAMPLE.COM' });
       expect(login.status).toBe(200);
       expect(login.body.allowCredentials.key).toHaveLength(1);
+    });
+
+    it.each([
+      ['a zero-width space', 'ali\u200Bce@example.com', '200B'],
+      ['a soft hyphen', 'ali\u00ADce@example.com', '00AD'],
+      ['a word joiner', 'ali\u2060ce@example.com', '2060'],
+    ])('should refuse a look-alike with %s inside', async (_what, username, code) => {
+      const { call } = setupBackend();
+      expect((await signUpWithKey(call, 'alice@example.com')).status).toBe(200);
+      expectDfnsError(
+        await registrationInit(call, username),
+        400,
+        new RegExp(`^username must not contain invisible or format characters .*U\\+${code}\\)$`),
+      );
+    });
+
+    it('should take a fullwidth look-alike for the same user, folding widths (RFC 8265)', async () => {
+      const { call } = setupBackend();
+      expect((await signUpWithKey(call, 'alice@example.com')).status).toBe(200);
+      expectDfnsError(await registrationInit(call, 'ａlice@example.com'), 409, /already registered/);
+      expectDfnsError(await registrationInit(call, 'ＡＬＩＣＥ＠ＥＸＡＭＰＬＥ．ＣＯＭ'), 409, /already registered/);
+      // Signing in with a look-alike finds the one user, not none.
+      for (const username of ['ａlice@example.com', 'ali\u200Bce@example.com']) {
+        const login = await call('POST', '/auth/login/init', { orgId: DEFAULT_ORG_ID, username });
+        expect(login.status).toBe(200);
+        expect(login.body.allowCredentials.key).toHaveLength(1);
+      }
+    });
+
+    it('should store a fullwidth username folded to its usual width', async () => {
+      const { call } = setupBackend();
+      const done = await signUpWithKey(call, 'ｂob@example.com');
+      expect(done.body.user.username).toBe('bob@example.com');
+    });
+
+    it('should never let a look-alike of a username be another user (property)', () => {
+      // Whatever invisible or format character goes inside, and whichever letters are fullwidth, the
+      // name is refused or has the key of the plain name.
+      const letter = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCXYZ0189.@_-'.split(''));
+      const hidden = fc.constantFrom(
+        '\u200B',
+        '\u200C',
+        '\u200D',
+        '\u00AD',
+        '\u2060',
+        '\uFEFF',
+        '\u180E',
+        '\u034F',
+        '\uFE0F',
+        '\u{E0020}',
+        '\u0600',
+      );
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(letter, fc.boolean(), fc.option(hidden)), { minLength: 1, maxLength: 30 }),
+          (parts) => {
+            const plain = parts.map(([c]) => c).join('');
+            const lookAlike = parts
+              .map(
+                ([c, wide, extra]) =>
+                  (wide ? String.fromCodePoint((c.codePointAt(0) as number) + 0xfee0) : c) + (extra ?? ''),
+              )
+              .join('');
+            expect(usernameKey(lookAlike)).toBe(usernameKey(plain));
+            const checked = normalizeName(lookAlike, 'username');
+            // Refused, or the plain name (a trailing BOM is trimmed like a space).
+            if (checked.ok) expect(checked.name).toBe(plain);
+            if (parts.slice(0, -1).some(([, , extra]) => extra !== null)) expect(checked.ok).toBe(false);
+          },
+        ),
+      );
     });
 
     it('should keep the username as typed, NFC-normalised and trimmed', async () => {

@@ -85,7 +85,68 @@ describe('normalizeName', () => {
   });
 });
 
+describe('normalizeName for usernames: no look-alikes', () => {
+  it.each([
+    ['a zero-width space', 'ali\u200Bce@example.com', '200B'],
+    ['a soft hyphen', 'ali\u00ADce', '00AD'],
+    ['a word joiner', 'ali\u2060ce', '2060'],
+    ['a zero-width joiner', 'ali\u200Dce', '200D'],
+    ['a BOM inside', 'ali\uFEFFce', 'FEFF'],
+    ['a variation selector', 'alice\uFE0F@example.com', 'FE0F'],
+    ['a Hangul filler', 'ali\u3164ce', '3164'],
+    ['a halfwidth Hangul filler, folded to U+3164', 'ali\uFFA0ce', '3164'],
+    ['a tag character', 'alice\u{E0041}', 'E0041'],
+    ['an Arabic number sign (Cf)', 'alice\u0600', '0600'],
+    ['an interlinear annotation anchor (Cf)', 'ali\uFFF9ce', 'FFF9'],
+  ])('should refuse %s inside a username', (_what, text, code) => {
+    expect(normalizeName(text, 'username')).toEqual(
+      refused(new RegExp(`^must not contain invisible or format characters \\(.*; found U\\+${code}\\)$`)),
+    );
+  });
+
+  it('should keep those in a credential name, which is a label and may hold emoji', () => {
+    for (const name of ['ali\u200Bce', 'ali\u00ADce', '👩\u200D💻', '❤\uFE0F', 'ａlice']) {
+      expect(normalizeName(name, 'credentialName')).toEqual({ ok: true, name });
+    }
+  });
+
+  it('should fold fullwidth and halfwidth forms to their usual width (RFC 8265 width mapping)', () => {
+    expect(normalizeName('ａlice@example.com', 'username')).toEqual({ ok: true, name: 'alice@example.com' });
+    expect(normalizeName('ＡＬＩＣＥ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'username')).toEqual({
+      ok: true,
+      name: 'ALICE@example.com',
+    });
+    // Halfwidth katakana, with a voiced sound mark that composes: ｶﾞ is ガ.
+    expect(normalizeName('ｶﾞｲ', 'username')).toEqual({ ok: true, name: 'ガイ' });
+    // Halfwidth Hangul letters become the compatibility letters (one step, not NFKC's two).
+    expect(normalizeName('\uFFA1\uFFC2', 'username')).toEqual({ ok: true, name: '\u3131\u314F' });
+    expect(normalizeName('ｘ\uFFE3', 'username')).toEqual({ ok: true, name: 'x\u00AF' });
+    // An ideographic space is a space: trimmed at the ends, kept inside.
+    expect(normalizeName('\u3000ada\u3000lovelace\u3000', 'username')).toEqual({ ok: true, name: 'ada lovelace' });
+    // Compatibility forms that are not width forms stay (ﬁ, ①): PRECIS maps widths only.
+    expect(normalizeName('\uFB01ona\u2460', 'username')).toEqual({ ok: true, name: '\uFB01ona\u2460' });
+  });
+
+  it('should say "must contain a visible character" of a username of nothing visible', () => {
+    expect(normalizeName('\u200B\u2060', 'username')).toEqual(refused(/^must contain a visible character$/));
+  });
+});
+
 describe('usernameKey', () => {
+  it('should make one key of a username and its look-alikes', () => {
+    const key = usernameKey('alice@example.com');
+    for (const lookAlike of [
+      'ａlice@example.com',
+      'ＡＬＩＣＥ＠ＥＸＡＭＰＬＥ．ＣＯＭ',
+      'ali\u200Bce@example.com',
+      'ali\u00ADce@example.com',
+      'ali\u2060ce@example.com',
+      '\uFEFFalice@example.com\u200B',
+    ]) {
+      expect(usernameKey(lookAlike)).toBe(key);
+    }
+  });
+
   it('should make one key of the cases, forms and surrounding spaces of a username', () => {
     expect(usernameKey('DEMO@credkit.dev')).toBe(usernameKey('demo@credkit.dev'));
     expect(usernameKey(' Ren\u00e9@example.com')).toBe(usernameKey('rene\u0301@EXAMPLE.com'));

@@ -21,16 +21,56 @@ const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // What takes no room on screen: spaces and default-ignorable code points (zero-width space and
 // joiners, word joiner, BOM, soft hyphen, variation selectors, Hangul fillers, tags).
 const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
+// In a username, what makes a look-alike of another: default-ignorable code points (the above less
+// the spaces) and format characters (general category Cf, e.g. U+0600 or U+FFF9–U+FFFB).
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
+const IGNORABLES = new RegExp(IGNORABLE.source, 'gu');
+// The code points with a <wide> or <narrow> decomposition (Unicode 16): the ideographic space and
+// the Halfwidth and Fullwidth Forms block.
+const WIDE_OR_NARROW = /[\u3000\uFF01-\uFFEE]/gu;
+
+/**
+ * RFC 8265's width mapping: each fullwidth or halfwidth character becomes its <wide>/<narrow>
+ * decomposition ("ａ" → "a", "ｶ" → "カ", U+3000 → " "). NFKC gives it for most; the halfwidth
+ * Hangul letters and U+FFE3 decompose one step less than NFKC goes, so they are mapped here.
+ */
+function foldWidth(char: string): string {
+  const cp = char.codePointAt(0) as number;
+  if (cp === 0x3000) return ' ';
+  if (cp <= 0xff5e) return String.fromCodePoint(cp - 0xfee0);
+  if (cp === 0xffe3) return '\u00af';
+  if (cp === 0xffa0) return '\u3164';
+  if (cp > 0xffa0 && cp <= 0xffdc) {
+    // The halfwidth Hangul letters follow U+3131 onwards, with gaps at U+FFBF–C1, C8–9, D0–1, D8–9.
+    return String.fromCodePoint(
+      cp - (cp >= 0xffda ? 0xce79 : cp >= 0xffd2 ? 0xce77 : cp >= 0xffca ? 0xce75 : cp >= 0xffc2 ? 0xce73 : 0xce70),
+    );
+  }
+  return char.normalize('NFKC');
+}
+
+/** Fullwidth and halfwidth characters folded to their usual width ({@link foldWidth}), then NFC. */
+function foldWidths(text: string): string {
+  return text.replace(WIDE_OR_NARROW, foldWidth).normalize('NFC');
+}
 
 /**
  * The one rule for a name a person typed, shared by the kit (before anything is sent) and the mock
  * backend (on what it receives): Unicode NFC, trimmed; refused when blank, longer than
  * {@link MAX_NAME_LENGTH} code points, or holding lone surrogates, control characters, bidi controls,
  * or nothing visible. `problem` is a phrase that follows the field's name ("… must not be blank").
+ *
+ * A username, which says who someone is, is held to more, so that no look-alike of one can be another
+ * user: fullwidth and halfwidth characters are folded to their usual width (RFC 8265's width mapping:
+ * "ａlice" is "alice"), and invisible and format characters inside it are refused (zero-width space,
+ * soft hyphen, word joiner, zero-width joiners, variation selectors: any default-ignorable code point
+ * or general category Cf). A credential name is only a label the person reads: it keeps its widths and
+ * may hold joiners and variation selectors, which emoji such as "👩‍💻" and "❤️" need.
  */
 export function normalizeName(text: string, kind: NameKind): NormalizedName {
   if (LONE_SURROGATE.test(text)) return { ok: false, problem: 'must not contain unpaired UTF-16 surrogates' };
-  const name = text.normalize('NFC').trim();
+  const nfc = text.normalize('NFC');
+  const name = (kind === 'username' ? foldWidths(nfc) : nfc).trim();
   if (name === '') return { ok: false, problem: 'must not be blank' };
   if (CONTROL.test(name)) {
     return { ok: false, problem: 'must not contain control characters (such as line breaks, tabs or NUL)' };
@@ -43,6 +83,14 @@ export function normalizeName(text: string, kind: NameKind): NormalizedName {
     };
   }
   if (name.replace(INVISIBLE, '') === '') return { ok: false, problem: 'must contain a visible character' };
+  const ignorable = kind === 'username' ? IGNORABLE.exec(name) : null;
+  if (ignorable) {
+    const code = (ignorable[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    return {
+      ok: false,
+      problem: `must not contain invisible or format characters (such as zero-width spaces, soft hyphens or word joiners; found U+${code})`,
+    };
+  }
   const length = [...name].length;
   const max = MAX_NAME_LENGTH[kind];
   if (length > max) return { ok: false, problem: `is too long (${length} characters, at most ${max})` };
@@ -50,9 +98,11 @@ export function normalizeName(text: string, kind: NameKind): NormalizedName {
 }
 
 /**
- * How usernames compare: NFC, trimmed, lower-cased, so `DEMO@credkit.dev` and `demo@credkit.dev`
- * are one user. Only for comparing: the username is kept as the person typed it.
+ * How usernames compare: NFC, widths folded, invisible and format characters dropped, trimmed,
+ * lower-cased, so `DEMO@credkit.dev`, `ｄemo@credkit.dev` and `de\u200Bmo@credkit.dev` are one user
+ * ({@link normalizeName} refuses the last at sign-up; here it finds the same user rather than none).
+ * Only for comparing: the username is kept as the person typed it, widths folded.
  */
 export function usernameKey(username: string): string {
-  return username.normalize('NFC').trim().toLowerCase();
+  return foldWidths(username.normalize('NFC')).replace(IGNORABLES, '').trim().toLowerCase();
 }

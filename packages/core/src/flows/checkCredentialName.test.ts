@@ -57,11 +57,19 @@ describe('checkUsername', () => {
     expect(checkUsername(' Ren\u0065\u0301@Example.com ')).toBe('Ren\u00e9@Example.com');
   });
 
+  it('should fold a fullwidth username to its usual width, as the mock compares it', () => {
+    expect(checkUsername('ａlice@example.com')).toBe('alice@example.com');
+    expect(checkUsername('ＡＬＩＣＥ＠ｅｘａｍｐｌｅ．ｃｏｍ')).toBe('ALICE@example.com');
+  });
+
   it.each([
     ['blank', '   ', /^Give a username\.$/],
     ['60,000 characters', 'a'.repeat(60_000), /^The username is too long \(60000 characters, at most 254\)\.$/],
     ['a bidi isolate', 'ada\u2066@example.com', /bidirectional control/],
     ['a control character', 'ada\u001b@example.com', /control characters/],
+    ['a zero-width space inside', 'ali\u200Bce@example.com', /^The username must not contain invisible .*U\+200B\)\.$/],
+    ['a soft hyphen inside', 'ali\u00ADce', /^The username must not contain invisible .*U\+00AD\)\.$/],
+    ['a word joiner inside', 'ali\u2060ce', /^The username must not contain invisible .*U\+2060\)\.$/],
   ])('should refuse a username that is %s', (_what, username, message) => {
     expect(invalidInput(() => checkUsername(username), 'username')).toMatch(message);
   });

@@ -3,8 +3,8 @@ import { CredkitError } from '../errors/credkitError.ts';
 
 /**
  * Checks a username before anything is sent (at sign-up, sign-in and recovery), by the rule the mock
- * backend applies too (`@credkit/names`): returns it NFC-normalised and trimmed, or throws
- * `invalid-input` saying why.
+ * backend applies too (`@credkit/names`): returns it NFC-normalised, widths folded (`ａlice` is
+ * `alice`) and trimmed, or throws `invalid-input` saying why (such as a zero-width space inside).
  */
 export function checkUsername(username: unknown): string {
   const checked = typeof username === 'string' ? normalizeName(username, 'username') : undefined;
