@@ -29,13 +29,16 @@ function noNodeBuiltins(): Plugin {
   };
 }
 
+/** The pages' `<meta name="referrer">` as a header too: a `?code=` link is a credential, for no other site. */
+const headers = { 'Referrer-Policy': 'no-referrer' };
+
 export default defineConfig(({ mode }) => ({
   plugins: [react(), noNodeBuiltins()],
   // Relative asset URLs: the static build works under any path of any static host.
   base: './',
   // Consume the workspace packages' TypeScript sources: no build step for the demo.
   resolve: { conditions: ['@credkit/source', ...defaultClientConditions] },
-  server: { host: 'localhost', port: 5173, strictPort: true },
+  server: { host: 'localhost', port: 5173, strictPort: true, headers },
   // The interop page's CommonJS Dfns SDK, and SimpleWebAuthn (imported through @credkit/core's sources),
   // are pre-bundled at start, so no reload happens mid-test.
   optimizeDeps: { include: ['@dfns/sdk', '@dfns/sdk-browser', '@simplewebauthn/browser'] },
@@ -58,5 +61,5 @@ export default defineConfig(({ mode }) => ({
     },
   },
   // `vite preview` serves the static build (dist/) on its own port, next to the dev server's.
-  preview: { host: 'localhost', port: 4173, strictPort: true },
+  preview: { host: 'localhost', port: 4173, strictPort: true, headers },
 }));

@@ -208,8 +208,13 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expect(page.getByRole('img', { name: 'QR code of the link to add a passkey' })).toBeVisible();
     await expectNoViolations(page, 'manage: list, code and QR code');
 
-    await page.goto('/?code=ABC#another-device');
+    const response = await page.goto('/?code=ABC#another-device');
     await expect(page.getByRole('textbox', { name: 'Code from your other device' })).toHaveValue('ABC');
+    // Read, then gone from the address bar (the hash kept), and no page address is sent as a referrer.
+    await expect(page).not.toHaveURL(/code=/);
+    expect(new URL(page.url()).hash).toBe('#another-device');
+    await expect(page.locator('meta[name="referrer"]')).toHaveAttribute('content', 'no-referrer');
+    expect(response?.headers()['referrer-policy']).toBe('no-referrer');
     await expectNoViolations(page, 'another device');
   });
 

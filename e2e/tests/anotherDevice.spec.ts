@@ -38,6 +38,8 @@ test.describe('a passkey on another device, with a one-time code', () => {
       const phoneAuthenticator = await addVirtualAuthenticator(phone);
       await phone.goto(href);
       await expect(phone.getByRole('textbox', { name: 'Code from your other device' })).not.toHaveValue('');
+      // The code is read, then taken out of the phone's address bar.
+      await expect(phone).not.toHaveURL(/code=/);
       await phone.getByRole('textbox', { name: 'Credential name' }).fill('Phone');
       await phone.getByRole('button', { name: 'Register passkey' }).click();
       await expect(phone.getByRole('status')).toContainText('Phone');
