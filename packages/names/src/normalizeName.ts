@@ -23,35 +23,19 @@ const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
 // In a username, what makes a look-alike of another: default-ignorable code points (the above less
 // the spaces) and format characters (general category Cf, e.g. U+0600 or U+FFF9–U+FFFB).
-const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
-const IGNORABLES = new RegExp(IGNORABLE.source, 'gu');
-// The code points with a <wide> or <narrow> decomposition (Unicode 16): the ideographic space and
-// the Halfwidth and Fullwidth Forms block.
+const IGNORABLES = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+// The code points with a <wide> or <narrow> decomposition: the ideographic space and the Halfwidth
+// and Fullwidth Forms block.
 const WIDE_OR_NARROW = /[\u3000\uFF01-\uFFEE]/gu;
 
 /**
- * RFC 8265's width mapping: each fullwidth or halfwidth character becomes its <wide>/<narrow>
- * decomposition ("ａ" → "a", "ｶ" → "カ", U+3000 → " "). NFKC gives it for most; the halfwidth
- * Hangul letters and U+FFE3 decompose one step less than NFKC goes, so they are mapped here.
+ * RFC 8265's width mapping, then NFC: each fullwidth or halfwidth character becomes what NFKC makes of
+ * it ("ａ" → "a", "ｶ" → "カ", U+3000 → " "), which is its <wide>/<narrow> decomposition for all but
+ * the halfwidth Hangul letters (to conjoining jamo, one step past the compatibility letters) and
+ * U+FFE3 (to a space and a combining macron, one step past U+00AF): kept so, for its few bytes.
  */
-function foldWidth(char: string): string {
-  const cp = char.codePointAt(0) as number;
-  if (cp === 0x3000) return ' ';
-  if (cp <= 0xff5e) return String.fromCodePoint(cp - 0xfee0);
-  if (cp === 0xffe3) return '\u00af';
-  if (cp === 0xffa0) return '\u3164';
-  if (cp > 0xffa0 && cp <= 0xffdc) {
-    // The halfwidth Hangul letters follow U+3131 onwards, with gaps at U+FFBF–C1, C8–9, D0–1, D8–9.
-    return String.fromCodePoint(
-      cp - (cp >= 0xffda ? 0xce79 : cp >= 0xffd2 ? 0xce77 : cp >= 0xffca ? 0xce75 : cp >= 0xffc2 ? 0xce73 : 0xce70),
-    );
-  }
-  return char.normalize('NFKC');
-}
-
-/** Fullwidth and halfwidth characters folded to their usual width ({@link foldWidth}), then NFC. */
 function foldWidths(text: string): string {
-  return text.replace(WIDE_OR_NARROW, foldWidth).normalize('NFC');
+  return text.replace(WIDE_OR_NARROW, (char) => char.normalize('NFKC')).normalize('NFC');
 }
 
 /**
@@ -83,12 +67,12 @@ export function normalizeName(text: string, kind: NameKind): NormalizedName {
     };
   }
   if (name.replace(INVISIBLE, '') === '') return { ok: false, problem: 'must contain a visible character' };
-  const ignorable = kind === 'username' ? IGNORABLE.exec(name) : null;
+  const ignorable = kind === 'username' && name.match(IGNORABLES);
   if (ignorable) {
-    const code = (ignorable[0].codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0');
+    const code = (ignorable[0] as string).codePointAt(0) as number;
     return {
       ok: false,
-      problem: `must not contain invisible or format characters (such as zero-width spaces, soft hyphens or word joiners; found U+${code})`,
+      problem: `must not contain invisible or format characters (U+${code.toString(16).toUpperCase().padStart(4, '0')})`,
     };
   }
   const length = [...name].length;
