@@ -1,15 +1,7 @@
 // Checks of untrusted JSON (the server's answers), as small functions that compose:
 // `object({ id: nonEmptyString(), rp: optional(object({ name: string() })) })`.
 import { CredkitError, type CredkitErrorCode, type OperationRunPhase } from '../errors/credkitError.ts';
-
-/** Describes a JSON value for an error message: `a number`, `null`, `an array`, … */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value === undefined) return 'missing';
-  const type = typeof value;
-  return type === 'object' ? 'an object' : `a ${type}`;
-}
+import { describeValue } from '../errors/serverMessageToShow.ts';
 
 /** True for a plain JSON object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {

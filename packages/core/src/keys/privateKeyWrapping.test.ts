@@ -107,7 +107,7 @@ describe('wrapPrivateKey / unwrapPrivateKey', () => {
       const error = await credkitRejection(unwrapPrivateKey(hostile, 'pw'));
       expect(error.code).toBe('invalid-challenge');
       expect(error.message).toBe(
-        `The encrypted private key cannot be used: PBKDF2 iterations must be a whole number from 600000 to 10000000, got ${String(iterations)}.`,
+        `The encrypted private key cannot be used: PBKDF2 iterations must be a whole number from 600000 to 10000000, got ${typeof iterations === 'string' ? `"${iterations}"` : String(iterations)}.`,
       );
       // Refused, not derived: far below the time of even the minimum count.
       expect(performance.now() - started).toBeLessThan(1_000);
@@ -201,5 +201,31 @@ describe('the secret in Unicode NFC', () => {
     );
     expect(new Uint8Array(await unwrapPrivateKeyBytes(legacy, decomposed))).toEqual(new Uint8Array(pkcs8));
     expect((await credkitRejection(unwrapPrivateKeyBytes(legacy, 'cafe creme'))).code).toBe('wrong-password');
+  });
+});
+
+// Issue 27: the count went into error.message with String(), 3,135 characters with a U+202E in
+// them, past the cleaning every other server text gets.
+describe('a server iterations value in the message', () => {
+  it('should be cleaned and cut like any server text, and named by its type when not a scalar', SLOW, async () => {
+    const { pkcs8 } = await pkcs8Key();
+    const wrapped = await wrapPrivateKey(pkcs8, 'pw');
+    const opened = (iterations: unknown) =>
+      credkitRejection(
+        unwrapPrivateKey(
+          edited(wrapped, (decoded) => {
+            (decoded.kdf as Record<string, unknown>).iterations = iterations;
+          }),
+          'pw',
+        ),
+      );
+    const long = await opened(`${'9'.repeat(3_000)}\u202Eevil\n`);
+    expect(long.code).toBe('invalid-challenge');
+    expect(long.message).not.toMatch(/[\u202E\n]/);
+    expect(Array.from(long.message).length).toBeLessThan(400);
+    expect(long.message).toMatch(/, got "9{100,}…"\.$/);
+    expect((await opened({ toString: 'x' })).message).toMatch(/, got an object\.$/);
+    expect((await opened(['a'.repeat(1_000)])).message).toMatch(/, got an array\.$/);
+    expect((await opened('600000')).message).toMatch(/, got "600000"\.$/);
   });
 });

@@ -2,6 +2,7 @@ import { isRecord } from '../dfns/shape.ts';
 import { fromBase64, toBase64 } from '../encoding/base64.ts';
 import { utf8 } from '../encoding/base64url.ts';
 import { CredkitError } from '../errors/credkitError.ts';
+import { serverValueInMessage } from '../errors/serverMessageToShow.ts';
 import { KEY_ALGORITHM } from './keyCredentialInfo.ts';
 
 /** PBKDF2-SHA256 iterations credkit uses to wrap a private key (OWASP's 2023 figure); fewer are refused. */
@@ -39,7 +40,7 @@ function checkIterations(iterations: unknown, fail: (message: string) => Credkit
     iterations > MAX_WRAP_ITERATIONS
   ) {
     throw fail(
-      `PBKDF2 iterations must be a whole number from ${MIN_WRAP_ITERATIONS} to ${MAX_WRAP_ITERATIONS}, got ${String(iterations)}.`,
+      `PBKDF2 iterations must be a whole number from ${MIN_WRAP_ITERATIONS} to ${MAX_WRAP_ITERATIONS}, got ${serverValueInMessage(iterations)}.`,
     );
   }
   return iterations;

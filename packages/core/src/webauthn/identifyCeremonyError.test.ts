@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CredkitError } from '../errors/credkitError.ts';
 import { fido2ChallengeFixture } from '../testFixtures.ts';
 import { toCreationOptions } from './creationOptions.ts';
@@ -89,6 +89,16 @@ describe('identifyCeremonyError', () => {
   describe('SecurityError', () => {
     it('should be security', () => {
       expect(identify(domError('SecurityError')).code).toBe('security');
+    });
+    // Issue 27: the RP id can come from the server's challenge; it is server text like any other.
+    it('should clean and cut an RP id from the server before putting it in the message', () => {
+      const options = { ...publicKey, rp: { ...publicKey.rp, id: `evil\u202E${'x'.repeat(3_000)}\n.com` } };
+      vi.stubGlobal('location', { hostname: 'localhost' });
+      const result = identifyCeremonyError(domError('SecurityError'), { publicKey: options, elapsedMs: 5 });
+      vi.unstubAllGlobals();
+      expect(result.code).toBe('security');
+      expect(result.message).toMatch(/^The passkey request is for "evilx+…", which this page/);
+      expect(Array.from(result.message).length).toBeLessThan(500);
     });
   });
 

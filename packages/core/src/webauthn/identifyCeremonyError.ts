@@ -1,5 +1,6 @@
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError, type CredkitErrorCode, isCredkitError } from '../errors/credkitError.ts';
+import { serverValueInMessage } from '../errors/serverMessageToShow.ts';
 import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
 
 /** What the classifier knows about the ceremony that failed. */
@@ -46,7 +47,7 @@ const VERDICTS: Record<string, (publicKey: PublicKeyCredentialCreationOptions, e
   SecurityError: ({ rp }) => [
     'security',
     rp.id !== undefined && typeof location !== 'undefined'
-      ? `The passkey request is for "${rp.id}", which this page (${location.hostname}) may not use: the relying party id must be the page's domain or a parent of it, on a secure origin.`
+      ? `The passkey request is for ${serverValueInMessage(rp.id)}, which this page (${location.hostname}) may not use: the relying party id must be the page's domain or a parent of it, on a secure origin.`
       : undefined,
   ],
   // §5.1.3 step 5: user.id must be 1 to 64 bytes.
