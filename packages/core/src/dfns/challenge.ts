@@ -1,7 +1,7 @@
-import { fromBase64url } from '../encoding/base64url.ts';
 import type { Fido2CredentialChallenge, KeyCredentialChallenge, KeyCredentialKind } from './dfnsTypes.ts';
 import {
   arrayOf,
+  base64urlId,
   boolean,
   checkShape,
   nonEmptyString,
@@ -9,7 +9,6 @@ import {
   object,
   oneOf,
   optional,
-  type Shape,
   type ShapeError,
   string,
 } from './shape.ts';
@@ -20,24 +19,6 @@ const INVALID_CHALLENGE: ShapeError = {
   phase: 'challenge',
   root: 'challenge response',
 };
-
-/**
- * A credential id the options' codec decodes. Checked here so that a wrong alphabet, or a length no
- * base64url string has (1 mod 4), is the server's error now, not a raw DOMException later.
- */
-function base64urlId(): Shape<string> {
-  const nonEmpty = nonEmptyString();
-  return (value, at) => {
-    const problem = nonEmpty(value, at);
-    if (problem) return problem;
-    try {
-      fromBase64url(value as string);
-      return undefined;
-    } catch {
-      return { at, problem: 'must be base64url' };
-    }
-  };
-}
 
 const requirement = () => oneOf('required', 'preferred', 'discouraged');
 

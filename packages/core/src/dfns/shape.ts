@@ -1,5 +1,6 @@
 // Checks of untrusted JSON (the server's answers), as small functions that compose:
 // `object({ id: nonEmptyString(), rp: optional(object({ name: string() })) })`.
+import { fromBase64url } from '../encoding/base64url.ts';
 import { CredkitError, type CredkitErrorCode, type OperationRunPhase } from '../errors/credkitError.ts';
 import { describeValue } from '../errors/serverMessageToShow.ts';
 
@@ -43,6 +44,24 @@ export function nonEmptyString(): Shape<string> {
   return (value, at) => {
     if (typeof value !== 'string') return mismatch(at, 'a string', value);
     return value === '' ? { at, problem: 'must not be empty' } : undefined;
+  };
+}
+
+/**
+ * A credential id the base64url codec decodes. Checked with the answer so that a wrong alphabet, or a
+ * length no base64url string has (1 mod 4), is the server's error then, not a raw DOMException later.
+ */
+export function base64urlId(): Shape<string> {
+  const nonEmpty = nonEmptyString();
+  return (value, at) => {
+    const problem = nonEmpty(value, at);
+    if (problem) return problem;
+    try {
+      fromBase64url(value as string);
+      return undefined;
+    } catch {
+      return { at, problem: 'must be base64url' };
+    }
   };
 }
 

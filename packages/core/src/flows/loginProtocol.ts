@@ -17,7 +17,7 @@ export async function fetchLoginChallenge(
   signal: AbortSignal | undefined,
 ): Promise<UserActionChallenge> {
   const answer = await callFetcher(fetcher, { method: 'POST', path: '/auth/login/init', body, signal }, 'challenge');
-  return validateUserActionChallenge(answer, 'login challenge');
+  return inPhase('challenge', async () => validateUserActionChallenge(answer, 'login challenge'));
 }
 
 const LOGIN_ANSWER = object({ token: nonEmptyString() });

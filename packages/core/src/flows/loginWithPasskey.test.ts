@@ -134,6 +134,26 @@ describe('loginWithPasskey', () => {
     expect(invalid.message).toContain('login answer');
   });
 
+  // Issue 27: such ids rejected with a raw TypeError or DOMException from the base64url codec.
+  it("should refuse an allowCredentials id that is not base64url as the server's fault, before any prompt", async () => {
+    for (const id of ['a+b/', 'abcde', 'AQ==x']) {
+      const { fetcher, requests } = loginFetcher({
+        '/auth/login/init': () => ({
+          ...challenge,
+          allowCredentials: { webauthn: [{ type: 'public-key', id }], key: [] },
+        }),
+      });
+      const credentials = fakeGetter();
+      const error = await credkitRejection(loginWithPasskey({ fetcher, orgId: 'or-1', credentials }));
+      expect([error.code, error.phase]).toEqual(['server', 'challenge']);
+      expect(error.message).toBe(
+        'The server sent an invalid login challenge: allowCredentials.webauthn[0].id must be base64url.',
+      );
+      expect(credentials.get).not.toHaveBeenCalled();
+      expect(requests.map((request) => request.path)).toEqual(['/auth/login/init']);
+    }
+  });
+
   it('should say a login code is needed, before any prompt, when the user has only a password-protected key', async () => {
     const { fetcher, requests } = loginFetcher({
       '/auth/login/init': () => ({

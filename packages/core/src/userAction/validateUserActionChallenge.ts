@@ -1,13 +1,25 @@
-import { arrayOf, checkShape, isRecord, nonEmptyString, object, oneOf, optional, string } from '../dfns/shape.ts';
+import {
+  arrayOf,
+  base64urlId,
+  checkShape,
+  isRecord,
+  nonEmptyString,
+  object,
+  oneOf,
+  optional,
+  string,
+} from '../dfns/shape.ts';
 import type { AllowedCredential, UserActionChallenge } from './userAction.ts';
 
 const ALLOWED = optional(arrayOf(object({ id: nonEmptyString(), encryptedPrivateKey: optional(string()) })));
+// The passkey ids go through the base64url codec on their way to the browser.
+const WEBAUTHN_ALLOWED = optional(arrayOf(object({ id: base64urlId() })));
 
 const USER_ACTION_CHALLENGE = object({
   challenge: nonEmptyString(),
   challengeIdentifier: nonEmptyString(),
   userVerification: oneOf('required', 'preferred', 'discouraged'),
-  allowCredentials: object({ webauthn: ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED }),
+  allowCredentials: object({ webauthn: WEBAUTHN_ALLOWED, key: ALLOWED, passwordProtectedKey: ALLOWED }),
 });
 
 const toAllowed = (credentials: { id: string; encryptedPrivateKey?: string }[] = []): AllowedCredential[] =>
