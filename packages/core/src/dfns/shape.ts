@@ -65,6 +65,20 @@ export function base64urlId(): Shape<string> {
   };
 }
 
+/**
+ * A token the kit sends back as `Authorization: Bearer <token>`: visible ASCII only. CR, LF, a space or
+ * a non-ASCII character would make the header unusable (and `fetch` fail as if the network had), so
+ * such a token is the server's fault when it arrives.
+ */
+export function headerToken(): Shape<string> {
+  const nonEmpty = nonEmptyString();
+  return (value, at) =>
+    nonEmpty(value, at) ??
+    (/^[\x21-\x7E]+$/.test(value as string)
+      ? undefined
+      : { at, problem: 'must be visible ASCII characters only (it is sent in an HTTP header)' });
+}
+
 /** `true` or `false`. */
 export function boolean(): Shape<boolean> {
   return (value, at) => (typeof value === 'boolean' ? undefined : mismatch(at, 'a boolean', value));

@@ -1,4 +1,4 @@
-import { checkShape, nonEmptyString, object } from '../dfns/shape.ts';
+import { checkShape, headerToken, object } from '../dfns/shape.ts';
 import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
@@ -20,7 +20,7 @@ export async function fetchLoginChallenge(
   return inPhase('challenge', async () => validateUserActionChallenge(answer, 'login challenge'));
 }
 
-const LOGIN_ANSWER = object({ token: nonEmptyString() });
+const LOGIN_ANSWER = object({ token: headerToken() });
 
 /** `POST /auth/login` with the credential's assertion of the login challenge → the user's token. */
 export async function submitLogin(

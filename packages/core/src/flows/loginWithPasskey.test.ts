@@ -154,6 +154,18 @@ describe('loginWithPasskey', () => {
     }
   });
 
+  // Issue 27: such a token was taken, and failed as `network` when the host sent it as a header.
+  it('should refuse a token that cannot go into an HTTP header as server, when it is received', async () => {
+    for (const token of ['abc\r\nX-Evil: 1', 'a b', 'tök\u0000en']) {
+      const { fetcher } = loginFetcher({ '/auth/login': () => ({ token }) });
+      const error = await credkitRejection(loginWithPasskey({ fetcher, orgId: 'or-1', credentials: fakeGetter() }));
+      expect([error.code, error.phase]).toEqual(['server', 'submitting']);
+      expect(error.message).toBe(
+        'The server sent an invalid login answer: token must be visible ASCII characters only (it is sent in an HTTP header).',
+      );
+    }
+  });
+
   it('should say a login code is needed, before any prompt, when the user has only a password-protected key', async () => {
     const { fetcher, requests } = loginFetcher({
       '/auth/login/init': () => ({

@@ -6,7 +6,7 @@ import type {
   RegisterEndUserBody,
   RelyingParty,
 } from '../dfns/dfnsTypes.ts';
-import { checkShape, nonEmptyString, object, optional, string } from '../dfns/shape.ts';
+import { checkShape, headerToken, object, optional, string } from '../dfns/shape.ts';
 import { throwIfAborted } from '../errors/abortError.ts';
 import type { OperationRunPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
@@ -140,7 +140,7 @@ export function validateRegistrationChallenge(
   value: unknown,
   { hostCompletes = false }: { hostCompletes?: boolean } = {},
 ): RegistrationChallenge {
-  const token = hostCompletes ? optional(nonEmptyString()) : nonEmptyString();
+  const token = hostCompletes ? optional(headerToken()) : headerToken();
   const body = checkShape(value, object({ temporaryAuthenticationToken: token }), {
     code: 'invalid-challenge',
     intro: 'The server sent an invalid registration challenge',
@@ -159,7 +159,7 @@ export function validateRegistrationChallenge(
   return { challenge, temporaryAuthenticationToken };
 }
 
-const TOKEN = object({ token: nonEmptyString() });
+const TOKEN = object({ token: headerToken() });
 
 /** Validates the sign-up's answer; `authentication` may be missing only from a host's completion. */
 function validateRegistrationAnswer(
