@@ -158,6 +158,7 @@ export function createAccountRecoveryController(options: AccountRecoveryOptions)
       return sendRecoveryCode({ fetcher, orgId, username, signal });
     },
     cancelMessage: 'Sending the code cancelled.',
+    unknownMessage: 'Something went wrong while sending the code.',
     onError: (error) => recovery.getOptions().onError?.(error),
   });
 
@@ -192,6 +193,7 @@ export function createAccountRecoveryController(options: AccountRecoveryOptions)
       });
     },
     cancelMessage: 'Recovery cancelled.',
+    unknownMessage: 'Something went wrong while recovering the account.',
     keepInputForRetry: false,
     onSuccess: (login, current) => {
       if (login) current.onSignedIn?.(login.token, login);

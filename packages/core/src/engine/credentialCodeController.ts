@@ -37,6 +37,7 @@ export function createCredentialCodeController(options: CredentialCodeOptions): 
     run: (_input, { options: { onIssued, onError, ...request }, signal, onPhase }) =>
       createCredentialCode({ ...request, signal, onPhase }),
     cancelMessage: 'Cancelled. No code was made.',
+    unknownMessage: 'Something went wrong while making the code.',
     onSuccess: (code, current) => current.onIssued?.(code),
     onError: (error, current) => current.onError?.(error),
   });

@@ -33,6 +33,7 @@ export function createLoginController<TInput, TOptions extends LoginCallbacks>(
     run: (input, { options: { onSignedIn, onError, ...flow }, signal, onPhase }) =>
       signIn(input, flow, { signal, onPhase }),
     cancelMessage: 'Sign-in cancelled.',
+    unknownMessage: 'Something went wrong while signing in.',
     keepInputForRetry,
     onSuccess: (login, current) => current.onSignedIn?.(login),
     onError: (error, current) => current.onError?.(error),

@@ -89,6 +89,26 @@ describe('createOperationController', () => {
     expect(onError).toHaveBeenCalledWith(error, undefined);
   });
 
+  // Issue 27: a sign-in's unknown failure was worded "…while registering the passkey".
+  it('should word an unknown failure for its operation, keeping a specific message', async () => {
+    const { run, calls } = heldRuns();
+    const unknownMessage = 'Something went wrong while signing in.';
+    const controller = createOperationController({ run, cancelMessage: 'Cancelled.', unknownMessage });
+    const failures = [
+      new TypeError('raw'),
+      new CredkitError('unknown'),
+      new CredkitError('unknown', { message: 'Own.' }),
+    ];
+    const messages = [];
+    for (const [index, failure] of failures.entries()) {
+      controller.start('x');
+      calls[index]?.reject(failure);
+      await settle();
+      messages.push(controller.getSnapshot().error?.message);
+    }
+    expect(messages).toEqual([unknownMessage, unknownMessage, 'Own.']);
+  });
+
   it('should turn a run that throws synchronously into an error state', async () => {
     const controller = createOperationController<string, string>({
       run: () => {

@@ -1,4 +1,4 @@
-import { CredkitError, isCredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
+import { CredkitError, defaultErrorMessages, isCredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 
 /**
  * Where an operation stands: `idle`, one of the phases while it runs (every run starts at
@@ -46,6 +46,12 @@ export interface OperationControllerConfig<
   run: (input: TInput, context: OperationRunContext<TPhase, TOptions>) => Promise<TResult>;
   /** The message of the `cancelled` error that `cancel()` ends an operation with. */
   cancelMessage: string;
+  /**
+   * The message of an `unknown` failure, worded for this operation: a failure that is not a
+   * CredkitError, or an `unknown` one with the default text (which speaks of a registration).
+   * @defaultValue defaultErrorMessages.unknown
+   */
+  unknownMessage?: string;
   /**
    * False: the input is forgotten as soon as `run` has it, so a secret in it is not kept after a
    * failure, and `retry()` does nothing. A function decides per input (false for one that holds a
@@ -175,7 +181,10 @@ export function createOperationController<
       (reason: unknown) => {
         if (!isCurrent()) return;
         running = undefined;
-        const error = isCredkitError(reason) ? reason : new CredkitError('unknown', { cause: reason });
+        const message = config.unknownMessage;
+        const error = isCredkitError(reason) ? reason : new CredkitError('unknown', { cause: reason, message });
+        if (message && error.code === 'unknown' && error.message === defaultErrorMessages.unknown)
+          error.message = message;
         update({ phase: 'error', isBusy: false, data: undefined, error });
         notifyHost(() => config.onError?.(error, options));
         config.onSettled?.();

@@ -69,6 +69,7 @@ export function createUserRegistrationController<TOptions extends UserRegistrati
       // The input completes the options: `username` and `registrationCode` exactly when there is no challengeSource.
       registerUser({ ...flow, ...input, signal, onPhase } as RegisterUserOptions),
     cancelMessage: 'Sign-up cancelled. Nothing was registered.',
+    unknownMessage: 'Something went wrong while signing up.',
     // A recovery code is not kept after the attempt.
     keepInputForRetry: (input) => input.recoveryKey === undefined,
     onSuccess: (registration, current) => current.onRegistered?.(registration),
