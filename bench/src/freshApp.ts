@@ -27,9 +27,12 @@ export const FRESH_APP_TARGET_GZIP_BYTES = 8500;
  * The regression ceiling on what credkit adds over baseline A, gzip bytes: the figure when it was last
  * set plus a little. `pnpm test` (bench/src/freshApp.test.ts) and `pnpm bench` fail above it; lower it
  * as the start bundle shrinks. +93 (issue 26, latency): <Status> moves focus once the success is
- * painted (rAF, then a task), not in the commit that forced a layout before it; measured 8380 → 8477, so the ceiling is the target.
+ * painted (rAF, then a task), not in the commit that forced a layout before it; measured 8380 → 8477.
+ * Then (issue 27) isRecord in a module of its own: the shape checks, which Rollup put in the start
+ * bundle whole because the fetcher used one function of their module, load with the click's code;
+ * measured 8477 → 8146.
  */
-export const FRESH_APP_CEILING_GZIP_BYTES = 8_500;
+export const FRESH_APP_CEILING_GZIP_BYTES = 8_200;
 
 /**
  * Strings only credkit's lazy code holds. None may be in a start chunk; each must be in a lazy chunk,

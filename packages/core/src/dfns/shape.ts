@@ -2,12 +2,10 @@
 // `object({ id: nonEmptyString(), rp: optional(object({ name: string() })) })`.
 import { fromBase64url } from '../encoding/base64url.ts';
 import { CredkitError, type CredkitErrorCode, type OperationRunPhase } from '../errors/credkitError.ts';
-import { describeValue } from '../errors/serverMessageToShow.ts';
+import { describeValue } from '../errors/serverValueInMessage.ts';
+import { isRecord } from './isRecord.ts';
 
-/** True for a plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 /** Where a value breaks its shape, and how: `{ at: 'user.id', problem: 'must be a string, got missing' }`. */
 export interface ShapeProblem {

@@ -20,7 +20,7 @@ export function serverMessageToShow(error: CredkitError): string | undefined {
 }
 
 /** Server text made fit to show: see {@link serverMessageToShow}. `undefined` when nothing visible is left. */
-function cleanServerText(raw: string): string | undefined {
+export function cleanServerText(raw: string): string | undefined {
   const text = raw.replace(/\s/gu, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim();
   const characters = Array.from(text);
   if (characters.length === 0) return undefined;
@@ -29,25 +29,4 @@ function cleanServerText(raw: string): string | undefined {
     .slice(0, MAX_SHOWN_LENGTH - 1)
     .join('')
     .trimEnd()}…`;
-}
-
-/** Describes a JSON value by its type, for an error message: `a number`, `null`, `an array`, `missing`, … */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value === undefined) return 'missing';
-  const type = typeof value;
-  return type === 'object' ? 'an object' : `a ${type}`;
-}
-
-/**
- * A value from a server answer as it may go into `error.message` (or any text a person sees): a
- * number or boolean as written, a string quoted after the cleaning and cut of
- * {@link serverMessageToShow}, anything else by its type (`an object`). The one way credkit puts a
- * server's value in a message.
- */
-export function serverValueInMessage(value: unknown): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'string') return `"${cleanServerText(value) ?? ''}"`;
-  return describeValue(value);
 }

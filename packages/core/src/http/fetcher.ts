@@ -1,4 +1,4 @@
-import { isRecord } from '../dfns/shape.ts';
+import { isRecord } from '../dfns/isRecord.ts';
 import { CredkitError, isCredkitError } from '../errors/credkitError.ts';
 
 /** One HTTP call, as credkit asks the host to make it. */

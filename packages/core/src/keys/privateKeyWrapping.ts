@@ -1,8 +1,8 @@
-import { isRecord } from '../dfns/shape.ts';
+import { isRecord } from '../dfns/isRecord.ts';
 import { fromBase64, toBase64 } from '../encoding/base64.ts';
 import { utf8 } from '../encoding/base64url.ts';
 import { CredkitError } from '../errors/credkitError.ts';
-import { serverValueInMessage } from '../errors/serverMessageToShow.ts';
+import { serverValueInMessage } from '../errors/serverValueInMessage.ts';
 import { KEY_ALGORITHM } from './keyCredentialInfo.ts';
 
 /** PBKDF2-SHA256 iterations credkit uses to wrap a private key (OWASP's 2023 figure); fewer are refused. */

@@ -1,4 +1,4 @@
-import { isRecord } from '../dfns/shape.ts';
+import { isRecord } from '../dfns/isRecord.ts';
 import { CredkitError } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';

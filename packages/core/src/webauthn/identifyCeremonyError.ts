@@ -1,6 +1,6 @@
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError, type CredkitErrorCode, isCredkitError } from '../errors/credkitError.ts';
-import { serverValueInMessage } from '../errors/serverMessageToShow.ts';
+import { serverValueInMessage } from '../errors/serverValueInMessage.ts';
 import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
 
 /** What the classifier knows about the ceremony that failed. */
