@@ -17,6 +17,7 @@ describe('formatBanner', () => {
         '  sign-up       org or-credk-itmck-0000000000000000, any registration code',
         '  service acct  token testing-service-account-token, Key credential Y3JlZGtpdC10ZXN0aW5nLXNlcnZpY2UtYWNjb3VudA',
         '                (the testing one, key pair in TESTING_SERVICE_ACCOUNT of @credkit/mock-backend/testing: not secret)',
+        '  mock only     GET /mock/recovery-codes and /mock/login-codes show the codes Dfns would e-mail (tests only; no Dfns route)',
         'Refused requests are logged here with a hint. --help lists the options; Ctrl-C stops.',
       ].join('\n'),
     );

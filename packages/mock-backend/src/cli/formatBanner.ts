@@ -32,6 +32,7 @@ export function formatBanner(url: string, options: ResolvedMockOptions, user: Ba
     testing
       ? '                (the testing one, key pair in TESTING_SERVICE_ACCOUNT of @credkit/mock-backend/testing: not secret)'
       : '                (configured: --service-account-* or MOCK_SERVICE_ACCOUNT_*)',
+    '  mock only     GET /mock/recovery-codes and /mock/login-codes show the codes Dfns would e-mail (tests only; no Dfns route)',
     'Refused requests are logged here with a hint. --help lists the options; Ctrl-C stops.',
   ].join('\n');
 }

@@ -47,7 +47,7 @@ export interface Provenance {
 /** The in-memory users and credentials, with a seeded demo user. Gone when the process ends. */
 export function createStore(orgId: string) {
   const users = new Map<string, MockUser>();
-  /** Users by `usernameKey`: usernames compare case-insensitively, after NFC. */
+  /** Users by `usernameKey`: usernames compare by `usernameKey` (NFC, widths folded, case folded, invisible characters dropped). */
   const usersByName = new Map<string, MockUser>();
   // Indexes, not scans: a request costs the same however many users and credentials came before.
   /** Each user's credentials, in the order they were added. */
@@ -82,7 +82,7 @@ export function createStore(orgId: string) {
       return users.get(userId);
     },
     /**
-     * The user with this username, compared case-insensitively after NFC (`DEMO@…` is `demo@…`); never a
+     * The user with this username, compared by `usernameKey` (`DEMO@…` and `ＤＥＭＯ@…` are `demo@…`); never a
      * service account, which nobody logs in, recovers or logs in delegated as.
      */
     userByName(username: string): MockUser | undefined {
