@@ -36,9 +36,10 @@ export interface UserActionTarget {
 
 /**
  * Issued challenges: random, bound to a user, expiring, single-use. A challenge is spent by the
- * first request that names it (`POST /auth/credentials`, `/auth/action`, `/auth/login`, …), whatever
- * the outcome: a failed attempt cannot be retried with the same challenge (as with one-time codes),
- * so nothing can be brute-forced against it. Both kinds are remembered `ttlMs` past their expiry, to say
+ * first request of its own route and user that names it (`POST /auth/credentials`, `/auth/action`,
+ * `/auth/login`, …), whatever the outcome: a failed attempt cannot be retried with the same challenge
+ * (as with one-time codes), so nothing can be brute-forced against it; another route or user cannot
+ * burn it. Both kinds are remembered `ttlMs` past their expiry, to say
  * "expired" or "already used" rather than "unknown", then forgotten.
  */
 export function createChallengeStore({
