@@ -217,3 +217,105 @@ describe('POST /auth/registration, a failed completion', () => {
     await expectLoopHeldAtCap(ctx, initRegistration, junkCompletion, 400);
   });
 });
+
+// Issue 27: state a caller grows with no cap outside the capped routes. Past a per-user (or per-code)
+// cap the oldest entry of that same user or code gives way: a flood costs only the flooder's own.
+describe('per-user and per-code caps', () => {
+  /** A JSON request to the mock in process, as `token`'s holder (none when undefined). */
+  async function call(app: ReturnType<typeof createApp>, method: string, path: string, token?: string, body?: object) {
+    const response = await app.fetch(
+      new Request(`http://mock.test${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...(token && { Authorization: `Bearer ${token}` }) },
+        body: body && JSON.stringify(body),
+      }),
+    );
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
+  }
+  /** Whether the challenge is still held: consumed if so. */
+  const usable = (ctx: MockContext, challengeIdentifier: string) => {
+    try {
+      ctx.challenges.consume(challengeIdentifier, null);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const FLOOD = 3000;
+
+  it('should keep at most maxChallengesPerCredentialCode challenges per code, the oldest giving way', {
+    timeout: 60_000,
+  }, async () => {
+    const { clock, ctx, app } = setup({ maxChallengesPerCredentialCode: 5 });
+    const demo = ctx.store.demoUser.userId;
+    const flooded = ctx.credentialCodes.issue(demo, START + 3_600_000).code;
+    const other = ctx.credentialCodes.issue(demo, START + 3_600_000).code;
+    const codeInit = (code: string) =>
+      call(app, 'POST', '/auth/credentials/code/init', undefined, { code, credentialKind: 'Fido2' });
+    const others = [];
+    for (let index = 0; index < 3; index++) others.push((await codeInit(other)).body.challengeIdentifier as string);
+    const ids: string[] = [];
+    for (let index = 0; index < FLOOD; index++) {
+      clock.time += 10;
+      const answer = await codeInit(flooded);
+      expect(answer.status).toBe(200);
+      ids.push(answer.body.challengeIdentifier as string);
+    }
+    expect(ctx.challenges.size).toBe(5 + 3);
+    expect(usable(ctx, ids[0] as string)).toBe(false);
+    expect(usable(ctx, ids.at(-6) as string)).toBe(false);
+    for (const id of ids.slice(-5)) expect(usable(ctx, id)).toBe(true);
+    for (const id of others) expect(usable(ctx, id)).toBe(true);
+  });
+
+  it('should keep at most maxCredentialChallengesPerUser challenges of /auth/credentials/init per user', {
+    timeout: 60_000,
+  }, async () => {
+    const { clock, ctx, app } = setup({ maxCredentialChallengesPerUser: 5 });
+    const credentialInit = (token: string) => call(app, 'POST', '/auth/credentials/init', token, { kind: 'Fido2' });
+    // Another user's challenge of the same route, issued before the flood.
+    const otherIssued = ctx.challenges.issue({ userId: 'someone-else', kind: 'Fido2', userVerification: 'required' });
+    const ids: string[] = [];
+    for (let index = 0; index < FLOOD; index++) {
+      clock.time += 10;
+      const answer = await credentialInit(ctx.options.token);
+      expect(answer.status).toBe(200);
+      ids.push(answer.body.challengeIdentifier as string);
+    }
+    expect(ctx.challenges.size).toBe(5 + 1);
+    expect(usable(ctx, ids[0] as string)).toBe(false);
+    expect(usable(ctx, ids.at(-6) as string)).toBe(false);
+    for (const id of ids.slice(-5)) expect(usable(ctx, id)).toBe(true);
+    expect(usable(ctx, otherIssued.challengeIdentifier)).toBe(true);
+  });
+
+  it('should keep at most maxTokensPerUser tokens per user, the oldest answering 401', {
+    timeout: 60_000,
+  }, async () => {
+    const { clock, ctx, app } = setup({ maxTokensPerUser: 5 });
+    const demo = ctx.store.demoUser.userId;
+    const grant = (userId: string) => ({
+      kind: 'EndUser' as const,
+      userId,
+      orgId: DEFAULT_ORG_ID,
+      expiresAt: clock.time + 24 * 3_600_000,
+    });
+    // Another user's tokens, minted before the flood.
+    const others: string[] = [];
+    for (let index = 0; index < 5; index++) others.push(await ctx.tokens.mint(grant('victim')));
+    const before = ctx.tokens.size;
+    const tokens: string[] = [];
+    for (let index = 0; index < FLOOD; index++) {
+      clock.time += 10;
+      tokens.push(await ctx.tokens.mint(grant(demo)));
+    }
+    // The seeded aliases (demo-token, the service account's) are fixed, not counted against the cap.
+    expect(ctx.tokens.size).toBe(before + 5);
+    const me = async (token: string) => (await call(app, 'GET', '/auth/users/me', token)).status;
+    expect(await me(tokens[0] as string)).toBe(401);
+    expect(await me(tokens.at(-6) as string)).toBe(401);
+    for (const token of tokens.slice(-5)) expect(await me(token)).toBe(200);
+    expect(await me(ctx.options.token)).toBe(200);
+    for (const token of others) expect(ctx.tokens.grantOf(token)?.userId).toBe('victim');
+  });
+});

@@ -58,6 +58,22 @@ export interface MockBackendOptions {
    */
   maxPendingLogins?: number;
   /**
+   * How many unspent challenges one credential code holds (`POST /auth/credentials/code/init`, which
+   * needs no token); past it the code's oldest gives way (then "unknown"). @defaultValue 10
+   */
+  maxChallengesPerCredentialCode?: number;
+  /**
+   * How many unspent challenges of `POST /auth/credentials/init` one user holds; past it the user's
+   * oldest gives way (then "unknown"). @defaultValue 20
+   */
+  maxCredentialChallengesPerUser?: number;
+  /**
+   * How many tokens one user holds (logins, sign-ups, recoveries, delegated logins; not the fixed
+   * `token` nor the service account's); past it the user's oldest stops working: a 401, like an
+   * expired one. @defaultValue 100
+   */
+  maxTokensPerUser?: number;
+  /**
    * Receives the verification code Dfns would e-mail for an account recovery (`POST /auth/recover/user/code`
    * for a known username): the mock sends no mail. The `credkit-mock` CLI prints it; tests read it here
    * (or from `GET /mock/recovery-codes?username=`).
@@ -131,6 +147,9 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     loginCodeTtlMs: options.loginCodeTtlMs ?? 15 * 60_000,
     maxPendingRegistrations: options.maxPendingRegistrations ?? 10_000,
     maxPendingLogins: options.maxPendingLogins ?? 10_000,
+    maxChallengesPerCredentialCode: options.maxChallengesPerCredentialCode ?? 10,
+    maxCredentialChallengesPerUser: options.maxCredentialChallengesPerUser ?? 20,
+    maxTokensPerUser: options.maxTokensPerUser ?? 100,
     onRefusal: options.onRefusal,
     onVerificationCode: options.onVerificationCode,
     serviceAccount: resolveServiceAccount(options.serviceAccount, token),

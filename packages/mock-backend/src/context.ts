@@ -52,7 +52,7 @@ export type MockEnv = {
 /** Builds the context (in-memory state) of one mock backend, with its demo user and token, and its service account. */
 export function createContext(options: ResolvedMockOptions): MockContext {
   const store = createStore(options.orgId);
-  const tokens = createTokenStore(options.now);
+  const tokens = createTokenStore(options.now, options.maxTokensPerUser);
   tokens.alias(options.token, {
     kind: 'EndUser',
     userId: store.demoUser.userId,

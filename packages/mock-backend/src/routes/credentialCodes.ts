@@ -40,13 +40,16 @@ export function credentialCodeRoutes(ctx: MockContext) {
     const { userId, provenance } = credentialCodes.redeemable(code);
     const user = store.user(userId);
     if (!user) throw badRequest('code is unknown: its user is gone');
-    const issued = challenges.issue({
-      userId,
-      kind,
-      userVerification: 'required',
-      credentialCode: code,
-      ...(provenance && { provenance }),
-    });
+    const issued = challenges.issue(
+      {
+        userId,
+        kind,
+        userVerification: 'required',
+        credentialCode: code,
+        ...(provenance && { provenance }),
+      },
+      { owner: `code:${code}`, max: options.maxChallengesPerCredentialCode },
+    );
     return c.json(toCredentialChallenge(ctx, user, kind, issued));
   });
 

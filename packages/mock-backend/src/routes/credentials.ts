@@ -27,12 +27,15 @@ export function credentialRoutes(ctx: MockContext) {
   app.post('/auth/credentials/init', creators, async (c) => {
     const user = c.get('user');
     const kind = registrableKind(parseJsonObject(await c.req.text()).kind, 'kind');
-    const issued = challenges.issue({
-      userId: user.userId,
-      kind,
-      userVerification: 'required',
-      provenance: c.get('provenance'),
-    });
+    const issued = challenges.issue(
+      {
+        userId: user.userId,
+        kind,
+        userVerification: 'required',
+        provenance: c.get('provenance'),
+      },
+      { owner: `user:${user.userId}`, max: ctx.options.maxCredentialChallengesPerUser },
+    );
     return c.json(toCredentialChallenge(ctx, user, kind, issued));
   });
 

@@ -3,6 +3,7 @@ import { randomBytes } from '../crypto/randomBytes.ts';
 import { badRequest, DfnsHttpError } from '../errors.ts';
 import { createExpiringMap } from './expiringMap.ts';
 import { randomToken } from './ids.ts';
+import { createOwnerQueues } from './ownerQueues.ts';
 import type { Provenance } from './store.ts';
 
 /** A challenge the mock issued. */
@@ -54,10 +55,15 @@ export function createChallengeStore({
 }) {
   const pending = createExpiringMap<string, IssuedChallenge>(now);
   const spent = createExpiringMap<string, true>(now);
+  /** The capped challenges, by owner: past the cap, the owner's oldest is forgotten (then "unknown"). */
+  const owned = createOwnerQueues(now);
+  const ownerOf = new WeakMap<IssuedChallenge, string>();
 
   return {
+    /** `cap`: at most `max` unspent challenges of `owner` (a user, a code); the oldest gives way. */
     issue(
       input: Pick<IssuedChallenge, 'userId' | 'kind' | 'userVerification' | 'action' | 'credentialCode' | 'provenance'>,
+      cap?: { owner: string; max: number },
     ): IssuedChallenge {
       const time = now();
       const issued: IssuedChallenge = {
@@ -67,6 +73,13 @@ export function createChallengeStore({
         expiresAt: time + ttlMs,
       };
       pending.set(issued.challengeIdentifier, issued, issued.expiresAt + ttlMs);
+      if (cap) {
+        ownerOf.set(issued, cap.owner);
+        const forgetAt = issued.expiresAt + ttlMs;
+        const isLive = (id: string) => pending.has(id);
+        for (const id of owned.add(cap.owner, issued.challengeIdentifier, forgetAt, cap.max, isLive))
+          pending.delete(id);
+      }
       return issued;
     },
 
@@ -94,6 +107,8 @@ export function createChallengeStore({
       const refusal = refuse(issued);
       if (refusal !== undefined) throw badRequest(refusal);
       pending.delete(challengeIdentifier);
+      const owner = ownerOf.get(issued);
+      if (owner !== undefined) owned.remove(owner, challengeIdentifier);
       spent.set(challengeIdentifier, true, issued.expiresAt + ttlMs);
       if (now() > issued.expiresAt) {
         throw badRequest('challengeIdentifier has expired: ask for a new challenge');

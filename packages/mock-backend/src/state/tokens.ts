@@ -1,6 +1,7 @@
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { createExpiringMap } from './expiringMap.ts';
 import { randomToken } from './ids.ts';
+import { createOwnerQueues } from './ownerQueues.ts';
 
 /** The kinds of bearer token Dfns hands out, and the mock's registration token. */
 export type TokenKind =
@@ -27,15 +28,18 @@ const b64 = (value: unknown) => isoBase64URL.fromUTF8String(JSON.stringify(value
 /**
  * Bearer tokens, JWT-shaped like Dfns' (the Dfns SDK reads the `orgId` claim under
  * `https://custom/app_metadata`), with an unguessable signature part, and looked up in memory until
- * they expire.
+ * they expire. At most `maxPerUser` minted tokens per user: past it the user's oldest is forgotten,
+ * unknown like an expired one (fixed aliases are not counted).
  */
-export function createTokenStore(now: () => number) {
+export function createTokenStore(now: () => number, maxPerUser = Number.POSITIVE_INFINITY) {
   /** Each grant with its serial: the order it was made in. */
   const grants = createExpiringMap<string, { grant: TokenGrant; serial: number }>(now);
   let lastSerial = 0;
   /** By user, the serial of the last grant made before their tokens were revoked: those are unknown. */
   const revokedUpTo = new Map<string, number>();
   const add = (token: string, grant: TokenGrant) => grants.set(token, { grant, serial: ++lastSerial }, grant.expiresAt);
+  /** Each user's minted tokens, oldest first. */
+  const owned = createOwnerQueues(now);
 
   return {
     /** A new token for the grant. */
@@ -54,6 +58,8 @@ export function createTokenStore(now: () => number) {
       // them. WebCrypto's HMAC cost more than the rest of a sign-up's init.
       const token = `${unsigned}.${randomToken(32)}`;
       add(token, grant);
+      const isLive = (held: string) => grants.has(held);
+      for (const evicted of owned.add(grant.userId, token, grant.expiresAt, maxPerUser, isLive)) grants.delete(evicted);
       return token;
     },
     /** Adds a fixed token (like `demo-token`) for a grant. */
@@ -63,6 +69,8 @@ export function createTokenStore(now: () => number) {
     /** Ends every token of the user (an account recovery, a logout of all sessions): they are unknown from now on. */
     revokeUser(userId: string): void {
       revokedUpTo.set(userId, lastSerial);
+      // At most maxPerUser of them: forgotten now rather than held, revoked, until they expire.
+      for (const token of owned.take(userId)) grants.delete(token);
     },
     /** Ends one token (a logout), an alias like `demo-token` included: it is unknown from now on. */
     revoke(token: string): void {
