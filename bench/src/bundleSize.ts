@@ -122,11 +122,13 @@ export const GZIP_CEILINGS: Readonly<Record<string, number>> = {
   // +90 (issue 26, latency): <Status> moves focus once the success is painted (rAF, then a task,
   // leaving focus where the person put it meanwhile), not in the commit; measured 12875 → 12964.
   // +142 (issue 27): as the core row; measured 12969 → 13111. Then +23 (issue 27): as the core row;
-  // measured 13111 → 13134.
-  [COMPONENT_ROW]: 13145,
+  // measured 13111 → 13134. +16: an unknown failure is reworded in a new error, the thrown one left
+  // as it is; measured 13134 → 13150.
+  [COMPONENT_ROW]: 13160,
   // +210 (issue 17): as the row above. +96 (issue 26, latency): as the row above; measured 12879 → 12975.
   // +155 (issue 27): as the core row; measured 12979 → 13134. Then +20 (issue 27); measured 13134 → 13154.
-  [SIMPLEWEBAUTHN_ADDED_ROW]: 13165,
+  // +17: as the row above; measured 13154 → 13171.
+  [SIMPLEWEBAUTHN_ADDED_ROW]: 13180,
 };
 
 /** The component with SimpleWebAuthn's ceremony (and its user-action signer), as such an app uses it. */

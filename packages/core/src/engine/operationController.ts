@@ -181,10 +181,7 @@ export function createOperationController<
       (reason: unknown) => {
         if (!isCurrent()) return;
         running = undefined;
-        const message = config.unknownMessage;
-        const error = isCredkitError(reason) ? reason : new CredkitError('unknown', { cause: reason, message });
-        if (message && error.code === 'unknown' && error.message === defaultErrorMessages.unknown)
-          error.message = message;
+        const error = asOperationError(reason, config.unknownMessage);
         update({ phase: 'error', isBusy: false, data: undefined, error });
         notifyHost(() => config.onError?.(error, options));
         config.onSettled?.();
@@ -225,4 +222,17 @@ export function createOperationController<
       };
     },
   };
+}
+
+/**
+ * The failure as the controller reports it: a CredkitError as it is, anything else `unknown`; an
+ * `unknown` with only the default text (which speaks of a registration) is worded for the operation
+ * that ran, in a new error with the same cause and phase (the thrown one is not changed).
+ */
+function asOperationError(reason: unknown, unknownMessage: string | undefined): CredkitError {
+  if (!isCredkitError(reason)) return new CredkitError('unknown', { cause: reason, message: unknownMessage });
+  const worded = unknownMessage && reason.code === 'unknown' && reason.message === defaultErrorMessages.unknown;
+  return worded
+    ? new CredkitError('unknown', { cause: reason.cause, message: unknownMessage, phase: reason.phase })
+    : reason;
 }
