@@ -26,7 +26,7 @@ export function createApp(ctx: MockContext): Hono {
   app.onError((error, c) => {
     if (error instanceof DfnsHttpError) {
       if (error.refusal) options.onRefusal?.({ method: c.req.method, path: c.req.path, ...error.refusal });
-      return c.json(dfnsErrorBody(error.message), error.status);
+      return c.json(dfnsErrorBody(error.message), error.status, error.headers);
     }
     if (isClientDisconnect(error, c.req.raw)) {
       // Routine on a server (a closed tab, a cancelled fetch): one line, not an error with a stack.
@@ -61,6 +61,8 @@ export function createApp(ctx: MockContext): Hono {
         'X-DFNS-NONCE',
         'X-DFNS-SDK-VERSION',
       ],
+      // A 429 says when to try again: readable by the page that was refused.
+      exposeHeaders: ['Retry-After'],
       maxAge: 600,
     }),
   );

@@ -47,16 +47,34 @@ export interface MockBackendOptions {
   loginCodeTtlMs?: number;
   /**
    * How many user registrations may be in progress at once (`POST /auth/registration/init` answered,
-   * not completed (a failed completion keeps its place), challenge not expired); the next init gets a 429. Init needs no token: this bounds
-   * what a flood of them can hold. @defaultValue 10000
+   * not completed (a failed completion keeps its place), challenge not expired). Init needs no token:
+   * this bounds what a flood of them can hold. Past it the oldest registration in progress gives way
+   * (its challenge and temporary token stop working), so a new one always starts. @defaultValue 10000
    */
   maxPendingRegistrations?: number;
   /**
+   * How many of those one client (see `clientOf`) may hold; its next init is a 429 with `Retry-After`,
+   * and no other client is touched. @defaultValue 1000
+   */
+  maxPendingRegistrationsPerClient?: number;
+  /**
    * How many logins may be in progress at once (`POST /auth/login/init` answered, no login succeeded
-   * with its challenge, the challenge not expired); the next init gets a 429. Init needs no token, like
-   * registration's. @defaultValue 10000
+   * with its challenge, the challenge not expired). Init needs no token, like registration's. Past it
+   * the oldest login in progress gives way (its challenge is then unknown). @defaultValue 10000
    */
   maxPendingLogins?: number;
+  /**
+   * How many of those one client (see `clientOf`) may hold; its next init is a 429 with `Retry-After`,
+   * and no other client is touched. @defaultValue 1000
+   */
+  maxPendingLoginsPerClient?: number;
+  /**
+   * Who sent a request, for the per-client caps. Unset: the connection's remote address when served
+   * by `listen` (and the CLI), and nobody for the in-process `fetch` handler, where only the overall
+   * caps apply. Behind a proxy every request comes from the proxy: name the client from its header
+   * (for example the first address of `X-Forwarded-For`).
+   */
+  clientOf?: (request: Request) => string | undefined;
   /**
    * How many unspent challenges one credential code holds (`POST /auth/credentials/code/init`, which
    * needs no token); past it the code's oldest gives way (then "unknown"). @defaultValue 10
@@ -73,6 +91,11 @@ export interface MockBackendOptions {
    * expired one. @defaultValue 100
    */
   maxTokensPerUser?: number;
+  /**
+   * How many tokens are held in all (the same ones as `maxTokensPerUser`); past it the oldest anyone
+   * holds stops working: a 401, like an expired one. @defaultValue 100000
+   */
+  maxTokens?: number;
   /**
    * Receives the verification code Dfns would e-mail for an account recovery (`POST /auth/recover/user/code`
    * for a known username): the mock sends no mail. The `credkit-mock` CLI prints it; tests read it here
@@ -125,9 +148,15 @@ export const DEFAULT_ORG_ID = 'or-credk-itmck-0000000000000000';
 
 /** The options with every default filled in. */
 export type ResolvedMockOptions = Required<
-  Omit<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode' | 'onLoginCode'>
+  Omit<
+    MockBackendOptions,
+    'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode' | 'onLoginCode' | 'clientOf'
+  >
 > &
-  Pick<MockBackendOptions, 'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode' | 'onLoginCode'>;
+  Pick<
+    MockBackendOptions,
+    'origins' | 'registrationCode' | 'onRefusal' | 'onVerificationCode' | 'onLoginCode' | 'clientOf'
+  >;
 
 /** Fills in the defaults. */
 export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMockOptions {
@@ -146,11 +175,15 @@ export function resolveMockOptions(options: MockBackendOptions = {}): ResolvedMo
     recoveryCodeTtlMs: options.recoveryCodeTtlMs ?? 15 * 60_000,
     loginCodeTtlMs: options.loginCodeTtlMs ?? 15 * 60_000,
     maxPendingRegistrations: options.maxPendingRegistrations ?? 10_000,
+    maxPendingRegistrationsPerClient: options.maxPendingRegistrationsPerClient ?? 1000,
     maxPendingLogins: options.maxPendingLogins ?? 10_000,
+    maxPendingLoginsPerClient: options.maxPendingLoginsPerClient ?? 1000,
     maxChallengesPerCredentialCode: options.maxChallengesPerCredentialCode ?? 10,
     maxCredentialChallengesPerUser: options.maxCredentialChallengesPerUser ?? 20,
     maxTokensPerUser: options.maxTokensPerUser ?? 100,
+    maxTokens: options.maxTokens ?? 100_000,
     onRefusal: options.onRefusal,
+    clientOf: options.clientOf,
     onVerificationCode: options.onVerificationCode,
     serviceAccount: resolveServiceAccount(options.serviceAccount, token),
     onLoginCode: options.onLoginCode,

@@ -1,8 +1,8 @@
 import type { ResolvedMockOptions } from './config.ts';
 import { type ChallengeStore, createChallengeStore } from './state/challenges.ts';
 import { type CredentialCodes, createCredentialCodes } from './state/credentialCodes.ts';
-import { createExpiringMap, type ExpiringMap } from './state/expiringMap.ts';
 import { createMailedCodes, type MailedCodes } from './state/mailedCodes.ts';
+import { createPendingPlaces, type PendingPlaces } from './state/pendingPlaces.ts';
 import {
   createPendingRecoveries,
   createPendingRegistrations,
@@ -23,8 +23,8 @@ export interface MockContext {
   userActions: UserActionTokens;
   /** User registrations begun by `POST /auth/registration/init` and not yet completed. */
   registrations: PendingRegistrations;
-  /** Login challenges of `POST /auth/login/init` no login has succeeded with, until they expire. */
-  logins: ExpiringMap<string, true>;
+  /** Login challenges of `POST /auth/login/init` no login has succeeded with, until they expire or give way. */
+  logins: PendingPlaces<true>;
   /** One-time codes of `POST /auth/credentials/code`. */
   credentialCodes: CredentialCodes;
   /** Verification codes of `POST /auth/recover/user/code`. */
@@ -52,7 +52,7 @@ export type MockEnv = {
 /** Builds the context (in-memory state) of one mock backend, with its demo user and token, and its service account. */
 export function createContext(options: ResolvedMockOptions): MockContext {
   const store = createStore(options.orgId);
-  const tokens = createTokenStore(options.now, options.maxTokensPerUser);
+  const tokens = createTokenStore(options.now, { maxPerUser: options.maxTokensPerUser, max: options.maxTokens });
   tokens.alias(options.token, {
     kind: 'EndUser',
     userId: store.demoUser.userId,
@@ -60,14 +60,41 @@ export function createContext(options: ResolvedMockOptions): MockContext {
     expiresAt: Number.POSITIVE_INFINITY,
   });
   seedServiceAccount(store, tokens, options);
+  const challenges = createChallengeStore({
+    ttlMs: options.challengeTtlMs,
+    now: options.now,
+    voidedBy: store.voidedBy,
+  });
   return {
     options,
     store,
     tokens,
-    challenges: createChallengeStore({ ttlMs: options.challengeTtlMs, now: options.now, voidedBy: store.voidedBy }),
+    challenges,
     userActions: createUserActionTokens({ ttlMs: options.userActionTtlMs, now: options.now, voidedBy: store.voidedBy }),
-    registrations: createPendingRegistrations(options.now),
-    logins: createExpiringMap<string, true>(options.now),
+    // A registration or login that gives way takes its challenge (and token) with it: "unknown" after.
+    registrations: createPendingRegistrations(
+      options.now,
+      {
+        label: 'registrations',
+        max: options.maxPendingRegistrations,
+        perClient: options.maxPendingRegistrationsPerClient,
+        perClientOption: 'maxPendingRegistrationsPerClient',
+      },
+      (registration) => {
+        challenges.forget(registration.challengeIdentifier);
+        tokens.revoke(registration.token);
+      },
+    ),
+    logins: createPendingPlaces<true>(
+      options.now,
+      {
+        label: 'logins',
+        max: options.maxPendingLogins,
+        perClient: options.maxPendingLoginsPerClient,
+        perClientOption: 'maxPendingLoginsPerClient',
+      },
+      (challengeIdentifier) => challenges.forget(challengeIdentifier),
+    ),
     // A code's challenge lives challengeTtlMs past the code's expiry: the code is remembered as long.
     credentialCodes: createCredentialCodes({
       now: options.now,

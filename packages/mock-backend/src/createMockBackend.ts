@@ -84,7 +84,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           // Node checks both timeouts only this often (30 s by default): a 10 s limit would be 10–40 s.
           connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
         };
-        const server = serve({ fetch, port, hostname, serverOptions }, (info) => {
+        // Node's request rides along as the app's env: the per-client caps read its remote address.
+        const serveFetch = (request: Request, env: unknown) => app.fetch(request, env);
+        const server = serve({ fetch: serveFetch, port, hostname, serverOptions }, (info) => {
           resolve({
             url: `http://${hostname}:${info.port}`,
             port: info.port,

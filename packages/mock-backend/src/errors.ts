@@ -6,12 +6,26 @@ export class DfnsHttpError extends Error {
   readonly status: ContentfulStatusCode;
   /** Set when the refusal is one `onRefusal` reports. */
   readonly refusal: MockRefusalReason | undefined;
+  /** A 429's wait before trying again, sent as `Retry-After` (whole seconds, at least 1). */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: ContentfulStatusCode, message: string, refusal?: MockRefusalReason) {
+  constructor(
+    status: ContentfulStatusCode,
+    message: string,
+    refusal?: MockRefusalReason,
+    { retryAfterMs }: { retryAfterMs?: number } = {},
+  ) {
     super(message);
     this.name = 'DfnsHttpError';
     this.status = status;
     this.refusal = refusal;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /** The response headers the error carries. */
+  get headers(): Record<string, string> {
+    if (this.retryAfterMs === undefined) return {};
+    return { 'Retry-After': String(Math.max(1, Math.ceil(this.retryAfterMs / 1000))) };
   }
 }
 

@@ -119,14 +119,18 @@ describe('POST /auth/login/init and POST /auth/login', () => {
     expect(await me(call, login.body.token)).toMatchObject({ username: 'key@example.com' });
   });
 
-  it('should free a login place under maxPendingLogins once a login succeeds', async () => {
-    const { call } = setupBackend({ maxPendingLogins: 1 });
+  it("should free a client's login place once a login succeeds", async () => {
+    const { call } = setupBackend({ maxPendingLoginsPerClient: 1, clientOf: () => 'one client' });
     const user = await signUpWithPasskey(call);
     expect((await loginWithPasskey(call, user)).status).toBe(200);
     // The one place is free again: the next login begins, and holds it.
     expect((await loginWithPasskey(call, user)).status).toBe(200);
     expect((await loginInit(call, { username: user.username })).status).toBe(200);
-    expectDfnsError(await loginInit(call, { username: user.username }), 429, /^Too many logins in progress \(1\)/);
+    expectDfnsError(
+      await loginInit(call, { username: user.username }),
+      429,
+      /^Too many logins in progress from this client \(maxPendingLoginsPerClient, 1\)/,
+    );
   });
 
   describe('refusals', () => {

@@ -18,29 +18,26 @@ export interface RegistrationRequest {
   username: string;
   /** Begun by a service account: asked again for the same username, it replaces the one in progress. */
   delegated?: boolean;
+  /** Who asked (see `clientOf`), for the per-client cap; none for a service account's. */
+  client?: string | undefined;
   externalId?: string;
 }
 
 /**
  * Begins a user registration (a sign-up) for `username`: a challenge for the first factor and the
- * temporary token that completes it (`POST /auth/registration` or `/enduser`), under the cap of
- * registrations in progress (`maxPendingRegistrations`, else a 429). Its answer is Dfns's registration
+ * temporary token that completes it (`POST /auth/registration` or `/enduser`), under the caps of
+ * registrations in progress (`maxPendingRegistrationsPerClient`, else a 429; `maxPendingRegistrations`,
+ * past which the oldest gives way). Its answer is Dfns's registration
  * challenge. A delegated one asked again for a username whose delegated registration is in progress
  * gives the same user a new challenge and token: the previous token completes nothing any more.
  */
 export async function beginRegistration(ctx: MockContext, request: RegistrationRequest) {
   const { options, store, tokens, challenges, registrations } = ctx;
-  const { username, delegated = false, externalId } = request;
+  const { username, delegated = false, externalId, client } = request;
   refuseTakenUsername(store, username);
   const replaced = delegated ? registrations.delegatedTo(username) : undefined;
-  // Nothing else bounds what callers begin: the cap is what keeps a flood of them from holding the mock's
-  // memory. A replacement takes no new place.
-  if (replaced === undefined && registrations.size >= options.maxPendingRegistrations) {
-    throw new DfnsHttpError(
-      429,
-      `Too many registrations in progress (${options.maxPendingRegistrations}): complete one, or try again once unused ones expire`,
-    );
-  }
+  // Nothing else bounds what callers begin: the caps keep a flood of them from holding the mock's memory.
+  registrations.check(client);
   const userId = replaced ?? dfnsId('us');
   const issued = challenges.issue({ userId, kind: 'Registration', userVerification: 'required' });
   const temporaryAuthenticationToken = await tokens.mint({
@@ -50,6 +47,7 @@ export async function beginRegistration(ctx: MockContext, request: RegistrationR
     expiresAt: issued.expiresAt,
   });
   registrations.begin(
+    client,
     userId,
     {
       username,

@@ -6,6 +6,7 @@ import type { IssuedChallenge } from '../state/challenges.ts';
 import type { StoredCredential } from '../state/store.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyAssertion } from '../verify/verifyAssertion.ts';
+import { clientOf } from '../wire/clientOf.ts';
 import { orgIdField } from '../wire/orgIdField.ts';
 import { type FirstFactorAssertion, isSigningKind, readFirstFactor } from '../wire/readFirstFactor.ts';
 import { parseJsonObject, stringField } from '../wire/requestBody.ts';
@@ -85,16 +86,13 @@ export function loginRoutes(ctx: MockContext) {
     const body = parseJsonObject(await c.req.text());
     orgIdField(body.orgId, options);
     const loginCode = body.loginCode === undefined ? undefined : stringField(body.loginCode, 'loginCode');
-    // Init needs no token: the cap is what keeps a flood of them from holding the mock's memory.
-    if (logins.size >= options.maxPendingLogins) {
-      throw new DfnsHttpError(
-        429,
-        `Too many logins in progress (${options.maxPendingLogins}): complete one, or try again once unused ones expire`,
-      );
-    }
+    // Init needs no token: the caps keep a flood of them from holding the mock's memory, and put its
+    // cost on the flooder (see maxPendingLoginsPerClient).
+    const client = clientOf(c, options);
+    logins.check(client);
     const issueLogin = (userId: string | undefined) => {
       const issued = challenges.issue({ userId, kind: 'Login', userVerification: 'required' });
-      logins.set(issued.challengeIdentifier, true, issued.expiresAt);
+      logins.take(client, issued.challengeIdentifier, true, issued.expiresAt);
       return issued;
     };
     if (body.username === undefined) {
@@ -143,9 +141,9 @@ export function loginRoutes(ctx: MockContext) {
       orgId: user.orgId,
       expiresAt: options.now() + USER_TOKEN_TTL_MS,
     });
-    // Only a login that succeeded frees its place under maxPendingLogins: a failed one holds it until
-    // it expires, so a loop of init and junk assertions stays under the cap.
-    logins.delete(challengeIdentifier);
+    // Only a login that succeeded frees its place: a failed one holds it until it expires or gives way,
+    // so a loop of init and junk assertions stays under the caps.
+    logins.release(challengeIdentifier);
     return c.json({ token });
   });
 

@@ -5,6 +5,7 @@ import { badRequest, notAuthorized } from '../errors.ts';
 import { storeCredential } from '../state/storeCredential.ts';
 import { USER_TOKEN_TTL_MS } from '../state/tokens.ts';
 import { verifyNewCredentials } from '../verify/verifyNewCredentials.ts';
+import { clientOf } from '../wire/clientOf.ts';
 import { nameField } from '../wire/nameField.ts';
 import { readNewCredentials } from '../wire/newCredentials.ts';
 import { readWalletRequests } from '../wire/readWalletRequests.ts';
@@ -31,7 +32,7 @@ export function registrationRoutes(ctx: MockContext) {
     if (options.registrationCode !== undefined && registrationCode !== options.registrationCode) {
       throw badRequest('registrationCode is not valid for this username');
     }
-    return c.json(await beginRegistration(ctx, { username }));
+    return c.json(await beginRegistration(ctx, { username, client: clientOf(c, options) }));
   });
 
   const complete = async (request: HonoRequest, { makesWallets }: { makesWallets: boolean }) => {

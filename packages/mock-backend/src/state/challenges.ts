@@ -118,6 +118,15 @@ export function createChallengeStore({
       return issued;
     },
 
+    /** Forgets the challenge, issued or spent, as if never issued: it is "unknown" from now on (what it was for gave way). */
+    forget(challengeIdentifier: string): void {
+      const issued = pending.get(challengeIdentifier);
+      const owner = issued && ownerOf.get(issued);
+      if (owner !== undefined) owned.remove(owner, challengeIdentifier);
+      pending.delete(challengeIdentifier);
+      spent.delete(challengeIdentifier);
+    },
+
     /** How many challenges are remembered, issued or spent (expired ones forgotten first). */
     get size(): number {
       return pending.size + spent.size;

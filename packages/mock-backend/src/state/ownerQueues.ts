@@ -37,6 +37,16 @@ export function createOwnerQueues(now: () => number) {
       }
       return evicted;
     },
+    /** How many keys the owner holds that the store still holds, and the oldest of them. */
+    live(owner: string, isLive: (key: string) => boolean): { count: number; oldest: string | undefined } {
+      const keys = owners.get(owner)?.keys;
+      if (!keys) return { count: 0, oldest: undefined };
+      for (const oldest of keys) {
+        if (isLive(oldest)) return { count: keys.size, oldest };
+        keys.delete(oldest);
+      }
+      return { count: 0, oldest: undefined };
+    },
     /** Takes `key` out of the owner's queue (spent, revoked). */
     remove(owner: string, key: string): void {
       owners.get(owner)?.keys.delete(key);

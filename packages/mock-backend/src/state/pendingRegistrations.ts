@@ -1,5 +1,6 @@
 import { usernameKey } from '@credkit/names';
 import { createExpiringMap } from './expiringMap.ts';
+import { createPendingPlaces, type PlaceCaps } from './pendingPlaces.ts';
 
 /** A user registration between `POST /auth/registration/init` (or `/delegated`) and its completion. */
 export interface PendingRegistration {
@@ -18,16 +19,29 @@ export interface PendingRegistration {
 /**
  * User registrations in progress, by the id of the user being registered (the temporary token's
  * user): begun by `POST /auth/registration/init` or `/delegated`, ended once the completion has spent
- * the challenge, or forgotten when the challenge (and the token) expire.
+ * the challenge, or forgotten when the challenge (and the token) expire, or given way under the caps
+ * (see {@link createPendingPlaces}; `onGiveWay` voids its challenge and token).
  */
-export function createPendingRegistrations(now: () => number) {
-  const pending = createExpiringMap<string, PendingRegistration>(now);
+export function createPendingRegistrations(
+  now: () => number,
+  caps: PlaceCaps,
+  onGiveWay: (registration: PendingRegistration) => void,
+) {
+  const pending = createPendingPlaces<PendingRegistration>(now, caps, (_userId, registration) =>
+    onGiveWay(registration),
+  );
   /** The user ids of delegated registrations in progress, by `usernameKey`. */
   const delegatedByName = createExpiringMap<string, string>(now);
   return {
-    /** Begins a registration that can be completed until `expiresAt` (or replaces the user's, with its own token). */
-    begin(userId: string, registration: PendingRegistration, expiresAt: number): void {
-      pending.set(userId, registration, expiresAt);
+    /** Throws a 429 when `client` holds its cap of registrations in progress already. */
+    check: pending.check,
+    /**
+     * Begins a registration that can be completed until `expiresAt`, for `client` (none for a service
+     * account's), or replaces the user's, with its own token.
+     */
+    begin(client: string | undefined, userId: string, registration: PendingRegistration, expiresAt: number): void {
+      pending.release(userId);
+      pending.take(client, userId, registration, expiresAt);
       if (registration.delegated) delegatedByName.set(usernameKey(registration.username), userId, expiresAt);
     },
     /** The user id of the delegated registration in progress for this username, if any. */
@@ -40,7 +54,7 @@ export function createPendingRegistrations(now: () => number) {
       return pending.get(userId);
     },
     end(userId: string): void {
-      pending.delete(userId);
+      pending.release(userId);
     },
     /** How many registrations are in progress (expired ones forgotten first). */
     get size(): number {

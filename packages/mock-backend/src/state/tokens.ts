@@ -28,18 +28,28 @@ const b64 = (value: unknown) => isoBase64URL.fromUTF8String(JSON.stringify(value
 /**
  * Bearer tokens, JWT-shaped like Dfns' (the Dfns SDK reads the `orgId` claim under
  * `https://custom/app_metadata`), with an unguessable signature part, and looked up in memory until
- * they expire. At most `maxPerUser` minted tokens per user: past it the user's oldest is forgotten,
- * unknown like an expired one (fixed aliases are not counted).
+ * they expire. At most `maxPerUser` minted tokens per user, and `max` in all: past either, the user's
+ * (or everyone's) oldest is forgotten, unknown like an expired one (fixed aliases are not counted).
  */
-export function createTokenStore(now: () => number, maxPerUser = Number.POSITIVE_INFINITY) {
+export function createTokenStore(
+  now: () => number,
+  { maxPerUser = Number.POSITIVE_INFINITY, max = Number.POSITIVE_INFINITY }: { maxPerUser?: number; max?: number } = {},
+) {
   /** Each grant with its serial: the order it was made in. */
   const grants = createExpiringMap<string, { grant: TokenGrant; serial: number }>(now);
   let lastSerial = 0;
   /** By user, the serial of the last grant made before their tokens were revoked: those are unknown. */
   const revokedUpTo = new Map<string, number>();
   const add = (token: string, grant: TokenGrant) => grants.set(token, { grant, serial: ++lastSerial }, grant.expiresAt);
-  /** Each user's minted tokens, oldest first. */
+  /** Each user's minted tokens, oldest first, and everyone's under `ALL`. */
   const owned = createOwnerQueues(now);
+  const ALL = '*';
+  const forget = (token: string) => {
+    const entry = grants.get(token);
+    grants.delete(token);
+    owned.remove(ALL, token);
+    if (entry) owned.remove(entry.grant.userId, token);
+  };
 
   return {
     /** A new token for the grant. */
@@ -59,7 +69,8 @@ export function createTokenStore(now: () => number, maxPerUser = Number.POSITIVE
       const token = `${unsigned}.${randomToken(32)}`;
       add(token, grant);
       const isLive = (held: string) => grants.has(held);
-      for (const evicted of owned.add(grant.userId, token, grant.expiresAt, maxPerUser, isLive)) grants.delete(evicted);
+      for (const evicted of owned.add(grant.userId, token, grant.expiresAt, maxPerUser, isLive)) forget(evicted);
+      for (const evicted of owned.add(ALL, token, grant.expiresAt, max, isLive)) forget(evicted);
       return token;
     },
     /** Adds a fixed token (like `demo-token`) for a grant. */
@@ -70,11 +81,11 @@ export function createTokenStore(now: () => number, maxPerUser = Number.POSITIVE
     revokeUser(userId: string): void {
       revokedUpTo.set(userId, lastSerial);
       // At most maxPerUser of them: forgotten now rather than held, revoked, until they expire.
-      for (const token of owned.take(userId)) grants.delete(token);
+      for (const token of owned.take(userId)) forget(token);
     },
     /** Ends one token (a logout), an alias like `demo-token` included: it is unknown from now on. */
     revoke(token: string): void {
-      grants.delete(token);
+      forget(token);
     },
     /** The live grant of a token, if any. */
     grantOf(token: string): TokenGrant | undefined {
@@ -82,7 +93,7 @@ export function createTokenStore(now: () => number, maxPerUser = Number.POSITIVE
       if (!entry) return undefined;
       const { grant, serial } = entry;
       if (now() > grant.expiresAt || serial <= (revokedUpTo.get(grant.userId) ?? 0)) {
-        grants.delete(token);
+        forget(token);
         return undefined;
       }
       return grant;
