@@ -36,3 +36,13 @@ describe('describeError', () => {
     expect(shown.endsWith('…”')).toBe(true);
   });
 });
+
+describe('the unknown default', () => {
+  // Issue 27: a bare sign-in (loginWithPasskey, no controller) failing unexpectedly said
+  // "…while registering the passkey". The default serves every flow, so it names none.
+  it('should name no operation, since bare calls of every flow share it', () => {
+    const error = new CredkitError('unknown', { cause: new TypeError('raw') });
+    expect(error.message).toBe('Something went wrong. Try again.');
+    expect(error.message).not.toMatch(/regist|sign|recover/i);
+  });
+});

@@ -74,7 +74,7 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
   forbidden: 'The server did not allow this change.',
   server: 'The server refused the request.',
   network: 'The server could not be reached. Check your connection and try again.',
-  unknown: 'Something went wrong while registering the passkey.',
+  unknown: 'Something went wrong. Try again.',
 };
 
 /** Details carried by a {@link CredkitError}. */
