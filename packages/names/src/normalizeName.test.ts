@@ -122,6 +122,11 @@ describe('normalizeName for usernames: no look-alikes', () => {
     expect(normalizeName('\uFFA1\uFFC2', 'username')).toEqual({ ok: true, name: '\uAC00' });
     // An ideographic space is a space: trimmed at the ends, kept inside.
     expect(normalizeName('\u3000ada\u3000lovelace\u3000', 'username')).toEqual({ ok: true, name: 'ada lovelace' });
+    // Every other space is a space too (RFC 8266): no-break, narrow no-break, thin, em.
+    expect(normalizeName('ada\u00A0lovelace\u202F\u2009\u2003', 'username')).toEqual({
+      ok: true,
+      name: 'ada lovelace',
+    });
     // Compatibility forms that are not width forms stay (ﬁ, ①): PRECIS maps widths only.
     expect(normalizeName('\uFB01ona\u2460', 'username')).toEqual({ ok: true, name: '\uFB01ona\u2460' });
   });
@@ -143,6 +148,9 @@ describe('usernameKey', () => {
       '\uFEFFalice@example.com\u200B',
     ]) {
       expect(usernameKey(lookAlike)).toBe(key);
+    }
+    for (const lookAlike of ['ada\u00A0lovelace', 'ada\u202Flovelace', 'ada\u2003lovelace', 'ada\u3000lovelace']) {
+      expect(usernameKey(lookAlike)).toBe(usernameKey('ada lovelace'));
     }
   });
 

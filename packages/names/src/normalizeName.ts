@@ -27,15 +27,21 @@ const IGNORABLES = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 // The code points with a <wide> or <narrow> decomposition: the ideographic space and the Halfwidth
 // and Fullwidth Forms block.
 const WIDE_OR_NARROW = /[\u3000\uFF01-\uFFEE]/gu;
+// Spaces other than U+0020: no-break, en, em, thin, narrow no-break, medium mathematical, Ogham.
+const OTHER_SPACES = /(?! )\p{Zs}/gu;
 
 /**
- * RFC 8265's width mapping, then NFC: each fullwidth or halfwidth character becomes what NFKC makes of
+ * RFC 8265's width mapping, RFC 8266's mapping of every other space to U+0020 ("ada\u00A0lovelace" is
+ * "ada lovelace"), then NFC: each fullwidth or halfwidth character becomes what NFKC makes of
  * it ("ａ" → "a", "ｶ" → "カ", U+3000 → " "), which is its <wide>/<narrow> decomposition for all but
  * the halfwidth Hangul letters (to conjoining jamo, one step past the compatibility letters) and
  * U+FFE3 (to a space and a combining macron, one step past U+00AF): kept so, for its few bytes.
  */
 function foldWidths(text: string): string {
-  return text.replace(WIDE_OR_NARROW, (char) => char.normalize('NFKC')).normalize('NFC');
+  return text
+    .replace(WIDE_OR_NARROW, (char) => char.normalize('NFKC'))
+    .replace(OTHER_SPACES, ' ')
+    .normalize('NFC');
 }
 
 /**
@@ -46,7 +52,7 @@ function foldWidths(text: string): string {
  *
  * A username, which says who someone is, is held to more, so that no look-alike of one can be another
  * user: fullwidth and halfwidth characters are folded to their usual width (RFC 8265's width mapping:
- * "ａlice" is "alice"), and invisible and format characters inside it are refused (zero-width space,
+ * "ａlice" is "alice"), every space to U+0020 (a no-break space is a space), and invisible and format characters inside it are refused (zero-width space,
  * soft hyphen, word joiner, zero-width joiners, variation selectors: any default-ignorable code point
  * or general category Cf). A credential name is only a label the person reads: it keeps its widths and
  * may hold joiners and variation selectors, which emoji such as "👩‍💻" and "❤️" need.
