@@ -206,6 +206,29 @@ describe("registerUser from the host's backend", () => {
     expect(error.message).toContain('authentication');
   });
 
+  // Issue 27: a token that cannot go into an HTTP header would fail later as `network`, after a passkey.
+  it('should refuse a temporary token unfit for a header before any passkey, and a sign-in token unfit as server', async () => {
+    for (const token of ['abc\r\nX-Evil: 1', 'a b', 'tök\u0000en']) {
+      const early = signUpFetcher({
+        '/auth/registration/init': () => ({ ...challenge, temporaryAuthenticationToken: token }),
+      });
+      const credentials = passkeys();
+      const refused = await credkitRejection(registerUser({ fetcher: early.fetcher, ...withCode, rp, credentials }));
+      expect([refused.code, refused.phase]).toEqual(['invalid-challenge', 'challenge']);
+      expect(refused.message).toContain('temporaryAuthenticationToken must be visible ASCII characters only');
+      expect(credentials.create).not.toHaveBeenCalled();
+
+      const late = signUpFetcher({
+        '/auth/registration/enduser': () => ({ ...registered, authentication: { token } }),
+      });
+      const answer = await credkitRejection(
+        registerUser({ fetcher: late.fetcher, ...withCode, rp, credentials: passkeys() }),
+      );
+      expect([answer.code, answer.phase]).toEqual(['server', 'submitting']);
+      expect(answer.message).toContain('token must be visible ASCII characters only');
+    }
+  });
+
   it('should refuse a challengeSource with neither completion nor fetcher before any call or passkey', async () => {
     const challengeSource = vi.fn(async () => challenge);
     const credentials = passkeys();
