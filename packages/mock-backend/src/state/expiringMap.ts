@@ -20,11 +20,16 @@ interface Queue<K, V> {
  * shorter lifetime in the same class waits for the one in front of it, at most twice its lifetime.
  * Until it is forgotten an entry is still returned: callers check their own expiry (a challenge is
  * kept past it, to answer "expired" rather than "unknown").
+ * An entry deleted or set again before its time leaves its old place in a queue behind: once those
+ * outnumber the entries held, the queues are rebuilt without them, so memory follows what is held
+ * (a flood whose entries give way early holds no more than the entries left), still O(1) amortised.
  */
 export function createExpiringMap<K, V>(now: () => number) {
   const entries = new Map<K, Entry<K, V>>();
   /** By lifetime class: the entries set with a lifetime in [2^class, 2^(class+1)) milliseconds. */
   const queues = new Map<number, Queue<K, V>>();
+  /** Places in the queues not yet popped: the entries held, and those deleted or replaced since. */
+  let queued = 0;
 
   function forgetExpired(): void {
     const time = now();
@@ -32,6 +37,7 @@ export function createExpiringMap<K, V>(now: () => number) {
       const { items } = queue;
       while (queue.head < items.length && (items[queue.head] as Entry<K, V>).forgetAt <= time) {
         const entry = items[queue.head++] as Entry<K, V>;
+        queued--;
         // Deleted or set again since: the map holds another entry (or none) under the key.
         if (entries.get(entry.key) === entry) entries.delete(entry.key);
       }
@@ -40,6 +46,16 @@ export function createExpiringMap<K, V>(now: () => number) {
         items.splice(0, queue.head);
         queue.head = 0;
       }
+    }
+  }
+
+  /** Rebuilds the queues with only the entries held: what was deleted or set again goes. */
+  function dropStalePlaces(): void {
+    queued = 0;
+    for (const queue of queues.values()) {
+      queue.items = queue.items.slice(queue.head).filter((entry) => entries.get(entry.key) === entry);
+      queue.head = 0;
+      queued += queue.items.length;
     }
   }
 
@@ -57,6 +73,9 @@ export function createExpiringMap<K, V>(now: () => number) {
         queues.set(lifetimeClass, queue);
       }
       queue.items.push(entry);
+      queued++;
+      // Rebuilt after at least as many deletions as entries held: O(1) amortised per call.
+      if (queued > 64 && queued > 2 * entries.size) dropStalePlaces();
     },
     /** The value under `key`, until it is forgotten. */
     get(key: K): V | undefined {

@@ -47,9 +47,12 @@ export function createOwnerQueues(now: () => number) {
       }
       return { count: 0, oldest: undefined };
     },
-    /** Takes `key` out of the owner's queue (spent, revoked). */
+    /** Takes `key` out of the owner's queue (spent, revoked); an owner left with none is forgotten at once. */
     remove(owner: string, key: string): void {
-      owners.get(owner)?.keys.delete(key);
+      const queue = owners.get(owner);
+      if (!queue) return;
+      queue.keys.delete(key);
+      if (queue.keys.size === 0) owners.delete(owner);
     },
     /** Takes the owner's whole queue out, returning its keys. */
     take(owner: string): string[] {
