@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USER_ACTION_REFUSED } from './auth.ts';
+import { DEFAULT_ORG_ID } from './config.ts';
 import {
   ANY_REQUEST,
   type Call,
@@ -165,5 +166,64 @@ describe('PUT /auth/credentials/deactivate and /activate', () => {
       { Authorization: `Bearer ${solo.token}` },
     );
     expect(off.status).toBe(200);
+  });
+});
+
+// Issue 27: a thief signed in with a stolen passkey kept their 24-hour session after its owner
+// deactivated that passkey. Dfns's behaviour is unknown; the mock ends those sessions.
+describe('the sessions a deactivated passkey signed in', () => {
+  /** A login with the passkey of `user.authenticator`: its token. */
+  async function loginWith(call: Call, user: PasskeyUser) {
+    const init = await call(
+      'POST',
+      '/auth/login/init',
+      { orgId: DEFAULT_ORG_ID, username: user.username },
+      { Authorization: '' },
+    );
+    const firstFactor = await passkeyFactor(user.authenticator, init.body.challenge, {
+      allowCredentials: init.body.allowCredentials.webauthn,
+    });
+    const login = await call(
+      'POST',
+      '/auth/login',
+      { challengeIdentifier: init.body.challengeIdentifier, firstFactor },
+      { Authorization: '' },
+    );
+    expect(login.status).toBe(200);
+    return login.body.token as string;
+  }
+  const meStatus = async (call: Call, token: string) =>
+    (await call('GET', '/auth/users/me', undefined, { Authorization: `Bearer ${token}` })).status;
+
+  it("should end them when it is deactivated, but the deactivating session's own and others'", async () => {
+    const { call } = setupBackend({ userActionSigning: 'required' });
+    const owner = await signUpWithPasskey(call);
+    const stolen = await secondPasskey(call, owner);
+    const thiefSessions = [await loginWith(call, stolen), await loginWith(call, stolen)];
+    const ownerSession = await loginWith(call, owner);
+    // The owner, from a session the stolen passkey began, deactivates it (signing with their own).
+    const deactivatingSession = await loginWith(call, stolen);
+    const off = await signedCall(
+      call,
+      { ...owner, token: deactivatingSession },
+      'PUT',
+      '/auth/credentials/deactivate',
+      {
+        credentialUuid: stolen.credentialUuid,
+      },
+    );
+    expect(off.status).toBe(200);
+
+    for (const token of thiefSessions) expect(await meStatus(call, token)).toBe(401);
+    expect(await meStatus(call, deactivatingSession)).toBe(200);
+    expect(await meStatus(call, ownerSession)).toBe(200);
+    expect(await meStatus(call, owner.token)).toBe(200);
+    // Activated again, it signs in anew; the ended sessions stay ended.
+    const on = await signedCall(call, owner, 'PUT', '/auth/credentials/activate', {
+      credentialUuid: stolen.credentialUuid,
+    });
+    expect(on.status).toBe(200);
+    expect(await meStatus(call, await loginWith(call, stolen))).toBe(200);
+    for (const token of thiefSessions) expect(await meStatus(call, token)).toBe(401);
   });
 });

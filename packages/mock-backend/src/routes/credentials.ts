@@ -81,8 +81,13 @@ export function credentialRoutes(ctx: MockContext) {
       );
     }
     if (isActive) credential.isActive = true;
-    // Deactivating voids what the credential's signatures made: codes, their challenges, unspent user actions.
-    else if (credential.isActive) store.deactivate(credential);
+    // Deactivating voids what the credential's signatures made: codes, their challenges, unspent user
+    // actions, and the sessions it signed in (but the caller's own: deactivating a passkey from the
+    // session it began does not sign the person out).
+    else if (credential.isActive) {
+      store.deactivate(credential);
+      ctx.tokens.revokeSignedInWith(credential.credentialUuid, c.get('token'));
+    }
     return c.json({ message: 'success' });
   };
   app.put('/auth/credentials/activate', creators, requireUserAction(ctx), setActive(true));

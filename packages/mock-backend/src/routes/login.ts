@@ -140,6 +140,7 @@ export function loginRoutes(ctx: MockContext) {
       userId: user.userId,
       orgId: user.orgId,
       expiresAt: options.now() + USER_TOKEN_TTL_MS,
+      signedInWith: credential.credentialUuid,
     });
     // Only a login that succeeded frees its place: a failed one holds it until it expires or gives way,
     // so a loop of init and junk assertions stays under the caps.

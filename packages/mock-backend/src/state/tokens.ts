@@ -21,6 +21,8 @@ export interface TokenGrant {
   userId: string;
   orgId: string;
   expiresAt: number;
+  /** A login's: the uuid of the credential that signed it in (its deactivation ends the session). */
+  signedInWith?: string;
 }
 
 const b64 = (value: unknown) => isoBase64URL.fromUTF8String(JSON.stringify(value));
@@ -44,11 +46,15 @@ export function createTokenStore(
   /** Each user's minted tokens, oldest first, and everyone's under `ALL`. */
   const owned = createOwnerQueues(now);
   const ALL = '*';
+  const bySignIn = (credentialUuid: string) => `signed-in-with:${credentialUuid}`;
+  const isLive = (token: string) => grants.has(token);
   const forget = (token: string) => {
     const entry = grants.get(token);
     grants.delete(token);
     owned.remove(ALL, token);
-    if (entry) owned.remove(entry.grant.userId, token);
+    if (!entry) return;
+    owned.remove(entry.grant.userId, token);
+    if (entry.grant.signedInWith !== undefined) owned.remove(bySignIn(entry.grant.signedInWith), token);
   };
 
   return {
@@ -68,9 +74,11 @@ export function createTokenStore(
       // them. WebCrypto's HMAC cost more than the rest of a sign-up's init.
       const token = `${unsigned}.${randomToken(32)}`;
       add(token, grant);
-      const isLive = (held: string) => grants.has(held);
       for (const evicted of owned.add(grant.userId, token, grant.expiresAt, maxPerUser, isLive)) forget(evicted);
       for (const evicted of owned.add(ALL, token, grant.expiresAt, max, isLive)) forget(evicted);
+      if (grant.signedInWith !== undefined) {
+        owned.add(bySignIn(grant.signedInWith), token, grant.expiresAt, Number.POSITIVE_INFINITY, isLive);
+      }
       return token;
     },
     /** Adds a fixed token (like `demo-token`) for a grant. */
@@ -82,6 +90,18 @@ export function createTokenStore(
       revokedUpTo.set(userId, lastSerial);
       // At most maxPerUser of them: forgotten now rather than held, revoked, until they expire.
       for (const token of owned.take(userId)) forget(token);
+    },
+    /**
+     * Ends the sessions a credential signed in (it was deactivated), but `except` (the caller's own:
+     * the person deactivating a passkey from the session it began is not signed out by it).
+     */
+    revokeSignedInWith(credentialUuid: string, except?: string): void {
+      const sessions = owned.take(bySignIn(credentialUuid));
+      for (const token of sessions) if (token !== except) forget(token);
+      const kept = except === undefined ? undefined : grants.get(except)?.grant;
+      if (kept && sessions.includes(except as string)) {
+        owned.add(bySignIn(credentialUuid), except as string, kept.expiresAt, Number.POSITIVE_INFINITY, isLive);
+      }
     },
     /** Ends one token (a logout), an alias like `demo-token` included: it is unknown from now on. */
     revoke(token: string): void {
