@@ -5,7 +5,7 @@ export async function post(path: string, body: unknown, signal?: AbortSignal): P
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
     credentials: 'include',
-    signal, // credkit's: Cancel, unmounting or a newer attempt aborts the request
+    signal: signal ?? null, // credkit's: Cancel, unmounting or a newer attempt aborts the request
   });
   const answer: unknown = await response.json().catch(() => undefined);
   // An object with a numeric status becomes a `server` (or `forbidden`) CredkitError, with the server's message.

@@ -6,9 +6,9 @@ export const fetcher: Fetcher = async ({ method, path, body, bodyText, headers, 
   const response = await fetch(`https://api.dfns.io${path}`, {
     method,
     // bodyText, when given, is what a user-action signature covers: send exactly those bytes.
-    body: bodyText ?? (body === undefined ? undefined : JSON.stringify(body)),
+    body: bodyText ?? (body === undefined ? null : JSON.stringify(body)),
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${await getUserToken()}`, ...headers },
-    signal,
+    signal: signal ?? null,
   });
   const answer: unknown = await response.json().catch(() => undefined);
   // An object with a numeric status becomes a `server` (or `forbidden`) CredkitError, with the server's message.

@@ -14,7 +14,7 @@ export interface SetCredentialActiveOptions {
   /** Confirms the change with one of the user's credentials, as Dfns requires. Adds the phase `signing`. */
   userActionSigner?: UserActionSignerWithProtocol;
   /** Aborts the request. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called as the request enters each phase. */
   onPhase?: (phase: OperationRunPhase) => void;
 }

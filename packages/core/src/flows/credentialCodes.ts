@@ -17,7 +17,7 @@ export interface CreateCredentialCodeOptions {
   /** How long the code is valid, in milliseconds (Dfns allows at most a minute). @defaultValue 60000 */
   lifetimeMs?: number;
   /** Aborts the request. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called as the request enters each phase. */
   onPhase?: (phase: OperationRunPhase) => void;
 }

@@ -5,7 +5,7 @@ import { toFetcherError } from '../http/fetcher.ts';
 /** What the kit hands the host's {@link ChallengeSource} and {@link Completion}. */
 export interface HostCallContext {
   /** Aborted when the flow is (cancel, unmount, a newer call): pass it to your `fetch`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface LoginWithPasskeyOptions {
   /** The object whose `get` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialGetter;
   /** Aborts the sign-in, whichever phase it is in. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called as the sign-in enters each phase: `challenge`, `signing` (the passkey prompt), `submitting`. */
   onPhase?: (phase: OperationRunPhase) => void;
 }

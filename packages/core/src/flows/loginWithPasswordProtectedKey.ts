@@ -17,7 +17,7 @@ export interface SendLoginCodeOptions {
   orgId: string;
   /** Sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of `@credkit/names`). */
   username: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -48,7 +48,7 @@ export interface LoginWithPasswordProtectedKeyOptions {
   /** The origin written into the key's clientData. @defaultValue location.origin */
   origin?: string;
   /** Aborts the sign-in, whichever phase it is in. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called as the sign-in enters each phase: `challenge`, `signing` (opening the key and signing), `submitting`. */
   onPhase?: (phase: OperationRunPhase) => void;
 }

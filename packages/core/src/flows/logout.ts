@@ -8,7 +8,7 @@ export interface LogoutOptions {
   /** Ends every token of the user (every device), not only this one. @defaultValue false */
   allSessions?: boolean;
   /** Aborts the request. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -30,7 +30,7 @@ export interface SendRecoveryCodeOptions {
   orgId: string;
   /** Sent NFC-normalised and trimmed (`invalid-input` if it breaks the rule of `@credkit/names`). */
   username: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** `POST /auth/recover/user/code`: Dfns e-mails the person a verification code for {@link recoverAccount}. */
@@ -105,7 +105,7 @@ export interface RecoverAccountOptions {
   credentials?: CredentialCreator;
   /** The origin written into the recovery key's clientData. @defaultValue location.origin */
   origin?: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Called as the recovery enters each phase: `challenge`, `ceremony` (the new passkey), `signing` (the recovery key), `submitting`. */
   onPhase?: (phase: OperationRunPhase) => void;
 }

@@ -24,7 +24,7 @@ export interface RecoveryChallengeRequest {
   username?: string;
   /** The host's `completion` sends the recovery: the challenge may come without its temporary token. */
   hostCompletes: boolean;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** A recovery challenge: the new credentials' challenge, and the recovery key it names. */

@@ -54,7 +54,7 @@ export interface RegisterKeyCredentialOptions {
    */
   userActionSigner?: UserActionSignerWithProtocol;
   /** Aborts the whole registration. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** A challenge of this kind fetched beforehand with {@link fetchKeyChallenge}. */
   challenge?: KeyCredentialChallenge;
   /** Called as the registration enters each phase (`ceremony` is key generation and wrapping). */

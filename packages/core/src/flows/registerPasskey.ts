@@ -57,7 +57,7 @@ export interface RegisterPasskeyOptions {
    */
   userActionSigner?: UserActionSignerWithProtocol;
   /** Aborts the whole registration, whichever phase it is in. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** A challenge fetched beforehand (the registration engine's prefetch); fetched now when absent. */
   challenge?: Fido2CredentialChallenge;
   /** Called as the registration enters each phase. */

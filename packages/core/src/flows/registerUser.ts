@@ -42,7 +42,7 @@ interface RegisterUserCommonOptions {
   /** How long after `timeout` a ceremony that never settles is abandoned. @defaultValue 3000 */
   watchdogGraceMs?: number;
   /** Aborts the registration. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Who runs `navigator.credentials.create()` (see `RegisterPasskeyOptions.ceremony`). @defaultValue credkit's own */
   ceremony?: PasskeyCeremony;
   /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */

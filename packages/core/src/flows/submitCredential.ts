@@ -11,7 +11,7 @@ import { checkHostOrFetcher, type HostOrFetcher, requireFetcher } from './requir
 
 /** How {@link submitCredential} sends. */
 export interface SubmitOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Confirms the change with an existing credential (Dfns user-action signing) first. */
   userActionSigner?: UserActionSignerWithProtocol;
   /** The host's backend completes the registration instead (`createCredentialComplete`). */

@@ -16,7 +16,7 @@ export interface FetcherRequest {
   /** Extra headers for this call (e.g. `X-DFNS-USERACTION`, or the registration's temporary token). */
   headers?: Record<string, string>;
   /** Aborts the call. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

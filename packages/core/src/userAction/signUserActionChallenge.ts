@@ -11,7 +11,7 @@ export interface SignUserActionChallengeOptions {
    */
   signer: UserActionSigner;
   /** Aborts the signing (the passkey prompt included). */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

@@ -19,7 +19,7 @@ export interface CreatePasskeyOptions {
   /** `'conditional'`: the automatic passkey upgrade, no sheet. */
   mediation?: 'conditional';
   /** Aborts the ceremony. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**

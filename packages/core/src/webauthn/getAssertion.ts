@@ -44,7 +44,7 @@ export interface GetAssertionOptions extends AssertionOptions {
   /** How long after `timeout` a `get()` that never settles is abandoned as `timed-out`. @defaultValue 3000 */
   watchdogGraceMs?: number;
   /** Aborts the prompt. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /** The ceremony of every sign-in and user action: the challenge → request options → `get()` under the watchdog. */

@@ -10,7 +10,7 @@ export interface CeremonyContext {
   /** Milliseconds between the call to `create` and its failure. */
   elapsedMs: number;
   /** The signal passed to `create`, if any. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 type Verdict = readonly [CredkitErrorCode, string?] | undefined;

@@ -13,7 +13,7 @@ export interface WatchdogOptions<T> {
   /** Extra wait after the timeout. @defaultValue 3000 */
   graceMs?: number;
   /** The caller's signal: aborting it ends the call at once, even if the browser ignores it. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** The phase the call belongs to (for the errors it ends with). */
   phase: OperationRunPhase;
 }

@@ -38,7 +38,7 @@ export interface RegisterWithCodeRootProps
    * it is untouched, the challenge is fetched ahead with it (so the click goes straight to the
    * passkey prompt); a code typed by hand is sent only on submit. @defaultValue ""
    */
-  defaultCode?: string;
+  defaultCode?: string | undefined;
   /** Called with each new value of the code field. */
   onCodeChange?: (value: string) => void;
   /** Every text of the form, by phase, kind and error code, and the code field's. English by default. */
