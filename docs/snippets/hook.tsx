@@ -1,4 +1,4 @@
-import { createFetcher } from '@credkit/core';
+import { createFetcher, createWebAuthnUserActionSigner, describeError } from '@credkit/core';
 import { useRegisterPasskey } from '@credkit/react';
 import { getUserToken } from './host.ts';
 
@@ -6,11 +6,14 @@ const fetcher = createFetcher({
   baseUrl: 'https://api.dfns.io',
   headers: async () => ({ Authorization: `Bearer ${await getUserToken()}` }),
 });
+// Dfns has the user confirm each new credential with one they already have (a user action).
+const userActionSigner = createWebAuthnUserActionSigner();
 
 export function PasskeyButton() {
   const { phase, register, error, credential, cancel, isBusy } = useRegisterPasskey({
     fetcher,
     rp: { id: window.location.hostname, name: 'Example' },
+    userActionSigner,
   });
   if (phase === 'success') return <p>Added {credential?.name}</p>;
   return (
@@ -23,7 +26,8 @@ export function PasskeyButton() {
           Cancel
         </button>
       ) : null}
-      {error ? <p role="alert">{error.message}</p> : null}
+      {/* describeError: the message, and what the server said (cleaned, cut to 200 characters) */}
+      {error ? <p role="alert">{describeError(error)}</p> : null}
     </>
   );
 }
