@@ -32,7 +32,7 @@ export interface Session {
   /** The user's Dfns token (from the sign-up or a delegated login): it stays on the server. */
   dfnsToken?: string;
   /** A sign-up or recovery in progress: the temporary token its completion needs. */
-  temporaryToken?: string;
+  temporaryToken?: string | undefined;
   /** A credential the browser made, waiting for the user's signature of `POST /auth/credentials`. */
   pendingCredential?: unknown;
 }
