@@ -48,7 +48,7 @@ test('the simple embed after a registration', async ({ page }) => {
 
 test('dark theme and French texts, from @credkit/react/styles.css and the messages prop', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+  await addVirtualAuthenticator(page, { presence: false });
   await page.goto('/?embed&timeout=300&grace=200');
   await page.getByLabel('Component language').selectOption('fr');
   await page.getByRole('textbox', { name: 'Nom de l’identifiant' }).fill('Portable');

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
+import { interceptFetch } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
 import { signOutToRecovery, signUpAndManage } from './demoSteps.ts';
 import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
 import { instrumentPage } from './instrumentation.ts';
-import { interceptApi } from './interceptApi.ts';
 
 /** Runs axe-core on the page as it is now; fails with the rules and the elements when anything is found. */
 async function expectNoViolations(page: Page, state: string) {
@@ -22,7 +22,7 @@ async function fillName(page: Page, name = `Key ${randomUUID().slice(0, 8)}`) {
 
 test.describe('accessibility: axe-core finds nothing in any state', () => {
   test('idle, busy and cancelled, with focus on the outcome', async ({ page }) => {
-    await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+    await addVirtualAuthenticator(page, { presence: false });
     await page.goto('/?embed');
     // The static build renders once its Service Worker is in control: wait for the form, not for time.
     await expect(page.getByRole('textbox', { name: 'Credential name' })).toBeVisible();
@@ -54,7 +54,7 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
 
   test('a server error and a missing name', async ({ page }) => {
     await addVirtualAuthenticator(page);
-    await interceptApi(page, '/auth/credentials/init', () => ({
+    await interceptFetch(page, '/auth/credentials/init', () => ({
       fulfill: { status: 500, body: '{"error":{"message":"Challenge service unavailable"}}' },
     }));
     await page.goto('/?embed');
@@ -132,7 +132,7 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
   ] as const) {
     test(`busy indicator with prefers-reduced-motion: ${reducedMotion}`, async ({ page }) => {
       await page.emulateMedia({ reducedMotion });
-      await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+      await addVirtualAuthenticator(page, { presence: false });
       await page.goto('/?embed');
       await fillName(page);
       await page.getByRole('button', { name: 'Register passkey' }).click();
@@ -163,7 +163,7 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'sign-up: the recovery key ID with its code');
     await saved.getByRole('button', { name: 'I have saved them' }).click();
 
-    await interceptApi(page, '/auth/logout', () => ({ fulfill: { status: 503, body: '{}' } }));
+    await interceptFetch(page, '/auth/logout', () => ({ fulfill: { status: 503, body: '{}' } }));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoViolations(page, 'a sign-out the server refused');

@@ -63,7 +63,7 @@ test.describe('a passkey on another device, with a one-time code', () => {
 
       // The code worked once: the same link again is refused, clearly.
       const again = await phoneContext.newPage();
-      await addVirtualAuthenticator(again, { transport: 'usb' });
+      await addVirtualAuthenticator(again, { kind: 'security-key' });
       await again.goto(href);
       await again.getByRole('textbox', { name: 'Credential name' }).fill('Tablet');
       await again.getByRole('button', { name: 'Register passkey' }).click();

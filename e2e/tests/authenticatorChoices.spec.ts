@@ -43,8 +43,8 @@ test.describe('authenticator choices: hints first, legacy attachment beside them
   ] as const) {
     test(`should put the passkey on the ${lands} authenticator when the person picks "${choice}"`, async ({ page }) => {
       const probe = await instrumentPage(page);
-      const platform = await addVirtualAuthenticator(page, { transport: 'internal' });
-      const securityKey = await addVirtualAuthenticator(page, { transport: 'usb' });
+      const platform = await addVirtualAuthenticator(page, { kind: 'platform' });
+      const securityKey = await addVirtualAuthenticator(page, { kind: 'security-key' });
       const posts = recordApiRequests(page, '/auth/credentials');
       const name = `${choice} ${randomUUID().slice(0, 8)}`;
       await page.goto('/?embed');

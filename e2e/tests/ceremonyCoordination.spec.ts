@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { interceptFetch } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
-import { base64ToBase64url, expect, recordApiRequests, test, type VirtualAuthenticator } from './fixtures.ts';
+import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 import { instrumentPage } from './instrumentation.ts';
-import { interceptApi } from './interceptApi.ts';
 
 // A page runs one passkey prompt at a time. credkit's rule: the newest call wins (it aborts credkit's
 // call in progress, which ends `aborted`), and cancelling one call never ends another. Each test runs
@@ -12,18 +12,6 @@ const CEREMONIES = [
   { label: "credkit's own ceremony", query: '', calls: false },
   { label: 'SimpleWebAuthn', query: '&ceremony=simplewebauthn', calls: true },
 ] as const;
-
-/**
- * The virtual authenticator's presence: off, a `create()` that reaches it waits for a touch that never
- * comes (pending until aborted); on, it answers at once. Turning it on does not answer a request that
- * is already waiting: only calls started afterwards complete.
- */
-async function setPresence(authenticator: VirtualAuthenticator, enabled: boolean) {
-  await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-    authenticatorId: authenticator.id,
-    enabled,
-  });
-}
 
 /** The SimpleWebAuthn calls the demo recorded (`?ceremony=simplewebauthn`); undefined on credkit's own ceremony. */
 const simpleWebAuthnCalls = (page: Page) =>
@@ -104,7 +92,7 @@ for (const { label, query, calls } of CEREMONIES) {
     test('two components: Cancel in one leaves the other working', async ({ page, authenticator }) => {
       const probe = await instrumentPage(page);
       const posts = recordApiRequests(page, '/auth/credentials');
-      await setPresence(authenticator, false);
+      await authenticator.setPresence(false);
       await page.goto(`/?embed&two${query}`);
       const [first, second] = [component(page, 'First'), component(page, 'Second')];
 
@@ -123,7 +111,7 @@ for (const { label, query, calls } of CEREMONIES) {
       await expect(second.alert).toHaveCount(0);
 
       // The person touches the authenticator this time: the other component registers.
-      await setPresence(authenticator, true);
+      await authenticator.setPresence(true);
       const name = `Second ${randomUUID().slice(0, 8)}`;
       await second.name.fill(name);
       await second.register.click();
@@ -144,7 +132,7 @@ for (const { label, query, calls } of CEREMONIES) {
       const postReleased = new Promise<void>((resolve) => {
         releasePost = resolve;
       });
-      await interceptApi(page, '/auth/credentials', async ({ method }) => {
+      await interceptFetch(page, '/auth/credentials', async ({ method }) => {
         if (method === 'POST') await postReleased;
         return { continue: true };
       });
@@ -157,7 +145,7 @@ for (const { label, query, calls } of CEREMONIES) {
       await expect(second.form).toHaveAttribute('data-state', 'submitting');
 
       // Now the first starts a prompt that waits, and the person cancels it.
-      await setPresence(authenticator, false);
+      await authenticator.setPresence(false);
       await first.name.fill('First, cancelled');
       await first.register.click();
       await expect(first.form).toHaveAttribute('data-state', 'ceremony');
@@ -179,7 +167,7 @@ for (const { label, query, calls } of CEREMONIES) {
     test('two components: the newest prompt wins, the one it replaced says so', async ({ page, authenticator }) => {
       const probe = await instrumentPage(page);
       const posts = recordApiRequests(page, '/auth/credentials');
-      await setPresence(authenticator, false);
+      await authenticator.setPresence(false);
       await page.goto(`/?embed&two${query}`);
       const [first, second] = [component(page, 'First'), component(page, 'Second')];
 
@@ -188,7 +176,7 @@ for (const { label, query, calls } of CEREMONIES) {
       await expect(first.form).toHaveAttribute('data-state', 'ceremony');
       await expect.poll(probe.ceremonies).toBe(1);
       // The first's request already waits for a touch: presence from now on answers only the second.
-      await setPresence(authenticator, true);
+      await authenticator.setPresence(true);
 
       const name = `Second ${randomUUID().slice(0, 8)}`;
       await second.name.fill(name);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readRecoveryCode } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
@@ -19,14 +20,6 @@ export async function signOutToRecovery(page: Page) {
 }
 
 /**
- * The mock's mailbox (`GET /mock/recovery-codes`, `/mock/login-codes`): it sends no e-mail and tells
- * tests the code. Asked from the page, where both builds' mocks answer (the static build's has no port).
- */
-export function readMockMail<T>(page: Page, url: string): Promise<T> {
-  return page.evaluate(async (address) => (await fetch(address)).json() as Promise<T>, url);
-}
-
-/**
  * "Lost your passkeys?" from the signed-out screen to signed in with a new passkey, keeping the new
  * recovery key the recovery makes (its ID and code, shown once).
  */
@@ -40,10 +33,8 @@ export async function recover(
   await page.getByLabel('Username').fill(typed.username);
   await page.getByRole('button', { name: 'Send the code' }).click();
   await expect(page.getByText('We e-mailed you a code.')).toBeVisible();
-  const { verificationCode } = await readMockMail<{ verificationCode: string }>(
-    page,
-    `${mockApiUrl}/mock/recovery-codes?username=${encodeURIComponent(typed.username)}`,
-  );
+  // The mock's mailbox, read from the page, where both builds' mocks answer (the static build's has no port).
+  const verificationCode = await readRecoveryCode(page, mockApiUrl, typed.username);
 
   await page.getByLabel('Code from the e-mail').fill(verificationCode);
   await page.getByLabel('Recovery key ID').fill(typed.credentialId);

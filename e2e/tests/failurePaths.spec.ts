@@ -34,7 +34,7 @@ test.describe('every failure path, in a real browser', () => {
   test.afterEach(({ page }) => page.unrouteAll({ behavior: 'ignoreErrors' }));
 
   test('the person cancels while the prompt is open', async ({ page }) => {
-    await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+    await addVirtualAuthenticator(page, { presence: false });
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
     await page.goto('/?embed');
@@ -49,7 +49,7 @@ test.describe('every failure path, in a real browser', () => {
   });
 
   test('the prompt times out', async ({ page }) => {
-    await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+    await addVirtualAuthenticator(page, { presence: false });
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
     await page.goto('/?embed&timeout=1500');
@@ -78,7 +78,8 @@ test.describe('every failure path, in a real browser', () => {
   });
 
   test('user verification is required but does not succeed', async ({ page }) => {
-    await addVirtualAuthenticator(page, { isUserVerified: false });
+    const authenticator = await addVirtualAuthenticator(page);
+    await authenticator.setUserVerified(false);
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
     await page.goto('/?embed');
@@ -231,7 +232,7 @@ test.describe('every failure path, in a real browser', () => {
   });
 
   test('navigating away mid-ceremony aborts it: no POST afterwards, no error in the console', async ({ page }) => {
-    const authenticator = await addVirtualAuthenticator(page, { automaticPresenceSimulation: false });
+    const authenticator = await addVirtualAuthenticator(page, { presence: false });
     const errors = collectPageErrors(page);
     const probe = await instrumentPage(page);
     const posts = recordApiRequests(page, '/auth/credentials');
@@ -244,10 +245,7 @@ test.describe('every failure path, in a real browser', () => {
     await expect(page.getByRole('heading', { name: 'About' })).toBeVisible();
     await expect.poll(async () => (await probe.events()).some((event) => event.type === 'create-aborted')).toBe(true);
     // A person touching the authenticator now finds no ceremony to complete.
-    await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-      authenticatorId: authenticator.id,
-      enabled: true,
-    });
+    await authenticator.setPresence(true);
     await page.waitForTimeout(500);
     expect(posts).toHaveLength(0);
     expect(await authenticator.credentials()).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readMockMail } from './demoSteps.ts';
+import { readLoginCode } from '@credkit/mock-backend/playwright';
 import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 
 test.describe('signing back in with a passkey (POST /auth/login)', () => {
@@ -99,17 +99,14 @@ test.describe('signing in with a password-protected key and an e-mailed login co
     await expect(send).toHaveAccessibleDescription(/signs in with a password-protected key/);
     await expect(form.getByLabel('Username')).toHaveValue(username);
     expect((await authenticator.credentials())[0]?.signCount).toBe(signCount);
-    const mail = () =>
-      readMockMail<{ loginCode: string }>(
-        page,
-        `${mockApi.full}/mock/login-codes?username=${encodeURIComponent(username)}`,
-      );
+    // The mock's mailbox, read from the page, where both builds' mocks answer.
+    const mail = () => readLoginCode(page, mockApi.full, username);
 
     const logins = recordApiRequests(page, '/auth/login');
     await send.click();
     await expect(form.getByRole('status')).toHaveText('We e-mailed you a code.');
     await expect(form.getByLabel('Code from the e-mail')).toBeFocused();
-    const spent = (await mail()).loginCode;
+    const spent = await mail();
     await form.getByLabel('Code from the e-mail').fill(spent);
     await form.getByLabel('Password of the key').fill('not the password');
     await form.getByRole('button', { name: 'Sign in with the key' }).click();
@@ -118,9 +115,9 @@ test.describe('signing in with a password-protected key and an e-mailed login co
     // The challenge spent the code: a new one, and the right password.
     await send.click();
     await expect(form.getByRole('alert')).toHaveCount(0);
-    await expect.poll(async () => (await mail()).loginCode).not.toBe(spent);
+    await expect.poll(mail).not.toBe(spent);
     await expect(form.getByRole('status')).toHaveText('We e-mailed you a code.');
-    await form.getByLabel('Code from the e-mail').fill((await mail()).loginCode);
+    await form.getByLabel('Code from the e-mail').fill(await mail());
     await form.getByLabel('Password of the key').fill(password);
     await form.getByRole('button', { name: 'Sign in with the key' }).click();
     await expect(page.getByTestId('signed-in-user')).toContainText(username, { timeout: 30_000 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { interceptFetch } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
 import { expect, recordApiRequests, test } from './fixtures.ts';
-import { interceptApi } from './interceptApi.ts';
 
 /** Signs a new user up; returns the bearer token the demo sends, as the mock sees it. */
 async function signUpAndReadToken(page: Page): Promise<string> {
@@ -51,7 +51,7 @@ test.describe('signing out (PUT /auth/logout)', () => {
     authenticator: _authenticator,
   }) => {
     await signUpAndReadToken(page);
-    await interceptApi(page, '/auth/logout', () => ({
+    await interceptFetch(page, '/auth/logout', () => ({
       fulfill: { status: 503, body: JSON.stringify({ error: { message: 'Service unavailable' } }) },
     }));
     await page.getByRole('button', { name: 'Sign out' }).click();

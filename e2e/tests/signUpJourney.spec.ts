@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { addPasskeyOnSecurityKey, interceptFetch } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
 import { recover } from './demoSteps.ts';
 import { addVirtualAuthenticator, base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
-import { interceptApi } from './interceptApi.ts';
 
 async function signUp(page: Page) {
   const username = `user-${randomUUID().slice(0, 8)}@example.com`;
@@ -32,32 +32,25 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
     // The second passkey goes on a security key (the laptop's authenticator holds an excluded credential
     // and waits for a touch that does not come). Once it is made, the person unplugs the key and
     // confirms the change with the laptop's passkey: the first one.
-    const securityKey = await addVirtualAuthenticator(page, { transport: 'usb' });
-    await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-      authenticatorId: authenticator.id,
-      enabled: false,
+    // The kit's recipe (addPasskeyOnSecurityKey) does the unplugging and the touches.
+    const second = await addPasskeyOnSecurityKey(page, {
+      signWith: authenticator,
+      whenSigning: () => expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…'),
+      register: async () => {
+        await page
+          .getByRole('group', { name: 'Where to keep the passkey' })
+          .getByRole('radio', { name: 'Security key' })
+          .check();
+        await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
+        await page.getByRole('button', { name: 'Register passkey' }).click();
+        await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
+      },
     });
-    let madeOnSecurityKey = 0;
-    await interceptApi(page, '/auth/action/init', async () => {
-      await expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…');
-      madeOnSecurityKey = (await securityKey.credentials()).length;
-      await securityKey.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: securityKey.id });
-      await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-        authenticatorId: authenticator.id,
-        enabled: true,
-      });
-      return { continue: true };
-    });
-    await page
-      .getByRole('group', { name: 'Where to keep the passkey' })
-      .getByRole('radio', { name: 'Security key' })
-      .check();
-    await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
-    await page.getByRole('button', { name: 'Register passkey' }).click();
-
-    await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
     await expect(listItems(page)).toHaveCount(2);
-    expect(madeOnSecurityKey).toBe(1);
+    await expect(listItems(page).filter({ hasText: 'Second passkey' })).toHaveAttribute(
+      'data-credential-id',
+      second.credentialId,
+    );
     expect(actionInits).toHaveLength(1);
     expect(posts).toHaveLength(1);
     expect(await posts[0]?.headerValue('x-dfns-useraction')).toMatch(/^ua-/);
@@ -90,7 +83,7 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
 
     // In flight, someone changes the signed body: the token no longer matches its bytes.
     let tampered = false;
-    await interceptApi(page, '/auth/credentials', ({ method, body }) => {
+    await interceptFetch(page, '/auth/credentials', ({ method, body }) => {
       if (method !== 'POST' || tampered) return { continue: true };
       tampered = true;
       return {

@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { addPasskeyOnSecurityKey } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
-import {
-  addVirtualAuthenticator,
-  base64ToBase64url,
-  expect,
-  recordApiRequests,
-  test,
-  type VirtualCredential,
-} from './fixtures.ts';
+import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 import { instrumentPage } from './instrumentation.ts';
-import { interceptApi } from './interceptApi.ts';
 
 interface HostWindow {
   simpleWebAuthnHost: {
@@ -46,32 +39,21 @@ test.describe('on @simplewebauthn/browser (`@credkit/core/simplewebauthn`)', () 
     );
     expect(await simpleWebAuthnCalls(page)).toEqual(['create']);
 
-    // As in signUpJourney.spec.ts: the second passkey goes on a security key (the laptop's authenticator
-    // holds an excluded credential and, without presence, waits for a touch that does not come); once
-    // it is made, the key is unplugged and the change is confirmed with the laptop's passkey.
-    const securityKey = await addVirtualAuthenticator(page, { transport: 'usb' });
-    await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-      authenticatorId: authenticator.id,
-      enabled: false,
+    // As in signUpJourney.spec.ts: the second passkey goes on a security key, the change confirmed with
+    // the laptop's passkey (the kit's addPasskeyOnSecurityKey).
+    const second = await addPasskeyOnSecurityKey(page, {
+      signWith: authenticator,
+      whenSigning: () => expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…'),
+      register: async () => {
+        await page
+          .getByRole('group', { name: 'Where to keep the passkey' })
+          .getByRole('radio', { name: 'Security key' })
+          .check();
+        await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
+        await page.getByRole('button', { name: 'Register passkey' }).click();
+        await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
+      },
     });
-    let onSecurityKey: VirtualCredential[] = [];
-    await interceptApi(page, '/auth/action/init', async () => {
-      await expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…');
-      onSecurityKey = await securityKey.credentials();
-      await securityKey.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: securityKey.id });
-      await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-        authenticatorId: authenticator.id,
-        enabled: true,
-      });
-      return { continue: true };
-    });
-    await page
-      .getByRole('group', { name: 'Where to keep the passkey' })
-      .getByRole('radio', { name: 'Security key' })
-      .check();
-    await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
-    await page.getByRole('button', { name: 'Register passkey' }).click();
-    await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
 
     // SimpleWebAuthn ran each prompt: the sign-up's create, the component's create, the user action's get.
     expect(await simpleWebAuthnCalls(page)).toEqual(['create', 'create', 'get']);
@@ -79,9 +61,6 @@ test.describe('on @simplewebauthn/browser (`@credkit/core/simplewebauthn`)', () 
     expect(await probe.ceremonies()).toBe(2);
 
     // The mock stored both (the list is its GET /auth/credentials), with the ids the authenticators hold.
-    const [second] = onSecurityKey;
-    if (!second) throw new Error('the security key holds no passkey');
-    expect(onSecurityKey).toHaveLength(1);
     await expect(listItems(page)).toHaveCount(2);
     await expect(listItems(page).filter({ hasText: 'Second passkey' })).toHaveAttribute(
       'data-credential-id',

@@ -69,7 +69,7 @@ test.describe('examples/delegated: the app keeps its users, its backend talks to
     // A second passkey, on a security key: the server gets the challenge and the user action, the
     // browser makes the passkey and signs the action with the first one. The laptop's authenticator
     // holds an excluded credential, so it stays silent until the security key has made the passkey.
-    const securityKey = await addVirtualAuthenticator(page, { transport: 'usb' });
+    const securityKey = await addVirtualAuthenticator(page, { kind: 'security-key' });
     await setPresence(authenticator, false);
     let madeOnSecurityKey = 0;
     await page.route('**/api/credentials', async (route) => {

@@ -1,24 +1,25 @@
 import type { Page } from '@playwright/test';
 
-/** A call the page makes to the API, as the interceptor sees it. */
+/** A `fetch` call of the page, as {@link interceptFetch} sees it. */
 export interface InterceptedCall {
   method: string;
   url: string;
+  /** The body as text; `null` for a GET. */
   body: string | null;
 }
 
-/** What becomes of it: sent on (with another body, if given), or answered here with a status and a body. */
+/** What becomes of an intercepted call: sent on (with another body, if given), or answered here. */
 export type InterceptAction = { continue: true; body?: string } | { fulfill: { status: number; body: string } };
 
 let bindings = 0;
 
 /**
- * Intercepts the page's `fetch` calls whose path ends with `path`, inside the page, before any
- * Service Worker or network: `page.route` never sees the requests the static build's Service Worker
- * answers, so the journeys that run against both builds stage their interruptions here. `handler`
- * runs in the test; the call waits for it.
+ * Intercepts the page's `fetch` calls whose URL path ends with `path` (`/auth/action/init`), inside the
+ * page, before any Service Worker or network (`page.route` never sees what a Service Worker answers).
+ * `handler` runs in the test, and the call waits for it: the moment to change the authenticators, or to
+ * answer the call yourself. It holds for the page's later navigations too.
  */
-export async function interceptApi(
+export async function interceptFetch(
   page: Page,
   path: string,
   handler: (call: InterceptedCall) => InterceptAction | Promise<InterceptAction>,

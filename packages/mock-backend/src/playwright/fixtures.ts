@@ -1,0 +1,75 @@
+import { test as base } from '@playwright/test';
+import type { MockBackendOptions } from '../config.ts';
+import { createMockBackend, type MockBackend } from '../createMockBackend.ts';
+import {
+  addVirtualAuthenticator,
+  type VirtualAuthenticator,
+  type VirtualAuthenticatorOptions,
+} from './virtualAuthenticator.ts';
+
+/** The mock a worker started: where it answers, and the backend itself (to mint tokens, or call in-process). */
+export interface MockFixture {
+  /** e.g. `http://localhost:41231`: the base URL your app's fetcher calls. */
+  url: string;
+  port: number;
+  backend: MockBackend;
+}
+
+/** The fixtures of one worker: the mock, and the options it starts with. */
+export interface CredkitWorkerFixtures {
+  /**
+   * The mock's options (`origins`, `userActionSigning`, `token`…), set with `test.use({ mockOptions })`
+   * in a file or a `describe`: each set of options gets its own worker, so its own mock.
+   * @defaultValue `{}`: user-action signing required, as at Dfns; any loopback origin
+   */
+  mockOptions: MockBackendOptions;
+  /**
+   * The port the mock listens on: 0 picks a free one per worker. A fixed one (your app built against
+   * `http://localhost:8787`) allows one worker at a time. @defaultValue 0
+   */
+  mockPort: number;
+  /** The mock of this worker, started on first use, stopped when the worker ends. */
+  mock: MockFixture;
+}
+
+/** The fixtures of one test: its virtual authenticators, removed after it. */
+export interface CredkitTestFixtures {
+  /** A platform authenticator that verifies its user (a laptop's passkey), added to `page`. */
+  authenticator: VirtualAuthenticator;
+  /** Adds another virtual authenticator to `page`: a security key, or one without user verification. */
+  addAuthenticator: (options?: VirtualAuthenticatorOptions) => Promise<VirtualAuthenticator>;
+}
+
+/**
+ * Playwright's `test` with credkit's fixtures: `mock` (the mock backend, in process, per worker, on a
+ * free port), `authenticator` and `addAuthenticator` (WebAuthn virtual authenticators over CDP, per
+ * test). Chromium only: the virtual authenticators are a Chrome DevTools Protocol feature.
+ */
+export const test = base.extend<CredkitTestFixtures, CredkitWorkerFixtures>({
+  mockOptions: [{}, { option: true, scope: 'worker' }],
+  mockPort: [0, { option: true, scope: 'worker' }],
+  mock: [
+    async ({ mockOptions, mockPort }, use) => {
+      const backend = createMockBackend(mockOptions);
+      const server = await backend.listen({ port: mockPort });
+      await use({ url: server.url, port: server.port, backend });
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  addAuthenticator: async ({ page }, use) => {
+    const added: VirtualAuthenticator[] = [];
+    await use(async (options) => {
+      const authenticator = await addVirtualAuthenticator(page, options);
+      added.push(authenticator);
+      return authenticator;
+    });
+    for (const authenticator of added) await authenticator.remove();
+  },
+  authenticator: async ({ addAuthenticator }, use) => {
+    // A fresh one per test: a virtual authenticator holds at most three resident passkeys.
+    await use(await addAuthenticator());
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,17 @@
+export type { AddPasskeyOnSecurityKeyOptions } from './addPasskeyOnSecurityKey.ts';
+export { addPasskeyOnSecurityKey } from './addPasskeyOnSecurityKey.ts';
+export type { DeactivateCredentialOptions } from './deactivateCredential.ts';
+export { deactivateCredential, signUserAction } from './deactivateCredential.ts';
+export type { CredkitTestFixtures, CredkitWorkerFixtures, MockFixture } from './fixtures.ts';
+export { expect, test } from './fixtures.ts';
+export type { InterceptAction, InterceptedCall } from './interceptFetch.ts';
+export { interceptFetch } from './interceptFetch.ts';
+export { readLoginCode, readRecoveryCode } from './readMailedCode.ts';
+export type { SignInOptions } from './signIn.ts';
+export { signIn } from './signIn.ts';
+export type { MockUser, SignUpOptions } from './signUp.ts';
+export { signUp } from './signUp.ts';
+export type { VirtualAuthenticator, VirtualAuthenticatorOptions, VirtualCredential } from './virtualAuthenticator.ts';
+export { addVirtualAuthenticator, base64ToBase64url } from './virtualAuthenticator.ts';
+export type { CredentialAssertion, CredentialInfo, PageCall } from './webAuthnInPage.ts';
+export { callFromPage, MockCallError } from './webAuthnInPage.ts';
