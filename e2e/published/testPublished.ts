@@ -2,7 +2,9 @@
 // @credkit/core, @credkit/react, @credkit/mock-backend and @credkit/names; then, for each example, installs the
 // tarballs with npm into a copy of it outside the workspace (so no workspace link and no `@credkit/source`
 // condition can stand in for them), type-checks it against their `.d.ts` (skipLibCheck off), builds it,
-// and runs its Playwright journey against the packed `credkit-mock` bin (published/<example>.config.ts).
+// and runs its Playwright journey: the example's own tests, written with the packed testing kit
+// (`@credkit/mock-backend/playwright`, which starts the mock), or published/<example>.config.ts against
+// the packed `credkit-mock` bin.
 // A copy is removed on success and kept, for a look, on failure.
 import { type SpawnOptions, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium } from '../findChromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The packages packed, by folder under packages/. */
@@ -25,7 +28,8 @@ const selected = process.argv.slice(2);
 const ALL_EXAMPLES: Example[] = [
   {
     name: 'vite-react',
-    journey: 'register a passkey in it',
+    journey: 'its own tests, with the packed testing kit: the quick start, and a second passkey signed by the first',
+    selfTested: true,
     // Its build calls the mock directly.
     buildEnv: (mockUrl) => ({ VITE_DFNS_API_URL: mockUrl }),
   },
@@ -110,6 +114,8 @@ interface Example {
   journey: string;
   /** The environment of its build, given where the mock answers. */
   buildEnv: (mockUrl: string) => NodeJS.ProcessEnv;
+  /** It has its own Playwright tests (`npm test`), which start the mock with the packed testing kit. */
+  selfTested?: boolean;
 }
 
 interface Manifest {
@@ -171,6 +177,8 @@ try {
   await inStep('find a Chromium', () =>
     run('node', ['ensureBrowser.mjs'], { cwd: join(root, 'e2e'), timeoutMs: 10 * MINUTE }),
   );
+  // The system one, for the examples' own configs (undefined: Playwright's own).
+  const chromium = findChromium()?.executablePath;
 
   for (const example of EXAMPLES) {
     app = join(work, example.name);
@@ -194,17 +202,29 @@ try {
       }),
     );
 
-    await inStep(`${example.journey} (app :${appPort}, credkit-mock :${mockPort})`, () =>
-      run('pnpm', ['exec', 'playwright', 'test', '--config', `published/${example.name}.config.ts`], {
-        cwd: join(root, 'e2e'),
-        env: {
-          ...process.env,
-          CREDKIT_EXAMPLE_DIR: app,
-          CREDKIT_EXAMPLE_PORT: String(appPort),
-          CREDKIT_MOCK_PORT: String(mockPort),
-        },
-        timeoutMs: 3 * MINUTE,
-      }),
+    await inStep(`${example.journey} (app :${appPort}, mock :${mockPort})`, () =>
+      example.selfTested
+        ? run('node_modules/.bin/playwright', ['test'], {
+            cwd: app,
+            env: {
+              ...userEnv(),
+              CI: 'true',
+              APP_PORT: String(appPort),
+              MOCK_PORT: String(mockPort),
+              ...(chromium && { CHROMIUM_PATH: chromium }),
+            },
+            timeoutMs: 3 * MINUTE,
+          })
+        : run('pnpm', ['exec', 'playwright', 'test', '--config', `published/${example.name}.config.ts`], {
+            cwd: join(root, 'e2e'),
+            env: {
+              ...process.env,
+              CREDKIT_EXAMPLE_DIR: app,
+              CREDKIT_EXAMPLE_PORT: String(appPort),
+              CREDKIT_MOCK_PORT: String(mockPort),
+            },
+            timeoutMs: 3 * MINUTE,
+          }),
     );
   }
 

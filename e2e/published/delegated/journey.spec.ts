@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { addPasskeyOnSecurityKey } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
-import { addVirtualAuthenticator, expect, test, type VirtualAuthenticator } from '../../tests/fixtures.ts';
+import { addVirtualAuthenticator, expect, test } from '../../tests/fixtures.ts';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -19,14 +20,6 @@ async function signIn(page: Page, username: string) {
 async function signOut(page: Page, username: string) {
   await region(page, `Signed in as ${username}`).getByRole('button', { name: 'Sign out' }).click();
   await expect(region(page, 'Sign in')).toBeVisible();
-}
-
-/** Turns the automatic touch of `authenticator` on or off: off, it never answers a prompt. */
-function setPresence(authenticator: VirtualAuthenticator, enabled: boolean) {
-  return authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
-    authenticatorId: authenticator.id,
-    enabled,
-  });
 }
 
 test.describe('examples/delegated: the app keeps its users, its backend talks to Dfns', () => {
@@ -69,26 +62,21 @@ test.describe('examples/delegated: the app keeps its users, its backend talks to
     // A second passkey, on a security key: the server gets the challenge and the user action, the
     // browser makes the passkey and signs the action with the first one. The laptop's authenticator
     // holds an excluded credential, so it stays silent until the security key has made the passkey.
-    const securityKey = await addVirtualAuthenticator(page, { kind: 'security-key' });
-    await setPresence(authenticator, false);
-    let madeOnSecurityKey = 0;
-    await page.route('**/api/credentials', async (route) => {
-      if (route.request().method() === 'POST') {
-        madeOnSecurityKey = (await securityKey.credentials()).length;
-        await securityKey.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: securityKey.id });
-        await setPresence(authenticator, true);
-      }
-      await route.continue();
-    });
+    // The kit's recipe; the signing starts when the browser hands the new passkey to the app's server
+    // (`POST /api/credentials`), which asks Dfns for the user action.
     const home = region(page, `Signed in as ${username}`);
-    await home.getByRole('textbox', { name: 'Credential name' }).fill('Security key');
-    await home.getByRole('button', { name: 'Register passkey' }).click();
-    await expect(home.getByRole('status').filter({ hasText: 'registered' })).toHaveText(
-      'Passkey “Security key” registered.',
-    );
-    expect(madeOnSecurityKey).toBe(1);
+    await addPasskeyOnSecurityKey(page, {
+      signWith: authenticator,
+      signingStartsAt: '/api/credentials',
+      register: async () => {
+        await home.getByRole('textbox', { name: 'Credential name' }).fill('Security key');
+        await home.getByRole('button', { name: 'Register passkey' }).click();
+        await expect(home.getByRole('status').filter({ hasText: 'registered' })).toHaveText(
+          'Passkey “Security key” registered.',
+        );
+      },
+    });
     await expect(credentialsOf(page, username)).toHaveCount(3);
-    await page.unroute('**/api/credentials');
 
     // Sign out, and back in with the app's own password: a delegated login, no passkey prompt.
     await signOut(page, username);
@@ -107,7 +95,7 @@ test.describe('examples/delegated: the app keeps its users, its backend talks to
 
     // Every passkey lost: a new device. The app checks the password, its server asks Dfns for a
     // delegated recovery, the recovery key (opened with its code) signs a new passkey.
-    await authenticator.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: authenticator.id });
+    await authenticator.remove();
     const newDevice = await addVirtualAuthenticator(page);
     const recover = region(page, 'Recover your account');
     await recover.getByLabel('Username').fill(username);

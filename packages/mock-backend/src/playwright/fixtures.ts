@@ -28,7 +28,7 @@ export interface CredkitWorkerFixtures {
    * `http://localhost:8787`) allows one worker at a time. @defaultValue 0
    */
   mockPort: number;
-  /** The mock of this worker, started on first use, stopped when the worker ends. */
+  /** The mock of this worker, started with it (whether a test names it or not), stopped when it ends. */
   mock: MockFixture;
 }
 
@@ -55,7 +55,8 @@ export const test = base.extend<CredkitTestFixtures, CredkitWorkerFixtures>({
       await use({ url: server.url, port: server.port, backend });
       await server.close();
     },
-    { scope: 'worker' },
+    // Started for every worker, used or not: the app under test calls it whether the test names it or not.
+    { scope: 'worker', auto: true },
   ],
   addAuthenticator: async ({ page }, use) => {
     const added: VirtualAuthenticator[] = [];

@@ -17,6 +17,8 @@ export interface SignUpOptions {
 export interface MockUser {
   username: string;
   userId: string;
+  /** The organisation the user joined. */
+  orgId: string;
   /** The user's bearer token (`EndUser`): what your app holds once signed in. */
   token: string;
   /** base64url: the first passkey's id, as the mock lists it. */
@@ -31,12 +33,13 @@ export interface MockUser {
  */
 export async function signUp(page: Page, mockUrl: string, options: SignUpOptions = {}): Promise<MockUser> {
   const username = options.username ?? `user-${randomUUID().slice(0, 8)}@example.com`;
+  const orgId = options.orgId ?? DEFAULT_ORG_ID;
   const challenge = await callFromPage<RegistrationChallenge & { temporaryAuthenticationToken: string }>(
     page,
     `${mockUrl}/auth/registration/init`,
     {
       body: {
-        orgId: options.orgId ?? DEFAULT_ORG_ID,
+        orgId,
         username,
         registrationCode: options.registrationCode ?? 'any',
       },
@@ -54,5 +57,11 @@ export async function signUp(page: Page, mockUrl: string, options: SignUpOptions
       },
     },
   );
-  return { username, userId: done.user.id, token: done.authentication.token, credentialId: credentialInfo.credId };
+  return {
+    username,
+    userId: done.user.id,
+    orgId,
+    token: done.authentication.token,
+    credentialId: credentialInfo.credId,
+  };
 }

@@ -62,6 +62,7 @@ export interface PageCall {
  * answers too): the JSON answer, or a {@link MockCallError} with the server's message.
  */
 export async function callFromPage<T>(page: Page, url: string, call: PageCall = {}): Promise<T> {
+  const method = call.method ?? (call.body === undefined ? 'GET' : 'POST');
   const answer = await page.evaluate(
     async ({ url, method, body, token, userAction }) => {
       const headers: Record<string, string> = {};
@@ -73,7 +74,7 @@ export async function callFromPage<T>(page: Page, url: string, call: PageCall = 
     },
     {
       url,
-      method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
+      method,
       body: call.body === undefined ? undefined : typeof call.body === 'string' ? call.body : JSON.stringify(call.body),
       token: call.token,
       userAction: call.userAction,
@@ -84,7 +85,7 @@ export async function callFromPage<T>(page: Page, url: string, call: PageCall = 
     const message = (json as { error?: { message?: unknown } } | undefined)?.error?.message;
     throw new MockCallError(
       answer.status,
-      `${call.method ?? 'call'} ${new URL(url).pathname}: ${answer.status} ${typeof message === 'string' ? message : answer.text}`,
+      `${method} ${new URL(url).pathname}: ${answer.status} ${typeof message === 'string' ? message : answer.text}`,
     );
   }
   return json as T;
