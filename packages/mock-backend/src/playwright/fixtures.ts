@@ -73,4 +73,5 @@ export const test = base.extend<CredkitTestFixtures, CredkitWorkerFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+/** Playwright's `expect`, so that a test imports `test` and `expect` from one place. */
+export const expect = base.expect;
