@@ -8,6 +8,7 @@ import {
 } from '@credkit/core';
 import { createSimpleWebAuthnUserActionSigner, simpleWebAuthnCeremony } from '@credkit/core/simplewebauthn';
 import { browserMockApiUrl, mockInBrowser, tokenStorage } from './mockApi.ts';
+import { recordingFetch, wireLog } from './wire/wireLog.ts';
 
 const params = new URLSearchParams(window.location.search);
 
@@ -57,9 +58,13 @@ export const session = {
   },
 };
 
-/** The host owns HTTP: base URL and the bearer token, read per call. */
+/**
+ * The host owns HTTP: base URL and the bearer token, read per call. Its `fetch` records each call,
+ * redacted, for the wire panel.
+ */
 export const fetcher = createFetcher({
   baseUrl: apiBaseUrl,
+  fetch: recordingFetch(wireLog, apiBaseUrl),
   headers: (): Record<string, string> => {
     const token = session.token();
     return token ? { Authorization: `Bearer ${token}` } : {};
@@ -73,7 +78,7 @@ export const rp = { id: window.location.hostname, name: 'credkit demo' };
  * `?ceremony=simplewebauthn`: every passkey prompt of the demo (sign-up, the component, the upgrade,
  * the user-action signature) runs on @simplewebauthn/browser instead of credkit's own ceremony.
  */
-const onSimpleWebAuthn = params.get('ceremony') === 'simplewebauthn';
+export const onSimpleWebAuthn = params.get('ceremony') === 'simplewebauthn';
 
 /** A WebAuthn call the demo made through SimpleWebAuthn: `create` (a new passkey) or `get` (a user-action signature). */
 export type DemoCeremonyCall = 'create' | 'get';
