@@ -53,7 +53,7 @@ test.describe('a passkey on another device, with a one-time code', () => {
       await expect(phone.getByTestId('signed-in-user')).toContainText(username);
 
       // The laptop's list shows it, with the phone's credential id.
-      await page.getByRole('link', { name: 'Passkeys' }).click();
+      await page.getByRole('link', { name: 'Add a credential' }).click();
       await page.reload();
       await expect(listItems(page)).toHaveCount(2);
       await expect(listItems(page).filter({ hasText: 'Phone' })).toHaveAttribute(

@@ -251,7 +251,7 @@ test.describe('every failure path, in a real browser', () => {
     expect(await authenticator.credentials()).toHaveLength(0);
     expect(errors).toEqual([]);
 
-    await page.getByRole('link', { name: 'Passkeys' }).click();
+    await page.getByRole('link', { name: 'Add a credential' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 

@@ -1,5 +1,6 @@
 import { RegisterWithCode } from '@credkit/react';
 import { ceremony, fetcher, rp } from './config.ts';
+import { JourneySection } from './JourneySection.tsx';
 
 /**
  * The `?code=` of the link the signed-in device shows (as a QR code), if the page was opened from it,
@@ -29,13 +30,16 @@ const codeFromLink = takeCodeFromLink();
  */
 export function AnotherDevice() {
   return (
-    <section aria-labelledby="another-device-heading">
-      <h2 id="another-device-heading">Add this device to your account</h2>
+    <JourneySection
+      view="another-device"
+      heading="Add this device to your account"
+      lead="Opened on the new device: the one-time code (or the QR code’s link) made in Manage on a signed-in device lets it register a passkey for that account."
+    >
       <RegisterWithCode fetcher={fetcher} rp={rp} ceremony={ceremony} defaultCode={codeFromLink} />
       <p>
         Then <a href="./">sign in with it</a>.
       </p>
-    </section>
+    </JourneySection>
   );
 }
 

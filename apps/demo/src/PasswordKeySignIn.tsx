@@ -58,7 +58,7 @@ export function PasswordKeySignIn({
   const problem = (phase === 'error' && error) || codeError;
   return (
     <section aria-labelledby="ppk-heading">
-      <h2 id="ppk-heading">Sign in with a password-protected key</h2>
+      <h3 id="ppk-heading">Sign in with a password-protected key</h3>
       {note ? <p id="ppk-note">{note}</p> : null}
       <form className="signup" onSubmit={onSubmit} aria-busy={isBusy}>
         <label htmlFor="ppk-username">Username</label>

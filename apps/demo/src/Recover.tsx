@@ -1,5 +1,6 @@
 import { RecoverAccount } from '@credkit/react';
 import { ceremony, fetcher, orgId, rp } from './config.ts';
+import { JourneySection } from './JourneySection.tsx';
 
 /**
  * "Lost your passkeys?": the recovery key (its ID and code, kept when it was made) and the code the
@@ -7,8 +8,11 @@ import { ceremony, fetcher, orgId, rp } from './config.ts';
  */
 export function Recover({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   return (
-    <section aria-labelledby="recover-heading">
-      <h2 id="recover-heading">Recover your account</h2>
+    <JourneySection
+      view="recover"
+      heading="Recover your account"
+      lead="Lost every passkey? The recovery key (its ID and code, kept when it was made) and an e-mailed code register a new passkey, and end every old credential."
+    >
       <RecoverAccount
         fetcher={fetcher}
         orgId={orgId}
@@ -26,6 +30,6 @@ export function Recover({ onSignedIn }: { onSignedIn: (token: string) => void })
           <code>GET /mock/recovery-codes?username=…</code>.
         </small>
       </p>
-    </section>
+    </JourneySection>
   );
 }

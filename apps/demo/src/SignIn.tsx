@@ -1,7 +1,8 @@
 import { describeError } from '@credkit/core';
 import { usePasskeyLogin } from '@credkit/react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ceremony, fetcher, orgId, rp } from './config.ts';
+import { JourneySection } from './JourneySection.tsx';
 import { PasswordKeySignIn } from './PasswordKeySignIn.tsx';
 
 const STATUS: Record<string, string> = {
@@ -9,6 +10,8 @@ const STATUS: Record<string, string> = {
   signing: 'Confirm with your passkey in the browser’s prompt…',
   submitting: 'Signing you in…',
 };
+
+const LEAD = 'A login challenge, answered by any passkey of this site (or the username’s), for a session token.';
 
 /** Where the sign-in is: the passkey, or the password-protected key (with why, when the passkey sign-in sent the person there). */
 type Way = { kind: 'passkey' } | { kind: 'password-key'; username: string; note?: string };
@@ -21,6 +24,13 @@ type Way = { kind: 'passkey' } | { kind: 'password-key'; username: string; note?
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const [username, setUsername] = useState('');
   const [way, setWay] = useState<Way>({ kind: 'passkey' });
+  const section = useRef<HTMLDivElement>(null);
+  // Back from the password-protected key: the button pressed is gone, so focus goes to the heading.
+  const cameBack = useRef(false);
+  useEffect(() => {
+    if (way.kind === 'passkey' && cameBack.current) section.current?.querySelector<HTMLElement>('h2')?.focus();
+    cameBack.current = way.kind === 'password-key';
+  }, [way.kind]);
   const { phase, isBusy, signIn, error } = usePasskeyLogin({
     fetcher,
     orgId,
@@ -40,14 +50,16 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
 
   if (way.kind === 'password-key') {
     return (
-      <>
-        <PasswordKeySignIn defaultUsername={way.username} note={way.note} onSignedIn={onSignedIn} />
-        <p>
-          <button type="button" onClick={() => setWay({ kind: 'passkey' })}>
-            Sign in with a passkey instead
-          </button>
-        </p>
-      </>
+      <div ref={section}>
+        <JourneySection view="sign-in" heading="Sign in">
+          <PasswordKeySignIn defaultUsername={way.username} note={way.note} onSignedIn={onSignedIn} />
+          <p>
+            <button type="button" className="button" onClick={() => setWay({ kind: 'passkey' })}>
+              Sign in with a passkey instead
+            </button>
+          </p>
+        </JourneySection>
+      </div>
     );
   }
 
@@ -57,37 +69,42 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   };
 
   return (
-    <section aria-labelledby="signin-heading">
-      <h2 id="signin-heading">Sign in</h2>
-      <form className="signup" onSubmit={onSubmit} aria-busy={isBusy}>
-        <label htmlFor="signin-username">Username (optional)</label>
-        <input
-          id="signin-username"
-          type="email"
-          autoComplete="username webauthn"
-          value={username}
-          onChange={(event) => setUsername(event.target.value)}
-          disabled={isBusy}
-          aria-describedby="signin-username-hint"
-        />
-        <small id="signin-username-hint">Leave it empty to pick any passkey of this site.</small>
-        <button type="submit" disabled={isBusy}>
-          Sign in with a passkey
-        </button>
-        <p role="status" aria-live="polite">
-          {STATUS[phase] ?? ''}
-        </p>
-        {phase === 'error' && error ? (
-          <p role="alert" data-code={error.code}>
-            {describeError(error)}
+    <div ref={section}>
+      <JourneySection view="sign-in" heading="Sign in" lead={LEAD}>
+        <form className="signup" onSubmit={onSubmit} aria-busy={isBusy}>
+          <label htmlFor="signin-username">Username (optional)</label>
+          <input
+            id="signin-username"
+            type="email"
+            autoComplete="username webauthn"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            disabled={isBusy}
+            aria-describedby="signin-username-hint"
+          />
+          <small id="signin-username-hint">Leave it empty to pick any passkey of this site.</small>
+          <button type="submit" disabled={isBusy}>
+            Sign in with a passkey
+          </button>
+          <p role="status" aria-live="polite">
+            {STATUS[phase] ?? ''}
           </p>
-        ) : null}
-      </form>
-      <p>
-        <button type="button" onClick={() => setWay({ kind: 'password-key', username: username.trim() })}>
-          Sign in with a password-protected key
-        </button>
-      </p>
-    </section>
+          {phase === 'error' && error ? (
+            <p role="alert" data-code={error.code}>
+              {describeError(error)}
+            </p>
+          ) : null}
+        </form>
+        <p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => setWay({ kind: 'password-key', username: username.trim() })}
+          >
+            Sign in with a password-protected key
+          </button>
+        </p>
+      </JourneySection>
+    </div>
   );
 }

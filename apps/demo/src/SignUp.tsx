@@ -4,6 +4,7 @@ import { useRegisterUser } from '@credkit/react';
 import { englishRecoveryMessages, RecoveryCodeStep } from '@credkit/react/recovery';
 import { type FormEvent, useState } from 'react';
 import { ceremony, fetcher, orgId, rp } from './config.ts';
+import { JourneySection } from './JourneySection.tsx';
 import { SavedRecoveryKey } from './SavedRecoveryKey.tsx';
 
 const STATUS: Record<string, string> = {
@@ -11,6 +12,8 @@ const STATUS: Record<string, string> = {
   ceremony: 'Follow your browser’s prompt to create your first passkey…',
   submitting: 'Creating your account…',
 };
+
+const LEAD = 'A username, then the first passkey: Dfns registers the user, and the answer signs them in.';
 
 const RECOVERY_STEP_MESSAGES = { ...englishRecoveryMessages, finish: 'Create my account' };
 
@@ -49,21 +52,19 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
 
   if (made && recoveryCode) {
     return (
-      <section aria-labelledby="signup-heading">
-        <h2 id="signup-heading">Sign up</h2>
+      <JourneySection view="sign-up" heading="Sign up">
         <SavedRecoveryKey
           credentialId={made.credentialId}
           recoveryCode={recoveryCode}
           onSaved={() => onSignedUp(made.token)}
         />
-      </section>
+      </JourneySection>
     );
   }
 
   const fieldsLocked = isBusy || recoveryCode !== null;
   return (
-    <section aria-labelledby="signup-heading">
-      <h2 id="signup-heading">Sign up</h2>
+    <JourneySection view="sign-up" heading="Sign up" lead={LEAD}>
       <form className="signup" onSubmit={onSubmit} aria-busy={isBusy}>
         <label htmlFor="signup-username">Username</label>
         <input
@@ -117,6 +118,6 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
           </p>
         ) : null}
       </form>
-    </section>
+    </JourneySection>
   );
 }

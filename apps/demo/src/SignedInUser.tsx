@@ -16,10 +16,13 @@ export function SignedInUser({ onSignOut, signingOut = false }: { onSignOut?: ()
   if (error) return <p role="alert">Cannot reach the mock backend: {error.message}</p>;
   if (!data) return <p>Signing in…</p>;
   return (
-    <p data-testid="signed-in-user">
-      Signed in as <strong>{data.displayName}</strong> ({data.username}, <code>{data.userId}</code>){' '}
+    <p data-testid="signed-in-user" className="signed-in" title={data.userId}>
+      <span>
+        Signed in as <strong>{data.displayName}</strong>
+        {data.displayName === data.username ? null : <> ({data.username})</>}
+      </span>{' '}
       {onSignOut ? (
-        <button type="button" onClick={onSignOut} disabled={signingOut}>
+        <button type="button" className="button" onClick={onSignOut} disabled={signingOut}>
           {signingOut ? 'Signing out…' : 'Sign out'}
         </button>
       ) : null}

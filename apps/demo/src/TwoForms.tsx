@@ -13,7 +13,7 @@ export function TwoForms() {
     <>
       {FORMS.map((label) => (
         <section key={label} aria-labelledby={`register-${label}-heading`}>
-          <h2 id={`register-${label}-heading`}>{label}</h2>
+          <h3 id={`register-${label}-heading`}>{label}</h3>
           <RegisterCredential
             fetcher={fetcher}
             rp={rp}
