@@ -150,7 +150,12 @@ export function App() {
     ? hashView && EMBED_VIEWS.includes(hashView)
       ? hashView
       : 'passkeys'
-    : (hashView ?? (signedIn ? 'passkeys' : 'sign-up'));
+    : // Adding a credential is the signed-in home; signed out (a reload of the static build too), the home is sign-up.
+      hashView === undefined || (hashView === 'passkeys' && !signedIn)
+      ? signedIn
+        ? 'passkeys'
+        : 'sign-up'
+      : hashView;
   const { title, needs } = journeyOf(view);
   useFocusOnViewChange(view, main);
   useEffect(() => {
