@@ -13,6 +13,6 @@ export default defineConfig({
     .filter((project) => project.name === 'dev')
     .map((project) => ({
       ...project,
-      use: { ...project.use, viewport: { width: 900, height: 720 }, colorScheme: 'light' },
+      use: { ...project.use, viewport: { width: 1280, height: 860 }, colorScheme: 'light' },
     })),
 });

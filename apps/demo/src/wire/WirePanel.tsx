@@ -100,8 +100,8 @@ function Operation({ operation, open }: { operation: WireOperation; open: boolea
 /**
  * The wire panel, as webauthn.io's debug view: what the last operations sent to the (mock) Dfns API
  * and what came back, step by step, newest first, with tokens, codes, passwords and keys redacted.
- * The newest operations are open down to the last that finished (a challenge fetched ahead opens a
- * new one before the person acts).
+ * The last finished operation is open; a newer one only once it is past its first step (the kit
+ * fetches the next challenge ahead, which opens a new operation before the person acts).
  */
 export function WirePanel({ log = wireLog }: { log?: WireLog }) {
   const operations = useSyncExternalStore(log.subscribe, log.getSnapshot);
@@ -130,7 +130,12 @@ export function WirePanel({ log = wireLog }: { log?: WireLog }) {
             <Operation
               key={operation.id}
               operation={operation}
-              open={lastFinished === -1 ? index === 0 : index <= lastFinished}
+              // Open: the last finished, and any newer one past its first step (a challenge fetched ahead stays a line).
+              open={
+                lastFinished === -1
+                  ? index === 0
+                  : index === lastFinished || (index < lastFinished && operation.steps.length > 1)
+              }
             />
           ))}
         </ol>
