@@ -106,8 +106,8 @@ test.describe('the demo by keyboard: landmarks, titles, focus and announcements'
     // Every passkey lost: this authenticator goes, a new one comes, and the recovery key brings the account back.
     await press(page, 'Sign out');
     await expect(announcer(page)).toHaveText('You are signed out.');
-    await authenticator.cdp.send('WebAuthn.removeVirtualAuthenticator', { authenticatorId: authenticator.id });
-    await addVirtualAuthenticator(page, { transport: 'usb' });
+    await authenticator.remove();
+    await addVirtualAuthenticator(page, { kind: 'security-key' });
     await recover(page, mockApi.full, { username, credentialId, recoveryCode, passkeyName: 'New key' });
     await expect(heading(page, 'Add a credential')).toBeFocused();
     await expect(announcer(page)).toHaveText('Account recovered: you are signed in.');
