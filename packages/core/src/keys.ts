@@ -36,7 +36,7 @@ export type { RecoveryChallengeContext } from './flows/recoveryChallenge.ts';
 export type { KeyCredentialRegistration, RegisterKeyCredentialOptions } from './flows/registerKeyCredential.ts';
 export { fetchKeyChallenge, registerKeyCredential } from './flows/registerKeyCredential.ts';
 export type { KeyCredentialInput } from './keys/keyCredentialInfo.ts';
-export { createKeyCredentialInfo, KEY_ALGORITHM } from './keys/keyCredentialInfo.ts';
+export { createKeyCredentialInfo, generateKeyCredentialId, KEY_ALGORITHM } from './keys/keyCredentialInfo.ts';
 export type { WrappedPrivateKey } from './keys/privateKeyWrapping.ts';
 export {
   MAX_WRAP_ITERATIONS,
@@ -47,5 +47,7 @@ export {
 } from './keys/privateKeyWrapping.ts';
 export { generateRecoveryCode, normalizeRecoveryCode, RECOVERY_CODE_BITS } from './keys/recoveryCode.ts';
 export type { NewRecoveryKeyOptions, RegisteredRecoveryKey } from './keys/recoveryKeyCredential.ts';
+export type { RecoveryKit } from './keys/recoveryKit.ts';
+export { formatRecoveryKit, MAX_RECOVERY_KIT_LENGTH, parseRecoveryKit } from './keys/recoveryKit.ts';
 export type { KeyUserActionSignerOptions } from './userAction/keyUserActionSigner.ts';
 export { createKeyUserActionSigner } from './userAction/keyUserActionSigner.ts';

@@ -48,6 +48,7 @@ export type { RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
 export type { NewRecoveryKeyOptionProps } from './RecoverAccount/NewRecoveryKey.tsx';
 export type { RecoverAccountProps } from './RecoverAccount/RecoverAccount.tsx';
 export { RecoverAccount } from './RecoverAccount/RecoverAccount.tsx';
+export type { RecoveryKitFileProps } from './RecoverAccount/RecoveryKitFile.tsx';
 export type { RecoverAccountRootProps } from './RecoverAccount/Root.tsx';
 export type {
   MadeRecoveryKey,

@@ -17,8 +17,8 @@ export interface RegisterCredentialMessages {
     submitting: Record<RegistrableCredentialKind, string>;
   };
   /**
-   * The success announcement, with the new credential's ID (`credentialId`): a RecoveryKey's is
-   * needed, with its code, to recover the account.
+   * The success announcement. `credentialId` is the new credential's ID (a RecoveryKey's was shown
+   * with its code before: the default text does not repeat it).
    */
   registered: (kind: RegistrableCredentialKind, name: string, credentialId?: string) => string;
   nameMissing: string;
@@ -74,10 +74,7 @@ export const englishRegisterCredentialMessages: RegisterCredentialMessages = {
       RecoveryKey: 'Saving the recovery key…',
     },
   },
-  registered: (kind, name, credentialId) =>
-    kind === 'RecoveryKey' && credentialId
-      ? `Recovery key “${name}” registered. Keep its ID with your recovery code: ${credentialId}.`
-      : `${NOUN[kind]} “${name}” registered.`,
+  registered: (kind, name) => `${NOUN[kind]} “${name}” registered.`,
   nameMissing: 'Give the credential a name.',
   passwordTooShort: (minLength) => `Use a password of at least ${minLength} characters.`,
   passwordMismatch: 'The passwords do not match.',

@@ -15,6 +15,8 @@ export interface CredentialSecret {
   password?: string;
   /** RecoveryKey: the recovery code that wraps the private key. */
   recoveryCode?: string;
+  /** Key kinds: the ID to register the key under, chosen beforehand (a RecoveryKey's, shown with its code). @defaultValue a new one */
+  credentialId?: string;
 }
 
 /** Options of {@link useRegisterCredential}: those of core's `createCredentialRegistrationController`. */

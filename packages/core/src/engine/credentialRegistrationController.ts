@@ -107,6 +107,8 @@ export interface CredentialRegistrationInput {
   password?: string;
   /** RecoveryKey: the recovery code that wraps the private key. Never sent, nor kept for `retry()`. */
   recoveryCode?: string;
+  /** Key kinds: the new credential's ID, chosen beforehand (a RecoveryKey's, shown with its code). @defaultValue a new one */
+  credentialId?: string;
 }
 
 /** What a successful credential registration gives. */

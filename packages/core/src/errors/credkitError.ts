@@ -82,7 +82,7 @@ export const defaultErrorMessages: Readonly<Record<CredkitErrorCode, string>> = 
  * For `invalid-input`: what the person typed that is at fault, so a form can put the message by that
  * field. Absent when the fault is the host's (a signer without credkit's protocol, say).
  */
-export type CredkitErrorField = 'username' | 'credentialName' | 'password' | 'recoveryCode';
+export type CredkitErrorField = 'username' | 'credentialName' | 'password' | 'recoveryCode' | 'recoveryKit';
 
 export interface CredkitErrorDetails {
   /** A specific message; defaults to `defaultErrorMessages[code]`. */
@@ -114,7 +114,7 @@ export class CredkitError extends Error {
   declare readonly status: number | undefined;
   /** For `server`: the server's own message, in full and as sent (for logs: show it with `describeError`). */
   declare readonly serverMessage: string | undefined;
-  /** For `invalid-input`: the field a person typed that is at fault (`username`, `credentialName`, `password`, `recoveryCode`). */
+  /** For `invalid-input`: the field a person typed that is at fault (`username`, `credentialName`, `password`, `recoveryCode`, `recoveryKit`). */
   declare readonly field: CredkitErrorField | undefined;
 
   constructor(code: CredkitErrorCode, details: CredkitErrorDetails = {}) {

@@ -45,6 +45,11 @@ export interface RegisterKeyCredentialOptions {
   recoveryCode?: string;
   /** PBKDF2 iterations for the wrapping key (at least 600,000). @defaultValue 600000 */
   iterations?: number;
+  /**
+   * The new credential's ID, chosen beforehand: a RecoveryKey's, shown with its code before it is
+   * registered (see `generateKeyCredentialId`). base64url. @defaultValue a new one
+   */
+  credentialId?: string;
   /** The origin written into clientData. @defaultValue location.origin */
   origin?: string;
   /**
@@ -119,6 +124,9 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   const credentialName = checkCredentialName(options.credentialName);
   checkSubmitOptions(options);
   const secret = secretFor(options);
+  if (options.credentialId !== undefined && !/^[A-Za-z0-9_-]{1,512}$/.test(options.credentialId)) {
+    throw new CredkitError('invalid-input', { message: 'A credential ID is base64url (letters, digits, - and _).' });
+  }
   const origin = keyCredentialOrigin(options.origin);
   throwIfAborted(signal, 'challenge');
 
@@ -135,6 +143,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
     origin,
     secret,
     iterations: options.iterations,
+    credId: options.credentialId,
   });
   throwIfAborted(signal, 'ceremony');
 

@@ -29,6 +29,8 @@ export interface CreateKeyCredentialOptions {
   secret?: string;
   /** PBKDF2 iterations for the wrapping key. @defaultValue 600000 */
   iterations?: number;
+  /** The credential's ID, when chosen beforehand (a recovery key's, shown with its code). @defaultValue a new one */
+  credId?: string;
 }
 
 /** A key credential made in the browser. */
@@ -67,8 +69,9 @@ export async function createKeyCredential({
   origin,
   secret,
   iterations,
+  credId,
 }: CreateKeyCredentialOptions): Promise<CreatedKeyCredential> {
   const { keyPair, encryptedPrivateKey } = await inPhase('ceremony', () => createKeyPair(secret, iterations));
-  const credentialInfo = await createKeyCredentialInfo({ challenge, origin, keyPair });
+  const credentialInfo = await createKeyCredentialInfo({ challenge, origin, keyPair, credId });
   return { credentialInfo, keyPair, ...(encryptedPrivateKey !== undefined && { encryptedPrivateKey }) };
 }

@@ -8,6 +8,11 @@ import { keyClientData } from './keyClientData.ts';
 /** The ECDSA parameters of every key credential: P-256 with SHA-256. */
 export const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 
+/** A new key credential's ID: base64url of 32 bytes from the CSPRNG. */
+export function generateKeyCredentialId(): string {
+  return toBase64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
 /** What {@link createKeyCredentialInfo} needs. */
 export interface KeyCredentialInput {
   /** The Dfns challenge string. */
@@ -16,7 +21,7 @@ export interface KeyCredentialInput {
   origin: string;
   /** The key pair; its private key signs. */
   keyPair: CryptoKeyPair;
-  /** The credential id. @defaultValue base64url of 32 bytes from the CSPRNG */
+  /** The credential id. @defaultValue a new one ({@link generateKeyCredentialId}) */
   credId?: string;
 }
 
@@ -44,7 +49,7 @@ export async function createKeyCredentialInfo({
   const rawSignature = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, keyPair.privateKey, fingerprint);
   const attestation = { publicKey, signature: toHex(rawSignatureToDer(rawSignature)), algorithm: 'SHA256' };
   return {
-    credId: credId ?? toBase64url(crypto.getRandomValues(new Uint8Array(32))),
+    credId: credId ?? generateKeyCredentialId(),
     clientData: toBase64url(clientData),
     attestationData: toBase64url(utf8(JSON.stringify(attestation))),
   };

@@ -6,7 +6,8 @@ import { useCredentialCodeContext } from './credentialCodeContext.ts';
 
 /**
  * The button that makes a code (the user-action signing prompt shows): "Add a passkey on another
- * device", and "New code" once the code expired. Disabled while a code is being made; hidden while
+ * device", and "New code" once the code expired. While a code is being made it stays focusable
+ * (`aria-disabled`) and does nothing; hidden while
  * one is shown. Its text is `messages.create` / `messages.newCode` unless given as children.
  */
 export const Create = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement>>(function Create(
@@ -23,17 +24,24 @@ export const Create = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLBut
     if (focusNewCode && lost) own.current?.focus();
   }, [focusNewCode]);
   if (view.state === 'active') return null;
-  const isDisabled = view.issuer.isBusy || disabled === true;
+  // While a code is being made it stays focusable (aria-disabled) and refuses: a disabled button
+  // would drop focus to <body>.
+  const busy = view.issuer.isBusy;
+  const isDisabled = disabled === true;
   return (
     <button
       type="button"
       {...buttonProps}
       ref={refs}
       disabled={isDisabled}
-      data-disabled={isDisabled ? '' : undefined}
+      aria-disabled={busy || undefined}
+      data-disabled={isDisabled || busy ? '' : undefined}
+      data-busy={busy ? '' : undefined}
       data-credkit-part="create"
       className={partClassName(view.classNames, 'create', className)}
-      onClick={composeEventHandlers(onClick, () => view.issuer.createCode())}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!busy) view.issuer.createCode();
+      })}
     >
       {children ?? (view.state === 'expired' ? view.messages.newCode : view.messages.create)}
     </button>

@@ -66,7 +66,13 @@ describe('CredentialCode', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Confirm with an existing passkey…'));
     expect(root).toHaveAttribute('data-state', 'signing');
     expect(root).toHaveAttribute('aria-busy', 'true');
-    expect(screen.getByRole('button', { name: 'Add a passkey on another device' })).toBeDisabled();
+    // Issue 28: busy, the button keeps focus (aria-disabled, not disabled) and makes no second code.
+    const create = screen.getByRole('button', { name: 'Add a passkey on another device' });
+    expect(create).toHaveFocus();
+    expect(create).toBeEnabled();
+    expect(create).toHaveAttribute('aria-disabled', 'true');
+    await user.click(create);
+    expect(create).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
     signing.resolve();
 
@@ -150,6 +156,49 @@ describe('CredentialCode', () => {
     expect(screen.getByText('JKL-MNO-PQR')).toBeInTheDocument();
     expect(screen.getByRole('timer')).toHaveTextContent('Expires in 2:00');
     expect(codeRequests(requests)).toHaveLength(2);
+  });
+
+  // Issue 28: the 60 s code expired with no warning (WCAG 2.2.1: warn, with at least 20 s to act).
+  it('should announce once, 20 seconds before, that the code is about to expire', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-30T12:00:00.000Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { fetcher } = codeBackend();
+    renderWithClient(<CredentialCode fetcher={fetcher} lifetimeMs={60_000} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a passkey on another device' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('It works once and expires in 1 minute.');
+
+    await act(() => vi.advanceTimersByTimeAsync(39_000));
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:21');
+    expect(status).toHaveTextContent('It works once and expires in 1 minute.');
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    const warning = 'The code expires in 20 seconds. If your other device is not done by then, make a new one.';
+    expect(status).toHaveTextContent(warning);
+    // One text from there on: the region does not speak on each tick.
+    const changes: string[] = [];
+    new MutationObserver(() => changes.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    await act(() => vi.advanceTimersByTimeAsync(19_000));
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:01');
+    expect(changes).toEqual([]);
+    await act(() => vi.advanceTimersByTimeAsync(1_000));
+    expect(status).toHaveTextContent('The code expired.');
+  });
+
+  it('should not warn about a code that lasted no longer than the warning', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-30T12:00:00.000Z'), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { fetcher } = codeBackend();
+    renderWithClient(<CredentialCode fetcher={fetcher} lifetimeMs={15_000} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a passkey on another device' }));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('It works once and expires in 15 seconds.');
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(screen.getByRole('timer')).toHaveTextContent('Expires in 0:05');
+    expect(status).toHaveTextContent('It works once and expires in 15 seconds.');
   });
 
   it('should leave focus where it is when the code expires while the person is elsewhere', async () => {

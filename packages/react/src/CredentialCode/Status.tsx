@@ -4,7 +4,7 @@ import { useCredentialCodeContext } from './credentialCodeContext.ts';
 
 /**
  * A polite live region: each phase while the code is made, then "Code ready … expires in N minutes"
- * once, and "The code expired" once. The countdown itself is never announced.
+ * once, a warning once 20 seconds before it expires, and "The code expired" once. The countdown itself is never announced.
  */
 export const Status = forwardRef<HTMLParagraphElement, HTMLAttributes<HTMLParagraphElement>>(
   function Status(props, ref) {

@@ -11,6 +11,8 @@ export interface CredentialCodeMessages {
   status: { challenge: string; signing: string; submitting: string };
   /** Announced once, when the code is shown, with how long it lasts (in seconds, rounded). */
   ready: (seconds: number) => string;
+  /** Announced once, that many seconds before the code expires (when it lasted longer than that). */
+  expiringSoon: (seconds: number) => string;
   /** Announced once, when the code expired. */
   expired: string;
   /** Before the code. */
@@ -52,6 +54,8 @@ export const englishCredentialCodeMessages: CredentialCodeMessages = {
   },
   ready: (seconds) =>
     `Code ready. Enter it on your other device, or scan the QR code with it. It works once and expires in ${spokenDuration(seconds)}.`,
+  expiringSoon: (seconds) =>
+    `The code expires in ${spokenDuration(seconds)}. If your other device is not done by then, make a new one.`,
   expired: 'The code expired. Make a new one if you still need it.',
   codeLabel: 'Code for your other device:',
   expiresIn: (remaining) => `Expires in ${remaining}`,

@@ -29,9 +29,24 @@ export interface CredentialCodeRootOptions
   extends CredentialCodeComponentOptions,
     Omit<HTMLAttributes<HTMLDivElement>, 'onError' | 'children'> {}
 
-function announcementFor(state: CredentialCodeState, seconds: number, text: CredentialCodeMessages): string {
+/**
+ * How long before a code expires the person is warned (WCAG 2.2.1 asks for at least 20 seconds to
+ * act): the live region says so once, unless the code lasted no longer than that to begin with.
+ */
+export const EXPIRY_WARNING_MS = 20_000;
+
+function announcementFor(
+  state: CredentialCodeState,
+  seconds: number,
+  remainingMs: number | undefined,
+  text: CredentialCodeMessages,
+): string {
   if (state === 'challenge' || state === 'signing' || state === 'submitting') return text.status[state];
-  if (state === 'active') return text.ready(seconds);
+  if (state === 'active') {
+    // One fixed text from the threshold on: the region speaks once, not on each tick.
+    const warn = remainingMs !== undefined && remainingMs <= EXPIRY_WARNING_MS && seconds * 1000 > EXPIRY_WARNING_MS;
+    return warn ? text.expiringSoon(EXPIRY_WARNING_MS / 1000) : text.ready(seconds);
+  }
   if (state === 'expired') return text.expired;
   return '';
 }
@@ -86,7 +101,7 @@ export function useCredentialCodeRoot(
     expiration: live ? issued.expiration : undefined,
     remainingMs: live ? countdown.remainingMs : undefined,
     link: live && linkFor ? linkFor(issued.code) : undefined,
-    announcement: announcementFor(state, seconds, text),
+    announcement: announcementFor(state, seconds, live ? countdown.remainingMs : undefined, text),
     errorText: issuer.phase === 'error' && issuer.error ? describeError(issuer.error, text.errors) : undefined,
     focusNewCode: state === 'expired' && focusNewCode,
     classNames,

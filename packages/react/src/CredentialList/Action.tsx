@@ -16,7 +16,8 @@ export interface CredentialListActionProps extends ButtonHTMLAttributes<HTMLButt
  * (`Deactivate “Laptop”`); its text is `messages.actions[action]` unless given as children. While
  * any change runs, the other buttons are disabled; the running one stays focusable
  * (`aria-disabled`), and focus comes back to it when the change ends. On the last active credential
- * that can sign, Deactivate is disabled and described by the {@link LockoutNote}.
+ * that can sign, Deactivate refuses and stays focusable (`aria-disabled`), described by the
+ * {@link LockoutNote}, so a keyboard user reaches it and hears why.
  */
 export const Action = forwardRef<HTMLButtonElement, CredentialListActionProps>(function Action(
   { credential, className, children, disabled, onClick, ...buttonProps },
@@ -27,8 +28,10 @@ export const Action = forwardRef<HTMLButtonElement, CredentialListActionProps>(f
   const action = list.actionFor(credential);
   const running = list.isChanging(credential);
   const locked = action === 'deactivate' && list.isLastSigner(credential);
-  // The running button keeps focus (a disabled one would drop it to <body>); the others wait.
-  const isDisabled = !running && (list.busy || locked || disabled === true);
+  // The running button keeps focus (a disabled one would drop it to <body>); the others wait. The
+  // last signer's Deactivate stays in the tab order (aria-disabled), where its reason is read.
+  const isDisabled = !running && !locked && (list.busy || disabled === true);
+  const refused = running || locked;
   const failedHere =
     list.errorText !== undefined && list.mutation.isError && list.change?.credentialUuid === credential.credentialUuid;
   const describedBy =
@@ -46,15 +49,15 @@ export const Action = forwardRef<HTMLButtonElement, CredentialListActionProps>(f
       {...buttonProps}
       ref={refs}
       disabled={isDisabled}
-      aria-disabled={running || undefined}
+      aria-disabled={refused || undefined}
       aria-describedby={describedBy}
       data-credkit-part="action"
       data-action={action}
       data-busy={running ? '' : undefined}
-      data-disabled={isDisabled || running ? '' : undefined}
+      data-disabled={isDisabled || refused ? '' : undefined}
       className={partClassName(list.classNames, 'action', className)}
       onClick={composeEventHandlers(onClick, () => {
-        if (!running) list.toggle(credential);
+        if (!refused) list.toggle(credential);
       })}
     >
       {children ?? list.messages.actions[action]}

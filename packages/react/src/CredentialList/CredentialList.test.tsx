@@ -228,13 +228,17 @@ describe('<CredentialList>', () => {
     );
   });
 
-  it('should disable Deactivate on the last active credential that can sign, and say why', async () => {
+  // Issue 28: a disabled Deactivate left the tab order, and its reason with it.
+  it('should refuse Deactivate on the last active credential that can sign, keep it reachable, and say why', async () => {
     const user = userEvent.setup();
     const backend = credentialsBackend([laptop, recovery, oldKey]);
     renderWithClient(<CredentialList fetcher={backend.fetcher} />);
 
     const guarded = await screen.findByRole('button', { name: 'Deactivate “Laptop”' });
-    expect(guarded).toBeDisabled();
+    expect(guarded).toBeEnabled();
+    expect(guarded).toHaveAttribute('aria-disabled', 'true');
+    await user.tab();
+    expect(guarded).toHaveFocus();
     expect(guarded).toHaveAccessibleDescription(englishCredentialListMessages.lastSigner);
     expect(within(row('Laptop')).getByText(englishCredentialListMessages.lastSigner)).toHaveAttribute(
       'data-credkit-part',
@@ -247,7 +251,9 @@ describe('<CredentialList>', () => {
 
     // Once another credential that can sign is active, the guard lifts.
     await user.click(screen.getByRole('button', { name: 'Activate “Old key”' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: 'Deactivate “Laptop”' })).toBeEnabled());
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Deactivate “Laptop”' })).not.toHaveAttribute('aria-disabled'),
+    );
     expect(screen.getByRole('button', { name: 'Deactivate “Laptop”' })).not.toHaveAccessibleDescription();
     expect(screen.queryByText(englishCredentialListMessages.lastSigner)).not.toBeInTheDocument();
   });

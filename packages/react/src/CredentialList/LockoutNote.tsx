@@ -10,7 +10,7 @@ export interface CredentialListLockoutNoteProps extends HTMLAttributes<HTMLParag
 }
 
 /**
- * Why Deactivate is disabled on the last active credential that can sign (`messages.lastSigner`):
+ * Why Deactivate refuses on the last active credential that can sign (`messages.lastSigner`):
  * the button's `aria-describedby` points here. Renders nothing for any other credential.
  */
 export const LockoutNote = forwardRef<HTMLParagraphElement, CredentialListLockoutNoteProps>(function LockoutNote(

@@ -24,7 +24,8 @@ function created(list: CredentialListContextValue, dateCreated: string): ReactNo
  * One credential as a `<tr>`: its name (the row's header), kind, creation date, origin, status, and
  * the Deactivate / Activate button with, on the last active credential that can sign, why it is
  * disabled. Carries `data-state` (`active` or `deactivated`), and `data-busy` and `aria-busy` while
- * its change runs.
+ * its change runs. Each data cell but the actions carries its column's header as `data-label`, which
+ * styles.css shows before the value where the table reflows into one column (narrow screens).
  */
 export const Row = forwardRef<HTMLTableRowElement, CredentialListRowProps>(function Row(
   { credential, className, children, ...rowProps },
@@ -49,16 +50,16 @@ export const Row = forwardRef<HTMLTableRowElement, CredentialListRowProps>(funct
           <th scope="row" data-credkit-part="cell" data-column="name" className={cell}>
             {credential.name}
           </th>
-          <td data-credkit-part="cell" data-column="kind" className={cell}>
+          <td data-credkit-part="cell" data-column="kind" data-label={messages.columns.kind} className={cell}>
             {messages.kinds[credential.kind] ?? credential.kind}
           </td>
-          <td data-credkit-part="cell" data-column="created" className={cell}>
+          <td data-credkit-part="cell" data-column="created" data-label={messages.columns.created} className={cell}>
             {created(list, credential.dateCreated)}
           </td>
-          <td data-credkit-part="cell" data-column="origin" className={cell}>
+          <td data-credkit-part="cell" data-column="origin" data-label={messages.columns.origin} className={cell}>
             {credential.origin}
           </td>
-          <td data-credkit-part="cell" data-column="status" className={cell}>
+          <td data-credkit-part="cell" data-column="status" data-label={messages.columns.status} className={cell}>
             {credential.isActive ? messages.status.active : messages.status.deactivated}
           </td>
           <td data-credkit-part="cell" data-column="actions" className={cell}>

@@ -27,13 +27,19 @@ const INPUT: Record<RecoverAccountField, InputHTMLAttributes<HTMLInputElement>> 
   credentialName: { type: 'text', autoComplete: 'off' },
 };
 
+/** Pasted text that is a recovery kit (Copy's text, the file's): it names the key's ID, or is titled as one. */
+function isRecoveryKit(text: string): boolean {
+  return /^\s*(recovery key id\s*:|recovery kit\b)/im.test(text);
+}
+
 /** One labelled, required field of the root's values; `aria-invalid` and tied to the error when it concerns it. */
 function createField(field: RecoverAccountField, displayName: string) {
   const Field = forwardRef<HTMLInputElement, RecoverAccountFieldProps>(function Field(
-    { label, id, disabled, ...inputProps },
+    { label, id, disabled, onPaste, ...inputProps },
     ref,
   ) {
     const form = useRecoverAccountContext();
+    const takesKit = field === 'credentialId' || field === 'recoveryCode';
     // The first field of step 2 takes focus once the code is sent.
     const own = useFocusWhen<HTMLInputElement>(
       field === 'verificationCode' && form.step === 'recover' && form.fields.includes(field),
@@ -59,6 +65,14 @@ function createField(field: RecoverAccountField, displayName: string) {
         disabled={isDisabled}
         aria-invalid={invalid ? true : undefined}
         describedBy={invalid ? form.ids.error : undefined}
+        onPaste={(event) => {
+          onPaste?.(event);
+          const text = event.clipboardData.getData('text/plain');
+          // A whole kit pasted into its ID or code field fills both, parsed, rather than landing as one line.
+          if (event.defaultPrevented || !takesKit || !isRecoveryKit(text)) return;
+          event.preventDefault();
+          form.readRecoveryKit(text);
+        }}
       />
     );
   });
@@ -70,7 +84,7 @@ function createField(field: RecoverAccountField, displayName: string) {
 export const UsernameField = createField('username', 'RecoverAccount.UsernameField');
 /** Step 2: the code Dfns e-mailed (`autocomplete="one-time-code"`); takes focus when the code is sent. */
 export const VerificationCodeField = createField('verificationCode', 'RecoverAccount.VerificationCodeField');
-/** Step 2: the recovery key's ID, shown with its code when it was made. */
+/** Step 2: the recovery key's ID, shown with its code when it was made. A whole recovery kit pasted here (or in the code field) fills both. */
 export const RecoveryKeyIdField = createField('credentialId', 'RecoverAccount.RecoveryKeyIdField');
 /**
  * Step 2: the recovery code, typed as people type it (spaces, dashes and case do not matter). Never

@@ -1,3 +1,4 @@
+import { formatRecoveryKit } from '@credkit/core/keys';
 import {
   type FieldsetHTMLAttributes,
   forwardRef,
@@ -6,6 +7,7 @@ import {
   useId,
   useState,
 } from 'react';
+import { downloadText, textFileName } from '../primitives/downloadText.ts';
 import { partClassName } from '../primitives/partClassName.ts';
 import { useRecoverAccountContext } from './recoverAccountContext.ts';
 
@@ -55,7 +57,8 @@ export const NewRecoveryKeyOption = forwardRef<HTMLInputElement, NewRecoveryKeyO
 );
 
 /**
- * The new recovery key once the recovery made it: its ID and code, read-only, with Copy, until the
+ * The new recovery key once the recovery made it: its ID and code, read-only, with Copy and Download
+ * (the recovery kit, as the recovery code step gives it), until the
  * person says they saved them (the code is then forgotten). Shown only this once.
  */
 export const NewRecoveryKey = forwardRef<HTMLFieldSetElement, FieldsetHTMLAttributes<HTMLFieldSetElement>>(
@@ -66,15 +69,25 @@ export const NewRecoveryKey = forwardRef<HTMLFieldSetElement, FieldsetHTMLAttrib
     const made = form.newRecoveryKey.made;
     if (!made) return null;
     const text = form.messages.newRecoveryKey;
+    const username = form.values.username.trim();
+    // The same kit as the recovery code step's: what the next recovery reads back.
+    const kit = formatRecoveryKit({
+      credentialId: made.credentialId,
+      recoveryCode: made.recoveryCode,
+      ...(username !== '' && { username }),
+      ...(form.site !== undefined && { site: form.site }),
+    });
     const copy = async () => {
       try {
-        await navigator.clipboard.writeText(
-          `${text.idLabel}: ${made.credentialId}\n${text.codeLabel}: ${made.recoveryCode}`,
-        );
+        await navigator.clipboard.writeText(kit);
         setFeedback(text.copied);
       } catch {
         setFeedback(text.copyFailed);
       }
+    };
+    const download = () => {
+      downloadText(textFileName('recovery-kit', form.site ?? 'credkit'), kit);
+      setFeedback(text.downloaded);
     };
     return (
       <fieldset
@@ -104,6 +117,9 @@ export const NewRecoveryKey = forwardRef<HTMLFieldSetElement, FieldsetHTMLAttrib
         <p>
           <button type="button" onClick={copy}>
             {text.copy}
+          </button>{' '}
+          <button type="button" onClick={download}>
+            {text.download}
           </button>{' '}
           <button
             type="button"

@@ -16,7 +16,8 @@ export type RecoverAccountPart =
   | 'status'
   | 'error'
   | 'new-key-option'
-  | 'new-key';
+  | 'new-key'
+  | 'kit-file';
 
 /** The new recovery key made with a recovery, until the person says they saved it. */
 export interface MadeRecoveryKey {
@@ -40,8 +41,8 @@ export interface RecoverAccountContextValue {
   /** Each field's value. */
   values: Record<RecoverAccountField, string>;
   setValue: (field: RecoverAccountField, value: string) => void;
-  /** The field the error concerns, if any. */
-  invalidField: RecoverAccountField | null;
+  /** The field the error concerns, if any (`recoveryKit`: the recovery kit file or pasted text). */
+  invalidField: RecoverAccountField | 'recoveryKit' | null;
   /** The error's text, or `null`. */
   errorText: string | null;
   /** The live region's text. */
@@ -50,6 +51,14 @@ export interface RecoverAccountContextValue {
   sendCode: () => void;
   /** Checks the fields, then recovers. */
   submit: () => void;
+  /**
+   * Reads a recovery kit (what Download wrote, or Copy's text) into the recovery key ID and code
+   * fields; a kit it cannot read, or of another site, becomes the error, on the kit. `null`: a file
+   * that could not be read as text (or far too large to be a kit).
+   */
+  readRecoveryKit: (text: string | null) => void;
+  /** The site the form recovers an account of (`rp.id`, else the page's host), checked against a kit's. */
+  site: string | undefined;
   /** The new recovery key offered with the recovery. */
   newRecoveryKey: {
     /** Whether the person wants one (on by default: recovery ends the old one). */
@@ -60,7 +69,12 @@ export interface RecoverAccountContextValue {
     /** The person saved them: the code is forgotten. */
     dismiss: () => void;
   };
-  ids: { form: string; error: string; status: string; field: (field: RecoverAccountField) => string };
+  ids: {
+    form: string;
+    error: string;
+    status: string;
+    field: (field: RecoverAccountField | 'recoveryKit') => string;
+  };
   classNames: Partial<Record<RecoverAccountPart, string>>;
   messages: RecoverAccountMessages;
 }

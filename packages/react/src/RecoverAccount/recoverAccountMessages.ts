@@ -1,4 +1,4 @@
-import type { ErrorMessages } from '@credkit/core';
+import type { CredkitError, ErrorMessages } from '@credkit/core';
 import type { RecoverAccountField } from './recoverAccountContext.ts';
 
 /** Every text `<RecoverAccount>` shows. */
@@ -36,7 +36,20 @@ export interface RecoverAccountMessages {
     copy: string;
     copied: string;
     copyFailed: string;
+    download: string;
+    downloaded: string;
     saved: string;
+  };
+  /** The recovery kit: the file input's label, what is announced once it is read, and what is wrong with one. */
+  recoveryKit: {
+    fileLabel: string;
+    read: string;
+    /** The kit is not one (core's `parseRecoveryKit` says why in `error.message`). */
+    unreadable: (error: CredkitError) => string;
+    /** The kit names another site than this one. */
+    otherSite: (kitSite: string, site: string) => string;
+    /** The file could not be read, or is far too large to be a kit. */
+    fileUnreadable: string;
   };
   /** A verification code the server refused (a 4xx on `/auth/recover/user/init`). */
   codeRefused: string;
@@ -48,11 +61,12 @@ export interface RecoverAccountMessages {
 
 /** Some of the texts, to replace the defaults: each group merges with the English one. */
 export type RecoverAccountMessagesInput = Partial<
-  Omit<RecoverAccountMessages, 'labels' | 'missing' | 'status' | 'newRecoveryKey'> & {
+  Omit<RecoverAccountMessages, 'labels' | 'missing' | 'status' | 'newRecoveryKey' | 'recoveryKit'> & {
     labels: Partial<RecoverAccountMessages['labels']>;
     missing: Partial<RecoverAccountMessages['missing']>;
     status: Partial<RecoverAccountMessages['status']>;
     newRecoveryKey: Partial<RecoverAccountMessages['newRecoveryKey']>;
+    recoveryKit: Partial<RecoverAccountMessages['recoveryKit']>;
   }
 >;
 
@@ -77,7 +91,8 @@ export const englishRecoverAccountMessages: RecoverAccountMessages = {
   submit: 'Recover and add a passkey',
   cancel: 'Cancel',
   codeSending: 'Sending the code…',
-  codeSent: 'We e-mailed you a code. Enter it below with your recovery key ID and recovery code.',
+  codeSent:
+    'We e-mailed you a code. Enter it below with your recovery key ID and recovery code, or open your recovery kit.',
   status: {
     challenge: 'Checking the code…',
     ceremony: 'Follow your browser’s prompt to create your new passkey…',
@@ -101,7 +116,16 @@ export const englishRecoverAccountMessages: RecoverAccountMessages = {
     copy: 'Copy the ID and code',
     copied: 'Copied.',
     copyFailed: 'Could not copy: select the text and copy it yourself.',
+    download: 'Download .txt',
+    downloaded: 'Downloaded.',
     saved: 'I have saved them',
+  },
+  recoveryKit: {
+    fileLabel: 'Or open your recovery kit (the .txt you downloaded)',
+    read: 'Recovery kit read: the recovery key ID and code are filled in.',
+    unreadable: (error) => `This recovery kit cannot be used. ${error.message}`,
+    otherSite: (kitSite, site) => `This recovery kit is for ${kitSite}, not for ${site}.`,
+    fileUnreadable: 'This file cannot be read as a recovery kit: choose the .txt you downloaded.',
   },
   codeRefused: 'This code is wrong or expired. Send a new one.',
   unknownRecoveryKey: 'No recovery key of yours has this ID. Check it and try again.',

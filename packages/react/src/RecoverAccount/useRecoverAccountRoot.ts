@@ -1,5 +1,10 @@
-import { type CredkitError, describeError, type LoginResult } from '@credkit/core';
-import { type AccountRecoveryResult, generateRecoveryCode, normalizeRecoveryCode } from '@credkit/core/keys';
+import { CredkitError, describeError, type LoginResult } from '@credkit/core';
+import {
+  type AccountRecoveryResult,
+  generateRecoveryCode,
+  normalizeRecoveryCode,
+  parseRecoveryKit,
+} from '@credkit/core/keys';
 import { type FormHTMLAttributes, useEffect, useId, useRef, useState } from 'react';
 import { mergeMessages } from '../mergeMessages.ts';
 import { composeEventHandlers } from '../primitives/composeEventHandlers.ts';
@@ -52,20 +57,29 @@ const KIT_FIELDS: RecoverAccountField[] = [
 /** With a `challengeSource`, the host knows its user and its backend needs no e-mailed code. */
 const HOST_FIELDS: RecoverAccountField[] = ['credentialId', 'recoveryCode', 'credentialName'];
 
+/** A field of the form, or the recovery kit: what a problem can be about. */
+type ProblemField = RecoverAccountField | 'recoveryKit';
+
 /** The field an error concerns, and its text. */
 function aboutError(
   error: CredkitError,
   messages: RecoverAccountMessages,
   recovered: boolean,
   fields: readonly RecoverAccountField[],
-): { field: RecoverAccountField | null; text: string } {
+): { field: ProblemField | null; text: string } {
   // The sign-in after the recovery failed: no field of the form is wrong.
   if (recovered) return { field: null, text: `${messages.signInFailed} ${describeError(error, messages.errors)}` };
   if (error.code === 'wrong-password') return { field: 'recoveryCode', text: messages.wrongRecoveryCode };
   if (error.code === 'no-signing-credential') return { field: 'credentialId', text: messages.unknownRecoveryKey };
   // Core refused what the person typed in a field (a username or a passkey name that breaks the name rule).
   const { field } = error;
-  if (error.code === 'invalid-input' && field !== undefined && field !== 'password' && fields.includes(field)) {
+  if (
+    error.code === 'invalid-input' &&
+    field !== undefined &&
+    field !== 'password' &&
+    field !== 'recoveryKit' &&
+    fields.includes(field)
+  ) {
     return { field, text: describeError(error, messages.errors) };
   }
   // Dfns checks the e-mailed code at /auth/recover/user/init: a refusal there is about that code.
@@ -135,7 +149,10 @@ export function useRecoverAccountRoot({
     credentialName: defaultCredentialName ?? '',
   });
   // A problem found before anything is sent: an empty field, text that is not a recovery code.
-  const [problem, setProblem] = useState<{ field: RecoverAccountField; text: string } | null>(null);
+  const [problem, setProblem] = useState<{ field: ProblemField; text: string } | null>(null);
+  // A recovery kit just read into the fields: announced until the person or a recovery moves on.
+  const [kitRead, setKitRead] = useState(false);
+  const site = rp?.id ?? (typeof location === 'undefined' ? undefined : location.hostname);
   const [newKeyRequested, setNewKeyRequested] = useState(defaultNewRecoveryKey);
   const [madeKey, setMadeKey] = useState<MadeRecoveryKey | null>(null);
   const [savedKeyId, setSavedKeyId] = useState<string | null>(null);
@@ -174,6 +191,29 @@ export function useRecoverAccountRoot({
   const setValue = (field: RecoverAccountField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     if (problem?.field === field) setProblem(null);
+    setKitRead(false);
+  };
+  const readRecoveryKit = (text: string | null) => {
+    setKitRead(false);
+    if (text === null) {
+      setProblem({ field: 'recoveryKit', text: messages.recoveryKit.fileUnreadable });
+      return;
+    }
+    let kit: ReturnType<typeof parseRecoveryKit>;
+    try {
+      kit = parseRecoveryKit(text);
+    } catch (error) {
+      const unreadable = error instanceof CredkitError ? error : new CredkitError('invalid-input', { cause: error });
+      setProblem({ field: 'recoveryKit', text: messages.recoveryKit.unreadable(unreadable) });
+      return;
+    }
+    if (kit.site !== undefined && site !== undefined && kit.site.toLowerCase() !== site.toLowerCase()) {
+      setProblem({ field: 'recoveryKit', text: messages.recoveryKit.otherSite(kit.site, site) });
+      return;
+    }
+    setValues((v) => ({ ...v, credentialId: kit.credentialId, recoveryCode: kit.recoveryCode }));
+    setProblem(null);
+    setKitRead(true);
   };
   /** The first empty field of `fields`, as the problem to show; null when all are filled in. */
   const checkFilled = (fields: RecoverAccountField[]) => {
@@ -186,6 +226,7 @@ export function useRecoverAccountRoot({
     if (!checkFilled(['username'])) recovery.sendCode(values.username.trim());
   };
   const submit = () => {
+    setKitRead(false);
     if (checkFilled(fields)) return;
     try {
       normalizeRecoveryCode(values.recoveryCode);
@@ -206,7 +247,7 @@ export function useRecoverAccountRoot({
     });
   };
 
-  let invalidField: RecoverAccountField | null = null;
+  let invalidField: ProblemField | null = null;
   let errorText: string | null = null;
   if (problem) {
     ({ field: invalidField, text: errorText } = problem);
@@ -224,6 +265,8 @@ export function useRecoverAccountRoot({
     announcement = messages.status[phase];
   } else if (recovery.codeStatus === 'sending') {
     announcement = messages.codeSending;
+  } else if (kitRead && phase === 'idle') {
+    announcement = messages.recoveryKit.read;
   } else if (recovery.codeStatus === 'sent' && phase === 'idle') {
     announcement = messages.codeSent;
   }
@@ -239,6 +282,8 @@ export function useRecoverAccountRoot({
     announcement,
     sendCode,
     submit,
+    readRecoveryKit,
+    site,
     newRecoveryKey: {
       requested: newKeyRequested,
       setRequested: setNewKeyRequested,

@@ -2,14 +2,19 @@
 export interface RecoveryCodeMessages {
   legend: string;
   help: string;
+  /** The recovery key's ID's label. */
+  idLabel: string;
   codeLabel: string;
   copy: string;
   copied: string;
   copyFailed: string;
   download: string;
   downloaded: string;
-  /** The downloaded file's text. */
-  file: (credentialName: string, code: string) => string;
+  /**
+   * The kit's note, in Copy's text and the downloaded file, above its `Label: value` lines (which stay
+   * English, so that any page reads the kit back).
+   */
+  kitNote: string;
   saved: string;
   finish: string;
   discard: string;
@@ -18,15 +23,16 @@ export interface RecoveryCodeMessages {
 /** The recovery code step's English texts (loaded with the step, not with `<RegisterCredential>`). */
 export const englishRecoveryMessages: RecoveryCodeMessages = {
   legend: 'Save your recovery code',
-  help: 'It is shown only once and cannot be recovered. Anyone who has it can use this recovery key: keep it offline, somewhere safe.',
+  help: 'A recovery asks for both the recovery key ID and the code. They are shown only once and cannot be recovered; anyone who has them can use this recovery key: copy or download them, and keep them offline, somewhere safe.',
+  idLabel: 'Recovery key ID',
   codeLabel: 'Recovery code',
-  copy: 'Copy',
-  copied: 'Copied to the clipboard.',
-  copyFailed: 'Copying is not allowed here: select the code and copy it by hand.',
+  copy: 'Copy ID and code',
+  copied: 'The recovery key ID and code are copied to the clipboard.',
+  copyFailed: 'Copying is not allowed here: select the ID and the code and copy them by hand.',
   download: 'Download .txt',
   downloaded: 'Downloaded.',
-  file: (credentialName, code) =>
-    `Recovery code for "${credentialName}"\n\n${code}\n\nKeep it offline and private: it opens your recovery key.\n`,
+  kitNote:
+    'To recover your account, open "Lost your passkeys?" and give this file, or the ID and code below. Keep it offline and private: it opens your recovery key.',
   saved: 'I have saved my recovery code',
   finish: 'Finish registration',
   discard: 'Discard code',

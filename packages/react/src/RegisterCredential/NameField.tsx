@@ -35,7 +35,9 @@ export const NameField = forwardRef<HTMLInputElement, NameFieldProps>(function N
       classNames={form.classNames}
       value={form.credentialName}
       onValueChange={form.setCredentialName}
-      disabled={form.disabled || disabled === true}
+      // Busy, it stays focusable (read-only, aria-disabled); otherwise disabled while the form is.
+      disabled={(form.disabled && !form.registration.isBusy) || disabled === true}
+      busy={form.registration.isBusy}
       describedBy={form.describedBy('name')}
     />
   );

@@ -32,7 +32,8 @@ export const PasswordFieldsView = forwardRef<HTMLDivElement, PasswordFieldsViewP
       classNames={form.classNames}
       value={value}
       onValueChange={setValue}
-      disabled={form.disabled}
+      disabled={form.disabled && !form.registration.isBusy}
+      busy={form.registration.isBusy}
       aria-invalid={form.fieldError?.field === key ? true : undefined}
       describedBy={form.describedBy(key)}
     />

@@ -4,22 +4,22 @@ import { useRegisterCredentialContext } from './registerCredentialContext.ts';
 
 /**
  * `RegisterCredential.RecoveryCodeStep`, for a RecoveryKey: the recovery code (the `RecoveryCodeStep` of
- * `@credkit/react/recovery`), shown once after submit, with Copy and Download; the key is
+ * `@credkit/react/recovery`): the key's ID and code, shown once after submit, with Copy and Download
+ * carrying the whole recovery kit; the key is
  * registered only once the person confirms they saved it. The step loads on first use of the kind.
  */
 export const RecoveryCodePart = forwardRef<HTMLFieldSetElement, HTMLAttributes<HTMLFieldSetElement>>(
   function RecoveryCodePart({ className, ...fieldsetProps }, ref) {
     const form = useRegisterCredentialContext();
     if (!form.recovery) return null;
-    const { Step, code, messages } = form.recovery;
+    const { Step, ...kit } = form.recovery;
     return (
       <Step
         {...fieldsetProps}
+        {...kit}
         ref={ref}
-        code={code}
         credentialName={form.credentialName}
         busy={form.registration.isBusy}
-        messages={messages}
         className={partClassName(form.classNames, 'recovery', className)}
         onConfirm={form.confirmRecovery}
         onCancel={form.discardRecovery}

@@ -1,4 +1,5 @@
 import { CredkitError } from '@credkit/core';
+import { parseRecoveryKit } from '@credkit/core/keys';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -114,34 +115,67 @@ describe('RegisterCredential for key kinds', () => {
     expect(screen.getByLabelText('Confirm password')).toHaveValue('');
   });
 
-  it('should show the recovery code once and register only after the person confirms saving it', async () => {
+  // Issue 28: the ID came only after the code was gone, in the status; Download held the code alone.
+  it('should show the recovery kit once, whole, and register it only after the person confirms saving it', async () => {
     const user = userEvent.setup();
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const downloads: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      downloads.push(blob as Blob);
+      return 'blob:kit';
+    });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const { fetcher, requests } = fakeFetcher();
-    renderWithClient(<RegisterCredential kind="RecoveryKey" fetcher={fetcher} rp={rp} />);
+    renderWithClient(<RegisterCredential kind="RecoveryKey" fetcher={fetcher} rp={rp} username="alice@example.com" />);
     await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
     await user.click(screen.getByRole('button', { name: 'Create recovery key' }));
 
     const step = await screen.findByRole('group', { name: 'Save your recovery code' });
-    const code = (within(step).getByLabelText('Recovery code') as HTMLInputElement).value;
+    // It appears with focus on it (its legend and help are read), not on <body>.
+    await waitFor(() => expect(step).toHaveFocus());
+    expect(step).toHaveAccessibleDescription(/asks for both the recovery key ID and the code/);
+    const code = (within(step).getByRole('textbox', { name: 'Recovery code' }) as HTMLTextAreaElement).value;
+    const credentialId = (within(step).getByRole('textbox', { name: 'Recovery key ID' }) as HTMLTextAreaElement).value;
     expect(code).toMatch(/^D1-([0-9A-Z]{5}-){5}[0-9A-Z]{5}$/);
+    expect(credentialId).toMatch(/^[\w-]{43}$/);
     const finish = within(step).getByRole('button', { name: 'Finish registration' });
     expect(finish).toBeDisabled();
     expect(posts(requests)).toHaveLength(0);
 
-    await user.click(within(step).getByRole('button', { name: 'Copy' }));
-    expect(writeText).toHaveBeenCalledWith(code);
-    expect(step).toHaveTextContent('Copied to the clipboard.');
+    const kit = {
+      site: 'localhost',
+      username: 'alice@example.com',
+      credentialName: 'Recovery',
+      credentialId,
+      recoveryCode: code,
+    };
+    await user.click(within(step).getByRole('button', { name: 'Copy ID and code' }));
+    expect(parseRecoveryKit(writeText.mock.calls[0]?.[0] ?? '')).toEqual(kit);
+    expect(step).toHaveTextContent('The recovery key ID and code are copied to the clipboard.');
+    await user.click(within(step).getByRole('button', { name: 'Download .txt' }));
+    expect(parseRecoveryKit(await (downloads[0] as Blob).text())).toEqual(kit);
+    expect(click).toHaveBeenCalledTimes(1);
+    createObjectURL.mockRestore();
+    click.mockRestore();
 
     await user.click(within(step).getByRole('checkbox', { name: 'I have saved my recovery code' }));
     expect(finish).toBeEnabled();
     await user.click(finish);
+    // Busy, Finish keeps focus (aria-disabled) and refuses a second registration.
+    expect(finish).toHaveFocus();
+    expect(finish).toHaveAttribute('aria-disabled', 'true');
+    await user.click(finish);
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Recovery key “Recovery” registered.'), {
       timeout: 20_000,
     });
+    // The status says nothing the kit did not: no ID comes only now.
+    expect(screen.getByRole('status')).not.toHaveTextContent(credentialId);
     expect(posts(requests)).toHaveLength(1);
-    expect(posts(requests)[0]?.body).toMatchObject({ credentialKind: 'RecoveryKey' });
+    expect(posts(requests)[0]?.body).toMatchObject({
+      credentialKind: 'RecoveryKey',
+      credentialInfo: { credId: credentialId },
+    });
     expect(JSON.stringify(requests)).not.toContain(code);
     expect(screen.queryByDisplayValue(code)).not.toBeInTheDocument();
   });

@@ -49,26 +49,39 @@ describe('RegisterCredential', () => {
     expect(focusedAtSuccess).not.toBe(status);
   });
 
-  it('should disable the form and announce the phase while busy', async () => {
+  // Issue 28 (keyboard audit): a focused control that became `disabled` while busy dropped focus to <body>.
+  it('should keep the focused field and Submit focusable while busy, refuse meanwhile, and announce the phase', async () => {
     const user = userEvent.setup();
     const ceremony = deferred<Credential | null>();
     const { fetcher } = fakeFetcher();
-    renderWithClient(
-      <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials(() => ceremony.promise)} />,
-    );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
-    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    const credentials = fakeCredentials(() => ceremony.promise);
+    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />);
+    const name = screen.getByRole('textbox', { name: 'Credential name' });
+    await user.type(name, 'Key{Enter}');
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Follow your browser’s prompt'));
     const form = screen.getByRole('status').closest('form');
     expect(form).toHaveAttribute('data-state', 'ceremony');
     expect(form).toHaveAttribute('aria-busy', 'true');
-    expect(screen.getByRole('button', { name: 'Register passkey' })).toBeDisabled();
-    expect(screen.getByRole('textbox', { name: 'Credential name' })).toBeDisabled();
     expect(screen.getByRole('status')).toHaveAttribute('aria-live', 'polite');
+    // Focus stays where it was, on a field that says it is unavailable and takes no input.
+    expect(name).toHaveFocus();
+    expect(name).toBeEnabled();
+    expect(name).toHaveAttribute('aria-disabled', 'true');
+    expect(name).toHaveAttribute('readonly');
+    await user.type(name, 'x{Enter}');
+    expect(name).toHaveValue('Key');
+    const submit = screen.getByRole('button', { name: 'Register passkey' });
+    expect(submit).toBeEnabled();
+    expect(submit).toHaveAttribute('aria-disabled', 'true');
+    await user.click(submit);
+    expect(submit).toHaveFocus();
+    expect(credentials.create).toHaveBeenCalledTimes(1);
+
     ceremony.reject(new DOMException('dismissed', 'NotAllowedError'));
     await waitFor(() => expect(form).toHaveAttribute('data-state', 'error'));
-    expect(screen.getByRole('button', { name: 'Register passkey' })).toBeEnabled();
+    expect(submit).not.toHaveAttribute('aria-disabled');
+    expect(name).not.toHaveAttribute('readonly');
   });
 
   // Issue 17: a 5,084-character message with a bidi override and a phishing sentence reached the alert unchanged.

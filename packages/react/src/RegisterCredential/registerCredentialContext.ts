@@ -37,6 +37,12 @@ export interface FieldError {
 /** The recovery code shown once, with the step that shows it (both loaded on first use of the kind). */
 export interface RecoveryStep {
   code: string;
+  /** The ID the key will be registered under, chosen with the code so that both are shown together. */
+  credentialId: string;
+  /** The account the kit names (the root's `username`). */
+  username: string | undefined;
+  /** The site the kit names: `rp.id` (else the step takes the page's host). */
+  site: string | undefined;
   Step: typeof RecoveryCodeStep;
   messages: RecoveryCodeMessages;
 }
@@ -49,7 +55,10 @@ export interface RegisterCredentialContextValue {
   registration: UseRegisterCredentialResult;
   /** The registration's phase, or `unsupported`. */
   state: RegisterCredentialState;
-  /** True while the parts must not be used: a registration runs, or the recovery code is on screen. */
+  /**
+   * True while the parts must not be used: a registration runs, or the recovery code is on screen.
+   * A part that may hold focus stays focusable while a registration runs (`aria-disabled`), and refuses.
+   */
   disabled: boolean;
   /** Every text, merged with the English defaults. */
   messages: RegisterCredentialMessages;

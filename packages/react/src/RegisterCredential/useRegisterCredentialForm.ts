@@ -60,6 +60,11 @@ export interface RegisterCredentialFormOptions extends Omit<UseRegisterCredentia
    * false to stop there, having shown the problem. @defaultValue none
    */
   validate?: () => boolean;
+  /**
+   * RecoveryKey: the account the recovery kit names (written with the key's ID and code in what Copy
+   * and Download give). @defaultValue none: the kit names no username
+   */
+  username?: string;
 }
 
 /**
@@ -136,6 +141,7 @@ export function useRegisterCredentialForm({
   defaultAuthenticator,
   onAuthenticatorChange,
   validate,
+  username,
   // … and the <form>'s own attributes.
   onSubmit,
   ...formProps
@@ -218,11 +224,14 @@ export function useRegisterCredentialForm({
   const showRecoveryStep = async () => {
     loadingRecovery.current = true;
     try {
-      const { generateRecoveryCode, RecoveryCodeStep, englishRecoveryMessages } = await import(
+      const { newRecoveryKey, RecoveryCodeStep, englishRecoveryMessages } = await import(
         '../RecoveryCode/recoveryKind.ts'
       );
       setRecovery({
-        code: generateRecoveryCode(),
+        ...newRecoveryKey(),
+        // What the kit names besides the key: the account, and the site (the Step falls back on the page's host).
+        username,
+        site: rp?.id,
         Step: RecoveryCodeStep,
         messages: { ...englishRecoveryMessages, ...text.recovery },
       });
@@ -279,7 +288,9 @@ export function useRegisterCredentialForm({
     announcement: announcementFor(registration, kind, text),
     recovery,
     confirmRecovery: () => {
-      if (recovery) registration.register(credentialName, { recoveryCode: recovery.code });
+      if (recovery) {
+        registration.register(credentialName, { recoveryCode: recovery.code, credentialId: recovery.credentialId });
+      }
     },
     discardRecovery: () => setRecovery(null),
     submit: () => {

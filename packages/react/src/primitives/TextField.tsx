@@ -13,6 +13,11 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
   onValueChange: (value: string) => void;
   /** The id of the error about this field while it is shown, added to the host's `aria-describedby`. */
   describedBy?: string | undefined;
+  /**
+   * True while the family's operation runs: the field is read-only and `aria-disabled`, not
+   * `disabled`, so that it keeps focus if it has it (a disabled field drops focus to `<body>`).
+   */
+  busy?: boolean;
 }
 
 /**
@@ -26,6 +31,7 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
     classNames,
     onValueChange,
     describedBy,
+    busy,
     className,
     onChange,
     'aria-describedby': hostDescribedBy,
@@ -39,6 +45,8 @@ export const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function T
         {label}
       </label>
       <input
+        readOnly={busy}
+        aria-disabled={busy || undefined}
         {...inputProps}
         ref={ref}
         data-credkit-part="input"
