@@ -1,5 +1,5 @@
 import { createFetcher } from '@credkit/core';
-import { generateRecoveryCode } from '@credkit/core/keys';
+import { generateKeyCredentialId, generateRecoveryCode } from '@credkit/core/keys';
 import { useRegisterUser } from '@credkit/react';
 import { englishRecoveryMessages, RecoveryCodeStep } from '@credkit/react/recovery';
 import { useState } from 'react';
@@ -8,39 +8,40 @@ import { orgId, registrationCode, rp, saveToken } from './host.ts';
 const fetcher = createFetcher({ baseUrl: 'https://api.dfns.io' });
 
 export function SignUpWithRecoveryKey({ username }: { username: string }) {
-  // The code is made, shown and saved before anything is sent; it never leaves the page.
-  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // The code and the key's ID are made, shown and saved together before anything is sent; the code
+  // never leaves the page.
+  const [kit, setKit] = useState<{ recoveryCode: string; credentialId: string } | null>(null);
   const { register, isBusy, registration, error } = useRegisterUser({ fetcher, orgId, rp });
-  const made = registration?.recoveryKey;
-  if (made && recoveryCode) {
+  const token = registration?.token;
+  if (token) {
     return (
-      <>
-        {/* Recovery asks for both: show the key's ID with its code, once. */}
-        <p>
-          Recovery key ID: <code>{made.credentialId}</code>, recovery code: <code>{recoveryCode}</code>
-        </p>
-        <button type="button" onClick={() => registration.token && saveToken(registration.token)}>
-          I have saved them
-        </button>
-      </>
+      <button type="button" onClick={() => saveToken(token)}>
+        Continue
+      </button>
     );
   }
-  if (!recoveryCode) {
+  if (!kit) {
     return (
-      <button type="button" onClick={() => setRecoveryCode(generateRecoveryCode())}>
+      <button
+        type="button"
+        onClick={() => setKit({ recoveryCode: generateRecoveryCode(), credentialId: generateKeyCredentialId() })}
+      >
         Sign up with a passkey and a recovery key
       </button>
     );
   }
   return (
     <>
+      {/* Recovery asks for both: the step shows the ID with the code, and Copy and Download carry both. */}
       <RecoveryCodeStep
-        code={recoveryCode}
+        code={kit.recoveryCode}
+        credentialId={kit.credentialId}
+        username={username}
         credentialName="Recovery key"
         busy={isBusy}
         messages={englishRecoveryMessages}
-        onConfirm={() => register({ username, registrationCode, recoveryKey: { recoveryCode } })}
-        onCancel={() => setRecoveryCode(null)}
+        onConfirm={() => register({ username, registrationCode, recoveryKey: kit })}
+        onCancel={() => setKit(null)}
       />
       {error ? <p role="alert">{error.message}</p> : null}
     </>

@@ -50,15 +50,16 @@ export const frenchMessages: RegisterCredentialMessages = {
   // Complete, like the rest: `satisfies` checks it (the prop itself takes a partial group).
   recovery: {
     legend: 'Conservez votre code de récupération',
-    help: 'Il n’est affiché qu’une fois. Quiconque le détient peut utiliser cette clé : gardez-le hors ligne, en lieu sûr.',
+    help: 'Une récupération demande l’identifiant de la clé et le code. Ils ne sont affichés qu’une fois ; quiconque les détient peut utiliser cette clé : copiez-les ou téléchargez-les, et gardez-les hors ligne, en lieu sûr.',
+    idLabel: 'Identifiant de la clé de récupération',
     codeLabel: 'Code de récupération',
-    copy: 'Copier',
-    copied: 'Copié dans le presse-papiers.',
-    copyFailed: 'Copie impossible ici : sélectionnez le code et copiez-le à la main.',
+    copy: 'Copier l’identifiant et le code',
+    copied: 'L’identifiant et le code sont copiés dans le presse-papiers.',
+    copyFailed: 'Copie impossible ici : sélectionnez l’identifiant et le code et copiez-les à la main.',
     download: 'Télécharger (.txt)',
     downloaded: 'Téléchargé.',
-    file: (credentialName, code) =>
-      `Code de récupération de « ${credentialName} »\n\n${code}\n\nGardez-le hors ligne : il ouvre votre clé de récupération.\n`,
+    kitNote:
+      'Pour récupérer votre compte, ouvrez « Clés d’accès perdues ? » et donnez ce fichier, ou l’identifiant et le code ci-dessous. Gardez-le hors ligne : il ouvre votre clé de récupération.',
     saved: 'J’ai conservé mon code de récupération',
     finish: 'Terminer l’enregistrement',
     discard: 'Abandonner ce code',

@@ -9,6 +9,7 @@ import { throwIfAborted } from '../errors/abortError.ts';
 import { CredkitError, type OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { createKeyCredential, keyCredentialOrigin } from '../keys/createKeyCredential.ts';
+import { checkKeyCredentialId } from '../keys/keyCredentialInfo.ts';
 import { normalizeRecoveryCode } from '../keys/recoveryCode.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
@@ -124,9 +125,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
   const credentialName = checkCredentialName(options.credentialName);
   checkSubmitOptions(options);
   const secret = secretFor(options);
-  if (options.credentialId !== undefined && !/^[A-Za-z0-9_-]{1,512}$/.test(options.credentialId)) {
-    throw new CredkitError('invalid-input', { message: 'A credential ID is base64url (letters, digits, - and _).' });
-  }
+  const credId = checkKeyCredentialId(options.credentialId);
   const origin = keyCredentialOrigin(options.origin);
   throwIfAborted(signal, 'challenge');
 
@@ -143,7 +142,7 @@ export async function registerKeyCredential(options: RegisterKeyCredentialOption
     origin,
     secret,
     iterations: options.iterations,
-    credId: options.credentialId,
+    credId,
   });
   throwIfAborted(signal, 'ceremony');
 

@@ -3,6 +3,7 @@ import { toBase64url, utf8 } from '../encoding/base64url.ts';
 import { rawSignatureToDer } from '../encoding/derSignature.ts';
 import { toHex } from '../encoding/hex.ts';
 import { spkiToPem } from '../encoding/pem.ts';
+import { CredkitError } from '../errors/credkitError.ts';
 import { keyClientData } from './keyClientData.ts';
 
 /** The ECDSA parameters of every key credential: P-256 with SHA-256. */
@@ -11,6 +12,14 @@ export const KEY_ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 /** A new key credential's ID: base64url of 32 bytes from the CSPRNG. */
 export function generateKeyCredentialId(): string {
   return toBase64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** A key credential ID chosen by the host, checked before anything is fetched: base64url, or `invalid-input`. */
+export function checkKeyCredentialId(credentialId: string | undefined): string | undefined {
+  if (credentialId !== undefined && !/^[A-Za-z0-9_-]{1,512}$/.test(credentialId)) {
+    throw new CredkitError('invalid-input', { message: 'A credential ID is base64url (letters, digits, - and _).' });
+  }
+  return credentialId;
 }
 
 /** What {@link createKeyCredentialInfo} needs. */

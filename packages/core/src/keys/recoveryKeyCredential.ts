@@ -1,6 +1,7 @@
 import type { RecoveryCredential } from '../dfns/dfnsTypes.ts';
 import { checkCredentialName } from '../flows/checkCredentialName.ts';
 import { createKeyCredential, keyCredentialOrigin } from './createKeyCredential.ts';
+import { checkKeyCredentialId } from './keyCredentialInfo.ts';
 import { normalizeRecoveryCode } from './recoveryCode.ts';
 
 /** A recovery key registered in the same call as another credential (sign-up's `recoveryKey`, recovery's `newRecoveryKey`). */
@@ -11,6 +12,11 @@ export interface NewRecoveryKeyOptions {
   credentialName?: string;
   /** PBKDF2 iterations for the wrapping key (at least 600,000). @defaultValue 600000 */
   iterations?: number;
+  /**
+   * Its ID, chosen beforehand (`generateKeyCredentialId`) so that it is shown with the code before
+   * anything is sent: a recovery asks for both. base64url. @defaultValue a new one
+   */
+  credentialId?: string;
 }
 
 /** The recovery key a registration made: its ID (show it with its code: recovery asks for both) and name. */
@@ -39,12 +45,14 @@ export function prepareRecoveryKey(
   const secret = normalizeRecoveryCode(options.recoveryCode);
   const credentialName = checkCredentialName(options.credentialName ?? 'Recovery key');
   const checkedOrigin = keyCredentialOrigin(origin);
+  const credId = checkKeyCredentialId(options.credentialId);
   return async (challenge) => {
     const { credentialInfo, encryptedPrivateKey } = await createKeyCredential({
       challenge,
       origin: checkedOrigin,
       secret,
       iterations: options.iterations,
+      credId,
     });
     return {
       recoveryCredential: {

@@ -8,8 +8,12 @@ import type { RecoveryCodeMessages } from './recoveryMessages.ts';
 export interface RecoveryCodeStepProps extends FieldsetHTMLAttributes<HTMLFieldSetElement> {
   /** The recovery code to show, once. */
   code: string;
-  /** The ID the recovery key will be registered under (a recovery asks for it with the code). */
-  credentialId: string;
+  /**
+   * The ID the recovery key will be registered under (`generateKeyCredentialId`, passed to the
+   * registration too): shown with the code and written in the kit, since a recovery asks for both.
+   * Without it the step shows the code alone. @defaultValue none
+   */
+  credentialId?: string | undefined;
   /** The credential's name, written in the kit and in the downloaded file's name. */
   credentialName: string;
   /** The account the kit recovers, written in it. @defaultValue none */
@@ -48,7 +52,7 @@ export const RecoveryCodeStep = forwardRef<HTMLFieldSetElement, RecoveryCodeStep
   const kit = formatRecoveryKit(
     {
       recoveryCode: code,
-      credentialId,
+      credentialId: credentialId ?? '',
       credentialName,
       ...(username !== undefined && { username }),
       site: site ?? location.hostname,
@@ -74,20 +78,22 @@ export const RecoveryCodeStep = forwardRef<HTMLFieldSetElement, RecoveryCodeStep
     <fieldset aria-describedby={`${id}-help`} tabIndex={-1} {...fieldsetProps} ref={refs} data-credkit-part="recovery">
       <legend>{text.legend}</legend>
       <p id={`${id}-help`}>{text.help}</p>
-      <p>
-        <label htmlFor={`${id}-id`}>{text.idLabel}</label>{' '}
-        <textarea
-          id={`${id}-id`}
-          readOnly
-          rows={1}
-          cols={credentialId.length}
-          value={credentialId}
-          spellCheck={false}
-          autoComplete="off"
-          data-credkit-part="kit-value"
-          onFocus={(event) => event.currentTarget.select()}
-        />
-      </p>
+      {credentialId !== undefined && (
+        <p>
+          <label htmlFor={`${id}-id`}>{text.idLabel}</label>{' '}
+          <textarea
+            id={`${id}-id`}
+            readOnly
+            rows={1}
+            cols={credentialId.length}
+            value={credentialId}
+            spellCheck={false}
+            autoComplete="off"
+            data-credkit-part="kit-value"
+            onFocus={(event) => event.currentTarget.select()}
+          />
+        </p>
+      )}
       <p>
         <label htmlFor={`${id}-code`}>{text.codeLabel}</label>{' '}
         <textarea
