@@ -1,5 +1,5 @@
 import { describeError } from '@credkit/core';
-import { generateRecoveryCode } from '@credkit/core/keys';
+import { generateKeyCredentialId, generateRecoveryCode } from '@credkit/core/keys';
 import { useRegisterUser } from '@credkit/react';
 import { englishRecoveryMessages, RecoveryCodeStep } from '@credkit/react/recovery';
 import { type FormEvent, useState } from 'react';
@@ -26,8 +26,10 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
   const [username, setUsername] = useState('');
   const [registrationCode, setRegistrationCode] = useState('000000');
   const [withRecoveryKey, setWithRecoveryKey] = useState(false);
-  // The recovery code on screen, from before the request until the person saved it with the key's ID.
-  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  // The recovery kit on screen (the code and the key's ID, made together in the page), from before the
+  // request until the person saved it.
+  const [kit, setKit] = useState<{ recoveryCode: string; credentialId: string } | null>(null);
+  const recoveryCode = kit?.recoveryCode ?? null;
   const [made, setMade] = useState<{ credentialId: string; token: string } | null>(null);
   const { phase, isBusy, register, error } = useRegisterUser({
     fetcher,
@@ -41,12 +43,12 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
       else onSignedUp(token);
     },
   });
-  const signUp = (recoveryKey?: { recoveryCode: string }) =>
+  const signUp = (recoveryKey?: { recoveryCode: string; credentialId: string }) =>
     register({ username: username.trim(), registrationCode, credentialName: 'First passkey', recoveryKey });
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (withRecoveryKey) setRecoveryCode(generateRecoveryCode());
+    if (withRecoveryKey) setKit({ recoveryCode: generateRecoveryCode(), credentialId: generateKeyCredentialId() });
     else signUp();
   };
 
@@ -95,14 +97,16 @@ export function SignUp({ onSignedUp }: { onSignedUp: (token: string) => void }) 
           />{' '}
           Also make a recovery key (to get back in if you lose every passkey)
         </label>
-        {recoveryCode ? (
+        {kit ? (
           <RecoveryCodeStep
-            code={recoveryCode}
+            code={kit.recoveryCode}
+            credentialId={kit.credentialId}
+            username={username.trim()}
             credentialName="Recovery key"
             busy={isBusy}
             messages={RECOVERY_STEP_MESSAGES}
-            onConfirm={() => signUp({ recoveryCode })}
-            onCancel={() => setRecoveryCode(null)}
+            onConfirm={() => signUp(kit)}
+            onCancel={() => setKit(null)}
           />
         ) : (
           <button type="submit" disabled={isBusy}>
