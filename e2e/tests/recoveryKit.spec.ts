@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
+import { readRecoveryCode } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
-import { readMockMail, signUpAndManage } from './demoSteps.ts';
+import { signUpAndManage } from './demoSteps.ts';
 import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
 
 // Issue 28: the recovery key's ID appeared only after its code was gone, the step appeared silently
@@ -97,10 +98,7 @@ test.describe('the recovery kit, shown once and whole, read back by the recovery
       await phone.getByRole('button', { name: 'Lost your passkeys?' }).click();
       await phone.getByLabel('Username').fill(username);
       await phone.getByRole('button', { name: 'Send the code' }).click();
-      const { verificationCode } = await readMockMail<{ verificationCode: string }>(
-        phone,
-        `${mockApi.full}/mock/recovery-codes?username=${encodeURIComponent(username)}`,
-      );
+      const verificationCode = await readRecoveryCode(phone, mockApi.full, username);
       await phone.getByLabel('Code from the e-mail').fill(verificationCode);
 
       // A file that is not a kit: a readable error, on the file input.
