@@ -26,6 +26,13 @@ export type {
 export { createCredentialRegistrationController } from './engine/credentialRegistrationController.ts';
 export type { OperationPhase, OperationSnapshot } from './engine/operationController.ts';
 export type {
+  PasskeyAutofillController,
+  PasskeyAutofillOptions,
+  PasskeyAutofillSnapshot,
+  PasskeyAutofillStatus,
+} from './engine/passkeyAutofillController.ts';
+export { createPasskeyAutofillController } from './engine/passkeyAutofillController.ts';
+export type {
   PasskeyLoginController,
   PasskeyLoginInput,
   PasskeyLoginOptions,
@@ -81,6 +88,7 @@ export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionS
 // What the browser can do, and where the person wants the passkey.
 export type { AuthenticatorChoice } from './webauthn/authenticatorChoice.ts';
 export { availableAuthenticatorChoices } from './webauthn/authenticatorChoice.ts';
+export { isConditionalGetAvailable } from './webauthn/isConditionalGetAvailable.ts';
 export type { CeremonyRequest, Fido2Assertion, PasskeyCeremony } from './webauthn/passkeyCeremony.ts';
 export type { CredentialCreator, WebAuthnCapabilities } from './webauthn/webAuthnSupport.ts';
 export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webauthn/webAuthnSupport.ts';

@@ -182,3 +182,28 @@ describe('loginWithPasskey', () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('loginWithPasskey with mediation conditional (autofill)', () => {
+  it('should pass the mediation to get() and send no username', async () => {
+    const { fetcher, requests } = loginFetcher();
+    const credentials = fakeGetter();
+    await loginWithPasskey({ fetcher, orgId: 'or-1', credentials, mediation: 'conditional' });
+    expect(requests[0]?.body).toEqual({ orgId: 'or-1' });
+    expect(vi.mocked(credentials.get).mock.calls[0]?.[0]).toMatchObject({ mediation: 'conditional' });
+  });
+
+  it('should refuse a username before anything is fetched', async () => {
+    const { fetcher, requests } = loginFetcher();
+    const error = await credkitRejection(
+      loginWithPasskey({
+        fetcher,
+        orgId: 'or-1',
+        username: 'ada@example.com',
+        credentials: fakeGetter(),
+        mediation: 'conditional',
+      }),
+    );
+    expect(error.code).toBe('invalid-input');
+    expect(requests).toHaveLength(0);
+  });
+});

@@ -31,6 +31,13 @@ export interface LoginWithPasskeyOptions {
   ceremony?: PasskeyCeremony;
   /** The object whose `get` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
   credentials?: CredentialGetter;
+  /**
+   * `'conditional'`: autofill sign-in. The passkeys of this site are offered in the autofill of the
+   * page's `autocomplete="username webauthn"` field, with no sheet, and the request waits until the
+   * person picks one. Always usernameless (`username` must be left out). Check `conditionalGet`
+   * (`isConditionalGetAvailable`) first; `createPasskeyAutofillController` runs it for you.
+   */
+  mediation?: 'conditional';
   /** Aborts the sign-in, whichever phase it is in. */
   signal?: AbortSignal | undefined;
   /** Called as the sign-in enters each phase: `challenge`, `signing` (the passkey prompt), `submitting`. */
@@ -46,6 +53,12 @@ export interface LoginWithPasskeyOptions {
  */
 export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<LoginResult> {
   const { fetcher, signal, onPhase } = options;
+  if (options.mediation === 'conditional' && options.username !== undefined) {
+    throw new CredkitError('invalid-input', {
+      phase: 'challenge',
+      message: 'An autofill sign-in is usernameless: leave the username out.',
+    });
+  }
   const username = options.username === undefined ? undefined : checkUsername(options.username);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const credentials = options.ceremony ? undefined : (options.credentials ?? browserCredentials('signing'));
@@ -74,6 +87,7 @@ export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promis
     rpId: options.rpId,
     timeout: options.timeout,
     watchdogGraceMs: options.watchdogGraceMs,
+    ...(options.mediation && { mediation: options.mediation }),
     signal,
   });
   throwIfAborted(signal, 'signing');

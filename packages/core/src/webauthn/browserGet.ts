@@ -79,12 +79,12 @@ function toFido2Assertion(credential: unknown): Fido2Assertion {
 
 /** credkit's own `get()`: on `navigator.credentials` (or the `credentials` given, in tests). */
 export async function browserGet(
-  { optionsJSON, signal }: Parameters<PasskeyCeremony['get']>[0],
+  { optionsJSON, signal, mediation }: Parameters<PasskeyCeremony['get']>[0],
   credentials: CredentialGetter = browserCredentials('signing'),
 ): Promise<Fido2Assertion> {
   const startedAt = performance.now();
   const credential = await credentials
-    .get({ publicKey: requestOptionsFromJSON(optionsJSON), signal })
+    .get({ publicKey: requestOptionsFromJSON(optionsJSON), signal, ...(mediation && { mediation }) })
     .catch((error: unknown) => {
       throw identifyGetError(error, optionsJSON.timeout, performance.now() - startedAt, signal);
     });

@@ -43,6 +43,8 @@ export interface GetAssertionOptions extends AssertionOptions {
   ceremony: Pick<PasskeyCeremony, 'get'>;
   /** How long after `timeout` a `get()` that never settles is abandoned as `timed-out`. @defaultValue 3000 */
   watchdogGraceMs?: number;
+  /** `'conditional'`: the passkeys are offered in the autofill of an `autocomplete="… webauthn"` field, no sheet. */
+  mediation?: 'conditional';
   /** Aborts the prompt. */
   signal?: AbortSignal | undefined;
 }
@@ -50,11 +52,11 @@ export interface GetAssertionOptions extends AssertionOptions {
 /** The ceremony of every sign-in and user action: the challenge → request options → `get()` under the watchdog. */
 export function getAssertion(
   challenge: AssertionChallenge,
-  { ceremony, watchdogGraceMs, signal, ...options }: GetAssertionOptions,
+  { ceremony, watchdogGraceMs, mediation, signal, ...options }: GetAssertionOptions,
 ): Promise<Fido2Assertion> {
   const optionsJSON = toRequestOptionsJSON(challenge, options);
   return withWatchdog({
-    start: (callSignal) => ceremony.get({ optionsJSON, signal: callSignal }),
+    start: (callSignal) => ceremony.get({ optionsJSON, signal: callSignal, ...(mediation && { mediation }) }),
     timeoutMs: optionsJSON.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS,
     graceMs: watchdogGraceMs,
     signal,

@@ -25,6 +25,8 @@ export interface PasskeyCeremony {
   create(
     request: CeremonyRequest<PublicKeyCredentialCreationOptionsJSON> & { mediation?: 'conditional' },
   ): Promise<Fido2CredentialInfo>;
-  /** `navigator.credentials.get()` → the Dfns assertion. */
-  get(request: CeremonyRequest<PublicKeyCredentialRequestOptionsJSON>): Promise<Fido2Assertion>;
+  /** `navigator.credentials.get()` → the Dfns assertion; `mediation: 'conditional'` offers the passkeys in the autofill. */
+  get(
+    request: CeremonyRequest<PublicKeyCredentialRequestOptionsJSON> & { mediation?: 'conditional' },
+  ): Promise<Fido2Assertion>;
 }

@@ -183,9 +183,13 @@ export const simpleWebAuthnCeremony: PasskeyCeremony = {
     );
     return fromRegistrationResponse(response);
   },
-  async get({ optionsJSON, signal }) {
+  async get({ optionsJSON, signal, mediation }) {
     const response = await runOwned(
-      () => startAuthentication({ optionsJSON: optionsJSON as RequestOptionsJSON }),
+      () =>
+        startAuthentication({
+          optionsJSON: optionsJSON as RequestOptionsJSON,
+          useBrowserAutofill: mediation === 'conditional',
+        }),
       'signing',
       optionsJSON.timeout,
       signal,

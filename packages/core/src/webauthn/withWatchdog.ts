@@ -20,6 +20,17 @@ export interface WatchdogOptions<T> {
 
 // The controller of credkit's WebAuthn call in progress, if any: a page has one prompt at a time.
 let callInProgress: AbortController | undefined;
+// Who waits for the page's prompt to be free (an autofill sign-in replaced by a newer prompt).
+const waitingForNoCall = new Set<() => void>();
+
+/**
+ * Resolves once no credkit WebAuthn call is in progress (at once when none is): how a background
+ * request replaced by a newer prompt (the autofill sign-in) knows when it may ask again.
+ */
+export function whenNoCallInProgress(): Promise<void> {
+  if (!callInProgress) return Promise.resolve();
+  return new Promise((resolve) => waitingForNoCall.add(resolve));
+}
 
 /**
  * Runs a WebAuthn call with its own AbortController (one per call, never shared) and settles no later
@@ -69,7 +80,11 @@ export async function withWatchdog<T>({
     error.phase ??= phase;
     throw error;
   } finally {
-    if (callInProgress === controller) callInProgress = undefined;
+    if (callInProgress === controller) {
+      callInProgress = undefined;
+      for (const resolve of waitingForNoCall) resolve();
+      waitingForNoCall.clear();
+    }
     clearTimeout(watchdog);
     signal?.removeEventListener('abort', forwardAbort);
   }
