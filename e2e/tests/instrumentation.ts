@@ -1,11 +1,20 @@
 import type { Page } from '@playwright/test';
 
 /**
- * One thing the page did, in order: a click, a fetch, a `create()` call, its outcome, its signal
- * aborting, or a `PublicKeyCredential.signalUnknownCredential` call (its options as JSON).
+ * One thing the page did, in order: a click, a fetch, a `create()` or `get()` call, its outcome, its
+ * signal aborting, or a `PublicKeyCredential.signalUnknownCredential` call (its options as JSON).
  */
 export interface PageEvent {
-  type: 'click' | 'fetch' | 'create' | 'create-settled' | 'create-aborted' | 'signal-unknown';
+  type:
+    | 'click'
+    | 'fetch'
+    | 'create'
+    | 'create-settled'
+    | 'create-aborted'
+    | 'get'
+    | 'get-settled'
+    | 'get-aborted'
+    | 'signal-unknown';
   detail: string;
   t: number;
 }
@@ -20,9 +29,9 @@ declare global {
  * Records, inside the page and in order, clicks, fetches and `navigator.credentials.create` calls
  * (with their outcome and whether their signal was aborted). The ceremony still runs for real.
  */
-export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}) {
+export async function instrumentPage(page: Page, { removeWebAuthn = false, holdConditionalGet = false } = {}) {
   await page.addInitScript(
-    ({ removeWebAuthn }) => {
+    ({ removeWebAuthn, holdConditionalGet }) => {
       const events: PageEvent[] = [];
       window.__credkitEvents = events;
       const record = (type: PageEvent['type'], detail: string) => events.push({ type, detail, t: performance.now() });
@@ -76,8 +85,35 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}
           return result;
         };
       }
+      if (container?.get) {
+        const originalGet = container.get.bind(container);
+        container.get = (options) => {
+          // What was asked for: the mediation (conditional: the autofill) and how many passkeys were allowed.
+          record(
+            'get',
+            JSON.stringify({
+              mediation: options?.mediation,
+              allowCredentials: options?.publicKey?.allowCredentials?.length,
+            }),
+          );
+          options?.signal?.addEventListener('abort', () => record('get-aborted', String(options.signal?.reason)));
+          // Held: a person who never opens the autofill (the virtual authenticator would pick a passkey
+          // for a conditional request at once). It ends only by its signal, as the browser's would.
+          const result =
+            holdConditionalGet && options?.mediation === 'conditional'
+              ? new Promise<Credential | null>((_, reject) =>
+                  options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true }),
+                )
+              : originalGet(options);
+          result.then(
+            () => record('get-settled', 'resolved'),
+            (error: Error) => record('get-settled', error.name),
+          );
+          return result;
+        };
+      }
     },
-    { removeWebAuthn },
+    { removeWebAuthn, holdConditionalGet },
   );
 
   const events = () => page.evaluate(() => window.__credkitEvents);
@@ -85,6 +121,16 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}
     events,
     /** How many times `navigator.credentials.create` was called. */
     ceremonies: async () => (await events()).filter((event) => event.type === 'create').length,
+    /** The `get()` calls, in order: their mediation and how many passkeys each allowed. */
+    gets: async () =>
+      (await events())
+        .filter((event) => event.type === 'get')
+        .map((event) => JSON.parse(event.detail) as { mediation?: string; allowCredentials?: number }),
+    /** The outcome of each `get()` call, and the reason of each aborted one, in order. */
+    getOutcomes: async () =>
+      (await events())
+        .filter((event) => event.type === 'get-settled' || event.type === 'get-aborted')
+        .map((event) => `${event.type}: ${event.detail}`),
     /** The options of each `signalUnknownCredential` call. */
     unknownCredentialSignals: async () =>
       (await events())

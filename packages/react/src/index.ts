@@ -101,6 +101,8 @@ export { useCredentialCode } from './useCredentialCode.ts';
 export { useCredentials } from './useCredentials.ts';
 export type { LogoutInput, UseLogoutOptions } from './useLogout.ts';
 export { useLogout } from './useLogout.ts';
+export type { UsePasskeyAutofillOptions, UsePasskeyAutofillResult } from './usePasskeyAutofill.ts';
+export { usePasskeyAutofill } from './usePasskeyAutofill.ts';
 export type { UsePasskeyLoginOptions, UsePasskeyLoginResult } from './usePasskeyLogin.ts';
 export { usePasskeyLogin } from './usePasskeyLogin.ts';
 export type {
