@@ -90,5 +90,13 @@ export type { AuthenticatorChoice } from './webauthn/authenticatorChoice.ts';
 export { availableAuthenticatorChoices } from './webauthn/authenticatorChoice.ts';
 export { isConditionalGetAvailable } from './webauthn/isConditionalGetAvailable.ts';
 export type { CeremonyRequest, Fido2Assertion, PasskeyCeremony } from './webauthn/passkeyCeremony.ts';
+export type { PasskeySignalUser } from './webauthn/passkeySignals.ts';
+export {
+  signalAcceptedPasskeyIds,
+  signalAcceptedPasskeys,
+  signalCurrentUser,
+  signalUnknownPasskey,
+  userFromToken,
+} from './webauthn/passkeySignals.ts';
 export type { CredentialCreator, WebAuthnCapabilities } from './webauthn/webAuthnSupport.ts';
 export { detectWebAuthnCapabilities, UNKNOWN_CAPABILITIES } from './webauthn/webAuthnSupport.ts';

@@ -98,7 +98,7 @@ export type {
 export { useConditionalRegistration } from './useConditionalRegistration.ts';
 export type { UseCredentialCodeOptions, UseCredentialCodeResult } from './useCredentialCode.ts';
 export { useCredentialCode } from './useCredentialCode.ts';
-export { useCredentials } from './useCredentials.ts';
+export { type UseCredentialsOptions, useCredentials } from './useCredentials.ts';
 export type { LogoutInput, UseLogoutOptions } from './useLogout.ts';
 export { useLogout } from './useLogout.ts';
 export type { UsePasskeyAutofillOptions, UsePasskeyAutofillResult } from './usePasskeyAutofill.ts';

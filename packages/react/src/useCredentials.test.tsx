@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { fakeFetcher, wrapperFor } from './test/utils.tsx';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createdCredential, createTestQueryClient, fakeFetcher, wrapperFor } from './test/utils.tsx';
 import { useCredentials } from './useCredentials.ts';
+import { useSetCredentialActive } from './useSetCredentialActive.ts';
 
 /** A client with react-query's own defaults (retries on), as a host has it. */
 function hostQueryClient() {
@@ -35,5 +36,67 @@ describe('useCredentials', () => {
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data).toEqual([]);
     expect(calls).toBe(3);
+  });
+});
+
+describe('useCredentials with a user: signalAllAcceptedCredentials', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** "us-1" as the passkeys' user handle: base64url of its UTF-8 bytes. */
+  const USER_HANDLE = 'dXMtMQ';
+
+  function listFetcher() {
+    const items = [
+      { ...createdCredential, credentialUuid: 'cr-1', credentialId: 'first' },
+      { ...createdCredential, credentialUuid: 'cr-2', credentialId: 'second' },
+      { ...createdCredential, credentialUuid: 'cr-3', credentialId: 'a-key', kind: 'Key' as const },
+    ];
+    return fakeFetcher({
+      'GET /auth/credentials': () => ({ items: items.map((item) => ({ ...item })) }),
+      'PUT /auth/credentials/deactivate': (request) => {
+        const { credentialUuid } = request.body as { credentialUuid: string };
+        for (const item of items) if (item.credentialUuid === credentialUuid) item.isActive = false;
+        return { message: 'ok' };
+      },
+    });
+  }
+
+  it('should signal the active passkeys once the list loaded, and again after a deactivation', async () => {
+    const signalAllAcceptedCredentials = vi.fn(async (_options: unknown) => undefined);
+    vi.stubGlobal('PublicKeyCredential', { signalAllAcceptedCredentials });
+    const { fetcher } = listFetcher();
+    const { result } = renderHook(
+      () => ({
+        list: useCredentials(fetcher, { user: { id: 'us-1', rpId: 'localhost' } }),
+        change: useSetCredentialActive({ fetcher }),
+      }),
+      { wrapper: wrapperFor(createTestQueryClient()) },
+    );
+    await waitFor(() => expect(signalAllAcceptedCredentials).toHaveBeenCalledTimes(1));
+    act(() => result.current.change.mutate({ credentialUuid: 'cr-1', active: false }));
+    await waitFor(() => expect(signalAllAcceptedCredentials).toHaveBeenCalledTimes(2));
+    expect(signalAllAcceptedCredentials.mock.calls).toEqual([
+      [{ rpId: 'localhost', userId: USER_HANDLE, allAcceptedCredentialIds: ['first', 'second'] }],
+      [{ rpId: 'localhost', userId: USER_HANDLE, allAcceptedCredentialIds: ['second'] }],
+    ]);
+  });
+
+  it('should not signal without a user, nor fail where the browser has no Signal API', async () => {
+    const signalAllAcceptedCredentials = vi.fn(async (_options: unknown) => undefined);
+    vi.stubGlobal('PublicKeyCredential', { signalAllAcceptedCredentials });
+    const { result } = renderHook(() => useCredentials(listFetcher().fetcher), {
+      wrapper: wrapperFor(createTestQueryClient()),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(signalAllAcceptedCredentials).not.toHaveBeenCalled();
+
+    vi.stubGlobal('PublicKeyCredential', {});
+    const withUser = renderHook(() => useCredentials(listFetcher().fetcher, { user: { id: 'us-1' } }), {
+      wrapper: wrapperFor(createTestQueryClient()),
+    });
+    await waitFor(() => expect(withUser.result.current.isSuccess).toBe(true));
+    expect(withUser.result.current.data).toHaveLength(3);
   });
 });

@@ -1,5 +1,6 @@
 import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
+import { signalCurrentUser, userFromToken } from '../webauthn/passkeySignals.ts';
 import {
   createOperationController,
   type OperationController,
@@ -19,7 +20,7 @@ export interface LoginCallbacks {
  * flow (`signIn`, given the current options without the callbacks). `keepInputForRetry: false` for
  * an input that holds a secret.
  */
-export function createLoginController<TInput, TOptions extends LoginCallbacks>(
+export function createLoginController<TInput extends { username?: string }, TOptions extends LoginCallbacks>(
   options: TOptions,
   signIn: (
     input: TInput,
@@ -30,12 +31,28 @@ export function createLoginController<TInput, TOptions extends LoginCallbacks>(
 ): OperationController<TInput, LoginResult, OperationRunPhase, TOptions> {
   return createOperationController<TInput, LoginResult, OperationRunPhase, TOptions>({
     options,
-    run: (input, { options: { onSignedIn, onError, ...flow }, signal, onPhase }) =>
-      signIn(input, flow, { signal, onPhase }),
+    run: async (input, { options: { onSignedIn, onError, ...flow }, signal, onPhase }) => {
+      const login = await signIn(input, flow, { signal, onPhase });
+      signalSignedInUser(login, input.username, (flow as { rpId?: string }).rpId);
+      return login;
+    },
     cancelMessage: 'Sign-in cancelled.',
     unknownMessage: 'Something went wrong while signing in.',
     keepInputForRetry,
     onSuccess: (login, current) => current.onSignedIn?.(login),
     onError: (error, current) => current.onError?.(error),
   });
+}
+
+/**
+ * After a sign-in, the passkey manager shows the user's passkeys under their current username
+ * (`signalCurrentUserDetails`, best effort): the user from the token's claims, the name from the
+ * token or else the username the sign-in was given. Nothing when either is unknown (a usernameless
+ * sign-in with a token that names no one).
+ */
+function signalSignedInUser(login: LoginResult, username: string | undefined, rpId: string | undefined): void {
+  const user = userFromToken(login.token);
+  const name = user?.username ?? username?.normalize('NFC').trim();
+  if (!user || !name) return;
+  void signalCurrentUser({ id: user.id, name, rpId });
 }

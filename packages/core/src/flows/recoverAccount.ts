@@ -16,6 +16,7 @@ import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
+import { signalAcceptedPasskeyIds } from '../webauthn/passkeySignals.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
@@ -242,6 +243,8 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
       intro: 'The server sent an invalid recovery answer',
       phase: 'submitting',
     });
+    // Dfns archived every other credential: the new passkey is the only one the manager should offer.
+    void signalAcceptedPasskeyIds([credentialInfo.credId], { id: challenge.user.id, rpId: options.rp.id });
     return {
       credential: { uuid: credential.uuid, kind: credential.kind, name: credential.name },
       user: { id: user.id, username: user.username, orgId: user.orgId },

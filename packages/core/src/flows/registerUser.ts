@@ -16,6 +16,7 @@ import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
+import { signalCurrentUser } from '../webauthn/passkeySignals.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
 import { checkCredentialName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
@@ -293,8 +294,11 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
     };
     const complete = completionOf(options, temporaryAuthenticationToken);
     const answer = await callHost((context) => complete(body, context), 'submitting', signal);
+    const registered = validateRegistrationAnswer(answer, !options.completion);
+    // The passkey manager shows the new passkey under the account's name (best effort, not awaited).
+    if (kind === 'Fido2') void signalCurrentUser({ ...challenge.user, rpId: options.rp.id });
     return {
-      ...validateRegistrationAnswer(answer, !options.completion),
+      ...registered,
       ...(keyPair && { keyPair }),
       ...(recovery && { recoveryKey: recovery.recoveryKey }),
     };

@@ -1,7 +1,5 @@
 import { isCredkitError } from '../errors/credkitError.ts';
-
-/** The WebAuthn Signal API method credkit uses; not in TypeScript's DOM library yet (5.9). */
-type SignalUnknownCredential = (options: { rpId: string; credentialId: string }) => Promise<void>;
+import { signalUnknownPasskey } from './passkeySignals.ts';
 
 /**
  * Asks the passkey manager to drop a passkey that `create()` just made and the server will never
@@ -22,10 +20,6 @@ export function forgetRefusedPasskey(error: unknown, rpId: string | undefined, c
   const refusedForGood =
     error.phase === 'submitting' && error.status !== undefined && error.status >= 400 && error.status < 500;
   if (!neverSent && !refusedForGood) return;
-  const api = globalThis.PublicKeyCredential as { signalUnknownCredential?: SignalUnknownCredential } | undefined;
-  const pageHost = typeof location === 'undefined' ? undefined : location.hostname;
-  const relyingParty = rpId ?? pageHost;
-  if (typeof api?.signalUnknownCredential !== 'function' || relyingParty === undefined) return;
   // Best effort: the person is told of the refusal either way; a failed signal changes nothing.
-  api.signalUnknownCredential({ rpId: relyingParty, credentialId }).catch(() => undefined);
+  void signalUnknownPasskey(rpId, credentialId);
 }

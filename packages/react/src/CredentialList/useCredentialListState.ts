@@ -10,7 +10,7 @@ import {
   useState,
 } from 'react';
 import { mergeMessages } from '../mergeMessages.ts';
-import { useCredentials } from '../useCredentials.ts';
+import { type UseCredentialsOptions, useCredentials } from '../useCredentials.ts';
 import { type UseSetCredentialActiveOptions, useSetCredentialActive } from '../useSetCredentialActive.ts';
 import type {
   CredentialChange,
@@ -32,6 +32,11 @@ export interface CredentialListOptions {
    * `PUT /auth/credentials/activate` and `/deactivate`). Without it, changes are sent unsigned.
    */
   userActionSigner?: UseSetCredentialActiveOptions['userActionSigner'];
+  /**
+   * The signed-in Dfns user (`userFromToken(token)`): with it, each list loaded (and so each change)
+   * tells the passkey manager which passkeys are still accepted. See `useCredentials`.
+   */
+  user?: UseCredentialsOptions['user'];
   /** Every text of the list, by group: e.g. a translation. English by default. */
   messages?: CredentialListMessagesInput;
   /** Classes per part; every part also carries `data-credkit-part="<part>"` to style by attribute. */
@@ -61,6 +66,7 @@ function focusIsOurs(root: HTMLElement | null): boolean {
 export function useCredentialListState({
   fetcher,
   userActionSigner,
+  user,
   messages: messagesInput,
   classNames = {},
   onActiveChange,
@@ -72,7 +78,7 @@ export function useCredentialListState({
   rootRef: RefObject<HTMLDivElement | null>;
 } {
   const messages = mergeMessages(englishCredentialListMessages, messagesInput);
-  const query = useCredentials(fetcher);
+  const query = useCredentials(fetcher, { user });
   const mutation = useSetCredentialActive({ fetcher, userActionSigner });
   const [change, setChange] = useState<CredentialChange | null>(null);
   // A second click before React re-renders must not start a second change.
