@@ -1,9 +1,9 @@
 import { useCredentials } from '@credkit/react';
-import { fetcher } from './config.ts';
+import { fetcher, signalUser } from './config.ts';
 
 /** The user's credentials, refreshed by react-query after each registration. */
 export function CredentialList() {
-  const { data, error, isPending } = useCredentials(fetcher);
+  const { data, error, isPending } = useCredentials(fetcher, { user: signalUser() });
   if (isPending) return <p>Loading credentials…</p>;
   if (error) return <p role="alert">Could not load your credentials: {error.message}</p>;
   if (data.length === 0) return <p>No credentials yet.</p>;

@@ -1,6 +1,6 @@
 import { CredentialCode, CredentialList } from '@credkit/react';
 import { anotherDeviceLink } from './AnotherDevice.tsx';
-import { fetcher, userActionSigner } from './config.ts';
+import { fetcher, signalUser, userActionSigner } from './config.ts';
 import { JourneySection } from './JourneySection.tsx';
 
 /** `#manage`: the credentials (deactivate, activate), and a passkey on another device (a one-time code). */
@@ -13,7 +13,7 @@ export function Manage() {
     >
       <section aria-labelledby="manage-credentials-heading" className="subsection">
         <h3 id="manage-credentials-heading">Credentials</h3>
-        <CredentialList fetcher={fetcher} userActionSigner={userActionSigner} />
+        <CredentialList fetcher={fetcher} userActionSigner={userActionSigner} user={signalUser()} />
       </section>
       <section aria-labelledby="manage-code-heading" className="subsection">
         <h3 id="manage-code-heading">A passkey on another device</h3>

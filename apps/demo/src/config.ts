@@ -3,7 +3,9 @@ import {
   createFetcher,
   createWebAuthnUserActionSigner,
   type PasskeyCeremony,
+  type PasskeySignalUser,
   type UserActionSignerWithProtocol,
+  userFromToken,
   withUserActionProtocol,
 } from '@credkit/core';
 import { createSimpleWebAuthnUserActionSigner, simpleWebAuthnCeremony } from '@credkit/core/simplewebauthn';
@@ -73,6 +75,16 @@ export const fetcher = createFetcher({
 
 /** The relying party: this page's own host name, which the mock expects as RP id (MOCK_RP_ID). */
 export const rp = { id: window.location.hostname, name: 'credkit demo' };
+
+/**
+ * The signed-in user as the Signal API needs them: the Dfns user id of the session's token, and the
+ * relying party. Given to the credential lists, so each list loaded tells the passkey manager which
+ * passkeys the server still accepts.
+ */
+export function signalUser(): PasskeySignalUser | undefined {
+  const user = userFromToken(session.token() ?? '');
+  return user && { id: user.id, rpId: rp.id };
+}
 
 /**
  * `?ceremony=simplewebauthn`: every passkey prompt of the demo (sign-up, the component, the upgrade,
