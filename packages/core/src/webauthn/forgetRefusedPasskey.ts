@@ -21,5 +21,5 @@ export function forgetRefusedPasskey(error: unknown, rpId: string | undefined, c
     error.phase === 'submitting' && error.status !== undefined && error.status >= 400 && error.status < 500;
   if (!neverSent && !refusedForGood) return;
   // Best effort: the person is told of the refusal either way; a failed signal changes nothing.
-  void signalUnknownPasskey(rpId, credentialId);
+  signalUnknownPasskey(rpId, credentialId);
 }

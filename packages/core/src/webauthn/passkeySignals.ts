@@ -61,11 +61,16 @@ export function toUserHandle(userId: string): string {
   return toBase64url(utf8(userId));
 }
 
-/** `signalUnknownCredential`: the passkey `credentialId` (base64url) signs in nowhere. Nothing where unsupported. */
-export function signalUnknownPasskey(rpId: string | undefined, credentialId: string): Promise<boolean> {
-  const signal = signalMethod('signalUnknownCredential', rpId);
-  if (!signal) return Promise.resolve(false);
-  return send(() => signal.method({ rpId: signal.rpId, credentialId }));
+/**
+ * `signalUnknownCredential`: the passkey `credentialId` (base64url) signs in nowhere. Nothing where
+ * unsupported. Kept apart from the other signals' shared helper: it is on every registration's path,
+ * and this is its smallest form.
+ */
+export function signalUnknownPasskey(rpId: string | undefined, credentialId: string): void {
+  const api = globalThis.PublicKeyCredential as SignalApi | undefined;
+  const relyingParty = rpId ?? (typeof location === 'undefined' ? undefined : location.hostname);
+  if (typeof api?.signalUnknownCredential !== 'function' || relyingParty === undefined) return;
+  api.signalUnknownCredential({ rpId: relyingParty, credentialId }).catch(() => undefined);
 }
 
 /**
