@@ -9,6 +9,12 @@ export type {
   RelyingParty,
 } from './dfns/dfnsTypes.ts';
 export type {
+  CeremonyEvent,
+  CeremonyEventOptions,
+  CeremonyEventType,
+  CeremonyKind,
+} from './engine/ceremonyEvents.ts';
+export type {
   CredentialCodeController,
   CredentialCodeOptions,
   CredentialCodeSnapshot,
@@ -69,7 +75,6 @@ export { registerUser } from './flows/registerUser.ts';
 // Talking to the backend: the host's fetcher.
 export type { Fetcher, FetcherRequest } from './http/fetcher.ts';
 export { createFetcher } from './http/fetcher.ts';
-
 // Confirming changes with an existing credential (Dfns user-action signing).
 export type {
   SignedUserActionChallenge,
@@ -84,7 +89,6 @@ export type {
 } from './userAction/userAction.ts';
 export { withUserActionProtocol } from './userAction/userAction.ts';
 export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionSigner.ts';
-
 // What the browser can do, and where the person wants the passkey.
 export type { AuthenticatorChoice } from './webauthn/authenticatorChoice.ts';
 export { availableAuthenticatorChoices } from './webauthn/authenticatorChoice.ts';

@@ -7,6 +7,7 @@ import {
   recoverAccount,
   sendRecoveryCode,
 } from '../flows/recoverAccount.ts';
+import { type CeremonyEventOptions, observeCeremonyEvents } from './ceremonyEvents.ts';
 import { createOperationController, notifyHost, type OperationPhase } from './operationController.ts';
 
 /** The phases of a recovery: those of `recoverAccount`, then `signing-in` (with `signInAfter`). */
@@ -39,7 +40,8 @@ export interface AccountRecoveryInput {
  * sign-in's (`credentials` must then also `get`), and callbacks.
  */
 export interface AccountRecoveryOptions
-  extends Omit<RecoverAccountOptions, keyof AccountRecoveryInput | 'signal' | 'onPhase' | 'credentials'> {
+  extends Omit<RecoverAccountOptions, keyof AccountRecoveryInput | 'signal' | 'onPhase' | 'credentials'>,
+    CeremonyEventOptions {
   /** The object whose `create` (and, with `signInAfter`, `get`) runs credkit's own ceremony. @defaultValue navigator.credentials */
   credentials?: NonNullable<RecoverAccountOptions['credentials']> &
     Partial<NonNullable<LoginWithPasskeyOptions['credentials']>>;
@@ -170,7 +172,7 @@ export function createAccountRecoveryController(options: AccountRecoveryOptions)
   >({
     options,
     run: async (input, { options: current, signal, onPhase }) => {
-      const { signInAfter, onRecovered, onSignedIn, onError, ...flow } = current;
+      const { signInAfter, onRecovered, onSignedIn, onError, onEvent, ...flow } = current;
       // Checked before the recovery: after it, the old credentials are gone.
       const signIn = signInAfter ? signInRoute(flow) : undefined;
       const account = await recoverAccount({ ...flow, ...input, signal, onPhase });
@@ -201,6 +203,8 @@ export function createAccountRecoveryController(options: AccountRecoveryOptions)
     onError: (error, current) => current.onError?.(error),
   });
 
+  observeCeremonyEvents(codes, { kind: 'recovery-code', onEvent: () => recovery.getOptions().onEvent });
+  observeCeremonyEvents(recovery, { kind: 'recovery', credentialKind: () => 'Fido2' });
   codes.subscribe(() => {
     const { phase, error } = codes.getSnapshot();
     update({ codeStatus: CODE_STATUS[phase], codeError: error });

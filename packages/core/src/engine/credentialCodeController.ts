@@ -4,10 +4,13 @@ import {
   type CredentialCode,
   createCredentialCode,
 } from '../flows/credentialCodes.ts';
+import { type CeremonyEventOptions, observeCeremonyEvents } from './ceremonyEvents.ts';
 import { createOperationController, type OperationController, type OperationSnapshot } from './operationController.ts';
 
 /** Options of {@link createCredentialCodeController}: those of `createCredentialCode` but the per-call ones, and callbacks. */
-export interface CredentialCodeOptions extends Omit<CreateCredentialCodeOptions, 'signal' | 'onPhase'> {
+export interface CredentialCodeOptions
+  extends Omit<CreateCredentialCodeOptions, 'signal' | 'onPhase'>,
+    CeremonyEventOptions {
   /** Called with each new code. */
   onIssued?: (code: CredentialCode) => void;
   /** Called with the error when a code could not be made. */
@@ -32,13 +35,15 @@ export type CredentialCodeController = OperationController<
  * React's `useCredentialCode` adapts it.
  */
 export function createCredentialCodeController(options: CredentialCodeOptions): CredentialCodeController {
-  return createOperationController<void, CredentialCode, OperationRunPhase, CredentialCodeOptions>({
+  const controller = createOperationController<void, CredentialCode, OperationRunPhase, CredentialCodeOptions>({
     options,
-    run: (_input, { options: { onIssued, onError, ...request }, signal, onPhase }) =>
+    run: (_input, { options: { onIssued, onError, onEvent, ...request }, signal, onPhase }) =>
       createCredentialCode({ ...request, signal, onPhase }),
     cancelMessage: 'Cancelled. No code was made.',
     unknownMessage: 'Something went wrong while making the code.',
     onSuccess: (code, current) => current.onIssued?.(code),
     onError: (error, current) => current.onError?.(error),
   });
+  observeCeremonyEvents(controller, { kind: 'credential-code' });
+  return controller;
 }

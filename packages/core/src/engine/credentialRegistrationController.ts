@@ -14,6 +14,7 @@ import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { preloadBrowserCeremony } from '../webauthn/browserCeremony.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { type CredentialCreator, isWebAuthnAvailable } from '../webauthn/webAuthnSupport.ts';
+import type { CeremonyEventOptions } from './ceremonyEvents.ts';
 import { createChallengePrefetch } from './challengePrefetch.ts';
 import {
   createOperationController,
@@ -34,7 +35,7 @@ export interface RegisteredKey {
 }
 
 /** Options of {@link createCredentialRegistrationController}. */
-export interface CredentialRegistrationOptions {
+export interface CredentialRegistrationOptions extends CeremonyEventOptions {
   /**
    * What to register: a passkey (`Fido2`), or a key made in the browser (`Key`,
    * `PasswordProtectedKey`, `RecoveryKey`; their code loads on first use). @defaultValue "Fido2"
@@ -144,10 +145,17 @@ const DEFAULT_CHALLENGE_MAX_AGE_MS = 120_000;
 export const passkeyFlow = lazyModule(() => import('./passkeyRegistrationChunk.ts'));
 export const keyFlow = lazyModule(() => import('../flows/registerKeyCredential.ts'));
 
-/** Starts loading what a registration of `options.kind` will run, so that the click finds it loaded. */
-function preloadFlow(options: CredentialRegistrationOptions): void {
+const noop = () => undefined;
+
+/**
+ * Starts loading what a registration of `options.kind` will run, so that the click finds it loaded.
+ * The passkey chunk also brings the host's events (`onEvent`, read from the controller's snapshots):
+ * they cost the start bundle nothing, and observing twice is harmless.
+ */
+function preloadFlow(options: CredentialRegistrationOptions, controller: CredentialRegistrationController): void {
   if ((options.kind ?? 'Fido2') !== 'Fido2') return;
-  passkeyFlow.load().catch(() => undefined); // a failed load is retried, and reported, by the click
+  // A failed load is retried, and reported, by the click.
+  passkeyFlow.load().then((flow) => flow.observeRegistrationEvents(controller), noop);
   preloadBrowserCeremony(options);
 }
 
@@ -236,7 +244,7 @@ export function createCredentialRegistrationController(
     onSettled: () => prefetch.refresh(),
     onMount: (options) => {
       mounted = true;
-      preloadFlow(options);
+      preloadFlow(options, controller);
       if (shouldPrefetch(options)) prefetch.start();
       return () => {
         mounted = false;
@@ -245,7 +253,7 @@ export function createCredentialRegistrationController(
     },
     onOptions: (options) => {
       if (!mounted) return;
-      preloadFlow(options);
+      preloadFlow(options, controller);
       if (shouldPrefetch(options)) prefetch.start();
       else prefetch.stop();
     },

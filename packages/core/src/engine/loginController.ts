@@ -1,6 +1,8 @@
+import type { CredentialKind } from '../dfns/dfnsTypes.ts';
 import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
 import { signalCurrentUser, userFromToken } from '../webauthn/passkeySignals.ts';
+import { type CeremonyEventOptions, observeCeremonyEvents } from './ceremonyEvents.ts';
 import {
   createOperationController,
   type OperationController,
@@ -8,7 +10,7 @@ import {
 } from './operationController.ts';
 
 /** The callbacks of every sign-in controller, besides its flow's options. */
-export interface LoginCallbacks {
+export interface LoginCallbacks extends CeremonyEventOptions {
   /** Called once signed in, with the token. */
   onSignedIn?: (login: LoginResult) => void;
   /** Called with the error when a sign-in fails. */
@@ -28,10 +30,11 @@ export function createLoginController<TInput extends { username?: string }, TOpt
     context: Omit<OperationRunContext, 'options'>,
   ) => Promise<LoginResult>,
   keepInputForRetry = true,
+  credentialKind: CredentialKind = 'Fido2',
 ): OperationController<TInput, LoginResult, OperationRunPhase, TOptions> {
-  return createOperationController<TInput, LoginResult, OperationRunPhase, TOptions>({
+  const controller = createOperationController<TInput, LoginResult, OperationRunPhase, TOptions>({
     options,
-    run: async (input, { options: { onSignedIn, onError, ...flow }, signal, onPhase }) => {
+    run: async (input, { options: { onSignedIn, onError, onEvent, ...flow }, signal, onPhase }) => {
       const login = await signIn(input, flow, { signal, onPhase });
       signalSignedInUser(login, input.username, (flow as { rpId?: string }).rpId);
       return login;
@@ -42,6 +45,8 @@ export function createLoginController<TInput extends { username?: string }, TOpt
     onSuccess: (login, current) => current.onSignedIn?.(login),
     onError: (error, current) => current.onError?.(error),
   });
+  observeCeremonyEvents(controller, { kind: 'sign-in', credentialKind: () => credentialKind });
+  return controller;
 }
 
 /**

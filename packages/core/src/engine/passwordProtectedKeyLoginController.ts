@@ -49,5 +49,6 @@ export function createPasswordProtectedKeyLoginController(
     options,
     (input, login, context) => loginWithPasswordProtectedKey({ ...login, ...input, ...context }),
     false,
+    'PasswordProtectedKey',
   );
 }

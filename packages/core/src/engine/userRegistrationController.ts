@@ -3,6 +3,7 @@ import type { ChallengeSource } from '../flows/hostBackend.ts';
 import { type RegisterUserOptions, registerUser, type UserRegistrationResult } from '../flows/registerUser.ts';
 import type { NewRecoveryKeyOptions } from '../keys/recoveryKeyCredential.ts';
 import { preloadBrowserCeremony } from '../webauthn/browserCeremony.ts';
+import { type CeremonyEventOptions, observeCeremonyEvents } from './ceremonyEvents.ts';
 import { createOperationController, type OperationController, type OperationSnapshot } from './operationController.ts';
 
 /** `Omit` applied to each member of a union (the plain `Omit` would merge them). */
@@ -15,12 +16,13 @@ type PerSignUp = 'username' | 'registrationCode' | 'credentialName' | 'recoveryK
  * Options of {@link createUserRegistrationController}: those of `registerUser` but the per-sign-up ones — so
  * either `fetcher` and `orgId`, or `challengeSource` (and `fetcher` unless `completion`) — and callbacks.
  */
-export type UserRegistrationOptions = OmitEach<RegisterUserOptions, PerSignUp> & {
-  /** Called once the user is registered (and, when the answer has a token, signed in: `registration.token`). */
-  onRegistered?: (registration: UserRegistrationResult) => void;
-  /** Called with the error when the registration fails. */
-  onError?: (error: CredkitError) => void;
-};
+export type UserRegistrationOptions = OmitEach<RegisterUserOptions, PerSignUp> &
+  CeremonyEventOptions & {
+    /** Called once the user is registered (and, when the answer has a token, signed in: `registration.token`). */
+    onRegistered?: (registration: UserRegistrationResult) => void;
+    /** Called with the error when the registration fails. */
+    onError?: (error: CredkitError) => void;
+  };
 
 /** What every sign-up may add: the first credential's name and a recovery key. */
 export interface UserRegistrationDetails {
@@ -58,14 +60,14 @@ export type UserRegistrationController<TOptions extends UserRegistrationOptions 
 export function createUserRegistrationController<TOptions extends UserRegistrationOptions>(
   options: TOptions,
 ): UserRegistrationController<TOptions> {
-  return createOperationController<
+  const controller = createOperationController<
     UserRegistrationInput<TOptions>,
     UserRegistrationResult,
     OperationRunPhase,
     TOptions
   >({
     options,
-    run: (input, { options: { onRegistered, onError, ...flow }, signal, onPhase }) =>
+    run: (input, { options: { onRegistered, onError, onEvent, ...flow }, signal, onPhase }) =>
       // The input completes the options: `username` and `registrationCode` exactly when there is no challengeSource.
       registerUser({ ...flow, ...input, signal, onPhase } as RegisterUserOptions),
     cancelMessage: 'Sign-up cancelled. Nothing was registered.',
@@ -80,4 +82,6 @@ export function createUserRegistrationController<TOptions extends UserRegistrati
       return () => undefined;
     },
   });
+  observeCeremonyEvents(controller, { kind: 'sign-up', credentialKind: (current) => current.kind ?? 'Fido2' });
+  return controller;
 }

@@ -62,6 +62,7 @@ export function useCredentialCodeRoot(
     lifetimeMs,
     onIssued,
     onError,
+    onEvent,
     linkFor,
     messages: messagesInput,
     classNames = {},
@@ -70,7 +71,7 @@ export function useCredentialCodeRoot(
   rootRef: RefObject<HTMLElement | null>,
 ): { context: CredentialCodeContextValue; divProps: HTMLAttributes<HTMLDivElement> } {
   const text = mergeMessages(englishCredentialCodeMessages, messagesInput);
-  const issuer = useCredentialCode({ fetcher, userActionSigner, lifetimeMs, onIssued, onError });
+  const issuer = useCredentialCode({ fetcher, userActionSigner, lifetimeMs, onIssued, onError, onEvent });
   const issued = issuer.phase === 'success' ? issuer.code : undefined;
   // An unreadable expiration counts as expired: better a new code than a countdown that lies.
   const deadline = issued ? Date.parse(issued.expiration) || 0 : undefined;

@@ -109,6 +109,7 @@ export function useRecoverAccountRoot({
   onRecovered,
   onSignedIn,
   onError,
+  onEvent,
   defaultUsername,
   defaultCredentialName,
   defaultNewRecoveryKey = true,
@@ -140,6 +141,7 @@ export function useRecoverAccountRoot({
     onRecovered,
     onSignedIn,
     onError,
+    onEvent,
   });
   const [values, setValues] = useState<Record<RecoverAccountField, string>>({
     username: defaultUsername ?? '',

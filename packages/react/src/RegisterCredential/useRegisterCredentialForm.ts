@@ -127,6 +127,7 @@ export function useRegisterCredentialForm({
   challengeMaxAgeMs,
   onRegistered,
   onError,
+  onEvent,
   ceremony,
   credentials,
   userActionSigner,
@@ -197,6 +198,7 @@ export function useRegisterCredentialForm({
       forgetPassword();
       onError?.(failure);
     },
+    onEvent,
     ceremony,
     credentials,
     userActionSigner,
