@@ -48,6 +48,7 @@ const LAZY_MARKERS: readonly { marker: string; what: string }[] = [
   { marker: 'writeText', what: "the recovery code step (its Copy button's clipboard call)" },
   { marker: 'Save your recovery code', what: "the recovery code step's English texts" },
   { marker: 'passwordConfirmation', what: "a PasswordProtectedKey's password fields" },
+  { marker: 'Google Password Manager', what: "the passkey providers' names (a passkey left without a name)" },
 ];
 
 /** The packages the app installs from the registry, at the workspace catalog's ranges (pnpm-workspace.yaml). */

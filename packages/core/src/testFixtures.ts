@@ -97,8 +97,11 @@ export async function credkitRejection(promise: Promise<unknown>): Promise<Credk
  * `navigator.credentials` for Node tests: the mock's software authenticator makes real passkeys
  * (`create`) and signs with them (`get`), as a browser at `origin` would. Test-only.
  */
-export function softwareCredentials(origin = 'http://localhost:5173'): CredentialCreator & CredentialGetter {
-  const authenticator = createSoftwareAuthenticator();
+export function softwareCredentials(
+  origin = 'http://localhost:5173',
+  aaguid?: string,
+): CredentialCreator & CredentialGetter {
+  const authenticator = createSoftwareAuthenticator({ aaguid });
   const buffer = (base64url: string) => fromBase64url(base64url).buffer;
   return {
     async create(options) {

@@ -11,6 +11,7 @@ import {
   prepareRecoveryKey,
   type RegisteredRecoveryKey,
 } from '../keys/recoveryKeyCredential.ts';
+import { defaultPasskeyName } from '../providers/defaultPasskeyName.ts';
 import { signKeyAssertion } from '../userAction/keyUserActionSigner.ts';
 import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
@@ -90,7 +91,7 @@ export interface RecoverAccountOptions {
   recoveryCode: string;
   /** The relying party of the new passkey. */
   rp: RelyingParty;
-  /** The new passkey's name. @defaultValue "Passkey" */
+  /** The new passkey's name. @defaultValue its provider's ("Apple Passwords"), else "Passkey" */
   credentialName?: string;
   /**
    * A new recovery key, registered in the same call (`newCredentials.recoveryCredential`): Dfns
@@ -168,7 +169,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   const { fetcher, completion, signal, onPhase, credentialId } = options;
   checkHostOrFetcher(options);
   const { username, initBody } = recoveryRequestOf(options);
-  const credentialName = checkCredentialName(options.credentialName ?? 'Passkey');
+  const givenName = options.credentialName === undefined ? undefined : checkCredentialName(options.credentialName);
   const recoveryCode = normalizeRecoveryCode(options.recoveryCode);
   const makeRecoveryKey = options.newRecoveryKey && prepareRecoveryKey(options.newRecoveryKey, options.origin);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
@@ -198,6 +199,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
     timeout: options.timeout,
     signal,
   });
+  const credentialName = givenName ?? (await defaultPasskeyName(credentialInfo));
 
   try {
     throwIfAborted(signal, 'ceremony');

@@ -41,6 +41,33 @@ describe('registerPasskey against the mock backend', () => {
     expect((await listCredentials(fetcher)).map((c) => c.credentialId)).toEqual([created.credentialId]);
   });
 
+  it("should name a passkey left without a name after its provider, from the attestation's AAGUID", async () => {
+    const { fetcher } = setup();
+    const rp = { id: 'localhost', name: 'credkit' };
+    const google = await registerPasskey({
+      fetcher,
+      rp,
+      credentials: softwareCredentials(ORIGIN, 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4'),
+    });
+    expect(google.name).toBe('Google Password Manager');
+    const blank = await registerPasskey({
+      fetcher,
+      rp,
+      credentialName: '  ',
+      credentials: softwareCredentials(ORIGIN, 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd'),
+    });
+    expect(blank.name).toBe('Apple Passwords');
+    // All zeros (no attestation) and an AAGUID the list does not know: "Passkey".
+    const zeros = await registerPasskey({ fetcher, rp, credentials: softwareCredentials(ORIGIN) });
+    expect(zeros.name).toBe('Passkey');
+    const unknown = await registerPasskey({
+      fetcher,
+      rp,
+      credentials: softwareCredentials(ORIGIN, '01020304-0506-0708-0102-030405060708'),
+    });
+    expect(unknown.name).toBe('Passkey');
+  });
+
   it("should surface the mock's refusal of a foreign origin as a server error with its message", async () => {
     const { fetcher } = setup();
     const error = await registerPasskey({

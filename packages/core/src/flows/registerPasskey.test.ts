@@ -58,13 +58,19 @@ describe('registerPasskey', () => {
     expect(requests.map(({ path }) => path)).toEqual(['/auth/credentials']);
   });
 
-  it('should refuse an empty name before any request', async () => {
+  it('should refuse a name the rule refuses before any request', async () => {
     const { fetcher, requests } = recordingFetcher();
     const error = await credkitRejection(
-      registerPasskey({ fetcher, rp, credentialName: '   ', credentials: fakeCredentials() }),
+      registerPasskey({ fetcher, rp, credentialName: 'a\u202Eb', credentials: fakeCredentials() }),
     );
     expect(error.code).toBe('invalid-input');
     expect(requests).toHaveLength(0);
+  });
+
+  it('should send "Passkey" for a blank name when the attestation names no provider', async () => {
+    const { fetcher, requests } = recordingFetcher();
+    await registerPasskey({ fetcher, rp, credentialName: '   ', credentials: fakeCredentials() });
+    expect(requests[1]?.body).toMatchObject({ credentialName: 'Passkey' });
   });
 
   it('should be unsupported, with no request sent, when WebAuthn is absent', async () => {

@@ -8,6 +8,7 @@ import type {
 import { throwIfAborted } from '../errors/abortError.ts';
 import type { OperationRunPhase } from '../errors/credkitError.ts';
 import type { Fetcher } from '../http/fetcher.ts';
+import { defaultPasskeyName } from '../providers/defaultPasskeyName.ts';
 import type { UserActionSignerWithProtocol } from '../userAction/userAction.ts';
 import type { AuthenticatorChoice } from '../webauthn/authenticatorChoice.ts';
 import { browserCeremony } from '../webauthn/browserCeremony.ts';
@@ -46,8 +47,11 @@ export interface RegisterPasskeyOptions {
   completion?: Completion<CreateCredentialBody>;
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
-  /** The human-readable name of the new credential (at least one character). */
-  credentialName: string;
+  /**
+   * The human-readable name of the new credential. Absent or blank: its provider's ("Apple Passwords",
+   * "Google Password Manager"), from the passkey's AAGUID, else "Passkey".
+   */
+  credentialName?: string | undefined;
   /** The ceremony timeout in milliseconds. @defaultValue 60000 */
   timeout?: number;
   /**
@@ -81,6 +85,10 @@ export interface RegisterPasskeyOptions {
   mediation?: 'conditional';
 }
 
+function isBlank(name: string | undefined): boolean {
+  return name === undefined || (typeof name === 'string' && name.trim() === '');
+}
+
 /** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
 export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
   return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
@@ -94,7 +102,7 @@ export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSigna
  */
 export async function registerPasskey(options: RegisterPasskeyOptions): Promise<CreateCredentialResponse> {
   const { fetcher, rp, timeout, signal, onPhase } = options;
-  const credentialName = checkCredentialName(options.credentialName);
+  const givenName = isBlank(options.credentialName) ? undefined : checkCredentialName(options.credentialName);
   checkSubmitOptions(options);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const credentials = options.ceremony ? undefined : (options.credentials ?? browserCredentials('ceremony'));
@@ -123,6 +131,7 @@ export async function registerPasskey(options: RegisterPasskeyOptions): Promise<
   });
 
   try {
+    const credentialName = givenName ?? (await defaultPasskeyName(credentialInfo));
     throwIfAborted(signal, 'ceremony');
     return await submitCredential(
       fetcher,

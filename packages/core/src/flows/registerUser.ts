@@ -12,6 +12,7 @@ import type { OperationRunPhase } from '../errors/credkitError.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import type { NewRecoveryKeyOptions, RegisteredRecoveryKey } from '../keys/recoveryKeyCredential.ts';
+import { defaultPasskeyName } from '../providers/defaultPasskeyName.ts';
 import { browserCeremony } from '../webauthn/browserCeremony.ts';
 import { createPasskey } from '../webauthn/createPasskey.ts';
 import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
@@ -29,7 +30,7 @@ interface RegisterUserCommonOptions {
   kind?: 'Fido2' | 'Key';
   /** The relying party (Fido2). */
   rp: RelyingParty;
-  /** The first credential's name. @defaultValue "Passkey" / "Key" */
+  /** The first credential's name. @defaultValue a passkey's provider ("Apple Passwords"), else "Passkey"; "Key" */
   credentialName?: string;
   /**
    * A recovery key, registered in the same request as the first credential (`recoveryCredential`).
@@ -265,7 +266,8 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   const { signal, onPhase, kind = 'Fido2' } = options;
   // Each step needs a way to Dfns, checked before anything is fetched or made (a passkey included).
   checkHostOrFetcher(options);
-  const credentialName = checkCredentialName(options.credentialName ?? (kind === 'Fido2' ? 'Passkey' : 'Key'));
+  // A passkey without a name gets its provider's once made (the AAGUID says which); a key is "Key".
+  const givenName = options.credentialName === undefined ? undefined : checkCredentialName(options.credentialName);
   const challengeSource = challengeSourceOf(options);
   // Chosen (and checked: no passkey API or no WebCrypto is `unsupported`) before anything is fetched.
   const createCredential = kind === 'Fido2' ? passkeyStep(options) : await keyStep(options.origin);
@@ -284,6 +286,8 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   const recovery = await makeRecoveryKey?.(challenge.challenge);
   throwIfAborted(signal, 'ceremony');
   const { credentialInfo, keyPair } = await createCredential(challenge);
+  const credentialName =
+    givenName ?? ('attestationData' in credentialInfo ? await defaultPasskeyName(credentialInfo) : 'Key');
   try {
     throwIfAborted(signal, 'ceremony');
     onPhase?.('submitting');

@@ -11,6 +11,11 @@ export interface SoftwareAuthenticatorOptions {
    * @defaultValue "none"
    */
   attestation?: 'none' | 'packed';
+  /**
+   * The AAGUID its passkeys carry (a UUID, e.g. a passkey provider's from the community list), to
+   * test what names the provider. @defaultValue all zeros, as for self or no attestation
+   */
+  aaguid?: string;
 }
 
 /** What to register: the Dfns challenge string and where the "browser" is. */
@@ -86,14 +91,20 @@ function sha256(data: string | Buffer): Buffer {
   return createHash('sha256').update(data).digest();
 }
 
-function authenticatorData(rpId: string, flags: number, credentialId: Buffer, coseKey: Uint8Array): Buffer {
+function authenticatorData(
+  rpId: string,
+  flags: number,
+  credentialId: Buffer,
+  coseKey: Uint8Array,
+  aaguid: Buffer,
+): Buffer {
   const idLength = Buffer.alloc(2);
   idLength.writeUInt16BE(credentialId.length);
   return Buffer.concat([
     sha256(rpId),
     Buffer.from([flags]),
     Buffer.alloc(4), // signCount 0
-    Buffer.alloc(16), // AAGUID: zeros, as for self or no attestation
+    aaguid,
     idLength,
     credentialId,
     coseKey,
@@ -122,6 +133,8 @@ function clientDataJSON(type: string, challenge: string, origin: string): Buffer
 export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOptions = {}) {
   const userVerification = options.userVerification ?? true;
   const attestation = options.attestation ?? 'none';
+  const aaguid = Buffer.from((options.aaguid ?? '').replaceAll('-', '').padEnd(32, '0'), 'hex');
+  if (aaguid.length !== 16) throw new TypeError(`aaguid must be a UUID, got ${options.aaguid}`);
   // Newest last, by id: what a discoverable login picks from, and what allowCredentials names.
   const held = new Map<string, HeldCredential>();
   return {
@@ -147,7 +160,7 @@ export function createSoftwareAuthenticator(options: SoftwareAuthenticatorOption
       const credentialId = wantedId === undefined ? randomBytes(32) : Buffer.from(wantedId, 'base64url');
       const clientData = clientDataJSON(type, challenge, origin);
       const flags = FLAG_UP | FLAG_AT | (userVerification ? FLAG_UV : 0);
-      const authData = authenticatorData(rpId, flags, credentialId, coseKey);
+      const authData = authenticatorData(rpId, flags, credentialId, coseKey, aaguid);
       const attStmt =
         attestation === 'packed'
           ? new Map<string, number | Uint8Array>([
