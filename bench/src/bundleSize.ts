@@ -206,6 +206,14 @@ const ENTRIES: readonly Entry[] = [
     forbidden: PROVIDER_DATA_MODULES,
     lazyRow: PROVIDER_ICONS_ROW,
   },
+  {
+    // The nudges (issue 29) on their own. esbuild keeps the passkey flow in this row (core's entry
+    // has top-level lazy modules it cannot prove pure), so most of it is what every row has; the
+    // nudges' own modules are the rule, the dismissals, the hook and the part.
+    name: 'core + <AccountNudges>',
+    source: "export { AccountNudges } from '@credkit/react';",
+    forbidden: [...KEY_KIND_MODULES, ...RECOVERY_UI_MODULES, ...PROVIDER_DATA_MODULES],
+  },
   { name: REFERENCE_ROW, source: "export { startRegistration } from '@simplewebauthn/browser';" },
   { name: '@dfns/sdk-browser WebAuthnSigner', source: "export { WebAuthnSigner } from '@dfns/sdk-browser';" },
   { name: '@github/webauthn-json create', source: "export { create } from '@github/webauthn-json';" },

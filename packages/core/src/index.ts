@@ -75,6 +75,12 @@ export { registerUser } from './flows/registerUser.ts';
 // Talking to the backend: the host's fetcher.
 export type { Fetcher, FetcherRequest } from './http/fetcher.ts';
 export { createFetcher } from './http/fetcher.ts';
+// What a signed-in account lacks: a recovery key, a second passkey, a passkey here.
+export type { AccountNudge, AccountNudgesInput } from './nudges/accountNudges.ts';
+export { accountNudges } from './nudges/accountNudges.ts';
+export type { NudgeDismissals, NudgeDismissalsOptions, NudgeStorage } from './nudges/nudgeDismissals.ts';
+export { createNudgeDismissals } from './nudges/nudgeDismissals.ts';
+
 // Confirming changes with an existing credential (Dfns user-action signing).
 export type {
   SignedUserActionChallenge,

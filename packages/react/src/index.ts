@@ -7,6 +7,10 @@ export type {
   AccountRecoveryPhase,
   RecoveryCodeStatus,
 } from '@credkit/core/keys';
+export type { AccountNudgesPart, AccountNudgesProps } from './AccountNudges/AccountNudges.tsx';
+export { AccountNudges } from './AccountNudges/AccountNudges.tsx';
+export type { AccountNudgesMessages } from './AccountNudges/accountNudgesMessages.ts';
+export { englishAccountNudgesMessages } from './AccountNudges/accountNudgesMessages.ts';
 export type { AuthenticatorChoicesProps } from './AuthenticatorChoices.tsx';
 export { AuthenticatorChoices } from './AuthenticatorChoices.tsx';
 export type { CredentialCodeProps } from './CredentialCode/CredentialCode.tsx';
@@ -90,6 +94,8 @@ export type {
 export { englishRegisterWithCodeMessages } from './RegisterWithCode/registerWithCodeMessages.ts';
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './registerCredentialMessages.ts';
 export { englishRegisterCredentialMessages } from './registerCredentialMessages.ts';
+export type { AccountNudgesOptions, AccountNudgesResult } from './useAccountNudges.ts';
+export { useAccountNudges } from './useAccountNudges.ts';
 export type {
   ConditionalRegistrationStatus,
   UseConditionalRegistrationOptions,
