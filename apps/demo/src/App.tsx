@@ -25,6 +25,7 @@ import { KindPicker } from './KindPicker.tsx';
 import { Manage } from './Manage.tsx';
 import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { Recover } from './Recover.tsx';
+import { SaferAccount } from './SaferAccount.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
 import { SignIn } from './SignIn.tsx';
 import { SignUp } from './SignUp.tsx';
@@ -253,6 +254,18 @@ export function App() {
               }
             >
               {upgrade ? <PasskeyUpgrade /> : null}
+              {embed ? null : (
+                <SaferAccount
+                  onAction={(nudge) => {
+                    // Another device: the one-time code on Manage. Here or a recovery key: this page's form.
+                    if (nudge === 'add-passkey-elsewhere') return navigate('manage');
+                    setKind(nudge === 'create-recovery-key' ? 'RecoveryKey' : 'Fido2');
+                    requestAnimationFrame(() =>
+                      main.current?.querySelector<HTMLElement>('input[data-credkit-part="input"]')?.focus(),
+                    );
+                  }}
+                />
+              )}
               {twoForms ? (
                 <TwoForms />
               ) : (
