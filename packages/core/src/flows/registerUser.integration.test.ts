@@ -35,18 +35,20 @@ describe('sign-up against the mock backend', () => {
       username,
       registrationCode: '000000',
       rp,
-      credentials: softwareCredentials(ORIGIN),
+      // No credentialName: the passkey is named after its provider (the AAGUID: 1Password).
+      credentials: softwareCredentials(ORIGIN, 'bada5566-a7aa-401f-bd96-45619a55120d'),
       origin: ORIGIN,
       recoveryKey: { recoveryCode },
     });
     expect(signedUp.recoveryKey).toEqual({ credentialId: expect.any(String), name: 'Recovery key' });
     const listed = await listCredentials(fetcherWith(signedUp.token));
+    expect(listed.find(({ kind }) => kind === 'Fido2')?.name).toBe('1Password');
     expect(listed.map(({ kind, credentialId }) => ({ kind, credentialId }))).toEqual(
       expect.arrayContaining([{ kind: 'RecoveryKey', credentialId: signedUp.recoveryKey?.credentialId }]),
     );
 
     await sendRecoveryCode({ fetcher: anonymous, orgId: ORG, username });
-    const newPasskey = softwareCredentials(ORIGIN);
+    const newPasskey = softwareCredentials(ORIGIN, 'd548826e-79b4-db40-a3d8-11116f7e8349');
     const recovered = await recoverAccount({
       fetcher: anonymous,
       orgId: ORG,
@@ -59,6 +61,7 @@ describe('sign-up against the mock backend', () => {
       origin: ORIGIN,
     });
     expect(recovered.user.username).toBe(username);
+    expect(recovered.credential.name).toBe('Bitwarden');
     await expect(
       loginWithPasskey({ fetcher: anonymous, orgId: ORG, username, rpId: 'localhost', credentials: newPasskey }),
     ).resolves.toMatchObject({ token: expect.any(String) });
