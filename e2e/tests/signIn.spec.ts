@@ -124,6 +124,11 @@ test.describe('signing in with a password-protected key and an e-mailed login co
     expect(logins).toHaveLength(1);
     expect(logins[0]?.postDataJSON()).toMatchObject({ firstFactor: { kind: 'PasswordProtectedKey' } });
     expect(logins[0]?.postData()).not.toContain(password);
+
+    // Signed in with no passkey here (issue 29): the nudge to add one here, not "on another device".
+    const nudges = page.getByRole('region', { name: 'Make your account safer' });
+    await expect(nudges.getByRole('button', { name: 'Add a passkey here' })).toBeVisible();
+    await expect(nudges.getByRole('button', { name: 'Add a passkey on another device' })).toHaveCount(0);
   });
 });
 

@@ -27,7 +27,7 @@ import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { Recover } from './Recover.tsx';
 import { SaferAccount } from './SaferAccount.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
-import { SignIn } from './SignIn.tsx';
+import { type SignedInWith, SignIn } from './SignIn.tsx';
 import { SignUp } from './SignUp.tsx';
 import { type Language, Switches } from './Switches.tsx';
 import { TwoForms } from './TwoForms.tsx';
@@ -138,6 +138,7 @@ export function App() {
   const [hashView, navigate] = useHashView();
   const queryClient = useQueryClient();
   const [token, setToken] = useState(session.token);
+  const [passkeyHere, setPasskeyHere] = useState<boolean | undefined>(undefined);
   const [kind, setKind] = useState<RegistrableCredentialKind>('Fido2');
   const [language, setLanguage] = useState<Language>('en');
   const logout = useLogout({ fetcher });
@@ -163,7 +164,9 @@ export function App() {
     document.title = `${title} · credkit demo`;
   }, [title]);
 
-  const signIn = (newToken: string, message: string) => {
+  const signIn = (newToken: string, message: string, signedInWith?: SignedInWith) => {
+    // A sign-in that used no passkey here: this browser may hold none (the "add a passkey here" nudge).
+    setPasskeyHere(signedInWith === 'password-key' ? false : undefined);
     session.signIn(newToken);
     queryClient.clear();
     setSignOutProblem(null);
@@ -238,7 +241,7 @@ export function App() {
           ) : view === 'sign-up' ? (
             <SignUp onSignedUp={(newToken) => signIn(newToken, 'Account created: you are signed in.')} />
           ) : view === 'sign-in' ? (
-            <SignIn onSignedIn={(newToken) => signIn(newToken, 'You are signed in.')} />
+            <SignIn onSignedIn={(newToken, signedInWith) => signIn(newToken, 'You are signed in.', signedInWith)} />
           ) : view === 'recover' ? (
             <Recover onSignedIn={(newToken) => signIn(newToken, 'Account recovered: you are signed in.')} />
           ) : view === 'manage' ? (
@@ -256,6 +259,7 @@ export function App() {
               {upgrade ? <PasskeyUpgrade /> : null}
               {embed ? null : (
                 <SaferAccount
+                  passkeyOnThisDevice={passkeyHere}
                   onAction={(nudge) => {
                     // Another device: the one-time code on Manage. Here or a recovery key: this page's form.
                     if (nudge === 'add-passkey-elsewhere') return navigate('manage');
@@ -285,6 +289,8 @@ export function App() {
                       messages={language === 'fr' ? frenchMessages : undefined}
                       onRegistered={(credential, key) => {
                         if (key) heldKeys.set(credential.credentialId, key.keyPair);
+                        // A passkey made here (or on a key held here): no longer a browser without one.
+                        if (credential.kind === 'Fido2') setPasskeyHere(undefined);
                       }}
                     />
                   </div>

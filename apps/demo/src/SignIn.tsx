@@ -24,7 +24,13 @@ type Way = { kind: 'passkey' } | { kind: 'password-key'; username: string; note?
  * (`usePasskeyAutofill`). A user whose only credential is a password-protected key is taken to that
  * sign-in, which asks for the e-mailed code.
  */
-export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
+/**
+ * How the person signed in: with a passkey this browser offered, or with a password-protected key (a
+ * mailed code and a password), which says this browser may hold no passkey of the account.
+ */
+export type SignedInWith = 'passkey' | 'password-key';
+
+export function SignIn({ onSignedIn }: { onSignedIn: (token: string, signedInWith: SignedInWith) => void }) {
   const [way, setWay] = useState<Way>({ kind: 'passkey' });
   const section = useRef<HTMLDivElement>(null);
   // Back from the password-protected key: the button pressed is gone, so focus goes to the heading.
@@ -38,7 +44,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     return (
       <div ref={section}>
         <JourneySection view="sign-in" heading="Sign in">
-          <PasswordKeySignIn defaultUsername={way.username} note={way.note} onSignedIn={onSignedIn} />
+          <PasswordKeySignIn
+            defaultUsername={way.username}
+            note={way.note}
+            onSignedIn={(token) => onSignedIn(token, 'password-key')}
+          />
           <p>
             <button type="button" className="button" onClick={() => setWay({ kind: 'passkey' })}>
               Sign in with a passkey instead
@@ -53,7 +63,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
     <div ref={section}>
       <JourneySection view="sign-in" heading="Sign in" lead={LEAD}>
         <PasskeySignIn
-          onSignedIn={onSignedIn}
+          onSignedIn={(token) => onSignedIn(token, 'passkey')}
           onPasswordKey={(username, note) => setWay({ kind: 'password-key', username, ...(note && { note }) })}
         />
       </JourneySection>
