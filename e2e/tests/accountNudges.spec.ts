@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { addPasskeyOnSecurityKey } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
+import { registerOnSecurityKey } from './demoSteps.ts';
 import { expect, test } from './fixtures.ts';
 
 async function signUp(page: Page) {
@@ -51,15 +52,7 @@ test.describe('nudges toward a safer account, after sign-up', () => {
     await expect(nudges(page).getByRole('button', { name: 'Add a passkey on another device' })).toBeVisible();
     await addPasskeyOnSecurityKey(page, {
       signWith: authenticator,
-      register: async () => {
-        await page
-          .getByRole('group', { name: 'Where to keep the passkey' })
-          .getByRole('radio', { name: 'Security key' })
-          .check();
-        await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
-        await page.getByRole('button', { name: 'Register passkey' }).click();
-        await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
-      },
+      register: () => registerOnSecurityKey(page, 'Second passkey'),
     });
     // The list refreshes after the registration: two passkeys, only the recovery key is lacking.
     await expect(nudges(page).getByRole('button', { name: 'Add a passkey on another device' })).toHaveCount(0);

@@ -54,3 +54,17 @@ export async function recover(
   await expect(page.getByTestId('signed-in-user')).toContainText(typed.username);
   return { newKey: { credentialId, recoveryCode } };
 }
+
+/**
+ * The demo's form registers a passkey named `name` on a security key: the `register` step of the
+ * testing kit's `addPasskeyOnSecurityKey`, which unplugs the key when the user action is signed.
+ */
+export async function registerOnSecurityKey(page: Page, name: string) {
+  await page
+    .getByRole('group', { name: 'Where to keep the passkey' })
+    .getByRole('radio', { name: 'Security key' })
+    .check();
+  await page.getByRole('textbox', { name: 'Credential name' }).fill(name);
+  await page.getByRole('button', { name: 'Register passkey' }).click();
+  await expect(page.getByRole('status')).toHaveText(`Passkey “${name}” registered.`);
+}

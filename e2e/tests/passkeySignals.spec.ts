@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addPasskeyOnSecurityKey } from '@credkit/mock-backend/playwright';
+import { registerOnSecurityKey } from './demoSteps.ts';
 import { base64ToBase64url, expect, test } from './fixtures.ts';
 
 /** What the virtual authenticator reports of the Signal API calls, over CDP (after `WebAuthn.enable`). */
@@ -65,15 +66,7 @@ test.describe('the Signal API: the passkey manager learns what the server knows'
     // A second passkey, on a security key (unplugged afterwards), confirmed with the first.
     const second = await addPasskeyOnSecurityKey(page, {
       signWith: authenticator,
-      register: async () => {
-        await page
-          .getByRole('group', { name: 'Where to keep the passkey' })
-          .getByRole('radio', { name: 'Security key' })
-          .check();
-        await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
-        await page.getByRole('button', { name: 'Register passkey' }).click();
-        await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
-      },
+      register: () => registerOnSecurityKey(page, 'Second passkey'),
     });
     expect(base64ToBase64url(second.credentialId)).not.toBe(firstId);
 

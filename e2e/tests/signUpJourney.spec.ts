@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addPasskeyOnSecurityKey, interceptFetch } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
-import { recover } from './demoSteps.ts';
+import { recover, registerOnSecurityKey } from './demoSteps.ts';
 import { addVirtualAuthenticator, base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 
 async function signUp(page: Page) {
@@ -36,15 +36,7 @@ test.describe('the whole Dfns flow, with user-action signing required', () => {
     const second = await addPasskeyOnSecurityKey(page, {
       signWith: authenticator,
       whenSigning: () => expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…'),
-      register: async () => {
-        await page
-          .getByRole('group', { name: 'Where to keep the passkey' })
-          .getByRole('radio', { name: 'Security key' })
-          .check();
-        await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
-        await page.getByRole('button', { name: 'Register passkey' }).click();
-        await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
-      },
+      register: () => registerOnSecurityKey(page, 'Second passkey'),
     });
     await expect(listItems(page)).toHaveCount(2);
     await expect(listItems(page).filter({ hasText: 'Second passkey' })).toHaveAttribute(

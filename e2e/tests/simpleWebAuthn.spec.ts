@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addPasskeyOnSecurityKey } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
+import { registerOnSecurityKey } from './demoSteps.ts';
 import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 import { instrumentPage } from './instrumentation.ts';
 
@@ -44,15 +45,7 @@ test.describe('on @simplewebauthn/browser (`@credkit/core/simplewebauthn`)', () 
     const second = await addPasskeyOnSecurityKey(page, {
       signWith: authenticator,
       whenSigning: () => expect(page.getByRole('status')).toHaveText('Confirm with an existing passkey…'),
-      register: async () => {
-        await page
-          .getByRole('group', { name: 'Where to keep the passkey' })
-          .getByRole('radio', { name: 'Security key' })
-          .check();
-        await page.getByRole('textbox', { name: 'Credential name' }).fill('Second passkey');
-        await page.getByRole('button', { name: 'Register passkey' }).click();
-        await expect(page.getByRole('status')).toHaveText('Passkey “Second passkey” registered.');
-      },
+      register: () => registerOnSecurityKey(page, 'Second passkey'),
     });
 
     // SimpleWebAuthn ran each prompt: the sign-up's create, the component's create, the user action's get.

@@ -56,6 +56,29 @@ async function completeLogin(
   );
 }
 
+type Answer = Awaited<ReturnType<Call>>;
+
+/**
+ * One client's flood of `FLOOD` requests: it must get its cap's 3 answers of 200, then 429s only. The
+ * last 429, for its message and `Retry-After`.
+ */
+async function floodFromOneClient(request: (index: number) => Promise<Answer>): Promise<Answer> {
+  const statuses = new Map<number, number>();
+  let refused: Answer | undefined;
+  for (let index = 0; index < FLOOD; index++) {
+    const answer = await request(index);
+    statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+    if (answer.status === 429) refused = answer;
+  }
+  expect(statuses).toEqual(
+    new Map([
+      [200, 3],
+      [429, FLOOD - 3],
+    ]),
+  );
+  return refused as Answer;
+}
+
 describe('logins under a flood', () => {
   it("should answer one client's flood with a 429 naming its cap and when to retry, and leave others' logins alone", {
     timeout: 60_000,
@@ -65,27 +88,17 @@ describe('logins under a flood', () => {
     const begunBefore = await loginInit(call, 'person', { username: person.username });
     expect(begunBefore.status).toBe(200);
 
-    const statuses = new Map<number, number>();
-    let refused: Awaited<ReturnType<typeof loginInit>> | undefined;
-    for (let index = 0; index < FLOOD; index++) {
+    const refused = await floodFromOneClient((index) => {
       if (index === 3) clock.time += 60_000;
-      const answer = await loginInit(call, 'flooder');
-      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-      if (answer.status === 429) refused = answer;
-    }
-    expect(statuses).toEqual(
-      new Map([
-        [200, 3],
-        [429, FLOOD - 3],
-      ]),
-    );
+      return loginInit(call, 'flooder');
+    });
     expectDfnsError(
-      refused as { status: number; body: unknown },
+      refused,
       429,
       /^Too many logins in progress from this client \(maxPendingLoginsPerClient, 3\): complete one, or try again/,
     );
     // The flooder's oldest was begun a minute before: it expires in the challenge lifetime less that.
-    expect(refused?.headers.get('Retry-After')).toBe('240');
+    expect(refused.headers.get('Retry-After')).toBe('240');
 
     // The person's login begun before the flood completes; a new one begins and completes.
     expect((await completeLogin(call, person, begunBefore)).status).toBe(200);
@@ -128,30 +141,20 @@ describe('sign-ups under a flood', () => {
   }, async () => {
     const { call } = setup({ maxPendingRegistrationsPerClient: 3, maxPendingRegistrations: 100 });
     const begunBefore = await beginSignUp(call, 'person@example.com');
-    const statuses = new Map<number, number>();
-    let refused: Awaited<ReturnType<Call>> | undefined;
-    for (let index = 0; index < FLOOD; index++) {
-      const answer = await call(
+    const refused = await floodFromOneClient((index) =>
+      call(
         'POST',
         '/auth/registration/init',
         { orgId: DEFAULT_ORG_ID, username: `flood-${index}@example.com`, registrationCode: 'any' },
         { 'X-Client': 'flooder' },
-      );
-      statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
-      if (answer.status === 429) refused = answer;
-    }
-    expect(statuses).toEqual(
-      new Map([
-        [200, 3],
-        [429, FLOOD - 3],
-      ]),
+      ),
     );
     expectDfnsError(
-      refused as { status: number; body: unknown },
+      refused,
       429,
       /^Too many registrations in progress from this client \(maxPendingRegistrationsPerClient, 3\)/,
     );
-    expect(refused?.headers.get('Retry-After')).toBe('300');
+    expect(refused.headers.get('Retry-After')).toBe('300');
     expect((await begunBefore.complete()).status).toBe(200);
     expect((await registrationInit(call, 'second@example.com')).status).toBe(200);
   });

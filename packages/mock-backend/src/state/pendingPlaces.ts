@@ -55,7 +55,8 @@ export function createPendingPlaces<V>(
       if (client === undefined) return;
       const { count, oldest } = queues.live(clientQueue(client), isLive);
       if (count < caps.perClient) return;
-      const freedAt = oldest === undefined ? now() : (places.get(oldest)?.expiresAt ?? now());
+      // At its cap the client holds at least one live place: the oldest frees first.
+      const freedAt = places.get(oldest as string)?.expiresAt ?? now();
       throw new DfnsHttpError(
         429,
         `Too many ${caps.label} in progress from this client (${caps.perClientOption}, ${caps.perClient}): complete one, or try again when the oldest expires`,
