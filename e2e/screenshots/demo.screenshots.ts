@@ -27,6 +27,8 @@ test('the demo, state by state', async ({ page }) => {
   await expect(page.getByRole('list', { name: 'Credentials' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('radio', { name: /^Passkey \(/ }).check();
   await blur(page);
+  // From the top: the journeys and the nudges above the form (focus moved down the page).
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, '2-signed-in');
 
   await authenticator.cdp.send('WebAuthn.setAutomaticPresenceSimulation', {
