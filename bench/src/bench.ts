@@ -45,7 +45,7 @@ const SECTIONS: readonly Section[] = [
         '',
         ...problems.map((problem) => `- **${problem}**`),
         violations.length === 0
-          ? '- The Fido2-only bundles hold no key-kind crypto and no recovery-code UI (checked from the metafile).'
+          ? '- The Fido2-only bundles hold no key-kind crypto, no recovery-code UI, no ceremony events and no provider names up front; each chunk `<RegisterCredential>` loads later is a row of its own (checked from the metafile).'
           : '',
         '',
         FLOOR_FINDING,
