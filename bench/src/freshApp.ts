@@ -49,6 +49,8 @@ const LAZY_MARKERS: readonly { marker: string; what: string }[] = [
   { marker: 'Save your recovery code', what: "the recovery code step's English texts" },
   { marker: 'passwordConfirmation', what: "a PasswordProtectedKey's password fields" },
   { marker: 'Google Password Manager', what: "the passkey providers' names (a passkey left without a name)" },
+  { marker: 'unsupported CBOR', what: 'the AAGUID reader (a passkey left without a name)' },
+  { marker: 'abandoned', what: "the ceremony events (a host's onEvent)" },
 ];
 
 /** The packages the app installs from the registry, at the workspace catalog's ranges (pnpm-workspace.yaml). */
