@@ -153,6 +153,31 @@ describe('createPasskeyAutofillController', () => {
     expect(requests.filter((request) => request.path === '/auth/login')).toHaveLength(1);
   });
 
+  it('should stay paused, fetching nothing more, once a button sign-in signed the person in', async () => {
+    let answerLogin: (value: unknown) => void = () => {};
+    const { fetcher, requests } = loginBackend(() => new Promise((resolve) => (answerLogin = resolve)));
+    const browser = fakeBrowser();
+    const { controller } = autofill({ fetcher, credentials: browser.credentials });
+    const button = createPasskeyLoginController({ fetcher, orgId: 'or-1', credentials: browser.credentials });
+    controller.mount();
+    await vi.waitFor(() => expect(browser.pending()).toBeDefined(), WAIT);
+
+    button.start({});
+    await vi.waitFor(() => expect(browser.calls).toHaveLength(2), WAIT);
+    browser.pending()?.resolve(assertion);
+    // The prompt is free while the button's sign-in is still being submitted: the autofill waits for it.
+    await vi.waitFor(() => expect(button.getSnapshot().phase).toBe('submitting'), WAIT);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests.filter((request) => request.path === '/auth/login/init')).toHaveLength(2);
+    answerLogin({ token: 'token-of-ada' });
+    await vi.waitFor(() => expect(button.getSnapshot().phase).toBe('success'), WAIT);
+
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests.filter((request) => request.path === '/auth/login/init')).toHaveLength(2);
+    expect(browser.calls).toHaveLength(2);
+    expect(controller.getSnapshot().status).toBe('paused');
+  });
+
   it('should offer the passkeys again, with a new challenge, after a cancelled button sign-in', async () => {
     const { fetcher, requests } = loginBackend();
     const browser = fakeBrowser();

@@ -1,6 +1,10 @@
 import { CredkitError, isCredkitError } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
-import { type LoginWithPasskeyOptions, loginWithPasskey } from '../flows/loginWithPasskey.ts';
+import {
+  type LoginWithPasskeyOptions,
+  loginWithPasskey,
+  whenSignInWithPromptEnded,
+} from '../flows/loginWithPasskey.ts';
 import { isConditionalGetAvailable } from '../webauthn/isConditionalGetAvailable.ts';
 import { whenNoCallInProgress } from '../webauthn/withWatchdog.ts';
 import type { LoginCallbacks } from './loginController.ts';
@@ -17,7 +21,7 @@ export interface PasskeyAutofillOptions
 /**
  * Where the autofill sign-in stands: `idle` (not mounted, or detecting), `unsupported`, `pending`
  * (the passkeys are offered in the field's autofill), `paused` (a newer prompt, say the sign-in
- * button's, has the browser; it asks again once that one ends), `submitting` (a passkey was picked),
+ * button's, has the browser; it asks again once that one ends, unless it signed the person in), `submitting` (a passkey was picked),
  * `success`, or `error` (it stopped; `error` says why).
  */
 export type PasskeyAutofillStatus = 'idle' | 'unsupported' | 'pending' | 'paused' | 'submitting' | 'success' | 'error';
@@ -55,7 +59,8 @@ const MAX_FAILURES = 3;
  * `mediation: 'conditional'` waits for the person to pick a passkey in the autofill of the page's
  * `autocomplete="username webauthn"` field. It shares the page's one prompt by credkit's rule, the
  * newest call wins: a sign-in button's prompt replaces it, and it ends silently (`paused`) and asks
- * again once that prompt has ended, so a failed or cancelled button sign-in finds the autofill back.
+ * again once that prompt has ended, so a failed or cancelled button sign-in finds the autofill back
+ * (one that signed the person in leaves it paused: no challenge is fetched for nothing).
  * A timed-out or dismissed request asks again with a new challenge; a picked passkey the server
  * refuses is reported (`error`, `onError`) and the passkeys are offered again; anything else (the
  * challenge cannot be fetched, or `MAX_FAILURES` failures in a row) stops it as `error`. Unmounting
@@ -99,6 +104,8 @@ export function createPasskeyAutofillController(options: PasskeyAutofillOptions)
           // A newer prompt replaced this request: nothing to tell the person; ask again after it.
           update({ status: 'paused' });
           await whenNoCallInProgress();
+          // That prompt was a sign-in that signed the person in: nothing left to offer (no new challenge).
+          if (await whenSignInWithPromptEnded()) return;
           failures = 0;
           continue;
         }

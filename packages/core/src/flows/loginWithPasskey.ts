@@ -51,7 +51,40 @@ export interface LoginWithPasskeyOptions {
  * a user whose only way in is a PasswordProtectedKey is `login-code-required` (see
  * `loginWithPasswordProtectedKey`), before any prompt.
  */
-export async function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<LoginResult> {
+export function loginWithPasskey(options: LoginWithPasskeyOptions): Promise<LoginResult> {
+  if (options.mediation === 'conditional') return signIn(options);
+  const run = signIn(options);
+  const ended = run.then(
+    () => true,
+    () => false,
+  );
+  signInWithPrompt = ended;
+  void ended.then(() => {
+    if (signInWithPrompt === ended) signInWithPrompt = undefined;
+  });
+  return run;
+}
+
+// The page's newest sign-in with a prompt (not an autofill's), until it ends: true if it signed the person in.
+let signInWithPrompt: Promise<boolean> | undefined;
+
+/**
+ * Resolves once no sign-in with a prompt is running on the page, with whether the last one signed the
+ * person in (false at once when none runs): how the autofill sign-in, replaced by a sign-in button's
+ * prompt, knows whether to offer the passkeys again.
+ */
+export async function whenSignInWithPromptEnded(): Promise<boolean> {
+  let signedIn = false;
+  while (signInWithPrompt) {
+    const running = signInWithPrompt;
+    signedIn = await running;
+    // A newer sign-in started meanwhile: it is the one that decides.
+    if (signInWithPrompt === running) break;
+  }
+  return signedIn;
+}
+
+async function signIn(options: LoginWithPasskeyOptions): Promise<LoginResult> {
   const { fetcher, signal, onPhase } = options;
   if (options.mediation === 'conditional' && options.username !== undefined) {
     throw new CredkitError('invalid-input', {
