@@ -94,6 +94,14 @@ export type {
 export { englishRegisterWithCodeMessages } from './RegisterWithCode/registerWithCodeMessages.ts';
 export type { RegisterCredentialMessages, RegisterCredentialMessagesInput } from './registerCredentialMessages.ts';
 export { englishRegisterCredentialMessages } from './registerCredentialMessages.ts';
+export type { SignInRootProps } from './SignIn/Root.tsx';
+export type { SignInProps } from './SignIn/SignIn.tsx';
+export { SignIn } from './SignIn/SignIn.tsx';
+export type { SignInContextValue, SignInPart, SignInState } from './SignIn/signInContext.ts';
+export { useSignInContext } from './SignIn/signInContext.ts';
+export type { SignInMessages, SignInMessagesInput } from './SignIn/signInMessages.ts';
+export { englishSignInMessages } from './SignIn/signInMessages.ts';
+export type { UsernameFieldProps } from './SignIn/UsernameField.tsx';
 export type { AccountNudgesOptions, AccountNudgesResult } from './useAccountNudges.ts';
 export { useAccountNudges } from './useAccountNudges.ts';
 export type {
