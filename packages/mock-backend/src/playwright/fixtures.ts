@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import type { MockBackendOptions } from '../config.ts';
 import { createMockBackend, type MockBackend } from '../createMockBackend.ts';
+import { holdAutofill } from './holdAutofill.ts';
 import {
   addVirtualAuthenticator,
   type VirtualAuthenticator,
@@ -32,8 +33,17 @@ export interface CredkitWorkerFixtures {
   mock: MockFixture;
 }
 
-/** The fixtures of one test: its virtual authenticators, removed after it. */
+/** The fixtures of one test: its virtual authenticators, removed after it, and how autofill requests are met. */
 export interface CredkitTestFixtures {
+  /**
+   * What an autofill sign-in (a conditional `get()`) meets, set with `test.use({ autofill })`:
+   * `'answered'`, Chromium's virtual authenticator answers it at once with its discoverable passkey
+   * (the person picked it in the autofill before doing anything else); `'held'`, it waits as for a
+   * person who never opens the autofill, until the page aborts it (`holdAutofill`), so that a test of
+   * your sign-in button, on a page with autofill sign-in, reaches its click.
+   * @defaultValue 'answered'
+   */
+  autofill: 'answered' | 'held';
   /** A platform authenticator that verifies its user (a laptop's passkey), added to `page`. */
   authenticator: VirtualAuthenticator;
   /** Adds another virtual authenticator to `page`: a security key, or one without user verification. */
@@ -46,6 +56,11 @@ export interface CredkitTestFixtures {
  * test). Chromium only: the virtual authenticators are a Chrome DevTools Protocol feature.
  */
 export const test = base.extend<CredkitTestFixtures, CredkitWorkerFixtures>({
+  autofill: ['answered', { option: true }],
+  page: async ({ page, autofill }, use) => {
+    if (autofill === 'held') await holdAutofill(page);
+    await use(page);
+  },
   mockOptions: [{}, { option: true, scope: 'worker' }],
   mockPort: [0, { option: true, scope: 'worker' }],
   mock: [

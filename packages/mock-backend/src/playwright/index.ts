@@ -4,6 +4,7 @@ export type { DeactivateCredentialOptions } from './deactivateCredential.ts';
 export { deactivateCredential, signUserAction } from './deactivateCredential.ts';
 export type { CredkitTestFixtures, CredkitWorkerFixtures, MockFixture } from './fixtures.ts';
 export { expect, test } from './fixtures.ts';
+export { holdAutofill } from './holdAutofill.ts';
 export type { InterceptAction, InterceptedCall } from './interceptFetch.ts';
 export { interceptFetch } from './interceptFetch.ts';
 export { readLoginCode, readRecoveryCode } from './readMailedCode.ts';
