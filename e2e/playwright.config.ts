@@ -1,3 +1,4 @@
+import type { CredkitTestFixtures } from '@credkit/mock-backend/playwright';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './findChromium.mjs';
 import type { MockApi } from './tests/fixtures.ts';
@@ -16,7 +17,7 @@ const browser = {
 /** The static build, served as is: its mock API runs in the page, behind a Service Worker. */
 const STATIC_URL = 'http://localhost:4173';
 
-export default defineConfig<{ mockApi: MockApi }>({
+export default defineConfig<{ mockApi: MockApi } & Pick<CredkitTestFixtures, 'autofill'>>({
   testDir: './tests',
   forbidOnly: isCI,
   retries: 0,
@@ -29,6 +30,9 @@ export default defineConfig<{ mockApi: MockApi }>({
   expect: { timeout: 15_000 },
   use: {
     trace: 'retain-on-failure',
+    // The demo's sign-in offers the passkeys in the autofill: held, as for a person who never opens it,
+    // so that the tests of its button reach their click (autofillSignIn.spec.ts lets it answer).
+    autofill: 'held',
   },
   projects: [
     {

@@ -29,9 +29,9 @@ declare global {
  * Records, inside the page and in order, clicks, fetches and `navigator.credentials.create` calls
  * (with their outcome and whether their signal was aborted). The ceremony still runs for real.
  */
-export async function instrumentPage(page: Page, { removeWebAuthn = false, holdConditionalGet = false } = {}) {
+export async function instrumentPage(page: Page, { removeWebAuthn = false } = {}) {
   await page.addInitScript(
-    ({ removeWebAuthn, holdConditionalGet }) => {
+    ({ removeWebAuthn }) => {
       const events: PageEvent[] = [];
       window.__credkitEvents = events;
       const record = (type: PageEvent['type'], detail: string) => events.push({ type, detail, t: performance.now() });
@@ -97,14 +97,7 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false, holdC
             }),
           );
           options?.signal?.addEventListener('abort', () => record('get-aborted', String(options.signal?.reason)));
-          // Held: a person who never opens the autofill (the virtual authenticator would pick a passkey
-          // for a conditional request at once). It ends only by its signal, as the browser's would.
-          const result =
-            holdConditionalGet && options?.mediation === 'conditional'
-              ? new Promise<Credential | null>((_, reject) =>
-                  options.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true }),
-                )
-              : originalGet(options);
+          const result = originalGet(options);
           result.then(
             () => record('get-settled', 'resolved'),
             (error: Error) => record('get-settled', error.name),
@@ -113,7 +106,7 @@ export async function instrumentPage(page: Page, { removeWebAuthn = false, holdC
         };
       }
     },
-    { removeWebAuthn, holdConditionalGet },
+    { removeWebAuthn },
   );
 
   const events = () => page.evaluate(() => window.__credkitEvents);

@@ -27,7 +27,7 @@ import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { Recover } from './Recover.tsx';
 import { SaferAccount } from './SaferAccount.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
-import { type SignedInWith, SignIn } from './SignIn.tsx';
+import { type SignedInWith, SignInView } from './SignInView.tsx';
 import { SignUp } from './SignUp.tsx';
 import { type Language, Switches } from './Switches.tsx';
 import { TwoForms } from './TwoForms.tsx';
@@ -241,7 +241,7 @@ export function App() {
           ) : view === 'sign-up' ? (
             <SignUp onSignedUp={(newToken) => signIn(newToken, 'Account created: you are signed in.')} />
           ) : view === 'sign-in' ? (
-            <SignIn onSignedIn={(newToken, signedInWith) => signIn(newToken, 'You are signed in.', signedInWith)} />
+            <SignInView onSignedIn={(newToken, signedInWith) => signIn(newToken, 'You are signed in.', signedInWith)} />
           ) : view === 'recover' ? (
             <Recover onSignedIn={(newToken) => signIn(newToken, 'Account recovered: you are signed in.')} />
           ) : view === 'manage' ? (
