@@ -1,4 +1,4 @@
-import type { CeremonyEvent } from '@credkit/core';
+import type { CeremonyEvent, FetcherRequest } from '@credkit/core';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, fakeFetcher } from '../test/utils.tsx';
 import { SignIn } from './SignIn.tsx';
 
-const loginChallenge = (request: { body: unknown }) => ({
+const loginChallenge = (request: FetcherRequest) => ({
   challenge: 'login',
   challengeIdentifier: 'ci',
   userVerification: 'required',
