@@ -53,6 +53,11 @@ export interface CeremonyEvent {
   code?: CredkitErrorCode | undefined;
   /** For `failed` with an HTTP answer: its status. */
   status?: number | undefined;
+  /**
+   * `'conditional'` for a sign-in through the autofill (`createPasskeyAutofillController`): it starts
+   * when the person picks a passkey in the suggestions (phase `submitting`) and has no `prompt`.
+   */
+  mediation?: 'conditional' | undefined;
 }
 
 /** The option every controller (and every hook and component over one) takes to report its events. */
@@ -73,6 +78,8 @@ export interface CeremonyEventSource<TOptions> {
   credentialKind?: (options: TOptions) => CredentialKind | undefined;
   /** The host's callback, from the controller's current options. @defaultValue `options.onEvent` */
   onEvent?: (options: TOptions) => CeremonyEventOptions['onEvent'];
+  /** Set on every event: the autofill sign-in's `'conditional'`. */
+  mediation?: 'conditional';
 }
 
 /** What {@link observeCeremonyEvents} needs of a controller: its snapshots and its options. */
@@ -136,7 +143,11 @@ export function observeCeremonyEvents<TOptions>(
       const emit = source.onEvent ? source.onEvent(options) : (options as CeremonyEventOptions | undefined)?.onEvent;
       if (!emit) return;
       const credentialKind = source.credentialKind?.(options);
-      run = { emit, startedAt: now(), phase, base: credentialKind === undefined ? {} : { credentialKind } };
+      const base = {
+        ...(credentialKind !== undefined && { credentialKind }),
+        ...(source.mediation && { mediation: source.mediation }),
+      };
+      run = { emit, startedAt: now(), phase, base };
       send('started');
       return;
     }

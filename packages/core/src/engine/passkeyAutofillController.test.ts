@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CredkitError } from '../errors/credkitError.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import type { CredentialGetter } from '../webauthn/browserGet.ts';
+import type { CeremonyEvent } from './ceremonyEvents.ts';
 import { createPasskeyAutofillController, type PasskeyAutofillOptions } from './passkeyAutofillController.ts';
 import { createPasskeyLoginController } from './passkeyLoginController.ts';
 
@@ -262,6 +263,47 @@ describe('createPasskeyAutofillController', () => {
     await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('error'), WAIT);
     expect(controller.getSnapshot().error?.phase).toBe('submitting');
     expect(browser.calls).toHaveLength(3);
+  });
+
+  it('should report an autofill sign-in to onEvent from the pick to its outcome, as conditional', async () => {
+    let refuse = true;
+    const { fetcher } = loginBackend(() => {
+      if (refuse) throw Object.assign(new Error('Credential not found'), { status: 401 });
+      return { token: 'token-of-ada' };
+    });
+    const browser = fakeBrowser();
+    const events: CeremonyEvent[] = [];
+    const { controller } = autofill({
+      fetcher,
+      credentials: browser.credentials,
+      onEvent: (event) => events.push(event),
+    });
+    controller.mount();
+    await vi.waitFor(() => expect(browser.pending()).toBeDefined(), WAIT);
+    // Waiting in the suggestions is nothing the person did.
+    expect(events).toEqual([]);
+
+    browser.pending()?.resolve(assertion);
+    await vi.waitFor(() => expect(events.map((event) => event.type)).toEqual(['started', 'failed']), WAIT);
+    refuse = false;
+    await vi.waitFor(() => expect(browser.calls).toHaveLength(2), WAIT);
+    await vi.waitFor(() => expect(browser.pending()).toBeDefined(), WAIT);
+    browser.pending()?.resolve(assertion);
+    await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('success'), WAIT);
+
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'started',
+        kind: 'sign-in',
+        credentialKind: 'Fido2',
+        mediation: 'conditional',
+        phase: 'submitting',
+      }),
+      expect.objectContaining({ type: 'failed', mediation: 'conditional', code: expect.any(String), status: 401 }),
+      expect.objectContaining({ type: 'started', mediation: 'conditional', phase: 'submitting' }),
+      expect.objectContaining({ type: 'succeeded', mediation: 'conditional' }),
+    ]);
+    expect(events.some((event) => event.type === 'prompt')).toBe(false);
   });
 
   it('should stop with the error when the challenge cannot be fetched', async () => {

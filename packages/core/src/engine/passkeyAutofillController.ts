@@ -7,6 +7,7 @@ import {
 } from '../flows/loginWithPasskey.ts';
 import { isConditionalGetAvailable } from '../webauthn/isConditionalGetAvailable.ts';
 import { whenNoCallInProgress } from '../webauthn/withWatchdog.ts';
+import { observeCeremonyEvents } from './ceremonyEvents.ts';
 import type { LoginCallbacks } from './loginController.ts';
 import { notifyHost } from './operationController.ts';
 
@@ -83,7 +84,7 @@ export function createPasskeyAutofillController(options: PasskeyAutofillOptions)
     let failures = 0;
     while (!signal.aborted) {
       update({ status: 'pending' });
-      const { onSignedIn, onError, isAvailable, ...flow } = current;
+      const { onSignedIn, onError, onEvent, isAvailable, ...flow } = current;
       try {
         const login = await loginWithPasskey({
           ...flow,
@@ -128,11 +129,29 @@ export function createPasskeyAutofillController(options: PasskeyAutofillOptions)
     }
   }
 
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+  // The host's events: an autofill sign-in runs from the pick (`submitting`) to its outcome; a request
+  // waiting in the suggestions is nothing the person did.
+  observeCeremonyEvents(
+    {
+      subscribe,
+      getOptions: () => current,
+      getSnapshot: () => ({
+        phase: snapshot.status === 'submitting' ? 'submitting' : snapshot.status === 'success' ? 'success' : 'idle',
+        isBusy: snapshot.status === 'submitting',
+        error: snapshot.error,
+      }),
     },
+    { kind: 'sign-in', credentialKind: () => 'Fido2', mediation: 'conditional' },
+  );
+
+  return {
+    subscribe,
     getSnapshot: () => snapshot,
     getOptions: () => current,
     setOptions(next) {
