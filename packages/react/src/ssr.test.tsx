@@ -79,6 +79,18 @@ describe('server rendering', () => {
     expect(html).toContain('role="status"');
   });
 
+  it('should render <SignIn> to a string, idle, its autofill not started', () => {
+    const fetcher = async () => {
+      throw new Error('no request may be sent during server rendering');
+    };
+    const html = renderToString(<credkitReact.SignIn fetcher={fetcher} orgId="or-1" />);
+    expect(html).toContain('data-credkit="sign-in"');
+    expect(html).toContain('data-state="idle"');
+    expect(html).toContain('data-autofill="idle"');
+    expect(html).toContain('autoComplete="username webauthn"');
+    expect(html).toContain('Sign in with a passkey');
+  });
+
   it('should report every capability as unknown on the server', () => {
     let seen: unknown;
     function Probe() {
