@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { addVirtualAuthenticator, base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
+import {
+  addVirtualAuthenticator,
+  base64ToBase64url,
+  expect,
+  holdAutofill,
+  recordApiRequests,
+  test,
+} from './fixtures.ts';
 
 const listItems = (page: import('@playwright/test').Page) =>
   page.getByRole('list', { name: 'Credentials' }).getByRole('listitem');
@@ -35,6 +42,8 @@ test.describe('a passkey on another device, with a one-time code', () => {
     const phoneContext = await browser.newContext();
     try {
       const phone = await phoneContext.newPage();
+      // As the suite's own page (playwright.config.ts): the autofill waits for the person.
+      await holdAutofill(phone);
       const phoneAuthenticator = await addVirtualAuthenticator(phone);
       await phone.goto(href);
       await expect(phone.getByRole('textbox', { name: 'Code from your other device' })).not.toHaveValue('');
@@ -63,6 +72,7 @@ test.describe('a passkey on another device, with a one-time code', () => {
 
       // The code worked once: the same link again is refused, clearly.
       const again = await phoneContext.newPage();
+      await holdAutofill(again);
       await addVirtualAuthenticator(again, { kind: 'security-key' });
       await again.goto(href);
       await again.getByRole('textbox', { name: 'Credential name' }).fill('Tablet');

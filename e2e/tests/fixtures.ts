@@ -7,6 +7,7 @@ export {
   addVirtualAuthenticator,
   base64ToBase64url,
   expect,
+  holdAutofill,
   type VirtualAuthenticator,
   type VirtualCredential,
 } from '@credkit/mock-backend/playwright';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { recover } from './demoSteps.ts';
-import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
+import { addVirtualAuthenticator, expect, holdAutofill, test } from './fixtures.ts';
 
 test.describe('account recovery: lost every passkey, back in with a new one', () => {
   test('a recovery key brings the account back on a new device; the old passkey no longer signs in', async ({
@@ -32,6 +32,8 @@ test.describe('account recovery: lost every passkey, back in with a new one', ()
     const device = await browser.newContext();
     try {
       const phone = await device.newPage();
+      // As the suite's own page (playwright.config.ts): the autofill waits for the person.
+      await holdAutofill(phone);
       const phoneAuthenticator = await addVirtualAuthenticator(phone);
       await phone.goto('/');
       const first = await recover(phone, mockApi.full, {
@@ -52,6 +54,7 @@ test.describe('account recovery: lost every passkey, back in with a new one', ()
       // The phone is lost too: the new recovery key, opened in the page with the code shown once,
       // brings the account back on a third device.
       const tablet = await device.newPage();
+      await holdAutofill(tablet);
       await addVirtualAuthenticator(tablet);
       await tablet.goto('/');
       await recover(tablet, mockApi.full, { username, ...first.newKey, passkeyName: 'Tablet' });

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readRecoveryCode } from '@credkit/mock-backend/playwright';
 import type { Page } from '@playwright/test';
 import { signUpAndManage } from './demoSteps.ts';
-import { addVirtualAuthenticator, expect, test } from './fixtures.ts';
+import { addVirtualAuthenticator, expect, holdAutofill, test } from './fixtures.ts';
 
 // Issue 28: the recovery key's ID appeared only after its code was gone, the step appeared silently
 // with focus on <body>, and <RecoverAccount> could not take what Download wrote. Keyboard only here.
@@ -92,6 +92,8 @@ test.describe('the recovery kit, shown once and whole, read back by the recovery
     const device = await browser.newContext();
     try {
       const phone = await device.newPage();
+      // As the suite's own page (playwright.config.ts): the autofill waits for the person.
+      await holdAutofill(phone);
       await addVirtualAuthenticator(phone);
       await phone.goto('/');
       await phone.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();

@@ -82,8 +82,10 @@ export const Root = forwardRef<HTMLFormElement, SignInRootProps>(function Root(
     if (picked) reset();
   }, [picked, reset]);
 
-  const state = signInState(login.phase, autofill.status, autofill.error !== null);
-  const error = login.phase === 'error' ? login.error : state === 'error' ? autofill.error : null;
+  // A dismissed autofill is the person's choice, even when the autofill stopped after it: not an error.
+  const autofillError = autofill.error?.code === 'cancelled' ? null : autofill.error;
+  const state = signInState(login.phase, autofill.status, autofillError !== null);
+  const error = login.phase === 'error' ? login.error : state === 'error' ? autofillError : null;
   const [errorParts, setErrorParts] = useState(0);
   const base = useId();
   const ids = {

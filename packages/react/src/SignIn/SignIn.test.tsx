@@ -158,6 +158,20 @@ describe('<SignIn>', () => {
     await waitFor(() => expect(page.mediations()).toEqual(['conditional', undefined, 'conditional']), WAIT);
   });
 
+  it('should show no error when the autofill stops after requests dismissed at once (no passkey here)', async () => {
+    const { fetcher, requests } = fakeFetcher({ 'POST /auth/login/init': loginChallenge });
+    // A browser (Chromium's virtual authenticator without a passkey) that refuses each request at once.
+    const get = vi.fn(async () => {
+      throw new DOMException('The operation either timed out or was not allowed.', 'NotAllowedError');
+    });
+    const { container } = render(<SignIn fetcher={fetcher} orgId="or-1" credentials={{ get }} />);
+    await waitFor(() => expect(container.querySelector('form')).toHaveAttribute('data-autofill', 'error'), WAIT);
+    expect(get).toHaveBeenCalledTimes(3);
+    expect(requests).toHaveLength(3);
+    expect(container.querySelector('form')).toHaveAttribute('data-state', 'idle');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('should refuse a username that breaks the rule before any request, tied to the field', async () => {
     const { fetcher, requests } = fakeFetcher({ 'POST /auth/login/init': loginChallenge });
     render(<SignIn fetcher={fetcher} orgId="or-1" autofill={false} credentials={browser().credentials} />);
