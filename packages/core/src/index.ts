@@ -99,7 +99,7 @@ export { createWebAuthnUserActionSigner } from './userAction/webAuthnUserActionS
 export type { AuthenticatorChoice } from './webauthn/authenticatorChoice.ts';
 export { availableAuthenticatorChoices } from './webauthn/authenticatorChoice.ts';
 export { isConditionalGetAvailable } from './webauthn/isConditionalGetAvailable.ts';
-export type { CeremonyRequest, Fido2Assertion, PasskeyCeremony } from './webauthn/passkeyCeremony.ts';
+export type { CeremonyRequest, Fido2Assertion, PasskeyAssertion, PasskeyCeremony } from './webauthn/passkeyCeremony.ts';
 export type { PasskeySignalUser } from './webauthn/passkeySignals.ts';
 export {
   signalAcceptedPasskeyIds,

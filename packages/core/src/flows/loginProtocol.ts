@@ -8,6 +8,13 @@ import { validateUserActionChallenge } from '../userAction/validateUserActionCha
 /** A signed-in user: the token to send as `Authorization: Bearer <token>`. */
 export interface LoginResult {
   token: string;
+  /**
+   * A passkey sign-in: where the passkey was, as the browser reports it. `platform`: this device's own
+   * authenticator or password manager; `cross-platform`: a security key or a phone (hybrid), so this
+   * browser may hold no passkey of the account (the "add a passkey here" nudge). Absent after other
+   * sign-ins and where the browser does not say.
+   */
+  authenticatorAttachment?: AuthenticatorAttachment;
 }
 
 /** `POST /auth/login/init` with `body` (`CreateLoginChallengeBody`): the login challenge, validated. */

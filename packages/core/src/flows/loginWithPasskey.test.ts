@@ -183,6 +183,52 @@ describe('loginWithPasskey', () => {
   });
 });
 
+describe('loginWithPasskey: where the passkey was (authenticatorAttachment)', () => {
+  const assertionOn = (authenticatorAttachment: unknown) =>
+    fakeGetter(
+      async () =>
+        ({
+          rawId: bytes(1, 2, 3),
+          authenticatorAttachment,
+          response: { clientDataJSON: bytes(4), authenticatorData: bytes(5), signature: bytes(6) },
+        }) as unknown as Credential,
+    );
+
+  it.each(['platform', 'cross-platform'] as const)(
+    'should give "%s" with the token, and never send it to the server',
+    async (attachment) => {
+      const { fetcher, requests } = loginFetcher();
+      const login = await loginWithPasskey({ fetcher, orgId: 'or-1', credentials: assertionOn(attachment) });
+      expect(login).toEqual({ token: 'token-of-ada', authenticatorAttachment: attachment });
+      expect(JSON.stringify(requests[1]?.body)).not.toContain('platform');
+      expect(requests[1]?.body).toEqual({
+        challengeIdentifier: 'ci-1',
+        firstFactor: {
+          kind: 'Fido2',
+          credentialAssertion: { credId: 'AQID', clientData: 'BA', authenticatorData: 'BQ', signature: 'Bg' },
+        },
+      });
+    },
+  );
+
+  it('should leave it out where the browser does not say, says something else, or its getter throws', async () => {
+    const throwing = fakeGetter(
+      async () =>
+        ({
+          rawId: bytes(1, 2, 3),
+          get authenticatorAttachment(): never {
+            throw new TypeError('Illegal invocation');
+          },
+          response: { clientDataJSON: bytes(4), authenticatorData: bytes(5), signature: bytes(6) },
+        }) as unknown as Credential,
+    );
+    for (const credentials of [assertionOn(null), assertionOn('bluetooth'), throwing]) {
+      const login = await loginWithPasskey({ fetcher: loginFetcher().fetcher, orgId: 'or-1', credentials });
+      expect(login).toEqual({ token: 'token-of-ada' });
+    }
+  });
+});
+
 describe('loginWithPasskey with mediation conditional (autofill)', () => {
   it('should pass the mediation to get() and send no username', async () => {
     const { fetcher, requests } = loginFetcher();

@@ -46,7 +46,8 @@ export interface LoginWithPasskeyOptions {
 
 /**
  * Signs a user in with one of their passkeys: `POST /auth/login/init` → `navigator.credentials.get`
- * → `POST /auth/login` → the user's token. Rejects with a CredkitError: a passkey the server does not
+ * → `POST /auth/login` → the user's token, and where the passkey was (`authenticatorAttachment`:
+ * `cross-platform` for a security key or a phone, so this browser may hold no passkey). Rejects with a CredkitError: a passkey the server does not
  * accept (unknown, deactivated, another user's) is `server` or `forbidden` with the server's message;
  * a user whose only way in is a PasswordProtectedKey is `login-code-required` (see
  * `loginWithPasswordProtectedKey`), before any prompt.
@@ -115,7 +116,7 @@ async function signIn(options: LoginWithPasskeyOptions): Promise<LoginResult> {
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('signing');
-  const credentialAssertion = await getAssertion(challenge, {
+  const { credentialAssertion, authenticatorAttachment } = await getAssertion(challenge, {
     ceremony,
     rpId: options.rpId,
     timeout: options.timeout,
@@ -126,5 +127,11 @@ async function signIn(options: LoginWithPasskeyOptions): Promise<LoginResult> {
   throwIfAborted(signal, 'signing');
 
   onPhase?.('submitting');
-  return submitLogin(fetcher, challenge.challengeIdentifier, { kind: 'Fido2', credentialAssertion }, signal);
+  const login = await submitLogin(
+    fetcher,
+    challenge.challengeIdentifier,
+    { kind: 'Fido2', credentialAssertion },
+    signal,
+  );
+  return authenticatorAttachment ? { ...login, authenticatorAttachment } : login;
 }

@@ -6,7 +6,7 @@ import { credkitRejection, softwareCredentials } from '../testFixtures.ts';
 import { createKeyUserActionSigner } from './keyUserActionSigner.ts';
 import { signUserActionChallenge } from './signUserActionChallenge.ts';
 import type { UserActionAssertion, UserActionSigner } from './userAction.ts';
-import { createWebAuthnUserActionSigner } from './webAuthnUserActionSigner.ts';
+import { createPasskeyUserActionSigner, createWebAuthnUserActionSigner } from './webAuthnUserActionSigner.ts';
 
 const ORIGIN = 'http://localhost:5173';
 
@@ -54,6 +54,19 @@ describe('signUserActionChallenge', () => {
     // The DER signature verifies, by Node's own ECDSA (not the kit's encoding).
     const verifies = verify('sha256', fromBase64url(clientData), KeyObject.from(publicKey), fromBase64url(signature));
     expect(verifies).toBe(true);
+  });
+
+  it("should send a passkey's assertion without where the passkey was (authenticatorAttachment is not Dfns's)", async () => {
+    const credentialAssertion = { credId: 'AQID', clientData: 'BA', authenticatorData: 'BQ', signature: 'Bg' };
+    const signer = createPasskeyUserActionSigner({
+      get: async () => ({ ...credentialAssertion, authenticatorAttachment: 'cross-platform' }),
+    });
+    const passkeyChallenge = {
+      ...challenge,
+      allowCredentials: { key: [], webauthn: [{ type: 'public-key', id: 'AQID' }] },
+    };
+    const { firstFactor } = await signUserActionChallenge(passkeyChallenge, { signer });
+    expect(firstFactor).toStrictEqual({ kind: 'Fido2', credentialAssertion });
   });
 
   it('should be no-signing-credential, phase signing, when the signer has nothing the challenge allows', async () => {

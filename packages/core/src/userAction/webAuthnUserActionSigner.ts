@@ -31,7 +31,8 @@ export function createPasskeyUserActionSigner(
       if (challenge.allowCredentials.webauthn.length === 0) {
         throw new CredkitError('no-signing-credential', { phase: 'signing' });
       }
-      return { kind: 'Fido2', credentialAssertion: await getAssertion(challenge, { ...options, ceremony, signal }) };
+      const { credentialAssertion } = await getAssertion(challenge, { ...options, ceremony, signal });
+      return { kind: 'Fido2', credentialAssertion };
     },
   });
 }

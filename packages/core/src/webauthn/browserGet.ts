@@ -1,8 +1,9 @@
 import { fromBase64url, isArrayBuffer, toBase64url } from '../encoding/base64url.ts';
 import { abortError } from '../errors/abortError.ts';
 import { CredkitError } from '../errors/credkitError.ts';
+import { authenticatorAttachmentOf } from './authenticatorAttachmentOf.ts';
 import { identifyNotAllowedError } from './identifyNotAllowedError.ts';
-import type { Fido2Assertion, PasskeyCeremony } from './passkeyCeremony.ts';
+import type { PasskeyAssertion, PasskeyCeremony } from './passkeyCeremony.ts';
 import { browserCredentials } from './webAuthnSupport.ts';
 
 /** The part of `navigator.credentials` a sign-in or a user-action signature uses; inject one in tests. */
@@ -63,17 +64,19 @@ function requestOptionsFromJSON(json: PublicKeyCredentialRequestOptionsJSON): Pu
   } as PublicKeyCredentialRequestOptions;
 }
 
-function toFido2Assertion(credential: unknown): Fido2Assertion {
+function toPasskeyAssertion(credential: unknown): PasskeyAssertion {
   if (!isAssertion(credential)) {
     throw new CredkitError('unknown', { phase: 'signing', message: 'The browser returned no usable assertion.' });
   }
   const { response } = credential;
+  const authenticatorAttachment = authenticatorAttachmentOf(credential);
   return {
     credId: toBase64url(credential.rawId),
     clientData: toBase64url(response.clientDataJSON),
     authenticatorData: toBase64url(response.authenticatorData),
     signature: toBase64url(response.signature),
     ...(isArrayBuffer(response.userHandle) && { userHandle: toBase64url(response.userHandle) }),
+    ...(authenticatorAttachment && { authenticatorAttachment }),
   };
 }
 
@@ -81,12 +84,12 @@ function toFido2Assertion(credential: unknown): Fido2Assertion {
 export async function browserGet(
   { optionsJSON, signal, mediation }: Parameters<PasskeyCeremony['get']>[0],
   credentials: CredentialGetter = browserCredentials('signing'),
-): Promise<Fido2Assertion> {
+): Promise<PasskeyAssertion> {
   const startedAt = performance.now();
   const credential = await credentials
     .get({ publicKey: requestOptionsFromJSON(optionsJSON), signal, ...(mediation && { mediation }) })
     .catch((error: unknown) => {
       throw identifyGetError(error, optionsJSON.timeout, performance.now() - startedAt, signal);
     });
-  return toFido2Assertion(credential);
+  return toPasskeyAssertion(credential);
 }

@@ -49,17 +49,26 @@ export interface GetAssertionOptions extends AssertionOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** What {@link getAssertion} gives: the assertion to post, and where the passkey was (kept from the wire). */
+export interface SignedAssertion {
+  /** The Dfns assertion, exactly the members Dfns takes. */
+  credentialAssertion: Fido2Assertion;
+  /** `platform` or `cross-platform` (a security key, a phone), when the browser says. */
+  authenticatorAttachment: AuthenticatorAttachment | undefined;
+}
+
 /** The ceremony of every sign-in and user action: the challenge → request options → `get()` under the watchdog. */
-export function getAssertion(
+export async function getAssertion(
   challenge: AssertionChallenge,
   { ceremony, watchdogGraceMs, mediation, signal, ...options }: GetAssertionOptions,
-): Promise<Fido2Assertion> {
+): Promise<SignedAssertion> {
   const optionsJSON = toRequestOptionsJSON(challenge, options);
-  return withWatchdog({
+  const { authenticatorAttachment, ...credentialAssertion } = await withWatchdog({
     start: (callSignal) => ceremony.get({ optionsJSON, signal: callSignal, ...(mediation && { mediation }) }),
     timeoutMs: optionsJSON.timeout ?? DEFAULT_CEREMONY_TIMEOUT_MS,
     graceMs: watchdogGraceMs,
     signal,
     phase: 'signing',
   });
+  return { credentialAssertion, authenticatorAttachment };
 }

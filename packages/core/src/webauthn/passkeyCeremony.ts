@@ -4,6 +4,15 @@ import type { UserActionAssertion } from '../userAction/userAction.ts';
 /** A Dfns Fido2 assertion (`credentialAssertion` of a user action or a login), base64url members. */
 export type Fido2Assertion = Extract<UserActionAssertion, { kind: 'Fido2' }>['credentialAssertion'];
 
+/**
+ * What a ceremony's `get()` gives back: the Dfns assertion, and where the passkey that answered is
+ * (`PublicKeyCredential.authenticatorAttachment`), which is never sent to the server.
+ */
+export interface PasskeyAssertion extends Fido2Assertion {
+  /** `platform`: this device's own authenticator; `cross-platform`: a security key or a phone (hybrid). Absent when the browser does not say. */
+  authenticatorAttachment?: AuthenticatorAttachment;
+}
+
 /** What credkit asks a {@link PasskeyCeremony} to do: the options as WebAuthn JSON, and the call's own signal. */
 export interface CeremonyRequest<OptionsJSON> {
   /** The options, Dfns byte rules already applied (WebAuthn L3 JSON: binary members are base64url). */
@@ -25,8 +34,11 @@ export interface PasskeyCeremony {
   create(
     request: CeremonyRequest<PublicKeyCredentialCreationOptionsJSON> & { mediation?: 'conditional' },
   ): Promise<Fido2CredentialInfo>;
-  /** `navigator.credentials.get()` → the Dfns assertion; `mediation: 'conditional'` offers the passkeys in the autofill. */
+  /**
+   * `navigator.credentials.get()` → the Dfns assertion (and, where the browser says, the passkey's
+   * `authenticatorAttachment`); `mediation: 'conditional'` offers the passkeys in the autofill.
+   */
   get(
     request: CeremonyRequest<PublicKeyCredentialRequestOptionsJSON> & { mediation?: 'conditional' },
-  ): Promise<Fido2Assertion>;
+  ): Promise<PasskeyAssertion>;
 }

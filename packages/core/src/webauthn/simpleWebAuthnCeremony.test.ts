@@ -106,6 +106,30 @@ describe('simpleWebAuthnCeremony', () => {
     });
   });
 
+  it('should sign through startAuthentication and keep where the passkey was (authenticatorAttachment)', async () => {
+    const buffer = (...values: number[]) => new Uint8Array(values).buffer;
+    stubBrowser({
+      get: async () =>
+        ({
+          id: 'AQID',
+          rawId: buffer(1, 2, 3),
+          type: 'public-key',
+          authenticatorAttachment: 'cross-platform',
+          response: { clientDataJSON: buffer(4), authenticatorData: buffer(5), signature: buffer(6), userHandle: null },
+          getClientExtensionResults: () => ({}),
+        }) as unknown as Credential,
+    });
+    const signal = new AbortController().signal;
+    const assertion = await simpleWebAuthnCeremony.get({ optionsJSON: { challenge: 'AQID' }, signal });
+    expect(assertion).toEqual({
+      credId: 'AQID',
+      clientData: 'BA',
+      authenticatorData: 'BQ',
+      signature: 'Bg',
+      authenticatorAttachment: 'cross-platform',
+    });
+  });
+
   it.each([
     ['InvalidStateError', 'already-registered'],
     ['NotAllowedError', 'cancelled'],

@@ -194,7 +194,9 @@ export const simpleWebAuthnCeremony: PasskeyCeremony = {
       optionsJSON.timeout,
       signal,
     );
-    return fromAuthenticationResponse(response);
+    // SimpleWebAuthn read the credential's getter already: 'platform', 'cross-platform' or undefined.
+    const { authenticatorAttachment } = response;
+    return { ...fromAuthenticationResponse(response), ...(authenticatorAttachment && { authenticatorAttachment }) };
   },
 };
 
