@@ -6,6 +6,7 @@ import type {
   Fetcher,
   PasskeyCeremony,
   RelyingParty,
+  UserActionSignerWithProtocol,
 } from '@credkit/core';
 import { useEffect, useRef } from 'react';
 import { useCredentialRegistrationController } from './useCredentialRegistrationController.ts';
@@ -24,8 +25,8 @@ export interface UseConditionalRegistrationOptions {
   completion?: CredentialRegistrationOptions['completion'];
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
-  /** The name the new passkey gets. */
-  credentialName: string;
+  /** The name the new passkey gets. Absent or blank: its provider's ("Google Password Manager"), else "Passkey". */
+  credentialName?: string;
   /** Start now: typically `true` right after a successful password sign-in. @defaultValue true */
   enabled?: boolean;
   /** How long the password manager may take before the attempt is dropped, in ms. @defaultValue 60000 */
@@ -34,6 +35,11 @@ export interface UseConditionalRegistrationOptions {
   onRegistered?: (credential: CreateCredentialResponse) => void;
   /** Called when the attempt fails; nothing is shown to the person either way. */
   onError?: (error: CredkitError) => void;
+  /**
+   * Confirms the new passkey with one of the user's existing credentials (Dfns user-action signing), as
+   * for `useRegisterPasskey`. With a passkey signer, this is a prompt after the silent creation.
+   */
+  userActionSigner?: UserActionSignerWithProtocol;
   /** Who runs `navigator.credentials.create()`: credkit's own ceremony by default, or `simpleWebAuthnCeremony`. */
   ceremony?: PasskeyCeremony;
   /** The object whose `create` runs credkit's own ceremony (not used with `ceremony`). @defaultValue navigator.credentials */
@@ -82,7 +88,7 @@ export function useConditionalRegistration(
     const timer = setTimeout(() => {
       attempted.current = true;
       started = true;
-      controller.start({ credentialName: credentialName.current });
+      controller.start({ credentialName: credentialName.current ?? '' });
     }, 0);
     return () => {
       clearTimeout(timer);

@@ -10,6 +10,8 @@ export interface AccountNudgesMessages {
   actions: Record<AccountNudge, string>;
   /** The button that puts a nudge off. */
   notNow: string;
+  /** Said once (a polite status) when the automatic upgrade (`upgrade`) made a passkey here. */
+  upgraded: string;
 }
 
 /** The English texts of `<AccountNudges>`. */
@@ -27,4 +29,5 @@ export const englishAccountNudgesMessages: AccountNudgesMessages = {
     'add-passkey-here': 'Add a passkey here',
   },
   notNow: 'Not now',
+  upgraded: 'Your password manager saved a passkey for this browser: next time, sign in here with a touch.',
 };
