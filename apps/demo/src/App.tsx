@@ -27,7 +27,7 @@ import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
 import { Recover } from './Recover.tsx';
 import { SaferAccount } from './SaferAccount.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
-import { type SignedInWith, SignInView } from './SignInView.tsx';
+import { type PasskeyOnThisDevice, SignInView } from './SignInView.tsx';
 import { SignUp } from './SignUp.tsx';
 import { type Language, Switches } from './Switches.tsx';
 import { TwoForms } from './TwoForms.tsx';
@@ -164,9 +164,9 @@ export function App() {
     document.title = `${title} · credkit demo`;
   }, [title]);
 
-  const signIn = (newToken: string, message: string, signedInWith?: SignedInWith) => {
-    // A sign-in that used no passkey here: this browser may hold none (the "add a passkey here" nudge).
-    setPasskeyHere(signedInWith === 'password-key' ? false : undefined);
+  const signIn = (newToken: string, message: string, passkeyOnThisDevice?: PasskeyOnThisDevice) => {
+    // A sign-in that used no passkey here (a key, a security key, a phone): the "add a passkey here" nudge.
+    setPasskeyHere(passkeyOnThisDevice);
     session.signIn(newToken);
     queryClient.clear();
     setSignOutProblem(null);
@@ -241,7 +241,7 @@ export function App() {
           ) : view === 'sign-up' ? (
             <SignUp onSignedUp={(newToken) => signIn(newToken, 'Account created: you are signed in.')} />
           ) : view === 'sign-in' ? (
-            <SignInView onSignedIn={(newToken, signedInWith) => signIn(newToken, 'You are signed in.', signedInWith)} />
+            <SignInView onSignedIn={(newToken, here) => signIn(newToken, 'You are signed in.', here)} />
           ) : view === 'recover' ? (
             <Recover onSignedIn={(newToken) => signIn(newToken, 'Account recovered: you are signed in.')} />
           ) : view === 'manage' ? (
@@ -260,6 +260,7 @@ export function App() {
               {embed ? null : (
                 <SaferAccount
                   passkeyOnThisDevice={passkeyHere}
+                  onUpgraded={() => setPasskeyHere(true)}
                   onAction={(nudge) => {
                     // Another device: the one-time code on Manage. Here or a recovery key: this page's form.
                     if (nudge === 'add-passkey-elsewhere') return navigate('manage');

@@ -1,3 +1,4 @@
+import type { LoginResult } from '@credkit/core';
 import { SignIn } from '@credkit/react';
 import { useEffect, useRef, useState } from 'react';
 import { ceremony, fetcher, orgId, rp } from './config.ts';
@@ -18,12 +19,23 @@ type Way = { kind: 'passkey' } | { kind: 'password-key'; username: string; note?
  * sign-in, which asks for the e-mailed code.
  */
 /**
- * How the person signed in: with a passkey this browser offered, or with a password-protected key (a
- * mailed code and a password), which says this browser may hold no passkey of the account.
+ * Whether this browser holds a passkey of the account, from how the person signed in: `false` after a
+ * password-protected key (a mailed code and a password) or a passkey on a security key or a phone
+ * (`authenticatorAttachment: 'cross-platform'`), `true` after a passkey of this device, unknown when
+ * the browser does not say. What the "add a passkey here" nudge is offered on.
  */
-export type SignedInWith = 'passkey' | 'password-key';
+export type PasskeyOnThisDevice = boolean | undefined;
 
-export function SignInView({ onSignedIn }: { onSignedIn: (token: string, signedInWith: SignedInWith) => void }) {
+/** From a passkey sign-in's result: where its passkey was. */
+function passkeyHere({ authenticatorAttachment }: LoginResult): PasskeyOnThisDevice {
+  return authenticatorAttachment === undefined ? undefined : authenticatorAttachment === 'platform';
+}
+
+export function SignInView({
+  onSignedIn,
+}: {
+  onSignedIn: (token: string, passkeyOnThisDevice: PasskeyOnThisDevice) => void;
+}) {
   const [way, setWay] = useState<Way>({ kind: 'passkey' });
   const section = useRef<HTMLDivElement>(null);
   // Back from the password-protected key: the button pressed is gone, so focus goes to the heading.
@@ -40,7 +52,7 @@ export function SignInView({ onSignedIn }: { onSignedIn: (token: string, signedI
           <PasswordKeySignIn
             defaultUsername={way.username}
             note={way.note}
-            onSignedIn={(token) => onSignedIn(token, 'password-key')}
+            onSignedIn={(token) => onSignedIn(token, false)}
           />
           <p>
             <button type="button" className="button" onClick={() => setWay({ kind: 'passkey' })}>
@@ -56,7 +68,7 @@ export function SignInView({ onSignedIn }: { onSignedIn: (token: string, signedI
     <div ref={section}>
       <JourneySection view="sign-in" heading="Sign in" lead={LEAD}>
         <PasskeySignIn
-          onSignedIn={(token) => onSignedIn(token, 'passkey')}
+          onSignedIn={(login) => onSignedIn(login.token, passkeyHere(login))}
           onPasswordKey={(username, note) => setWay({ kind: 'password-key', username, ...(note && { note }) })}
         />
       </JourneySection>
@@ -73,7 +85,7 @@ function PasskeySignIn({
   onSignedIn,
   onPasswordKey,
 }: {
-  onSignedIn: (token: string) => void;
+  onSignedIn: (login: LoginResult) => void;
   onPasswordKey: (username: string, note?: string) => void;
 }) {
   const [username, setUsername] = useState('');
@@ -87,7 +99,7 @@ function PasskeySignIn({
         autofill={AUTOFILL}
         username={username}
         onUsernameChange={setUsername}
-        onSignedIn={(login) => onSignedIn(login.token)}
+        onSignedIn={onSignedIn}
         onError={(failure) => {
           if (failure.code === 'login-code-required') {
             onPasswordKey(
