@@ -1,5 +1,5 @@
-import { createFetcher, createWebAuthnUserActionSigner } from '@credkit/core';
-import { CredentialList, RegisterCredential, useRegisterUser } from '@credkit/react';
+import { createFetcher, createWebAuthnUserActionSigner, userFromToken } from '@credkit/core';
+import { CredentialList, RegisterCredential, SignIn, useRegisterUser } from '@credkit/react';
 import { useMemo, useState } from 'react';
 import { apiUrl, orgId, rp } from './config.ts';
 
@@ -7,12 +7,47 @@ import { apiUrl, orgId, rp } from './config.ts';
 const userActionSigner = createWebAuthnUserActionSigner({ rpId: rp.id });
 const signUpFetcher = createFetcher({ baseUrl: apiUrl });
 
-/** Sign-up with a passkey, then the signed-in user's credentials: add one, deactivate one. */
+/** Sign-up with a passkey, then the signed-in user's credentials: add one, deactivate one; sign out and back in. */
 export function SignedFlow() {
   const [username, setUsername] = useState('');
-  const { register, isBusy, registration, error } = useRegisterUser({ fetcher: signUpFetcher, orgId, rp });
-  const token = registration?.token;
-  if (token) return <Account username={registration.user.username} token={token} />;
+  const [session, setSession] = useState<{ username: string | undefined; token: string } | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+  const { register, isBusy, error } = useRegisterUser({
+    fetcher: signUpFetcher,
+    orgId,
+    rp,
+    onRegistered: (registration) => {
+      if (registration.token) setSession({ username: registration.user.username, token: registration.token });
+    },
+  });
+  if (session) {
+    return (
+      <>
+        <Account username={session.username} token={session.token} />
+        <button
+          type="button"
+          onClick={() => {
+            setSession(null);
+            setSignedOut(true);
+          }}
+        >
+          Sign out
+        </button>
+      </>
+    );
+  }
+  if (signedOut) {
+    // The passkeys are offered in the username field's autofill; the button signs in too.
+    return (
+      <SignIn
+        fetcher={signUpFetcher}
+        orgId={orgId}
+        rpId={rp.id}
+        // A usernameless sign-in: the token names the user where it has the claim (Dfns's do).
+        onSignedIn={({ token }) => setSession({ username: userFromToken(token)?.username, token })}
+      />
+    );
+  }
   return (
     <form
       onSubmit={(event) => {
@@ -38,14 +73,14 @@ export function SignedFlow() {
   );
 }
 
-function Account({ username, token }: { username: string; token: string }) {
+function Account({ username, token }: { username: string | undefined; token: string }) {
   const fetcher = useMemo(
     () => createFetcher({ baseUrl: apiUrl, headers: { Authorization: `Bearer ${token}` } }),
     [token],
   );
   return (
     <>
-      <p>Signed in as {username}.</p>
+      <p>{username ? `Signed in as ${username}.` : 'Signed in.'}</p>
       <RegisterCredential fetcher={fetcher} rp={rp} userActionSigner={userActionSigner} />
       <CredentialList fetcher={fetcher} userActionSigner={userActionSigner} />
     </>
