@@ -18,7 +18,8 @@ export function PasskeyButton() {
   if (phase === 'success') return <p>Added {credential?.name}</p>;
   return (
     <>
-      <button type="button" disabled={isBusy} onClick={() => register('My passkey')}>
+      {/* No name: the passkey is named after its provider ("Google Password Manager"…), else "Passkey" */}
+      <button type="button" disabled={isBusy} onClick={() => register()}>
         Add a passkey
       </button>
       {isBusy ? (

@@ -25,7 +25,7 @@ export function SignInPage() {
 export function CompactSignIn() {
   return (
     <SignIn.Root fetcher={fetcher} orgId={orgId} rpId={rp.id} onSignedIn={({ token }) => saveToken(token)}>
-      <SignIn.UsernameField label="E-mail" type="email" hint={null} />
+      <SignIn.UsernameField label="E-mail" type="email" hint={false} />
       <SignIn.Error />
       <SignIn.Submit className="primary">Continue with a passkey</SignIn.Submit>
       <SignIn.Cancel />

@@ -11,6 +11,8 @@ const NOM = {
 /** Every text of `<RegisterCredential>` in French: the type makes sure none is missing. */
 export const frenchMessages: RegisterCredentialMessages = {
   nameLabel: 'Nom de l’identifiant',
+  optionalNameLabel: 'Nom de l’identifiant (facultatif)',
+  optionalNameHint: 'Laissé vide, il prendra le nom de votre gestionnaire de mots de passe.',
   passwordLabel: 'Mot de passe',
   confirmationLabel: 'Confirmez le mot de passe',
   submit: {

@@ -4,7 +4,12 @@ import type { RecoveryCodeMessages } from './RecoveryCode/recoveryMessages.ts';
 
 /** Every text `<RegisterCredential>` shows, by phase, kind and error code. */
 export interface RegisterCredentialMessages {
+  /** The name field's label where a name is required: the key kinds. */
   nameLabel: string;
+  /** The name field's label where it may be left blank: a passkey (Fido2). */
+  optionalNameLabel: string;
+  /** Under the name field where it may be left blank: what a blank name becomes (its provider's name). */
+  optionalNameHint: string;
   passwordLabel: string;
   confirmationLabel: string;
   submit: Record<RegistrableCredentialKind, string>;
@@ -49,6 +54,8 @@ const NOUN: Record<RegistrableCredentialKind, string> = {
 /** The default, English texts of `<RegisterCredential>`. */
 export const englishRegisterCredentialMessages: RegisterCredentialMessages = {
   nameLabel: 'Credential name',
+  optionalNameLabel: 'Credential name (optional)',
+  optionalNameHint: 'Left blank, it is named after your password manager.',
   passwordLabel: 'Password',
   confirmationLabel: 'Confirm password',
   submit: {

@@ -26,7 +26,7 @@ describe('RegisterCredential renders', () => {
         <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />
       </Profiler>,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Work laptop');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Work laptop');
     // Warm: the prefetched challenge has settled, so the click goes straight to the ceremony.
     await waitFor(() => expect(answered.map((request) => request.path)).toEqual(['/auth/credentials/init']));
 

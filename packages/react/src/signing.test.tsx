@@ -43,7 +43,7 @@ describe('user-action signing in <RegisterCredential>', () => {
     renderWithClient(
       <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} userActionSigner={signer} />,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Second');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Second');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Confirm with an existing passkey…'));
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('user-action signing in <RegisterCredential>', () => {
       },
     });
     renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Second');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Second');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveAttribute('data-code', 'forbidden');

@@ -25,7 +25,10 @@ export interface UseConditionalRegistrationOptions {
   completion?: CredentialRegistrationOptions['completion'];
   /** The relying party the passkey is created for. */
   rp: RelyingParty;
-  /** The name the new passkey gets. Absent or blank: its provider's ("Google Password Manager"), else "Passkey". */
+  /**
+   * The name the new passkey gets. @defaultValue its provider's ("Google Password Manager", "Apple
+   * Passwords"…: the password manager that created it, from its AAGUID), else "Passkey"
+   */
   credentialName?: string;
   /** Start now: typically `true` right after a successful password sign-in. @defaultValue true */
   enabled?: boolean;

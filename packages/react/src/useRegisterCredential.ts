@@ -30,9 +30,11 @@ export interface UseRegisterCredentialResult {
   isBusy: boolean;
   /**
    * Starts a registration; ignored while one is running. Errors become `error`, never a rejection.
+   * A passkey's name may be omitted or blank: it is then named after its provider ("Google Password
+   * Manager", from its AAGUID), else "Passkey". A key kind needs a name (`invalid-input` without);
    * PasswordProtectedKey and RecoveryKey need their secret.
    */
-  register: (credentialName: string, secret?: CredentialSecret) => void;
+  register: (credentialName?: string, secret?: CredentialSecret) => void;
   /**
    * After an error: runs the whole flow again, with the same name and a fresh challenge. Not after a
    * registration with a password or recovery code: the secret is not kept once the attempt ends, so
@@ -60,7 +62,7 @@ export interface UseRegisterCredentialResult {
 export function useRegisterCredential(options: UseRegisterCredentialOptions): UseRegisterCredentialResult {
   const { controller, snapshot } = useCredentialRegistrationController(options);
   const register = useCallback(
-    (credentialName: string, secret?: CredentialSecret) => controller.start({ credentialName, ...secret }),
+    (credentialName?: string, secret?: CredentialSecret) => controller.start({ credentialName, ...secret }),
     [controller],
   );
   return {

@@ -72,7 +72,7 @@ describe('RegisterCredential with a host backend', () => {
     const user = userEvent.setup();
     const host = hostBackend();
     const { rerender } = renderWithClient(<RegisterCredential {...host} rp={rp} credentials={fakeCredentials()} />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Work laptop');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Work laptop');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Work laptop” registered.'));
     expect(host.completion).toHaveBeenCalledTimes(1);
@@ -85,7 +85,7 @@ describe('RegisterCredential with a host backend', () => {
         userActionSigner={createWebAuthnUserActionSigner()}
       />,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Phone');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Phone');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('signUserActionChallenge');
     expect(host.completion).toHaveBeenCalledTimes(1);

@@ -9,8 +9,10 @@ import {
   deferred,
   fakeCredentials,
   fakeFetcher,
+  providerCredentials,
   wrapperFor,
 } from './test/utils.tsx';
+import { useRegisterCredential } from './useRegisterCredential.ts';
 import { useRegisterPasskey } from './useRegisterPasskey.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
@@ -64,6 +66,30 @@ describe('useRegisterPasskey', () => {
     expect(result.current.credential?.name).toBe('Work laptop');
     expect(result.current.error).toBeNull();
     expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ credentialId: 'AQID' }), undefined);
+  });
+
+  it("should name a passkey registered without a name after its provider, from the attestation's AAGUID", async () => {
+    const { fetcher, requests } = fakeFetcher();
+    const credentials = providerCredentials('bada5566-a7aa-401f-bd96-45619a55120d');
+    const { result } = renderHook(() => useRegisterPasskey({ fetcher, rp, credentials }), {
+      wrapper: wrapperFor(createTestQueryClient()),
+    });
+    act(() => result.current.register());
+    await waitFor(() => expect(result.current.phase).toBe('success'));
+    expect(result.current.credential?.name).toBe('1Password');
+    expect(requests.find((r) => r.path === '/auth/credentials')?.body).toMatchObject({ credentialName: '1Password' });
+  });
+
+  it('should refuse a key registered without a name, as invalid-input on the name, sending nothing', async () => {
+    const { fetcher, requests } = fakeFetcher();
+    const { result } = renderHook(() => useRegisterCredential({ kind: 'Key', fetcher, rp, prefetchChallenge: false }), {
+      wrapper: wrapperFor(createTestQueryClient()),
+    });
+    act(() => result.current.register());
+    await waitFor(() => expect(result.current.phase).toBe('error'));
+    expect(result.current.error).toMatchObject({ code: 'invalid-input', field: 'credentialName' });
+    expect(result.current.error?.message).toBe('Give the credential a name.');
+    expect(requests).toHaveLength(0);
   });
 
   it('should invalidate the credential list query on success', async () => {

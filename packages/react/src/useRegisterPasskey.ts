@@ -9,8 +9,12 @@ export type UseRegisterPasskeyOptions = Omit<UseRegisterCredentialOptions, 'kind
 
 /** What {@link useRegisterPasskey} returns: {@link useRegisterCredential}'s result, for a passkey. */
 export interface UseRegisterPasskeyResult extends Omit<UseRegisterCredentialResult, 'register' | 'key'> {
-  /** Starts a registration of a passkey named `credentialName`; ignored while one is running. */
-  register: (credentialName: string) => void;
+  /**
+   * Starts a registration of a passkey named `credentialName`; ignored while one is running. Without
+   * a name (or with a blank one) the passkey is named after its provider ("Google Password Manager",
+   * "Apple Passwords"…, from its AAGUID), else "Passkey".
+   */
+  register: (credentialName?: string) => void;
 }
 
 /**

@@ -102,8 +102,12 @@ export interface CredentialRegistrationOptions extends CeremonyEventOptions {
 
 /** What one credential registration needs: its name, and the secret of a PasswordProtectedKey or RecoveryKey. */
 export interface CredentialRegistrationInput {
-  /** The human-readable name of the new credential. */
-  credentialName: string;
+  /**
+   * The human-readable name of the new credential. A passkey's may be absent or blank: it is then named
+   * after its provider (from its AAGUID), else "Passkey". A key kind's is required (`invalid-input`
+   * without): a key made in the page has no provider to be named after.
+   */
+  credentialName?: string | undefined;
   /** PasswordProtectedKey: the password that wraps the private key. Never sent, nor kept for `retry()`. */
   password?: string;
   /** RecoveryKey: the recovery code that wraps the private key. Never sent, nor kept for `retry()`. */
@@ -174,7 +178,9 @@ async function runRegistration(
       completion,
       kind,
       userActionSigner,
-      ...input,
+      // A key's name is required: the flow's check refuses a missing one as it does a blank one
+      // (`invalid-input`), so the engine's input, whose name a passkey may omit, goes as it is.
+      ...(input as CredentialRegistrationInput & { credentialName: string }),
       signal,
       onPhase,
     });

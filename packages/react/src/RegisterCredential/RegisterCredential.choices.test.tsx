@@ -36,7 +36,7 @@ describe('RegisterCredential authenticator choices', () => {
     expect(screen.queryByRole('radio', { name: 'Phone or tablet' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('radio', { name: 'Security key' }));
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'YubiKey');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'YubiKey');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “YubiKey” registered.'));
 
@@ -60,7 +60,7 @@ describe('RegisterCredential authenticator choices', () => {
       clientWith({ platformAuthenticator: false, hybridTransport: true }),
     );
     expect(screen.queryByRole('group')).not.toBeInTheDocument();
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Phone');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Phone');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     await waitFor(() => expect(credentials.create).toHaveBeenCalledTimes(1));
     const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];
@@ -72,7 +72,7 @@ describe('RegisterCredential authenticator choices', () => {
     const { fetcher } = fakeFetcher();
     const credentials = fakeCredentials();
     renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />, clientWith({}));
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Laptop');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Laptop');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     await waitFor(() => expect(credentials.create).toHaveBeenCalledTimes(1));
     const [request] = vi.mocked(credentials.create).mock.calls[0] ?? [];

@@ -19,7 +19,7 @@ describe('RegisterCredential for key kinds', () => {
     const { fetcher, requests } = fakeFetcher();
     const onRegistered = vi.fn();
     renderWithClient(<RegisterCredential kind="Key" fetcher={fetcher} rp={rp} onRegistered={onRegistered} />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Server key');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Server key');
     await user.click(screen.getByRole('button', { name: 'Create key' }));
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Key “Server key” registered.'));
@@ -32,7 +32,7 @@ describe('RegisterCredential for key kinds', () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Backup');
     // The password fields are a chunk loaded when the form first shows them.
     await user.type(await screen.findByLabelText('Password'), 'long enough password');
     await user.type(screen.getByLabelText('Confirm password'), 'long enough passw0rd');
@@ -56,7 +56,7 @@ describe('RegisterCredential for key kinds', () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential kind="PasswordProtectedKey" fetcher={fetcher} rp={rp} />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Backup');
     // The password fields are a chunk loaded when the form first shows them.
     await user.type(await screen.findByLabelText('Password'), 'correct horse battery');
     await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
@@ -100,14 +100,14 @@ describe('RegisterCredential for key kinds', () => {
       await user.type(await screen.findByLabelText('Password'), 'correct horse battery');
       await user.type(screen.getByLabelText('Confirm password'), 'correct horse battery');
     };
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Backup');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Backup');
     await typePassword();
     await user.click(screen.getByRole('button', { name: 'Create password-protected key' }));
 
     await waitFor(() => expect(screen.getByRole('alert')).toHaveAttribute('data-code', 'network'));
     expect(screen.getByLabelText('Password')).toHaveValue('');
     expect(screen.getByLabelText('Confirm password')).toHaveValue('');
-    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('Backup');
+    expect(screen.getByRole('textbox', { name: /^Credential name/ })).toHaveValue('Backup');
 
     await typePassword();
     await user.click(screen.getByRole('button', { name: 'Start over' }));
@@ -128,7 +128,7 @@ describe('RegisterCredential for key kinds', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential kind="RecoveryKey" fetcher={fetcher} rp={rp} username="alice@example.com" />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Recovery');
     await user.click(screen.getByRole('button', { name: 'Create recovery key' }));
 
     const step = await screen.findByRole('group', { name: 'Save your recovery code' });
@@ -184,7 +184,7 @@ describe('RegisterCredential for key kinds', () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential kind="RecoveryKey" fetcher={fetcher} rp={rp} />);
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Recovery');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Recovery');
     await user.click(screen.getByRole('button', { name: 'Create recovery key' }));
     await user.click(await screen.findByRole('button', { name: 'Discard code' }));
     expect(screen.queryByRole('group', { name: 'Save your recovery code' })).not.toBeInTheDocument();

@@ -15,7 +15,7 @@ describe('RegisterCredential', () => {
     renderWithClient(
       <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onRegistered={onRegistered} />,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Work laptop');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Work laptop');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Passkey “Work laptop” registered.'));
@@ -24,7 +24,7 @@ describe('RegisterCredential', () => {
     const posts = requests.filter((r) => r.path === '/auth/credentials');
     expect(posts).toHaveLength(1);
     expect(posts[0]?.body).toMatchObject({ credentialName: 'Work laptop', credentialKind: 'Fido2' });
-    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveValue('');
+    expect(screen.getByRole('textbox', { name: /^Credential name/ })).toHaveValue('');
     // The sheet closed: focus is on the outcome, once it is painted.
     await waitFor(() => expect(screen.getByRole('status')).toHaveFocus());
   });
@@ -41,7 +41,7 @@ describe('RegisterCredential', () => {
     new MutationObserver(() => {
       if (form.dataset.state === 'success') focusedAtSuccess ??= document.activeElement;
     }).observe(form, { attributes: true, attributeFilter: ['data-state'] });
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Laptop');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Laptop');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
 
     await waitFor(() => expect(status).toHaveFocus());
@@ -56,7 +56,7 @@ describe('RegisterCredential', () => {
     const { fetcher } = fakeFetcher();
     const credentials = fakeCredentials(() => ceremony.promise);
     renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />);
-    const name = screen.getByRole('textbox', { name: 'Credential name' });
+    const name = screen.getByRole('textbox', { name: /^Credential name/ });
     await user.type(name, 'Key{Enter}');
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Follow your browser’s prompt'));
@@ -97,7 +97,7 @@ describe('RegisterCredential', () => {
     renderWithClient(
       <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onError={onError} />,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Key');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
 
     const text = (await screen.findByRole('alert')).textContent ?? '';
@@ -124,14 +124,15 @@ describe('RegisterCredential', () => {
     renderWithClient(
       <RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} onError={onError} />,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Key');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The server refused the request (HTTP 400). The server said: “origin not allowed”');
     expect(alert).toHaveAttribute('data-code', 'server');
-    const field = screen.getByRole('textbox', { name: 'Credential name' });
-    expect(field).toHaveAttribute('aria-describedby', alert.id);
+    const field = screen.getByRole('textbox', { name: /^Credential name/ });
+    // The error first, then the field's hint (what a blank name becomes).
+    expect(field).toHaveAttribute('aria-describedby', `${alert.id} ${field.id}-hint`);
     // The server refused the request, not the name: the field is not marked invalid.
     expect(field).not.toHaveAttribute('aria-invalid');
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'server', status: 400 }));
@@ -142,7 +143,7 @@ describe('RegisterCredential', () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
     renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
-    const field = screen.getByRole('textbox', { name: 'Credential name' });
+    const field = screen.getByRole('textbox', { name: /^Credential name/ });
     // Not blank, so the form's own check lets it through; the name rule (in core) refuses it.
     await user.type(field, 'Bank\u202Eyek-ssap');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
@@ -151,7 +152,7 @@ describe('RegisterCredential', () => {
     expect(alert).toHaveTextContent(/^The credential name must not contain bidirectional control characters/);
     expect(alert).toHaveAttribute('data-code', 'invalid-input');
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveAttribute('aria-describedby', alert.id);
+    expect(field).toHaveAttribute('aria-describedby', `${alert.id} ${field.id}-hint`);
     // At most the challenge was fetched ahead (prefetch); nothing was registered.
     expect(requests.map((request) => request.path)).not.toContain('/auth/credentials');
   });
@@ -178,10 +179,10 @@ describe('RegisterCredential', () => {
     );
     const first = within(screen.getByRole('region', { name: 'First' }));
     const second = within(screen.getByRole('region', { name: 'Second' }));
-    await user.type(first.getByRole('textbox', { name: 'Credential name' }), 'One');
+    await user.type(first.getByRole('textbox', { name: /^Credential name/ }), 'One');
     await user.click(first.getByRole('button', { name: 'Register passkey' }));
     await waitFor(() => expect(first.getByRole('status')).toHaveTextContent('Follow your browser’s prompt'));
-    await user.type(second.getByRole('textbox', { name: 'Credential name' }), 'Two');
+    await user.type(second.getByRole('textbox', { name: /^Credential name/ }), 'Two');
     await user.click(second.getByRole('button', { name: 'Register passkey' }));
 
     const replaced = await first.findByRole('alert');
@@ -191,11 +192,11 @@ describe('RegisterCredential', () => {
     expect(second.getByRole('status')).toHaveTextContent('Follow your browser’s prompt');
   });
 
-  it('should ask for a name instead of sending an empty one', async () => {
+  it('should ask for the name of a key instead of sending an empty one', async () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
-    renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={fakeCredentials()} />);
-    await user.click(screen.getByRole('button', { name: 'Register passkey' }));
+    renderWithClient(<RegisterCredential kind="Key" fetcher={fetcher} rp={rp} />);
+    await user.click(screen.getByRole('button', { name: 'Create key' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Give the credential a name.');
     expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(0);
   });
@@ -207,7 +208,7 @@ describe('RegisterCredential', () => {
         fetcher={fetcher}
         rp={rp}
         credentials={fakeCredentials()}
-        messages={{ nameLabel: 'Nom de la clé', submit: { Fido2: 'Enregistrer' } }}
+        messages={{ optionalNameLabel: 'Nom de la clé', submit: { Fido2: 'Enregistrer' } }}
       />,
     );
     expect(screen.getByRole('textbox', { name: 'Nom de la clé' })).toBeInTheDocument();
@@ -231,7 +232,7 @@ describe('RegisterCredential', () => {
         <RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />
       </Profiler>,
     );
-    const name = screen.getByRole('textbox', { name: 'Credential name' });
+    const name = screen.getByRole('textbox', { name: /^Credential name/ });
     const button = screen.getByRole('button', { name: 'Register passkey' });
     const form = button.closest('form');
     // The first registration loads the ceremony's chunk (a browser preloads it at mount); the next challenge follows it.
@@ -251,14 +252,22 @@ describe('RegisterCredential', () => {
   it('should run exactly one ceremony and one POST per click under StrictMode, double click included', async () => {
     const user = userEvent.setup();
     const { fetcher, requests } = fakeFetcher();
+    // The prompt stays open over the second click, as a browser's does (a blank name would register again after).
+    const prompt = deferred<void>();
     const credentials = fakeCredentials();
+    const create = credentials.create;
+    credentials.create = vi.fn(async (options) => {
+      await prompt.promise;
+      return create(options);
+    });
     renderWithClient(
       <StrictMode>
         <RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />
       </StrictMode>,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Key');
     await user.dblClick(screen.getByRole('button', { name: 'Register passkey' }));
+    prompt.resolve();
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('registered'));
     expect(credentials.create).toHaveBeenCalledTimes(1);
     expect(requests.filter((r) => r.path === '/auth/credentials')).toHaveLength(1);
@@ -275,7 +284,7 @@ describe('RegisterCredential', () => {
     );
     renderWithClient(<RegisterCredential fetcher={fetcher} rp={rp} credentials={credentials} />);
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Key');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     await user.click(await screen.findByRole('button', { name: 'Cancel' }));
 
@@ -300,7 +309,7 @@ describe('RegisterCredential', () => {
         messages={{ errors: { 'already-registered': 'Déjà enregistrée.', server: (error) => `HTTP ${error.status}` } }}
       />,
     );
-    await user.type(screen.getByRole('textbox', { name: 'Credential name' }), 'Key');
+    await user.type(screen.getByRole('textbox', { name: /^Credential name/ }), 'Key');
     await user.click(screen.getByRole('button', { name: 'Register passkey' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Déjà enregistrée.');
   });
@@ -331,8 +340,8 @@ describe('RegisterCredential', () => {
     expect(form).toHaveClass('my-form');
     expect(form).toHaveAttribute('data-state', 'idle');
     expect(form).not.toHaveAttribute('data-busy');
-    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveAttribute('data-credkit-part', 'input');
-    expect(screen.getByRole('textbox', { name: 'Credential name' })).toHaveClass('my-input');
+    expect(screen.getByRole('textbox', { name: /^Credential name/ })).toHaveAttribute('data-credkit-part', 'input');
+    expect(screen.getByRole('textbox', { name: /^Credential name/ })).toHaveClass('my-input');
     expect(screen.getByRole('button', { name: 'Register passkey' })).toHaveClass('my-button');
     expect(screen.getByRole('status')).toHaveClass('my-status');
     expect(screen.getByRole('status')).toHaveAttribute('data-state', 'idle');

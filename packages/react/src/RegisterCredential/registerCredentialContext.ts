@@ -12,6 +12,7 @@ export const MIN_PASSWORD_LENGTH = 8;
 export type RegisterCredentialPart =
   | 'label'
   | 'input'
+  | 'hint'
   | 'passwords'
   | 'choices'
   | 'choice'
@@ -62,7 +63,14 @@ export interface RegisterCredentialContextValue {
   disabled: boolean;
   /** Every text, merged with the English defaults. */
   messages: RegisterCredentialMessages;
-  /** The new credential's name. */
+  /**
+   * False for a passkey (Fido2): left blank, it is named after its provider ("Google Password Manager",
+   * "Apple Passwords"…, from the AAGUID core reads after the ceremony), else "Passkey". True for the
+   * key kinds: a key made in the page has no provider to be named after, and Dfns has no rename, so
+   * the name the person gives is the only thing that tells two keys apart.
+   */
+  nameRequired: boolean;
+  /** The new credential's name (a passkey's may be blank). */
   credentialName: string;
   setCredentialName: (value: string) => void;
   /** PasswordProtectedKey: the password and its confirmation. */

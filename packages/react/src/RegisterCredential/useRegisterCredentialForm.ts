@@ -77,12 +77,14 @@ export interface RegisterCredentialFormProps
 
 function checkFields(
   kind: RegistrableCredentialKind,
+  nameRequired: boolean,
   credentialName: string,
   password: string,
   confirmation: string,
   text: RegisterCredentialMessages,
 ): FieldError | null {
-  if (credentialName.trim() === '') return { field: 'name', message: text.nameMissing };
+  // A blank passkey name goes to core as it is: core names the passkey after its provider.
+  if (nameRequired && credentialName.trim() === '') return { field: 'name', message: text.nameMissing };
   if (kind !== 'PasswordProtectedKey') return null;
   if (password.length < MIN_PASSWORD_LENGTH) {
     return { field: 'password', message: text.passwordTooShort(MIN_PASSWORD_LENGTH) };
@@ -222,6 +224,7 @@ export function useRegisterCredentialForm({
   };
   const unsupported = kind === 'Fido2' && capabilities.webAuthn === false && !credentials;
   const error = registration.phase === 'error' ? registration.error : null;
+  const nameRequired = kind !== 'Fido2';
 
   const showRecoveryStep = async () => {
     loadingRecovery.current = true;
@@ -260,6 +263,7 @@ export function useRegisterCredentialForm({
     state: unsupported ? 'unsupported' : registration.phase,
     disabled: registration.isBusy || recovery !== null,
     messages: text,
+    nameRequired,
     credentialName,
     setCredentialName: (value) => {
       setCredentialName(value);
@@ -299,7 +303,7 @@ export function useRegisterCredentialForm({
       // Once the recovery code is on screen (or loading), only its own Finish or Discard goes on.
       if (registration.isBusy || unsupported || recovery || loadingRecovery.current) return;
       if (validate && !validate()) return;
-      const problem = checkFields(kind, credentialName, password, confirmation, text);
+      const problem = checkFields(kind, nameRequired, credentialName, password, confirmation, text);
       setFieldError(problem);
       if (problem) return;
       if (kind === 'RecoveryKey') {

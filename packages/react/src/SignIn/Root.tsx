@@ -91,7 +91,6 @@ export const Root = forwardRef<HTMLFormElement, SignInRootProps>(function Root(
   const ids = {
     form: id ?? `${base}-form`,
     username: `${base}-username`,
-    hint: `${base}-hint`,
     error: `${base}-error`,
   };
 

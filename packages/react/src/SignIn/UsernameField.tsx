@@ -1,5 +1,4 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode } from 'react';
-import { partClassName } from '../primitives/partClassName.ts';
 import { TextField } from '../primitives/TextField.tsx';
 import { useSignInContext } from './signInContext.ts';
 
@@ -7,7 +6,7 @@ import { useSignInContext } from './signInContext.ts';
 export interface UsernameFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'defaultValue'> {
   /** The visible label. @defaultValue `messages.usernameLabel` */
   label?: ReactNode;
-  /** The text under the field; `null` for none. @defaultValue `messages.autofillHint` while the passkeys are offered, else `messages.usernameHint` */
+  /** The line under the field; `false` shows none. @defaultValue `messages.autofillHint` while the passkeys are offered, else `messages.usernameHint` */
   hint?: ReactNode;
 }
 
@@ -25,37 +24,25 @@ export const UsernameField = forwardRef<HTMLInputElement, UsernameFieldProps>(fu
   const offered = form.autofill === 'pending' || form.autofill === 'paused';
   const hintText = hint === undefined ? (offered ? form.messages.autofillHint : form.messages.usernameHint) : hint;
   const aboutUsername = form.error?.code === 'invalid-input';
-  const describedBy = [
-    hintText ? form.ids.hint : undefined,
-    aboutUsername && form.errorShown ? form.ids.error : undefined,
-  ]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <>
-      <TextField
-        name="username"
-        type="text"
-        autoComplete="username webauthn"
-        autoCapitalize="none"
-        spellCheck={false}
-        aria-invalid={aboutUsername || undefined}
-        {...inputProps}
-        ref={ref}
-        id={id ?? form.ids.username}
-        form={form.ids.form}
-        label={label ?? form.messages.usernameLabel}
-        classNames={form.classNames}
-        value={form.username}
-        onValueChange={form.setUsername}
-        busy={form.login.isBusy}
-        describedBy={describedBy || undefined}
-      />
-      {hintText ? (
-        <p id={form.ids.hint} data-credkit-part="hint" className={partClassName(form.classNames, 'hint', undefined)}>
-          {hintText}
-        </p>
-      ) : null}
-    </>
+    <TextField
+      name="username"
+      type="text"
+      autoComplete="username webauthn"
+      autoCapitalize="none"
+      spellCheck={false}
+      aria-invalid={aboutUsername || undefined}
+      {...inputProps}
+      ref={ref}
+      id={id ?? form.ids.username}
+      form={form.ids.form}
+      label={label ?? form.messages.usernameLabel}
+      classNames={form.classNames}
+      value={form.username}
+      onValueChange={form.setUsername}
+      busy={form.login.isBusy}
+      describedBy={aboutUsername && form.errorShown ? form.ids.error : undefined}
+      hint={hintText}
+    />
   );
 });

@@ -33,8 +33,8 @@ export interface SignInContextValue {
   messages: SignInMessages;
   /** The classes per part, from the root's `classNames`. */
   classNames: Partial<Record<SignInPart, string>>;
-  /** The ids the parts tie together: the form (for parts rendered outside it), the field, its hint, the error. */
-  ids: { form: string; username: string; hint: string; error: string };
+  /** The ids the parts tie together: the form (for parts rendered outside it), the field, the error. */
+  ids: { form: string; username: string; error: string };
   /** While mounted, the error part makes the field point at it (`aria-describedby`). */
   registerErrorPart: () => () => void;
   /** True while an Error part is mounted. */

@@ -71,7 +71,32 @@ export function fakeFetcher(answers: Partial<Record<string, (request: FetcherReq
   return { fetcher, requests, answered };
 }
 
-/** A credentials container whose `create` resolves with a well-formed attestation credential. */
+/**
+ * An attestationObject (CBOR, `fmt: "none"`) whose authData carries `aaguid`: what a passkey
+ * provider's authenticator returns, e.g. Google Password Manager's `ea9b8d66-…`.
+ */
+export function attestationWithAaguid(aaguid: string): ArrayBuffer {
+  const text = (value: string) => [0x60 + value.length, ...new TextEncoder().encode(value)];
+  const aaguidBytes = (aaguid.replaceAll('-', '').match(/../g) ?? []).map((hex) => Number.parseInt(hex, 16));
+  // rpIdHash (32), flags UP | UV | AT, signCount (4), AAGUID (16), credential id length 1, id, a stand-in key.
+  const authData = [...Array(32).fill(0x11), 0x45, 0, 0, 0, 0, ...aaguidBytes, 0x00, 0x01, 0x7f, 0xa0];
+  return new Uint8Array([
+    0xa3,
+    ...text('fmt'),
+    ...text('none'),
+    ...text('attStmt'),
+    0xa0,
+    ...text('authData'),
+    0x58,
+    authData.length,
+    ...authData,
+  ]).buffer;
+}
+
+/**
+ * A credentials container whose `create` resolves with a well-formed attestation credential; its
+ * attestationObject carries no AAGUID (a passkey left without a name is named "Passkey").
+ */
 export function fakeCredentials(create?: CredentialCreator['create']): CredentialCreator {
   const bytes = (text: string) => new TextEncoder().encode(text).buffer;
   return {
@@ -86,6 +111,22 @@ export function fakeCredentials(create?: CredentialCreator['create']): Credentia
           }) as unknown as Credential),
     ),
   };
+}
+
+/** {@link fakeCredentials} for a passkey made by the provider whose AAGUID is `aaguid`. */
+export function providerCredentials(aaguid: string): CredentialCreator {
+  return fakeCredentials(
+    async () =>
+      ({
+        id: 'AQID',
+        rawId: new Uint8Array([1, 2, 3]).buffer,
+        type: 'public-key',
+        response: {
+          clientDataJSON: new TextEncoder().encode('{}').buffer,
+          attestationObject: attestationWithAaguid(aaguid),
+        },
+      }) as unknown as Credential,
+  );
 }
 
 export function createTestQueryClient() {
