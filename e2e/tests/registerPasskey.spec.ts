@@ -63,6 +63,38 @@ test.describe('registering a passkey through the demo', () => {
     expect(authData.length).toBeGreaterThan(37);
   });
 
+  // Issue 29: a blank name becomes the provider's. Chromium's virtual authenticator sends the AAGUID
+  // 01020304-0506-0708-0102-030405060708 (not all zeros), which the providers' list does not know: the
+  // passkey is stored, announced and listed as "Passkey".
+  test('should register a passkey left without a name under the name its AAGUID gives', async ({
+    page,
+    authenticator,
+  }) => {
+    const posts = recordApiRequests(page, '/auth/credentials');
+    await page.goto('/?embed');
+    const field = page.getByRole('textbox', { name: 'Credential name (optional)', exact: true });
+    await expect(field).not.toHaveAttribute('required');
+    await expect(field).toHaveAccessibleDescription('Left blank, it is named after your password manager.');
+    await expect(field).toHaveValue('');
+    await page.getByRole('button', { name: 'Register passkey' }).click();
+
+    await expect(page.getByRole('status')).toHaveText('Passkey “Passkey” registered.');
+    expect(posts).toHaveLength(1);
+    const body = posts[0]?.postDataJSON() as CreateCredentialBody;
+    const authData = decodeAttestationObject(isoBase64URL.toBuffer(body.credentialInfo.attestationData)).get(
+      'authData',
+    );
+    // rpIdHash (32) + flags (1) + signCount (4), then the AAGUID (16): Chromium's virtual authenticator's.
+    expect(Buffer.from(authData.subarray(37, 53)).toString('hex')).toBe('01020304050607080102030405060708');
+    expect(body.credentialName).toBe('Passkey');
+
+    const heldId = base64ToBase64url((await authenticator.credentials())[0]?.credentialId ?? '');
+    const listed = page.getByRole('list', { name: 'Credentials' }).locator(`[data-credential-id="${heldId}"]`);
+    await expect(listed).toHaveCount(1);
+    await expect(listed.locator('strong')).toHaveText('Passkey');
+    await expect(listed).toContainText('Fido2');
+  });
+
   test('should say "already registered" when the same authenticator registers again', async ({
     page,
     authenticator,
