@@ -2,7 +2,7 @@ import { UNKNOWN_CAPABILITIES, type WebAuthnCapabilities } from '@credkit/core';
 import { render, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createTestQueryClient, fakeCredentials, fakeFetcher, wrapperFor } from './test/utils.tsx';
+import { createTestQueryClient, fakeCredentials, fakeFetcher, providerCredentials, wrapperFor } from './test/utils.tsx';
 import { type UseConditionalRegistrationOptions, useConditionalRegistration } from './useConditionalRegistration.ts';
 import { capabilitiesQueryKey } from './useWebAuthnCapabilities.ts';
 
@@ -41,6 +41,19 @@ describe('useConditionalRegistration', () => {
     expect(requests.filter((request) => request.path === '/auth/credentials/init')).toHaveLength(1);
     expect(requests.filter((request) => request.path === '/auth/credentials')).toHaveLength(1);
     expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Upgraded' }), undefined);
+  });
+
+  it('should name the passkey after the password manager that made it when given no name', async () => {
+    const onRegistered = vi.fn();
+    const credentials = providerCredentials('ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4');
+    const { requests, status } = setup(
+      { conditionalCreate: true },
+      { credentialName: undefined, credentials, onRegistered },
+    );
+    await waitFor(() => expect(status()).toBe('registered'));
+    const post = requests.find((request) => request.path === '/auth/credentials');
+    expect(post?.body).toMatchObject({ credentialName: 'Google Password Manager' });
+    expect(onRegistered).toHaveBeenCalledWith(expect.objectContaining({ name: 'Google Password Manager' }), undefined);
   });
 
   it('should do nothing where the browser has no conditional create', async () => {
