@@ -207,8 +207,11 @@ test.describe('accessibility: axe-core finds nothing in any state', () => {
     await expectNoViolations(page, 'recovery');
 
     await page.getByRole('button', { name: 'New here? Sign up' }).click();
-    await page.getByLabel('Username').fill(`user-${randomUUID().slice(0, 8)}@example.com`);
+    const username = `user-${randomUUID().slice(0, 8)}@example.com`;
+    await page.getByLabel('Username').fill(username);
     await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+    // Signed up before leaving: a click on Manage meanwhile would leave the sign-up unfinished.
+    await expect(page.getByTestId('signed-in-user')).toContainText(username);
     await page.getByRole('link', { name: 'Manage' }).click();
     await expect(page.getByRole('table', { name: 'Your credentials' }).getByRole('row')).toHaveCount(2);
     await page.getByRole('button', { name: 'Add a passkey on another device' }).click();
