@@ -29,8 +29,8 @@ export interface AccountRecoveryInput {
   credentialId: string;
   /** The recovery code, as typed (spaces, dashes and case do not matter). Never sent, never kept. */
   recoveryCode: string;
-  /** The new passkey's name. @defaultValue "Passkey" */
-  credentialName?: string;
+  /** The new passkey's name. Absent or blank: its provider's (from its AAGUID), else "Passkey". */
+  credentialName?: string | undefined;
   /** A new recovery key, registered in the same call (see `recoverAccount`). Its code is never kept. */
   newRecoveryKey?: RecoverAccountOptions['newRecoveryKey'];
 }

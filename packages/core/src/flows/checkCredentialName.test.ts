@@ -3,7 +3,7 @@ import { CredkitError, type CredkitErrorField } from '../errors/credkitError.ts'
 import type { Fetcher } from '../http/fetcher.ts';
 import { generateRecoveryCode } from '../keys/recoveryCode.ts';
 import { credkitRejection } from '../testFixtures.ts';
-import { checkCredentialName } from './checkCredentialName.ts';
+import { checkCredentialName, checkPasskeyName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
 import { loginWithPasskey } from './loginWithPasskey.ts';
 import { loginWithPasswordProtectedKey, sendLoginCode } from './loginWithPasswordProtectedKey.ts';
@@ -22,6 +22,21 @@ function invalidInput(check: () => unknown, field: CredkitErrorField): string {
   }
   throw new Error('expected invalid-input');
 }
+
+describe('checkPasskeyName', () => {
+  it('should give no name for an absent or blank one: the passkey is then named after its provider', () => {
+    for (const name of [undefined, '', '   ', '\t\n']) expect(checkPasskeyName(name)).toBeUndefined();
+  });
+
+  it('should check a typed name as checkCredentialName does', () => {
+    expect(checkPasskeyName('  Cafe\u0301 ')).toBe('Caf\u00e9');
+    expect(invalidInput(() => checkPasskeyName('Bank\u202Eyek'), 'credentialName')).toMatch(/bidirectional control/);
+    // From JavaScript, not a string: refused, not taken as blank.
+    expect(invalidInput(() => checkPasskeyName(42 as unknown as string), 'credentialName')).toBe(
+      'Give the credential a name.',
+    );
+  });
+});
 
 describe('checkCredentialName', () => {
   it('should return the name NFC-normalised and trimmed', () => {

@@ -16,3 +16,12 @@ export function checkCredentialName(credentialName: unknown): string {
     field: 'credentialName',
   });
 }
+
+/**
+ * A passkey's name, checked as {@link checkCredentialName} does, or `undefined` when it is absent or
+ * blank (spaces only): the passkey is then named after its provider (`defaultPasskeyName`).
+ */
+export function checkPasskeyName(credentialName: string | undefined): string | undefined {
+  const blank = credentialName === undefined || (typeof credentialName === 'string' && credentialName.trim() === '');
+  return blank ? undefined : checkCredentialName(credentialName);
+}

@@ -59,6 +59,27 @@ describe('account recovery against the mock backend', () => {
     expect(old.phase).toBe('submitting');
   });
 
+  it("should name a new passkey left blank after its provider, from the attestation's AAGUID", async () => {
+    const { mails, demo, anonymous } = setup();
+    const { recoveryCode, credentialId } = await userWithRecoveryKey(demo);
+    await sendRecoveryCode({ fetcher: anonymous, orgId: ORG, username: USERNAME });
+    const recovered = await recoverAccount({
+      fetcher: anonymous,
+      orgId: ORG,
+      username: USERNAME,
+      verificationCode: mails.at(-1)?.verificationCode ?? '',
+      credentialId,
+      recoveryCode,
+      rp,
+      // Spaces only, as a form's untouched field may send: blank, so the provider's name.
+      credentialName: '  ',
+      credentials: softwareCredentials(ORIGIN, 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4'),
+      origin: ORIGIN,
+    });
+    // The name the mock stored, as it answers it.
+    expect(recovered.credential).toMatchObject({ kind: 'Fido2', name: 'Google Password Manager' });
+  });
+
   it('should register a new recovery key in the same call, which recovers the account again', async () => {
     const { mails, demo, anonymous } = setup();
     const first = await userWithRecoveryKey(demo);

@@ -19,7 +19,7 @@ import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { signalAcceptedPasskeyIds } from '../webauthn/passkeySignals.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
-import { checkCredentialName } from './checkCredentialName.ts';
+import { checkPasskeyName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
 import { type ChallengeSource, type Completion, callHost, type HostCallContext } from './hostBackend.ts';
 import { fetchRecoveryChallenge, type RecoveryChallengeContext } from './recoveryChallenge.ts';
@@ -91,8 +91,11 @@ export interface RecoverAccountOptions {
   recoveryCode: string;
   /** The relying party of the new passkey. */
   rp: RelyingParty;
-  /** The new passkey's name. @defaultValue its provider's ("Apple Passwords"), else "Passkey" */
-  credentialName?: string;
+  /**
+   * The new passkey's name. Absent or blank: its provider's ("Apple Passwords", "Google Password
+   * Manager"), from the passkey's AAGUID, else "Passkey".
+   */
+  credentialName?: string | undefined;
   /**
    * A new recovery key, registered in the same call (`newCredentials.recoveryCredential`): Dfns
    * invalidates every old credential on recovery, the recovery key used included. Its private key is
@@ -169,7 +172,7 @@ export async function recoverAccount(options: RecoverAccountOptions): Promise<Ac
   const { fetcher, completion, signal, onPhase, credentialId } = options;
   checkHostOrFetcher(options);
   const { username, initBody } = recoveryRequestOf(options);
-  const givenName = options.credentialName === undefined ? undefined : checkCredentialName(options.credentialName);
+  const givenName = checkPasskeyName(options.credentialName);
   const recoveryCode = normalizeRecoveryCode(options.recoveryCode);
   const makeRecoveryKey = options.newRecoveryKey && prepareRecoveryKey(options.newRecoveryKey, options.origin);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.

@@ -20,7 +20,7 @@ import {
   type CredentialCreator,
   type detectWebAuthnCapabilities,
 } from '../webauthn/webAuthnSupport.ts';
-import { checkCredentialName } from './checkCredentialName.ts';
+import { checkPasskeyName } from './checkCredentialName.ts';
 import { type ChallengeOrigin, fetchChallenge } from './fetchChallenge.ts';
 import type { ChallengeSource, Completion } from './hostBackend.ts';
 import { checkSubmitOptions, submitCredential } from './submitCredential.ts';
@@ -85,10 +85,6 @@ export interface RegisterPasskeyOptions {
   mediation?: 'conditional';
 }
 
-function isBlank(name: string | undefined): boolean {
-  return name === undefined || (typeof name === 'string' && name.trim() === '');
-}
-
 /** Fetches and validates a Fido2 challenge (`POST /auth/credentials/init` `{ kind: "Fido2" }`, or the host's source). */
 export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSignal): Promise<Fido2CredentialChallenge> {
   return fetchChallenge(origin, 'Fido2', validateFido2Challenge, signal);
@@ -102,7 +98,7 @@ export function fetchFido2Challenge(origin: ChallengeOrigin, signal?: AbortSigna
  */
 export async function registerPasskey(options: RegisterPasskeyOptions): Promise<CreateCredentialResponse> {
   const { fetcher, rp, timeout, signal, onPhase } = options;
-  const givenName = isBlank(options.credentialName) ? undefined : checkCredentialName(options.credentialName);
+  const givenName = checkPasskeyName(options.credentialName);
   checkSubmitOptions(options);
   // credkit's own ceremony needs the passkey API: `unsupported` before anything is fetched.
   const credentials = options.ceremony ? undefined : (options.credentials ?? browserCredentials('ceremony'));
