@@ -11,7 +11,6 @@ export function LostPasskeys() {
       fetcher={fetcher}
       orgId={orgId}
       rp={rp}
-      defaultCredentialName="New passkey"
       // Once recovered, sign in with the new passkey (Dfns's recovery answer has no token).
       signInAfter
       onSignedIn={(token) => saveToken(token)}

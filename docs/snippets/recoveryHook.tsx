@@ -23,7 +23,8 @@ export function RecoverWithMyForm({ typed }: { typed: Typed }) {
       <button
         type="button"
         disabled={recovery.isBusy}
-        onClick={() => recovery.recover({ ...typed, credentialName: 'New phone' })}
+        // No credentialName: the new passkey is named after its provider ("Google Password Manager").
+        onClick={() => recovery.recover(typed)}
       >
         Recover and add a passkey
       </button>

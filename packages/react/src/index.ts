@@ -48,7 +48,7 @@ export type { CredentialListOptions } from './CredentialList/useCredentialListSt
 export type { MessagesInput } from './mergeMessages.ts';
 export { mergeMessages } from './mergeMessages.ts';
 export { credentialsQueryKey } from './queryKeys.ts';
-export type { RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
+export type { PasskeyNameFieldProps, RecoverAccountFieldProps } from './RecoverAccount/Fields.tsx';
 export type { NewRecoveryKeyOptionProps } from './RecoverAccount/NewRecoveryKey.tsx';
 export type { RecoverAccountProps } from './RecoverAccount/RecoverAccount.tsx';
 export { RecoverAccount } from './RecoverAccount/RecoverAccount.tsx';

@@ -8,7 +8,7 @@ import {
   recoveryCredentials,
   refusal,
 } from './test/recoverAccount.ts';
-import { createTestQueryClient, wrapperFor } from './test/utils.tsx';
+import { createTestQueryClient, providerCredentials, wrapperFor } from './test/utils.tsx';
 import { useRecoverAccount } from './useRecoverAccount.ts';
 
 const rp = { id: 'localhost', name: 'credkit' };
@@ -53,6 +53,26 @@ describe('useRecoverAccount', () => {
       });
       expect(result.current.login).toBeUndefined();
       expect(phases).toEqual(['idle', 'challenge', 'ceremony', 'signing', 'submitting', 'success']);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'should name a new passkey given no name, or a blank one, after its provider',
+    async () => {
+      const { fetcher } = recoveryBackend(encryptedKey);
+      // Made by Google Password Manager (its AAGUID in the attestation).
+      const credentials = recoveryCredentials(providerCredentials('ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4').create);
+      const { result } = renderHook(() => useRecoverAccount({ fetcher, orgId: 'or-1', rp, credentials }), {
+        wrapper: wrapperFor(createTestQueryClient()),
+      });
+      const { credentialName: _typed, ...unnamed } = input;
+      for (const given of [unnamed, { ...unnamed, credentialName: ' ' }]) {
+        act(() => result.current.reset());
+        act(() => result.current.recover(given));
+        await waitFor(() => expect(result.current.phase).toBe('success'), CRYPTO);
+        expect(result.current.result?.credential.name).toBe('Google Password Manager');
+      }
     },
     TEST_TIMEOUT,
   );

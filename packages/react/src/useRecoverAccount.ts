@@ -24,7 +24,10 @@ export interface UseRecoverAccountResult {
   codeStatus: RecoveryCodeStatus;
   /** Why the code could not be sent. */
   codeError: CredkitError | null;
-  /** Recovers the account with the recovery key and registers a new passkey; ignored while busy. */
+  /**
+   * Recovers the account with the recovery key and registers a new passkey, named `credentialName` or,
+   * given none (or a blank one), after its provider ("Passkey" if unknown); ignored while busy.
+   */
   recover: (input: AccountRecoveryInput) => void;
   /** Aborts the running recovery (it ends as `cancelled`). */
   cancel: () => void;

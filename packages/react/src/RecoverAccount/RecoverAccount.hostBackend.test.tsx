@@ -47,7 +47,7 @@ describe('RecoverAccount with a host backend', () => {
 
     await user.type(screen.getByRole('textbox', { name: 'Recovery key ID' }), RECOVERY_KEY_ID);
     await user.type(screen.getByRole('textbox', { name: 'Recovery code' }), RECOVERY_CODE);
-    await user.type(screen.getByRole('textbox', { name: 'Name of the new passkey' }), 'New phone');
+    await user.type(screen.getByRole('textbox', { name: 'Name of the new passkey (optional)' }), 'New phone');
     await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
 
     await waitFor(
@@ -85,11 +85,11 @@ describe('RecoverAccount with a host backend', () => {
     );
     await user.type(screen.getByRole('textbox', { name: 'Recovery key ID' }), RECOVERY_KEY_ID);
     await user.type(screen.getByRole('textbox', { name: 'Recovery code' }), RECOVERY_CODE);
-    await user.type(screen.getByRole('textbox', { name: 'Name of the new passkey' }), 'New phone');
+    await user.type(screen.getByRole('textbox', { name: 'Name of the new passkey (optional)' }), 'New phone');
     await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
     const alert = await screen.findByRole('alert', {}, CRYPTO);
     expect(alert).toHaveTextContent('The server refused the request (HTTP 404).');
-    for (const name of ['Recovery key ID', 'Recovery code', 'Name of the new passkey']) {
+    for (const name of ['Recovery key ID', 'Recovery code', 'Name of the new passkey (optional)']) {
       expect(screen.getByRole('textbox', { name })).not.toHaveAttribute('aria-invalid');
     }
   }, 60_000);

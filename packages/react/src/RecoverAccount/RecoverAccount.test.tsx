@@ -32,7 +32,7 @@ async function fillIn(user: ReturnType<typeof userEvent.setup>, recoveryCode: st
   await user.type(field('Code from the e-mail'), ' 123456 ');
   await user.type(field('Recovery key ID'), RECOVERY_KEY_ID);
   await user.type(field('Recovery code'), recoveryCode);
-  await user.type(field('Name of the new passkey'), 'New phone');
+  await user.type(field('Name of the new passkey (optional)'), 'New phone');
 }
 
 describe('RecoverAccount', () => {
@@ -178,13 +178,15 @@ describe('RecoverAccount', () => {
       renderWithClient(<RecoverAccount fetcher={fetcher} orgId="or-1" rp={rp} credentials={recoveryCredentials()} />);
       await fillIn(user, RECOVERY_CODE);
       // Not blank, so the form lets it through; the name rule (in core) refuses the bidi override.
-      await user.type(field('Name of the new passkey'), '\u202Eenohp');
+      await user.type(field('Name of the new passkey (optional)'), '\u202Eenohp');
       await user.click(screen.getByRole('button', { name: 'Recover and add a passkey' }));
       const alert = await screen.findByRole('alert', {}, CRYPTO);
       expect(alert).toHaveTextContent(/^The credential name must not contain bidirectional control characters/);
       expect(alert).toHaveAttribute('data-field', 'credentialName');
-      expect(field('Name of the new passkey')).toHaveAttribute('aria-invalid', 'true');
-      expect(field('Name of the new passkey')).toHaveAttribute('aria-describedby', alert.id);
+      const name = field('Name of the new passkey (optional)');
+      expect(name).toHaveAttribute('aria-invalid', 'true');
+      // The error first, then the hint under the field.
+      expect(name).toHaveAttribute('aria-describedby', `${alert.id} ${name.id}-hint`);
       expect(paths(requests)).toEqual(['/auth/recover/user/code']);
     },
     TEST_TIMEOUT,

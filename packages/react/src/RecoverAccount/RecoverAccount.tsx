@@ -18,7 +18,7 @@ export type RecoverAccountProps = Omit<RecoverAccountRootProps, 'children'>;
 
 /**
  * "Lost your passkeys?": the username → "Send the code"; then the e-mailed code, the recovery key
- * ID and code (typed, pasted as the kit Copy gave, or read from the kit's file), the new passkey's name, a new recovery key (on by default) → "Recover and add a
+ * ID and code (typed, pasted as the kit Copy gave, or read from the kit's file), the new passkey's name (optional), a new recovery key (on by default) → "Recover and add a
  * passkey" (and, with `signInAfter`, signed in with it) → the new recovery key's ID and code, shown once.
  * With a `challengeSource` (the host's backend obtains the challenge), it asks for no username and no
  * e-mailed code. It is the parts below, composed as a host would: rearrange them with `RecoverAccount.Root`.
@@ -59,7 +59,7 @@ export const RecoverAccount = Object.assign(RecoverAccountPreset, {
   RecoveryCodeField,
   /** Step 2: "Or open your recovery kit": the downloaded `.txt`, read into the ID and code fields. */
   RecoveryKitFile,
-  /** Step 2: the new passkey's name. */
+  /** Step 2: the new passkey's name, optional (left blank, it is named after its provider). */
   PasskeyNameField,
   /** Step 2: "Also make a new recovery key" (checked by default). */
   NewRecoveryKeyOption,

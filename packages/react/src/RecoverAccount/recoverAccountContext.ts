@@ -10,6 +10,7 @@ export type RecoverAccountPart =
   | 'root'
   | 'label'
   | 'input'
+  | 'hint'
   | 'send-code'
   | 'submit'
   | 'cancel'

@@ -3,10 +3,15 @@ import type { RecoverAccountField } from './recoverAccountContext.ts';
 
 /** Every text `<RecoverAccount>` shows. */
 export interface RecoverAccountMessages {
-  /** Each field's label. */
+  /** Each field's label; the new passkey's name says it is optional. */
   labels: Record<RecoverAccountField, string>;
-  /** The problem of each field left empty, found before anything is sent. */
-  missing: Record<RecoverAccountField, string>;
+  /** Under the new passkey's name: what a name left blank becomes (its provider's name). */
+  optionalNameHint: string;
+  /**
+   * The problem of each required field left empty, found before anything is sent. The new passkey's
+   * name may be left blank: it is then named after its provider ("Passkey" if unknown).
+   */
+  missing: Record<Exclude<RecoverAccountField, 'credentialName'>, string>;
   /** The button of step 1, and the same button once a code was sent. */
   sendCode: string;
   sendNewCode: string;
@@ -77,14 +82,14 @@ export const englishRecoverAccountMessages: RecoverAccountMessages = {
     verificationCode: 'Code from the e-mail',
     credentialId: 'Recovery key ID',
     recoveryCode: 'Recovery code',
-    credentialName: 'Name of the new passkey',
+    credentialName: 'Name of the new passkey (optional)',
   },
+  optionalNameHint: 'Left blank, it is named after your password manager.',
   missing: {
     username: 'Enter your username.',
     verificationCode: 'Enter the code from the e-mail.',
     credentialId: 'Enter the ID of your recovery key.',
     recoveryCode: 'Enter your recovery code.',
-    credentialName: 'Give the new passkey a name.',
   },
   sendCode: 'Send the code',
   sendNewCode: 'Send a new code',

@@ -28,7 +28,7 @@ export interface RecoverAccountRootOptions
     Omit<FormHTMLAttributes<HTMLFormElement>, 'onError' | 'children'> {
   /** The username to start with. @defaultValue "" */
   defaultUsername?: string;
-  /** The new passkey's name to start with. @defaultValue "" */
+  /** The new passkey's name to start with. @defaultValue "" (left blank, it is named after its provider) */
   defaultCredentialName?: string;
   /**
    * Whether "Also make a new recovery key" starts checked. Dfns ends every old credential on
@@ -217,9 +217,12 @@ export function useRecoverAccountRoot({
     setProblem(null);
     setKitRead(true);
   };
-  /** The first empty field of `fields`, as the problem to show; null when all are filled in. */
-  const checkFilled = (fields: RecoverAccountField[]) => {
-    const empty = fields.find((field) => values[field].trim() === '');
+  /** The first empty field of `fields` that must be filled in, as the problem to show; null when none is. */
+  const checkFilled = (fields: readonly RecoverAccountField[]) => {
+    const empty = fields.find(
+      (field): field is Exclude<RecoverAccountField, 'credentialName'> =>
+        field !== 'credentialName' && values[field].trim() === '',
+    );
     const found = empty ? { field: empty, text: messages.missing[empty] } : null;
     setProblem(found);
     return found;
@@ -240,11 +243,13 @@ export function useRecoverAccountRoot({
     // not replace the code of the key being registered.
     if (newKeyRequested) pendingCode.current ??= generateRecoveryCode();
     const newRecoveryCode = newKeyRequested ? pendingCode.current : null;
+    const credentialName = values.credentialName.trim();
     recovery.recover({
       ...(!fromHost && { username: values.username.trim(), verificationCode: values.verificationCode }),
       credentialId: values.credentialId.trim(),
       recoveryCode: values.recoveryCode,
-      credentialName: values.credentialName.trim(),
+      // Left blank, no name: core names the passkey after its provider (from its AAGUID), else "Passkey".
+      ...(credentialName !== '' && { credentialName }),
       ...(newRecoveryCode !== null && { newRecoveryKey: { recoveryCode: newRecoveryCode } }),
     });
   };
