@@ -21,7 +21,8 @@ export async function signOutToRecovery(page: Page) {
 
 /**
  * "Lost your passkeys?" from the signed-out screen to signed in with a new passkey, keeping the new
- * recovery key the recovery makes (its ID and code, shown once).
+ * recovery key the recovery makes (its ID and code, shown once). A `passkeyName` of `''` leaves the
+ * optional name field blank: the passkey is then named after its provider.
  */
 export async function recover(
   page: Page,
@@ -39,7 +40,12 @@ export async function recover(
   await page.getByLabel('Code from the e-mail').fill(verificationCode);
   await page.getByLabel('Recovery key ID').fill(typed.credentialId);
   await page.getByLabel('Recovery code', { exact: true }).fill(typed.recoveryCode);
-  await page.getByLabel('Name of the new passkey').fill(typed.passkeyName);
+  const name = page.getByRole('textbox', { name: 'Name of the new passkey (optional)', exact: true });
+  if (typed.passkeyName === '') {
+    await expect(name).toHaveAccessibleDescription('Left blank, it is named after your password manager.');
+  } else {
+    await name.fill(typed.passkeyName);
+  }
   await expect(page.getByRole('checkbox', { name: /^Also make a new recovery key/ })).toBeChecked();
   await page.getByRole('button', { name: 'Recover and add a passkey' }).click();
 
