@@ -67,6 +67,36 @@ describe('sign-up against the mock backend', () => {
     ).resolves.toMatchObject({ token: expect.any(String) });
   });
 
+  it('should name a passkey given a blank name after its provider, and a key given a blank name "Key"', async () => {
+    const { fetcherWith, anonymous } = setup();
+    const withPasskey = await registerUser({
+      fetcher: anonymous,
+      orgId: ORG,
+      username: 'grace@example.com',
+      registrationCode: '000000',
+      rp,
+      credentialName: '   ',
+      // Google Password Manager's AAGUID.
+      credentials: softwareCredentials(ORIGIN, 'ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4'),
+      origin: ORIGIN,
+    });
+    const passkeys = await listCredentials(fetcherWith(withPasskey.token));
+    expect(passkeys.map(({ name }) => name)).toEqual(['Google Password Manager']);
+
+    const withKey = await registerUser({
+      fetcher: anonymous,
+      orgId: ORG,
+      username: 'alan@example.com',
+      registrationCode: '000000',
+      rp,
+      kind: 'Key',
+      credentialName: '',
+      origin: ORIGIN,
+    });
+    const keys = await listCredentials(fetcherWith(withKey.token));
+    expect(keys.map(({ kind, name }) => ({ kind, name }))).toEqual([{ kind: 'Key', name: 'Key' }]);
+  });
+
   it("should sign up through the host's backend, which keeps the user's token to itself", async () => {
     const { anonymous } = setup();
     // The host's backend: it asks for the challenge (here the mock's init stands in for

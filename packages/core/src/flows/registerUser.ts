@@ -19,7 +19,7 @@ import { forgetRefusedPasskey } from '../webauthn/forgetRefusedPasskey.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
 import { signalCurrentUser } from '../webauthn/passkeySignals.ts';
 import { browserCredentials, type CredentialCreator } from '../webauthn/webAuthnSupport.ts';
-import { checkCredentialName } from './checkCredentialName.ts';
+import { checkPasskeyName } from './checkCredentialName.ts';
 import { checkUsername } from './checkUsername.ts';
 import { type ChallengeSource, type Completion, callHost } from './hostBackend.ts';
 import { checkHostOrFetcher } from './requireFetcher.ts';
@@ -266,8 +266,8 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   const { signal, onPhase, kind = 'Fido2' } = options;
   // Each step needs a way to Dfns, checked before anything is fetched or made (a passkey included).
   checkHostOrFetcher(options);
-  // A passkey without a name gets its provider's once made (the AAGUID says which); a key is "Key".
-  const givenName = options.credentialName === undefined ? undefined : checkCredentialName(options.credentialName);
+  // A passkey without a name (absent or blank) gets its provider's once made (the AAGUID says which); a key is "Key".
+  const givenName = checkPasskeyName(options.credentialName);
   const challengeSource = challengeSourceOf(options);
   // Chosen (and checked: no passkey API or no WebCrypto is `unsupported`) before anything is fetched.
   const createCredential = kind === 'Fido2' ? passkeyStep(options) : await keyStep(options.origin);
@@ -286,8 +286,7 @@ export async function registerUser(options: RegisterUserOptions): Promise<UserRe
   const recovery = await makeRecoveryKey?.(challenge.challenge);
   throwIfAborted(signal, 'ceremony');
   const { credentialInfo, keyPair } = await createCredential(challenge);
-  const credentialName =
-    givenName ?? ('attestationData' in credentialInfo ? await defaultPasskeyName(credentialInfo) : 'Key');
+  const credentialName = givenName ?? (kind === 'Fido2' ? await defaultPasskeyName(credentialInfo) : 'Key');
   try {
     throwIfAborted(signal, 'ceremony');
     onPhase?.('submitting');
