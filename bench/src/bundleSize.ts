@@ -77,7 +77,7 @@ const OWN_CEREMONY_MODULES: readonly RegExp[] = [
  */
 const KEY_KIND_MODULES: readonly RegExp[] = [
   /packages\/core\/src\/keys\//,
-  /packages\/core\/src\/(.+\/)?(keys|keyCredentialInfo|keyUserActionSigner|privateKeyWrapping|recoveryCode|registerKeyCredential|derSignature|pem|hex|base64)\.ts$/,
+  /packages\/core\/src\/(.+\/)?(keys|keyCredentialInfo|keyUserActionSigner|passwordProtectedKeyUserActionSigner|privateKeyWrapping|recoveryCode|registerKeyCredential|derSignature|pem|hex|base64)\.ts$/,
 ];
 /**
  * The recovery-code UI, which only the component's RecoveryKey kind needs (loaded on first use): the step

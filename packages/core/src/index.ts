@@ -82,6 +82,7 @@ export type { NudgeDismissals, NudgeDismissalsOptions, NudgeStorage } from './nu
 export { createNudgeDismissals } from './nudges/nudgeDismissals.ts';
 
 // Confirming changes with an existing credential (Dfns user-action signing).
+export { createFallbackUserActionSigner } from './userAction/fallbackUserActionSigner.ts';
 export type {
   SignedUserActionChallenge,
   SignUserActionChallengeOptions,

@@ -51,3 +51,8 @@ export type { RecoveryKit } from './keys/recoveryKit.ts';
 export { formatRecoveryKit, MAX_RECOVERY_KIT_LENGTH, parseRecoveryKit } from './keys/recoveryKit.ts';
 export type { KeyUserActionSignerOptions } from './userAction/keyUserActionSigner.ts';
 export { createKeyUserActionSigner } from './userAction/keyUserActionSigner.ts';
+export type {
+  PasswordProtectedKeyUserActionSignerOptions,
+  PasswordRequest,
+} from './userAction/passwordProtectedKeyUserActionSigner.ts';
+export { createPasswordProtectedKeyUserActionSigner } from './userAction/passwordProtectedKeyUserActionSigner.ts';

@@ -4,9 +4,8 @@ import { inPhase } from '../errors/inPhase.ts';
 import { callFetcher } from '../http/callFetcher.ts';
 import type { Fetcher } from '../http/fetcher.ts';
 import { keyCredentialOrigin } from '../keys/createKeyCredential.ts';
-import { openSigningKey } from '../keys/openSigningKey.ts';
+import { openAnySigningKey } from '../keys/openSigningKey.ts';
 import { signKeyAssertion } from '../userAction/keyUserActionSigner.ts';
-import type { AllowedCredential } from '../userAction/userAction.ts';
 import { checkUsername } from './checkUsername.ts';
 import { fetchLoginChallenge, type LoginResult, submitLogin } from './loginProtocol.ts';
 
@@ -53,21 +52,6 @@ export interface LoginWithPasswordProtectedKeyOptions {
   onPhase?: (phase: OperationRunPhase) => void;
 }
 
-/** The first of the user's PasswordProtectedKeys that `password` opens, with its signing key. */
-async function openAnyKey(keys: AllowedCredential[], password: string) {
-  let refusal: unknown;
-  for (const { id, encryptedPrivateKey } of keys) {
-    if (!encryptedPrivateKey) continue;
-    try {
-      return { credId: id, privateKey: await openSigningKey(encryptedPrivateKey, password) };
-    } catch (error) {
-      if (!(error instanceof CredkitError && error.code === 'wrong-password')) throw error;
-      refusal = error;
-    }
-  }
-  throw refusal;
-}
-
 /**
  * Signs a user in with a PasswordProtectedKey: `POST /auth/login/init` with the e-mailed `loginCode`
  * → the key's `encryptedPrivateKey` opened in the page with the password → its assertion of the
@@ -110,7 +94,7 @@ export async function loginWithPasswordProtectedKey(
   throwIfAborted(signal, 'challenge');
 
   onPhase?.('signing');
-  const { credId, privateKey } = await openAnyKey(keys, password);
+  const { credId, privateKey } = await openAnySigningKey(keys, password);
   const credentialAssertion = await inPhase('signing', () =>
     signKeyAssertion(challenge.challenge, { credId, privateKey, origin }),
   );

@@ -1,4 +1,5 @@
 import { CredkitError } from '../errors/credkitError.ts';
+import type { AllowedCredential } from '../userAction/userAction.ts';
 import { unwrapPrivateKey } from './privateKeyWrapping.ts';
 
 /**
@@ -11,4 +12,26 @@ export function openSigningKey(encryptedPrivateKey: string, secret: string): Pro
     if (error instanceof CredkitError) error.phase ??= error.code === 'invalid-challenge' ? 'challenge' : 'signing';
     throw error;
   });
+}
+
+/**
+ * The first of the user's PasswordProtectedKeys (as a challenge lists them) that `password` opens,
+ * with its signing key: `wrong-password` when it opens none, as {@link openSigningKey} says it.
+ * Keys listed without their `encryptedPrivateKey` are skipped; callers check there is one.
+ */
+export async function openAnySigningKey(
+  keys: readonly AllowedCredential[],
+  password: string,
+): Promise<{ credId: string; privateKey: CryptoKey }> {
+  let refusal: unknown = new CredkitError('wrong-password', { phase: 'signing' });
+  for (const { id, encryptedPrivateKey } of keys) {
+    if (!encryptedPrivateKey) continue;
+    try {
+      return { credId: id, privateKey: await openSigningKey(encryptedPrivateKey, password) };
+    } catch (error) {
+      if (!(error instanceof CredkitError && error.code === 'wrong-password')) throw error;
+      refusal = error;
+    }
+  }
+  throw refusal;
 }
