@@ -38,7 +38,11 @@ function askPassword(ask: PasswordProtectedKeyUserActionSignerOptions['password'
         reject(
           isCredkitError(error)
             ? error
-            : new CredkitError('cancelled', { phase: 'signing', message: 'The password was not given.', cause: error }),
+            : new CredkitError('cancelled', {
+                phase: 'signing',
+                message: 'The password was not given, so the change was not confirmed.',
+                cause: error,
+              }),
         );
       })
       .finally(() => signal.removeEventListener('abort', onAbort));
