@@ -11,6 +11,7 @@ import {
   embed,
   fetcher,
   rp,
+  type SignedInWith,
   session,
   twoForms,
   upgrade,
@@ -24,6 +25,7 @@ import { JOURNEYS, journeyOf, type View, viewFromHash } from './journeys.ts';
 import { KindPicker } from './KindPicker.tsx';
 import { Manage } from './Manage.tsx';
 import { PasskeyUpgrade } from './PasskeyUpgrade.tsx';
+import { PasswordDialog } from './PasswordDialog.tsx';
 import { Recover } from './Recover.tsx';
 import { SaferAccount } from './SaferAccount.tsx';
 import { SignedInUser } from './SignedInUser.tsx';
@@ -123,7 +125,7 @@ function About() {
         Dfns-compatible server that verifies every registration.{' '}
         {embed
           ? 'This is the simple embed: user-action signing is off.'
-          : 'Each new credential is confirmed with one of your passkeys (Dfns user-action signing).'}
+          : 'Each new credential is confirmed with one of your passkeys, or after a password-protected key sign-in with that key and its password (Dfns user-action signing).'}
       </p>
       <p>
         The panel <strong>On the wire</strong> shows each request the kit made and the answer, redacted. The switches at
@@ -164,10 +166,16 @@ export function App() {
     document.title = `${title} · credkit demo`;
   }, [title]);
 
-  const signIn = (newToken: string, message: string, passkeyOnThisDevice?: PasskeyOnThisDevice) => {
+  const signIn = (
+    newToken: string,
+    message: string,
+    passkeyOnThisDevice?: PasskeyOnThisDevice,
+    signedInWith?: SignedInWith,
+  ) => {
     // A sign-in that used no passkey here (a key, a security key, a phone): the "add a passkey here" nudge.
     setPasskeyHere(passkeyOnThisDevice);
-    session.signIn(newToken);
+    // After a password-protected key, that key confirms the session's changes (config.ts's userActionSigner).
+    session.signIn(newToken, signedInWith);
     queryClient.clear();
     setSignOutProblem(null);
     setToken(newToken);
@@ -241,7 +249,9 @@ export function App() {
           ) : view === 'sign-up' ? (
             <SignUp onSignedUp={(newToken) => signIn(newToken, 'Account created: you are signed in.')} />
           ) : view === 'sign-in' ? (
-            <SignInView onSignedIn={(newToken, here) => signIn(newToken, 'You are signed in.', here)} />
+            <SignInView
+              onSignedIn={(newToken, here, signedInWith) => signIn(newToken, 'You are signed in.', here, signedInWith)}
+            />
           ) : view === 'recover' ? (
             <Recover onSignedIn={(newToken) => signIn(newToken, 'Account recovered: you are signed in.')} />
           ) : view === 'manage' ? (
@@ -319,6 +329,7 @@ export function App() {
       <p className="visually-hidden" aria-live="polite" aria-atomic="true" id="announcer">
         {announcement}
       </p>
+      {embed ? null : <PasswordDialog />}
     </>
   );
 }

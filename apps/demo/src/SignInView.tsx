@@ -1,7 +1,7 @@
 import type { LoginResult } from '@credkit/core';
 import { SignIn } from '@credkit/react';
 import { useEffect, useRef, useState } from 'react';
-import { ceremony, fetcher, orgId, rp } from './config.ts';
+import { ceremony, fetcher, orgId, rp, type SignedInWith } from './config.ts';
 import { JourneySection } from './JourneySection.tsx';
 import { PasswordKeySignIn } from './PasswordKeySignIn.tsx';
 
@@ -34,7 +34,8 @@ function passkeyHere({ authenticatorAttachment }: LoginResult): PasskeyOnThisDev
 export function SignInView({
   onSignedIn,
 }: {
-  onSignedIn: (token: string, passkeyOnThisDevice: PasskeyOnThisDevice) => void;
+  /** The token, where the passkey was, and what signed in (what confirms the session's changes). */
+  onSignedIn: (token: string, passkeyOnThisDevice: PasskeyOnThisDevice, signedInWith: SignedInWith) => void;
 }) {
   const [way, setWay] = useState<Way>({ kind: 'passkey' });
   const section = useRef<HTMLDivElement>(null);
@@ -52,7 +53,7 @@ export function SignInView({
           <PasswordKeySignIn
             defaultUsername={way.username}
             note={way.note}
-            onSignedIn={(token) => onSignedIn(token, false)}
+            onSignedIn={(token) => onSignedIn(token, false, 'password-key')}
           />
           <p>
             <button type="button" className="button" onClick={() => setWay({ kind: 'passkey' })}>
@@ -68,7 +69,7 @@ export function SignInView({
     <div ref={section}>
       <JourneySection view="sign-in" heading="Sign in" lead={LEAD}>
         <PasskeySignIn
-          onSignedIn={(login) => onSignedIn(login.token, passkeyHere(login))}
+          onSignedIn={(login) => onSignedIn(login.token, passkeyHere(login), 'passkey')}
           onPasswordKey={(username, note) => setWay({ kind: 'password-key', username, ...(note && { note }) })}
         />
       </JourneySection>

@@ -1,5 +1,6 @@
 import {
   type AuthenticatorChoice,
+  createFallbackUserActionSigner,
   createFetcher,
   createWebAuthnUserActionSigner,
   type PasskeyCeremony,
@@ -10,6 +11,7 @@ import {
 } from '@credkit/core';
 import { createSimpleWebAuthnUserActionSigner, simpleWebAuthnCeremony } from '@credkit/core/simplewebauthn';
 import { browserMockApiUrl, mockInBrowser, tokenStorage } from './mockApi.ts';
+import { passwordPrompt } from './passwordPrompt.ts';
 import { recordingFetch, wireLog } from './wire/wireLog.ts';
 
 const params = new URLSearchParams(window.location.search);
@@ -43,20 +45,30 @@ export const apiBaseUrl = mockInBrowser
 export const orgId = import.meta.env.VITE_CREDKIT_ORG_ID ?? 'or-credk-itmck-0000000000000000';
 
 const TOKEN_KEY = 'credkit-demo-token';
+const SIGNED_IN_WITH_KEY = 'credkit-demo-signed-in-with';
+
+/** What the person signed in with: what confirms their changes (see {@link userActionSigner}). */
+export type SignedInWith = 'passkey' | 'password-key';
 
 /**
  * The signed-in user's token: for the browser session (a reload keeps you signed in while the mock runs),
- * or, with the mock in the page (static build), until a reload restarts it.
+ * or, with the mock in the page (static build), until a reload restarts it. With it, what they signed in
+ * with (never a password).
  */
 export const session = {
   token(): string | null {
     return embed ? (import.meta.env.VITE_CREDKIT_TOKEN ?? 'demo-token') : tokenStorage.getItem(TOKEN_KEY);
   },
-  signIn(token: string) {
+  signedInWith(): SignedInWith {
+    return tokenStorage.getItem(SIGNED_IN_WITH_KEY) === 'password-key' ? 'password-key' : 'passkey';
+  },
+  signIn(token: string, signedInWith: SignedInWith = 'passkey') {
     tokenStorage.setItem(TOKEN_KEY, token);
+    tokenStorage.setItem(SIGNED_IN_WITH_KEY, signedInWith);
   },
   signOut() {
     tokenStorage.removeItem(TOKEN_KEY);
+    tokenStorage.removeItem(SIGNED_IN_WITH_KEY);
   },
 };
 
@@ -133,12 +145,35 @@ function simpleWebAuthnUserActionSigner(): UserActionSignerWithProtocol {
   });
 }
 
-/** Confirms each new credential with one of the user's passkeys (Dfns user-action signing). */
+const passkeySigner = onSimpleWebAuthn
+  ? simpleWebAuthnUserActionSigner()
+  : createWebAuthnUserActionSigner({ rpId: rp.id });
+
+/**
+ * After a password-protected key sign-in: that key, its password asked in `<PasswordDialog>`, else
+ * (no such key in the challenge) a passkey. `@credkit/core/keys` is loaded on the first change only.
+ */
+async function passwordKeySigner() {
+  const { createPasswordProtectedKeyUserActionSigner } = await import('@credkit/core/keys');
+  return createFallbackUserActionSigner([
+    createPasswordProtectedKeyUserActionSigner({ password: passwordPrompt.ask }),
+    passkeySigner,
+  ]);
+}
+
+/**
+ * Confirms each change (a new credential, a deactivation) with an existing credential (Dfns
+ * user-action signing): one of the user's passkeys, or, after a password-protected key sign-in,
+ * that key. Chosen per change, from the session.
+ */
 export const userActionSigner = embed
   ? undefined
-  : onSimpleWebAuthn
-    ? simpleWebAuthnUserActionSigner()
-    : createWebAuthnUserActionSigner({ rpId: rp.id });
+  : withUserActionProtocol({
+      async sign(challenge, signal) {
+        if (session.signedInWith() === 'passkey') return passkeySigner.sign(challenge, signal);
+        return (await passwordKeySigner()).sign(challenge, signal);
+      },
+    });
 
 // Test knobs, read from the URL: `?timeout=1500&grace=500` shortens the ceremony timeout and the watchdog.
 const positive = (value: string | null) => (value && Number(value) > 0 ? Number(value) : undefined);
