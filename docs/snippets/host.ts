@@ -24,3 +24,5 @@ export declare const serviceAccountSigner: import('@dfns/sdk').CredentialSigner;
 /** Your backend's service account (a token and the signer of its Key credential) and its store. */
 export declare const serviceAccount: { authToken: string; signer: import('@dfns/sdk').CredentialSigner };
 export declare function saveDfnsToken(userId: string, token: string): Promise<void>;
+/** Your app's password dialog: resolves with what the person typed, rejects when they close it, closes when `signal` aborts. */
+export declare function askPassword(request: { credentialId: string; signal: AbortSignal }): Promise<string>;
