@@ -72,6 +72,10 @@ test.describe('a password-protected key confirms changes, its password asked in 
     await register.click();
     await expect(field).toBeFocused();
     await expect(dialog).toHaveAccessibleDescription(/is not sent/);
+    // The form says which credential confirms (its messages, set by the demo after a key sign-in).
+    await expect(page.locator('form[data-credkit="register-credential"] [data-credkit-part="status"]')).toHaveText(
+      'Confirm with your password-protected key…',
+    );
     const { violations } = await new AxeBuilder({ page }).include('dialog').analyze();
     expect(violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target)}`)).toEqual([]);
     // Cancel: the signing ends `cancelled`, nothing is signed nor stored.

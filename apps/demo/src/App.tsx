@@ -1,5 +1,10 @@
 import { describeError } from '@credkit/core';
-import { RegisterCredential, type RegistrableCredentialKind, useLogout } from '@credkit/react';
+import {
+  RegisterCredential,
+  type RegisterCredentialMessagesInput,
+  type RegistrableCredentialKind,
+  useLogout,
+} from '@credkit/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { AnotherDevice } from './AnotherDevice.tsx';
@@ -18,7 +23,7 @@ import {
   userActionSigner,
   watchdogGraceMs,
 } from './config.ts';
-import { frenchMessages } from './french.ts';
+import { frenchMessages, passwordKeySigning } from './french.ts';
 import { heldKeys } from './heldKeys.ts';
 import { JourneySection } from './JourneySection.tsx';
 import { JOURNEYS, journeyOf, type View, viewFromHash } from './journeys.ts';
@@ -134,6 +139,13 @@ function About() {
       </p>
     </JourneySection>
   );
+}
+
+/** The credential form's texts: the language's, and after a password-key sign-in, the key's "confirm". */
+function formMessages(language: Language, signedInWith: SignedInWith): RegisterCredentialMessagesInput | undefined {
+  const base = language === 'fr' ? frenchMessages : undefined;
+  if (signedInWith !== 'password-key') return base;
+  return { ...base, status: { ...base?.status, signing: passwordKeySigning[language] } };
 }
 
 export function App() {
@@ -297,7 +309,7 @@ export function App() {
                       watchdogGraceMs={watchdogGraceMs}
                       userActionSigner={userActionSigner}
                       authenticatorChoices={authenticatorChoices}
-                      messages={language === 'fr' ? frenchMessages : undefined}
+                      messages={formMessages(language, session.signedInWith())}
                       onRegistered={(credential, key) => {
                         if (key) heldKeys.set(credential.credentialId, key.keyPair);
                         // A passkey made here (or on a key held here): no longer a browser without one.

@@ -86,3 +86,12 @@ export const frenchMessages: RegisterCredentialMessages = {
     unknown: 'Une erreur est survenue pendant l’enregistrement.',
   },
 };
+
+/**
+ * The form's "confirm" status after a password-protected-key sign-in, where that key, not a passkey,
+ * confirms the change (config.ts's userActionSigner): in each language of the demo.
+ */
+export const passwordKeySigning: Record<'en' | 'fr', string> = {
+  en: 'Confirm with your password-protected key…',
+  fr: 'Confirmez avec votre clé protégée par mot de passe…',
+};
