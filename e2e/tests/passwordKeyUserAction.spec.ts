@@ -93,8 +93,17 @@ test.describe('a password-protected key confirms changes, its password asked in 
     expect(actions).toHaveLength(0);
     await expect(here).toBeVisible();
 
-    // The password: the key signs the user action in the page, and the passkey is stored.
+    // A typo is asked again, the refusal by the field; the right password: the key signs the user
+    // action in the page, and the passkey is stored.
     await register.click();
+    await field.fill(`${password}x`);
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    const refused = dialog.getByRole('alert');
+    await expect(refused).toHaveAttribute('data-code', 'wrong-password', { timeout: 30_000 });
+    await expect(field).toHaveValue('');
+    await expect(field).toBeFocused();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(actions).toHaveLength(0);
     await field.fill(password);
     await dialog.getByRole('button', { name: 'Confirm' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'registered' })).toHaveText(

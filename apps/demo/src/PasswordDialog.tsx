@@ -1,11 +1,13 @@
+import { describeError } from '@credkit/core';
 import { type FormEvent, useEffect, useRef, useSyncExternalStore } from 'react';
 import { passwordPrompt } from './passwordPrompt.ts';
 
 /**
  * The password a change needs after a password-protected key sign-in: a modal `<dialog>` (the
  * browser traps focus and makes the page inert), labelled by its heading, focus on the field.
- * "Confirm" hands the password to the signer; Cancel or Escape ends the signing `cancelled`. The
- * field is uncontrolled and the dialog unmounts once answered: the password is never kept.
+ * "Confirm" hands the password to the signer; a refused one is asked again, the refusal shown by the
+ * field (the signer's `error`); Cancel or Escape ends the signing `cancelled`. The field is
+ * uncontrolled, emptied for each ask, and the dialog unmounts once answered: the password is never kept.
  */
 export function PasswordDialog() {
   const request = useSyncExternalStore(passwordPrompt.subscribe, passwordPrompt.getSnapshot);
@@ -16,7 +18,10 @@ export function PasswordDialog() {
     const element = dialog.current;
     if (!request || !element) return;
     element.showModal();
-    field.current?.focus();
+    if (field.current) {
+      field.current.value = '';
+      field.current.focus();
+    }
     return () => element.close();
   }, [request]);
 
@@ -45,7 +50,20 @@ export function PasswordDialog() {
           not sent.
         </p>
         <label htmlFor="password-dialog-field">Password of the key</label>
-        <input id="password-dialog-field" ref={field} type="password" autoComplete="current-password" required />
+        <input
+          id="password-dialog-field"
+          ref={field}
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={request.error ? true : undefined}
+          aria-describedby={request.error ? 'password-dialog-error' : undefined}
+        />
+        {request.error ? (
+          <p id="password-dialog-error" role="alert" data-code={request.error.code}>
+            {describeError(request.error)} Try again, or cancel.
+          </p>
+        ) : null}
         <div className="password-dialog-actions">
           <button type="submit">Confirm</button>
           <button type="button" className="button" onClick={request.dismiss}>

@@ -10,7 +10,10 @@ import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import { credkitRejection, inProcessMock, signUpWithKey, softwareCredentials } from '../testFixtures.ts';
 import { createFallbackUserActionSigner } from './fallbackUserActionSigner.ts';
 import { createKeyUserActionSigner } from './keyUserActionSigner.ts';
-import { createPasswordProtectedKeyUserActionSigner } from './passwordProtectedKeyUserActionSigner.ts';
+import {
+  createPasswordProtectedKeyUserActionSigner,
+  type PasswordRequest,
+} from './passwordProtectedKeyUserActionSigner.ts';
 import { createWebAuthnUserActionSigner } from './webAuthnUserActionSigner.ts';
 
 const ORIGIN = 'http://localhost:5173';
@@ -76,23 +79,44 @@ describe('createPasswordProtectedKeyUserActionSigner against the mock', () => {
   );
 
   it(
-    'should end wrong-password on a wrong password, posting no signature and storing nothing',
+    'should ask again after a typo, with why, and confirm with the password then given',
+    async () => {
+      const { fetcher, ppkId } = await userWithPasswordProtectedKey();
+      const answers = ['', 'not the password', PASSWORD];
+      const password = vi.fn(async (_request: PasswordRequest) => answers.shift() ?? '');
+      const created = await registerPasskey({
+        fetcher,
+        rp,
+        credentialName: 'Laptop',
+        credentials: softwareCredentials(ORIGIN),
+        userActionSigner: createPasswordProtectedKeyUserActionSigner({ password, origin: ORIGIN }),
+      });
+      expect(created.name).toBe('Laptop');
+      // Each time asked again with the refusal of the one before: an empty one, then a wrong one.
+      const requests = password.mock.calls.map(([request]) => request);
+      expect(requests.map((request) => request.error?.code)).toEqual([undefined, 'invalid-input', 'wrong-password']);
+      expect(requests.every((request) => request.credentialId === ppkId)).toBe(true);
+    },
+    SLOW,
+  );
+
+  it(
+    'should end wrong-password after three wrong passwords, posting no signature and storing nothing',
     async () => {
       const { fetcher, sent } = await userWithPasswordProtectedKey();
       const before = sent.length;
+      const password = vi.fn(async () => 'not the password');
       const error = await credkitRejection(
         registerPasskey({
           fetcher,
           rp,
           credentialName: 'Laptop',
           credentials: softwareCredentials(ORIGIN),
-          userActionSigner: createPasswordProtectedKeyUserActionSigner({
-            password: async () => 'not the password',
-            origin: ORIGIN,
-          }),
+          userActionSigner: createPasswordProtectedKeyUserActionSigner({ password, origin: ORIGIN }),
         }),
       );
       expect([error.code, error.phase]).toEqual(['wrong-password', 'signing']);
+      expect(password).toHaveBeenCalledTimes(3);
       // The challenge was asked for, and nothing after it: no signature, no credential.
       expect(sent.slice(before).map((request) => request.path)).toEqual([
         '/auth/credentials/init',

@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CredkitError } from '../errors/credkitError.ts';
 import { credkitRejection } from '../testFixtures.ts';
-import { createPasswordProtectedKeyUserActionSigner } from './passwordProtectedKeyUserActionSigner.ts';
+import {
+  createPasswordProtectedKeyUserActionSigner,
+  type PasswordRequest,
+} from './passwordProtectedKeyUserActionSigner.ts';
 import type { UserActionChallenge } from './userAction.ts';
 
 // The key is never opened in these tests: each ends before (or while) the password is asked.
@@ -67,10 +70,12 @@ describe('createPasswordProtectedKeyUserActionSigner', () => {
       expect(password).not.toHaveBeenCalled();
     });
 
-    it('should refuse an empty password as invalid-input on the field password', async () => {
-      const signer = createPasswordProtectedKeyUserActionSigner({ password: async () => '' });
+    it('should ask again after an empty password, then refuse it as invalid-input on the field password', async () => {
+      const password = vi.fn(async (_request: PasswordRequest) => '');
+      const signer = createPasswordProtectedKeyUserActionSigner({ password, attempts: 2 });
       const error = await credkitRejection(signer.sign(withKey));
       expect([error.code, error.field, error.phase]).toEqual(['invalid-input', 'password', 'signing']);
+      expect(password.mock.calls.map(([request]) => request.error?.code)).toEqual([undefined, 'invalid-input']);
     });
   });
 });

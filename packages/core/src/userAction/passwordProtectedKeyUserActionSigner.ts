@@ -11,6 +11,11 @@ export interface PasswordRequest {
   credentialId: string;
   /** Aborted when the signing is: close the prompt. */
   signal: AbortSignal;
+  /**
+   * Why the password is asked again: the last one was empty (`invalid-input`) or opened no key
+   * (`wrong-password`). Absent the first time. Show it by the field.
+   */
+  error?: CredkitError;
 }
 
 /** Options of {@link createPasswordProtectedKeyUserActionSigner}. */
@@ -21,6 +26,12 @@ export interface PasswordProtectedKeyUserActionSignerOptions {
    * prompt) ends the signing `cancelled`, or with the rejection if it is a `CredkitError`.
    */
   password: (request: PasswordRequest) => Promise<string>;
+  /**
+   * How many passwords the person may try before the signing ends `wrong-password` (or
+   * `invalid-input` for an empty one): each refused one is asked again with its `error`, so a typo
+   * does not cost the change. @defaultValue 3
+   */
+  attempts?: number;
   /** The origin written into clientData. @defaultValue location.origin */
   origin?: string;
 }
@@ -53,11 +64,13 @@ function askPassword(ask: PasswordProtectedKeyUserActionSignerOptions['password'
  * A user-action signer for a PasswordProtectedKey (Dfns sends a signed-in user's keys with their
  * `encryptedPrivateKey` in the challenge): asks `password` for the key's password, opens the key in
  * the page, and signs as {@link createKeyUserActionSigner} does. No such key in the challenge →
- * `no-signing-credential`, before the password is asked; a password that opens none →
+ * `no-signing-credential`, before the password is asked; a password that is empty or opens none is
+ * asked again with its `error`, and after `attempts` of them the signing ends `invalid-input` or
  * `wrong-password`, nothing sent; the prompt closed → `cancelled`; `signal` → `aborted`.
  */
 export function createPasswordProtectedKeyUserActionSigner({
   password,
+  attempts = 3,
   origin,
 }: PasswordProtectedKeyUserActionSignerOptions): UserActionSignerWithProtocol {
   return withUserActionProtocol({
@@ -74,14 +87,39 @@ export function createPasswordProtectedKeyUserActionSigner({
         throwIfAborted(signal, 'signing');
         // A signal for the prompt even when the signing has none: the host's callback may rely on one.
         const promptSignal = signal ?? new AbortController().signal;
-        const typed = await askPassword(password, { credentialId: first.id, signal: promptSignal });
-        if (typeof typed !== 'string' || typed === '') {
-          throw new CredkitError('invalid-input', { message: 'Give the password of your key.', field: 'password' });
+        let refusal: CredkitError | undefined;
+        for (let attempt = 1; ; attempt += 1) {
+          const request = { credentialId: first.id, signal: promptSignal, ...(refusal && { error: refusal }) };
+          const opened = await openWith(keys, await askPassword(password, request));
+          if (!isCredkitError(opened)) {
+            throwIfAborted(signal, 'signing');
+            const { credId, privateKey } = opened;
+            const credentialAssertion = await signKeyAssertion(challenge.challenge, { credId, privateKey, origin });
+            return { kind: 'PasswordProtectedKey' as const, credentialAssertion };
+          }
+          if (attempt >= attempts) throw opened;
+          refusal = opened;
         }
-        const { credId, privateKey } = await openAnySigningKey(keys, typed);
-        throwIfAborted(signal, 'signing');
-        const credentialAssertion = await signKeyAssertion(challenge.challenge, { credId, privateKey, origin });
-        return { kind: 'PasswordProtectedKey' as const, credentialAssertion };
       }),
   });
+}
+
+/** The key a typed password opens, or why it opens none (`invalid-input` when empty, `wrong-password`). */
+async function openWith(
+  keys: Parameters<typeof openAnySigningKey>[0],
+  typed: string,
+): Promise<Awaited<ReturnType<typeof openAnySigningKey>> | CredkitError> {
+  if (typeof typed !== 'string' || typed === '') {
+    return new CredkitError('invalid-input', {
+      phase: 'signing',
+      message: 'Give the password of your key.',
+      field: 'password',
+    });
+  }
+  try {
+    return await openAnySigningKey(keys, typed);
+  } catch (error) {
+    if (isCredkitError(error) && error.code === 'wrong-password') return error;
+    throw error;
+  }
 }
