@@ -43,7 +43,7 @@ export const JOURNEYS: readonly Journey[] = [
     needs: 'no-session',
     docs: [
       guide('The Dfns flow: signing back in', 'dfns-flow.md#signing-back-in'),
-      snippet('signIn.tsx'),
+      snippet('signInForm.tsx'),
       snippet('signInWithLoginCode.tsx'),
     ],
   },
