@@ -74,3 +74,28 @@ export async function registerOnSecurityKey(page: Page, name: string) {
   await page.getByRole('button', { name: 'Register passkey' }).click();
   await expect(page.getByRole('status')).toHaveText(`Passkey “${name}” registered.`);
 }
+
+/**
+ * Through the demo's own UI: signed up with a passkey, then a password-protected key (confirmed with
+ * the passkey), then the passkey deactivated (confirmed with itself): the key is the only way in.
+ * Still signed in, on Manage.
+ */
+export async function passwordKeyOnlyAccount(page: Page, username: string, password: string) {
+  await page.goto('/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
+  await expect(page.getByTestId('signed-in-user')).toContainText(username);
+  await page.getByRole('radio', { name: /^Password-protected key \(/ }).check();
+  await page.getByRole('textbox', { name: 'Credential name' }).fill('Password key');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create password-protected key' }).click();
+  await expect(page.getByRole('status')).toHaveText('Password-protected key “Password key” registered.', {
+    timeout: 30_000,
+  });
+  // Confirmed with the passkey itself: the key is then the only way in.
+  await page.getByRole('link', { name: 'Manage' }).click();
+  const passkeyRow = page.getByRole('table', { name: 'Your credentials' }).getByRole('row', { name: /First passkey/ });
+  await passkeyRow.getByRole('button', { name: 'Deactivate “First passkey”' }).click();
+  await expect(passkeyRow).toContainText('Deactivated');
+}

@@ -1,31 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { readLoginCode } from '@credkit/mock-backend/playwright';
-import type { Page } from '@playwright/test';
+import { passwordKeyOnlyAccount } from './demoSteps.ts';
 import { expect, recordApiRequests, test } from './fixtures.ts';
-
-/** Through the demo's own UI: signed up with a passkey, then a password-protected key, then the passkey deactivated. */
-async function passwordKeyOnlyAccount(page: Page, username: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('Username').fill(username);
-  await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
-  await expect(page.getByTestId('signed-in-user')).toContainText(username);
-  await page.getByRole('radio', { name: /^Password-protected key \(/ }).check();
-  await page.getByRole('textbox', { name: 'Credential name' }).fill('Password key');
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create password-protected key' }).click();
-  await expect(page.getByRole('status')).toHaveText('Password-protected key “Password key” registered.', {
-    timeout: 30_000,
-  });
-  // Confirmed with the passkey itself: the key is then the only way in.
-  await page.getByRole('link', { name: 'Manage' }).click();
-  const passkeyRow = page.getByRole('table', { name: 'Your credentials' }).getByRole('row', { name: /First passkey/ });
-  await passkeyRow.getByRole('button', { name: 'Deactivate “First passkey”' }).click();
-  await expect(passkeyRow).toContainText('Deactivated');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByText('Not signed in')).toBeVisible();
-}
 
 test.describe('a password-protected key confirms changes, its password asked in a dialog', () => {
   test('signed in with the key alone, "Add a passkey here": Cancel and Escape end the signing, the password adds the passkey', async ({
@@ -37,6 +14,8 @@ test.describe('a password-protected key confirms changes, its password asked in 
     const username = `user-${randomUUID().slice(0, 8)}@example.com`;
     const password = `pw-${randomUUID()}`;
     await passwordKeyOnlyAccount(page, username, password);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByText('Not signed in')).toBeVisible();
 
     // Another browser, with no passkey of the account: a fresh platform authenticator.
     await authenticator.remove();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readLoginCode } from '@credkit/mock-backend/playwright';
+import { passwordKeyOnlyAccount } from './demoSteps.ts';
 import { base64ToBase64url, expect, recordApiRequests, test } from './fixtures.ts';
 
 test.describe('signing back in with a passkey (POST /auth/login)', () => {
@@ -65,27 +66,8 @@ test.describe('signing in with a password-protected key and an e-mailed login co
   }) => {
     const username = `user-${randomUUID().slice(0, 8)}@example.com`;
     const password = `pw-${randomUUID()}`;
-    await page.goto('/');
-    await page.getByLabel('Username').fill(username);
-    await page.getByRole('button', { name: 'Sign up with a passkey' }).click();
-    await expect(page.getByTestId('signed-in-user')).toContainText(username);
-    // A password-protected key, confirmed with the passkey.
-    await page.getByRole('radio', { name: /^Password-protected key \(/ }).check();
-    await page.getByRole('textbox', { name: 'Credential name' }).fill('Password key');
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByLabel('Confirm password').fill(password);
-    await page.getByRole('button', { name: 'Create password-protected key' }).click();
-    await expect(page.getByRole('status')).toHaveText('Password-protected key “Password key” registered.', {
-      timeout: 30_000,
-    });
-
-    // The passkey is deactivated (confirmed with itself): the key is the only way in.
-    await page.getByRole('link', { name: 'Manage' }).click();
-    const passkeyRow = page
-      .getByRole('table', { name: 'Your credentials' })
-      .getByRole('row', { name: /First passkey/ });
-    await passkeyRow.getByRole('button', { name: 'Deactivate “First passkey”' }).click();
-    await expect(passkeyRow).toContainText('Deactivated');
+    // A password-protected key, confirmed with the passkey; the passkey deactivated: the key is the only way in.
+    await passwordKeyOnlyAccount(page, username, password);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Already have a passkey? Sign in' }).click();
