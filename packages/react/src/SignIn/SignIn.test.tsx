@@ -189,8 +189,14 @@ describe('<SignIn>', () => {
 
   it('should not run the autofill when `autofill` is false, nor where the browser has none', async () => {
     const { fetcher, requests } = fakeFetcher({ 'POST /auth/login/init': loginChallenge });
-    const off = render(<SignIn fetcher={fetcher} orgId="or-1" autofill={false} credentials={browser().credentials} />);
+    const page = browser();
+    // This browser offers passkeys in the autofill (beforeEach): only `autofill={false}` keeps it off.
+    const off = render(<SignIn fetcher={fetcher} orgId="or-1" autofill={false} credentials={page.credentials} />);
+    // Time for the detection and a challenge, which an enabled autofill would have asked for by now.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(off.container.querySelector('form')).toHaveAttribute('data-autofill', 'idle');
+    expect(requests).toHaveLength(0);
+    expect(page.calls).toHaveLength(0);
     expect(screen.getByLabelText('Username (optional)')).toHaveAccessibleDescription(
       'Leave it empty to pick any passkey of this site.',
     );
