@@ -1,7 +1,6 @@
 import type { CredentialKind } from '../dfns/dfnsTypes.ts';
 import type { CredkitError, OperationRunPhase } from '../errors/credkitError.ts';
 import type { LoginResult } from '../flows/loginProtocol.ts';
-import { signalCurrentUser, userFromToken } from '../webauthn/passkeySignals.ts';
 import { type CeremonyEventOptions, observeCeremonyEvents } from './ceremonyEvents.ts';
 import {
   createOperationController,
@@ -34,11 +33,8 @@ export function createLoginController<TInput extends { username?: string }, TOpt
 ): OperationController<TInput, LoginResult, OperationRunPhase, TOptions> {
   const controller = createOperationController<TInput, LoginResult, OperationRunPhase, TOptions>({
     options,
-    run: async (input, { options: { onSignedIn, onError, onEvent, ...flow }, signal, onPhase }) => {
-      const login = await signIn(input, flow, { signal, onPhase });
-      signalSignedInUser(login, input.username, (flow as { rpId?: string }).rpId);
-      return login;
-    },
+    run: (input, { options: { onSignedIn, onError, onEvent, ...flow }, signal, onPhase }) =>
+      signIn(input, flow, { signal, onPhase }),
     cancelMessage: 'Sign-in cancelled.',
     unknownMessage: 'Something went wrong while signing in.',
     keepInputForRetry,
@@ -47,17 +43,4 @@ export function createLoginController<TInput extends { username?: string }, TOpt
   });
   observeCeremonyEvents(controller, { kind: 'sign-in', credentialKind: () => credentialKind });
   return controller;
-}
-
-/**
- * After a sign-in, the passkey manager shows the user's passkeys under their current username
- * (`signalCurrentUserDetails`, best effort): the user from the token's claims, the name from the
- * token or else the username the sign-in was given. Nothing when either is unknown (a usernameless
- * sign-in with a token that names no one).
- */
-function signalSignedInUser(login: LoginResult, username: string | undefined, rpId: string | undefined): void {
-  const user = userFromToken(login.token);
-  const name = user?.username ?? username?.normalize('NFC').trim();
-  if (!user || !name) return;
-  void signalCurrentUser({ id: user.id, name, rpId });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { toBase64url } from '../encoding/base64url.ts';
 import type { CredkitError } from '../errors/credkitError.ts';
 import type { Fetcher, FetcherRequest } from '../http/fetcher.ts';
 import type { CredentialGetter } from '../webauthn/browserGet.ts';
+import { toUserHandle } from '../webauthn/passkeySignals.ts';
 import type { CeremonyEvent } from './ceremonyEvents.ts';
 import { createPasskeyAutofillController, type PasskeyAutofillOptions } from './passkeyAutofillController.ts';
 import { createPasskeyLoginController } from './passkeyLoginController.ts';
@@ -304,6 +306,35 @@ describe('createPasskeyAutofillController', () => {
       expect.objectContaining({ type: 'succeeded', mediation: 'conditional' }),
     ]);
     expect(events.some((event) => event.type === 'prompt')).toBe(false);
+  });
+
+  it('should tell the passkey manager who signed in through the autofill (signalCurrentUserDetails)', async () => {
+    const signalCurrentUserDetails = vi.fn(async (_options: unknown) => undefined);
+    vi.stubGlobal('PublicKeyCredential', { signalCurrentUserDetails });
+    try {
+      // A Dfns-shaped token: the user under app_metadata, and the username claim.
+      const claims = {
+        'https://custom/app_metadata': { userId: 'us-ada' },
+        'https://custom/username': 'ada@example.com',
+      };
+      const token = `e30.${toBase64url(new TextEncoder().encode(JSON.stringify(claims)))}.sig`;
+      const { fetcher } = loginBackend(() => ({ token }));
+      const browser = fakeBrowser();
+      const { controller } = autofill({ fetcher, credentials: browser.credentials, rpId: 'localhost' });
+      controller.mount();
+      await vi.waitFor(() => expect(browser.pending()).toBeDefined(), WAIT);
+      browser.pending()?.resolve(assertion);
+      await vi.waitFor(() => expect(controller.getSnapshot().status).toBe('success'), WAIT);
+      await vi.waitFor(() => expect(signalCurrentUserDetails).toHaveBeenCalledTimes(1), WAIT);
+      expect(signalCurrentUserDetails).toHaveBeenCalledWith({
+        rpId: 'localhost',
+        userId: toUserHandle('us-ada'),
+        name: 'ada@example.com',
+        displayName: 'ada@example.com',
+      });
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('should stop with the error when the challenge cannot be fetched', async () => {

@@ -4,6 +4,7 @@ import type { Fetcher } from '../http/fetcher.ts';
 import { browserGet, type CredentialGetter } from '../webauthn/browserGet.ts';
 import { getAssertion } from '../webauthn/getAssertion.ts';
 import type { PasskeyCeremony } from '../webauthn/passkeyCeremony.ts';
+import { signalCurrentUser, userFromToken } from '../webauthn/passkeySignals.ts';
 import { browserCredentials } from '../webauthn/webAuthnSupport.ts';
 import { checkUsername } from './checkUsername.ts';
 import { fetchLoginChallenge, type LoginResult, submitLogin } from './loginProtocol.ts';
@@ -76,12 +77,8 @@ let signInWithPrompt: Promise<boolean> | undefined;
  */
 export async function whenSignInWithPromptEnded(): Promise<boolean> {
   let signedIn = false;
-  while (signInWithPrompt) {
-    const running = signInWithPrompt;
-    signedIn = await running;
-    // A newer sign-in started meanwhile: it is the one that decides.
-    if (signInWithPrompt === running) break;
-  }
+  // A newer sign-in started meanwhile: it is the one that decides. Each one clears itself once ended.
+  while (signInWithPrompt) signedIn = await signInWithPrompt;
   return signedIn;
 }
 
@@ -133,5 +130,20 @@ async function signIn(options: LoginWithPasskeyOptions): Promise<LoginResult> {
     { kind: 'Fido2', credentialAssertion },
     signal,
   );
+  signalSignedInUser(login, username, options.rpId);
   return authenticatorAttachment ? { ...login, authenticatorAttachment } : login;
+}
+
+/**
+ * After a passkey sign-in (the button's, the autofill's, a recovery's `signInAfter`), the passkey
+ * manager shows the user's passkeys under their current username (`signalCurrentUserDetails`, best
+ * effort): the user from the token's claims, the name from the token or else the username the
+ * sign-in was given. Nothing when either is unknown (a usernameless sign-in with a token that names
+ * no one).
+ */
+function signalSignedInUser(login: LoginResult, username: string | undefined, rpId: string | undefined): void {
+  const user = userFromToken(login.token);
+  const name = user?.username ?? username;
+  if (!user || !name) return;
+  void signalCurrentUser({ id: user.id, name, rpId });
 }
