@@ -14,11 +14,6 @@ const LEAD = 'A login challenge, answered by any passkey of this site (or the us
 type Way = { kind: 'passkey' } | { kind: 'password-key'; username: string; note?: string };
 
 /**
- * Sign-in with a passkey (`<SignIn>`); without a username, any passkey of this site may answer,
- * and where the browser supports it the passkeys are offered in the username field's autofill. A user whose only credential is a password-protected key is taken to that
- * sign-in, which asks for the e-mailed code.
- */
-/**
  * Whether this browser holds a passkey of the account, from how the person signed in: `false` after a
  * password-protected key (a mailed code and a password) or a passkey on a security key or a phone
  * (`authenticatorAttachment: 'cross-platform'`), `true` after a passkey of this device, unknown when
@@ -31,6 +26,12 @@ function passkeyHere({ authenticatorAttachment }: LoginResult): PasskeyOnThisDev
   return authenticatorAttachment === undefined ? undefined : authenticatorAttachment === 'platform';
 }
 
+/**
+ * Sign-in with a passkey (`<SignIn>`); without a username, any passkey of this site may answer, and
+ * where the browser supports it the passkeys are offered in the username field's autofill. A user
+ * whose only credential is a password-protected key is taken to that sign-in, which asks for the
+ * e-mailed code.
+ */
 export function SignInView({
   onSignedIn,
 }: {

@@ -5,6 +5,7 @@ import {
   createWebAuthnUserActionSigner,
   type PasskeyCeremony,
   type PasskeySignalUser,
+  type UserActionSigner,
   type UserActionSignerWithProtocol,
   userFromToken,
   withUserActionProtocol,
@@ -153,12 +154,15 @@ const passkeySigner = onSimpleWebAuthn
  * After a password-protected key sign-in: that key, its password asked in `<PasswordDialog>`, else
  * (no such key in the challenge) a passkey. `@credkit/core/keys` is loaded on the first change only.
  */
-async function passwordKeySigner() {
-  const { createPasswordProtectedKeyUserActionSigner } = await import('@credkit/core/keys');
-  return createFallbackUserActionSigner([
-    createPasswordProtectedKeyUserActionSigner({ password: passwordPrompt.ask }),
-    passkeySigner,
-  ]);
+let passwordKeySigning: Promise<UserActionSigner> | undefined;
+function passwordKeySigner(): Promise<UserActionSigner> {
+  passwordKeySigning ??= import('@credkit/core/keys').then(({ createPasswordProtectedKeyUserActionSigner }) =>
+    createFallbackUserActionSigner([
+      createPasswordProtectedKeyUserActionSigner({ password: passwordPrompt.ask }),
+      passkeySigner,
+    ]),
+  );
+  return passwordKeySigning;
 }
 
 /**
